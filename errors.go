@@ -104,6 +104,17 @@ func (d *Diagnostic) Error() string {
 	return b.String()
 }
 
+// Equal reports whether two diagnostics say the same thing at the same place.
+// It compares sentinels with errors.Is, so a diagnostic decoded from JSON (which
+// keeps no sentinel) equals only one without a sentinel.
+func (d *Diagnostic) Equal(e *Diagnostic) bool {
+	if d == nil || e == nil {
+		return d == e
+	}
+	return d.File == e.File && d.Pos == e.Pos && d.Severity == e.Severity && d.Ref == e.Ref &&
+		d.Msg == e.Msg && (d.Err == e.Err || errors.Is(d.Err, e.Err))
+}
+
 // Unwrap returns the sentinel error the diagnostic wraps.
 func (d *Diagnostic) Unwrap() error { return d.Err }
 

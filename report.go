@@ -84,6 +84,10 @@ type Report struct {
 	// Unrecognized holds every piece of input the parser could not place, with
 	// its position. Nothing read is dropped silently.
 	Unrecognized []Fragment `json:"unrecognized,omitempty"`
+	// Warnings are the parser's positioned diagnostics about what it
+	// repaired or guessed (a label broken across lines, a row read by
+	// position). Validation findings are separate; see Validate.
+	Warnings []*Diagnostic `json:"warnings,omitempty"`
 }
 
 // Section is a section of the report: its heading as written and its text.
@@ -94,7 +98,7 @@ type Section struct {
 	// Heading is the heading as written, e.g. "五、存在问题".
 	Heading string `json:"heading"`
 	// Text is the section's body text. Tables are not repeated here.
-	Text string     `json:"text,omitempty"`
+	Text string   `json:"text,omitempty"`
 	Pos  Position `json:"pos,omitzero"`
 }
 
@@ -372,7 +376,5 @@ func NewReport(e Edition) *Report {
 	}
 	return r
 }
-
-
 
 var _ json.Marshaler = Cell{} // cells encode themselves; the rest of Report uses struct tags
