@@ -12,7 +12,10 @@
 // validation findings and its tests (see FORMAT.md in the repository).
 package schema
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Edition identifies a version of the national template.
 type Edition string
@@ -447,7 +450,9 @@ func Cells(e Edition) []Cell {
 // order: block by block, rows and columns of the two editions merged so that a
 // cell only 2019 has stands next to its 2021 neighbours. This is the column
 // order of wide exports. Extra subtotal cells are listed by [ExtraRefs].
-func AllRefs() []string {
+func AllRefs() []string { return append([]string(nil), allRefs()...) }
+
+var allRefs = sync.OnceValue(func() []string {
 	var out []string
 	for _, id := range BlockIDs {
 		b21, ok21 := LookupBlock(E2021, id)
@@ -477,7 +482,7 @@ func AllRefs() []string {
 		}
 	}
 	return out
-}
+})
 
 // ExtraRefs returns the references of the extra subtotal cells some agencies
 // add (法人或其他组织 column, group subtotal rows), in catalog order.
