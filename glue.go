@@ -1,0 +1,508 @@
+package nianbao
+
+// Recovery of table rows whose digits ran together.
+//
+// Text copied from a web page often loses the cell boundaries of a table row,
+// so the seven counts 8 0 1 0 0 0 81 of a table-3 row arrive as the one run
+// "801000081". The template's arithmetic usually leaves only one way to cut
+// such a run: the row's 总计 is the sum of the applicant columns, table 4's
+// 总计 is the sum of the four results, and the columns of table 3 balance
+// (一 + 二 = （七）总计 + 四; （七）总计 = the sum of the result rows). This
+// file enumerates the cuts that satisfy the arithmetic, narrows them across
+// rows where the other rows decide it, and then either recovers the cells
+// with a warning (one cut left) or leaves them blank, keeps the run as
+// unrecognized text and reports the candidates (several left). It never
+// guesses.
+//
+// The parser calls newGluedRow for a table row that has one digit-run token
+// but needs n > 1 values, and resolveGlued once the report's other cells are
+// known.
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/opengovcn/nianbao/schema"
+)
+
+// Limits that keep recovery linear in the input: a row's enumeration stops
+// after glueBudget search steps or glueMaxCands candidates (the row is then
+// ambiguous), and a run longer than glueMaxDigits per cell is not a glued row.
+const (
+	glueBudget    = 1 << 16
+	glueMaxCands  = 256
+	glueMaxDigits = 12 // per cell, on average
+	glueShowCands = 5  // candidates listed in a warning
+	glueMaxPart   = 18 // digits of one count; fits int64
+)
+
+// sumRule says that the cell at index total equals the sum of the cells at
+// indices parts, all indices into one row's list of cells.
+type sumRule struct {
+	total int
+	parts []int
+}
+
+// splitGlued enumerates the ways to cut the ASCII digit string run into n
+// non-negative integers without leading zeros ("0" itself is allowed) such
+// that every rule holds. It reports complete = false if it gave up (work
+// budget or candidate cap reached); the candidates found so far are then
+// returned but are not known to be all of them.
+func splitGlued(run string, n int, rules []sumRule) (cands [][]string, complete bool) {
+	if n <= 0 || len(run) < n || len(run) > n*glueMaxDigits || !allDigits(run) {
+		return nil, true
+	}
+	s := &glueSearch{run: run, n: n, rules: rules, budget: glueBudget,
+		parts: make([]string, n), vals: make([]int64, n), set: make([]bool, n)}
+	for _, r := range rules {
+		if r.total < 0 || r.total >= n {
+			return nil, true
+		}
+		for _, p := range r.parts {
+			if p < 0 || p >= n {
+				return nil, true
+			}
+		}
+	}
+	s.byCell = make([][]int, n)
+	s.totalOf = make([][]int, n)
+	for i, r := range rules {
+		for _, p := range r.parts {
+			s.byCell[p] = append(s.byCell[p], i)
+		}
+		s.byCell[r.total] = append(s.byCell[r.total], i)
+		for _, p := range r.parts {
+			s.totalOf[p] = append(s.totalOf[p], r.total)
+		}
+	}
+	s.walk(n-1, len(run))
+	return s.cands, !s.stopped
+}
+
+// glueSearch is the state of one right-to-left enumeration. Cutting from the
+// right assigns a row's 总计 before its parts, so partial sums can be bounded
+// by the total as soon as the first part is tried.
+type glueSearch struct {
+	run     string
+	n       int
+	rules   []sumRule
+	byCell  [][]int // rules that mention cell i
+	totalOf [][]int // totals cell i is a part of
+	parts   []string
+	vals    []int64
+	set     []bool
+	budget  int
+	stopped bool
+	cands   [][]string
+}
+
+func (s *glueSearch) walk(idx, end int) {
+	if s.stopped {
+		return
+	}
+	if s.budget--; s.budget < 0 {
+		s.stopped = true
+		return
+	}
+	if idx < 0 {
+		if end == 0 {
+			if len(s.cands) >= glueMaxCands {
+				s.stopped = true
+				return
+			}
+			s.cands = append(s.cands, append([]string(nil), s.parts...))
+		}
+		return
+	}
+	// The idx cells still to cut need at least idx+1 digits, and at most
+	// maxRest digits when each of them is bounded by a known total.
+	minStart := idx // cells 0..idx-1 need one digit each
+	maxLen := glueMaxPart
+	for _, t := range s.totalOf[idx] {
+		if s.set[t] {
+			maxLen = min(maxLen, len(s.parts[t]))
+		}
+	}
+	for start := end - 1; start >= minStart && end-start <= maxLen; start-- {
+		part := s.run[start:end]
+		if len(part) > 1 && part[0] == '0' {
+			continue
+		}
+		v, err := strconv.ParseInt(part, 10, 64)
+		if err != nil {
+			continue
+		}
+		if s.bound(idx) < start {
+			continue
+		}
+		s.parts[idx], s.vals[idx], s.set[idx] = part, v, true
+		if s.consistent(idx) {
+			s.walk(idx-1, start)
+		}
+		s.set[idx] = false
+		if s.stopped {
+			return
+		}
+	}
+}
+
+// bound returns the most digits cells 0..idx-1 can take: unbounded cells
+// count glueMaxPart, cells under a known total count that total's length.
+func (s *glueSearch) bound(idx int) int {
+	b := 0
+	for j := 0; j < idx; j++ {
+		l := glueMaxPart
+		for _, t := range s.totalOf[j] {
+			if s.set[t] {
+				l = min(l, len(s.parts[t]))
+			}
+		}
+		b += l
+	}
+	return b
+}
+
+// consistent checks the rules that mention cell idx: a known total is never
+// exceeded by its assigned parts, and a fully assigned rule holds exactly.
+func (s *glueSearch) consistent(idx int) bool {
+	for _, ri := range s.byCell[idx] {
+		r := s.rules[ri]
+		var sum int64
+		all := s.set[r.total]
+		for _, p := range r.parts {
+			if s.set[p] {
+				sum += s.vals[p]
+			} else {
+				all = false
+			}
+		}
+		if s.set[r.total] && sum > s.vals[r.total] {
+			return false
+		}
+		if all && sum != s.vals[r.total] {
+			return false
+		}
+	}
+	return true
+}
+
+// glueRules returns the arithmetic that holds among the cells refs, which are
+// the cells of one table row in the order they are written: in tables 3 and
+// 4 the column 总计 is the sum of the block's other official columns, and a
+// subtotal column (法人或其他组织) is the sum of the columns the catalog names.
+// Refs may span several catalog rows (table 4's single data row holds three).
+func glueRules(refs []string) []sumRule {
+	at := map[string]int{}
+	for i, ref := range refs {
+		at[ref] = i
+	}
+	var rules []sumRule
+	for i, ref := range refs {
+		cell, ok := lookupAnyEdition(ref)
+		if !ok {
+			continue
+		}
+		b, ok := lookupBlockAnyEdition(cell.Block)
+		if !ok {
+			continue
+		}
+		var names []string
+		switch col, _ := b.Column(cell.Column); {
+		case col.Sum != nil:
+			names = col.Sum
+		case cell.Column == "total" && (b.Table == "t3" || b.Table == "t4"):
+			for _, c := range b.Columns {
+				if c.Name != "total" {
+					names = append(names, c.Name)
+				}
+			}
+		default:
+			continue
+		}
+		r := sumRule{total: i}
+		for _, name := range names {
+			j, ok := at[b.Ref(cell.Row, name)]
+			if !ok {
+				r.parts = nil
+				break
+			}
+			r.parts = append(r.parts, j)
+		}
+		if len(r.parts) > 0 {
+			rules = append(rules, r)
+		}
+	}
+	return rules
+}
+
+// lookupAnyEdition finds a cell of either edition (2021 first), including
+// extra subtotal cells.
+func lookupAnyEdition(ref string) (schema.Cell, bool) {
+	c, ok := anyEditionCells()[ref]
+	return c, ok
+}
+
+var anyEditionCells = sync.OnceValue(func() map[string]schema.Cell {
+	m := map[string]schema.Cell{}
+	for _, e := range []Edition{E2019, E2021} { // 2021 last, so it wins
+		for _, b := range schema.Blocks(e) {
+			for _, c := range b.AllCells() {
+				m[c.Ref] = c
+			}
+		}
+	}
+	return m
+})
+
+func lookupBlockAnyEdition(id string) (schema.Block, bool) {
+	for _, e := range []Edition{E2021, E2019} {
+		if b, ok := schema.LookupBlock(e, id); ok {
+			return b, true
+		}
+	}
+	return schema.Block{}, false
+}
+
+// gluedRow is a table row whose cells ran together into one run of digits.
+type gluedRow struct {
+	text     string   // the run as written (ASCII or full-width digits)
+	pos      Position // of the run's first character
+	label    string   // the row's label, for messages
+	refs     []string // the cells the run must fill, in written order
+	cands    [][]string
+	complete bool
+}
+
+// newGluedRow prepares the recovery of a row: text is a run of digits as
+// written (ASCII or full-width), pos its position, label the row's label as
+// the report names it, and refs the cells of the row in written order. It
+// reports ok = false when no cut of the run fits the row (the run is too
+// short, too long or not all digits, or no cut satisfies the arithmetic);
+// the caller then reads the row as it would have without recovery.
+func newGluedRow(text string, pos Position, label string, refs []string) (g *gluedRow, ok bool) {
+	run, ok := foldDigits(text)
+	if !ok || len(refs) < 2 {
+		return nil, false
+	}
+	cands, complete := splitGlued(run, len(refs), glueRules(refs))
+	if len(cands) == 0 {
+		return nil, false
+	}
+	return &gluedRow{text: text, pos: pos, label: label, refs: refs, cands: cands, complete: complete}, true
+}
+
+// foldDigits returns s with full-width digits folded to ASCII, and whether s
+// is made of digits only.
+func foldDigits(s string) (string, bool) {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r >= '０' && r <= '９':
+			b.WriteByte(byte('0' + r - '０'))
+		default:
+			return "", false
+		}
+	}
+	return b.String(), b.Len() > 0
+}
+
+// resolveGlued narrows the candidates of the glued rows with the column
+// arithmetic of table 3, using the report's other cells, and then fills the
+// report: a row left with exactly one candidate gets its cells (with a
+// warning wrapping ErrRepaired); a row with several keeps its cells blank,
+// its run goes to r.Unrecognized and a warning wrapping ErrAmbiguous lists
+// the candidates. Cells are written through r.CellPtr; refs unknown to the
+// report are skipped.
+func resolveGlued(r *Report, rows []*gluedRow) {
+	narrowGlued(r, rows)
+	for _, g := range rows {
+		if len(g.cands) == 1 && g.complete {
+			offsets := runeOffsets(g.cands[0])
+			for i, ref := range g.refs {
+				if p := r.CellPtr(ref); p != nil {
+					*p = Cell{Kind: Number, Value: g.cands[0][i],
+						Pos: Position{Line: g.pos.Line, Column: g.pos.Column + offsets[i]}}
+				}
+			}
+			r.Warnings = append(r.Warnings, &Diagnostic{Pos: g.pos, Severity: SeverityWarning, Ref: g.refs[0],
+				Err: ErrRepaired,
+				Msg: fmt.Sprintf("the digits %s of row %s ran together; read as %s, the only split that fits the row's sums",
+					g.text, g.label, strings.Join(g.cands[0], " "))})
+			continue
+		}
+		for _, ref := range g.refs {
+			if p := r.CellPtr(ref); p != nil {
+				*p = Cell{Kind: Blank, Pos: g.pos}
+			}
+		}
+		r.Unrecognized = append(r.Unrecognized, Fragment{Text: g.text, Pos: g.pos})
+		r.Warnings = append(r.Warnings, &Diagnostic{Pos: g.pos, Severity: SeverityWarning, Ref: g.refs[0],
+			Err: ErrAmbiguous, Msg: ambiguousMsg(g)})
+	}
+}
+
+func ambiguousMsg(g *gluedRow) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "the digits %s of row %s ran together and can be split ", g.text, g.label)
+	if g.complete {
+		fmt.Fprintf(&b, "in %d ways", len(g.cands))
+	} else {
+		b.WriteString("in too many ways to list")
+	}
+	b.WriteString(" that fit the row's sums; left blank: ")
+	for i, c := range g.cands {
+		if i == glueShowCands {
+			fmt.Fprintf(&b, "; … (%d more)", len(g.cands)-i)
+			break
+		}
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(strings.Join(c, " "))
+	}
+	return b.String()
+}
+
+// runeOffsets returns the rune offset of each part within the joined run.
+func runeOffsets(parts []string) []int {
+	out := make([]int, len(parts))
+	off := 0
+	for i, p := range parts {
+		out[i] = off
+		off += utf8.RuneCountInString(p)
+	}
+	return out
+}
+
+// glueEquation is a linear equation over cells: the sum of plus equals the
+// sum of minus.
+type glueEquation struct{ plus, minus []string }
+
+// glueEquations returns the column equations of table 3 for the report's
+// edition of the block: for each column, new + carried_over = total +
+// carried_forward, and total = the sum of the result rows, and each subtotal
+// row equals the sum of its parts.
+func glueEquations(r *Report) []glueEquation {
+	e, ok := r.Editions["t3"]
+	if !ok {
+		e = E2021
+	}
+	b, ok := schema.LookupBlock(e, "t3")
+	if !ok {
+		return nil
+	}
+	totalRow, _ := b.Row("total")
+	var results []string
+	for _, row := range b.Rows {
+		if row.Name != "total" && len(row.Groups) > 0 && len(totalRow.Groups) > 0 && row.Groups[0] == totalRow.Groups[0] {
+			results = append(results, row.Name)
+		}
+	}
+	var eqs []glueEquation
+	cols := append(append([]schema.Column(nil), b.Columns...), b.ExtraColumns...)
+	for _, c := range cols {
+		ref := func(row string) string { return b.Ref(row, c.Name) }
+		eqs = append(eqs, glueEquation{plus: []string{ref("new"), ref("carried_over")},
+			minus: []string{ref("total"), ref("carried_forward")}})
+		eq := glueEquation{minus: []string{ref("total")}}
+		for _, row := range results {
+			eq.plus = append(eq.plus, ref(row))
+		}
+		eqs = append(eqs, eq)
+		for _, row := range b.ExtraRows {
+			eq := glueEquation{minus: []string{ref(row.Name)}}
+			for _, p := range row.Sum {
+				eq.plus = append(eq.plus, ref(p))
+			}
+			eqs = append(eqs, eq)
+		}
+	}
+	return eqs
+}
+
+// narrowGlued filters the candidates of each glued row with every equation
+// in which that row is the only unknown: all other cells of the equation are
+// integers in the report or in rows already narrowed to one candidate. A
+// filter that would leave no candidate is not applied (the other cells are
+// then inconsistent, which the validator reports). It repeats until nothing
+// changes.
+func narrowGlued(r *Report, rows []*gluedRow) {
+	if len(rows) == 0 {
+		return
+	}
+	eqs := glueEquations(r)
+	owner := map[string]int{} // ref → index into rows, for refs a glued row fills
+	col := map[string]int{}   // ref → index of the cell within its glued row
+	for i, g := range rows {
+		for j, ref := range g.refs {
+			owner[ref], col[ref] = i, j
+		}
+	}
+	known := func(ref string) (int64, bool) {
+		if i, ok := owner[ref]; ok {
+			g := rows[i]
+			if len(g.cands) == 1 && g.complete {
+				v, err := strconv.ParseInt(g.cands[0][col[ref]], 10, 64)
+				return v, err == nil
+			}
+			return 0, false
+		}
+		c, ok := r.Cell(ref)
+		if !ok {
+			return 0, false
+		}
+		return c.Int64()
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, eq := range eqs {
+			unknown := -1
+			var rest int64 // sum(plus) - sum(minus) over known cells
+			sign := map[string]int64{}
+			ok := true
+			for k, side := range [][]string{eq.plus, eq.minus} {
+				s := int64(1 - 2*k)
+				for _, ref := range side {
+					if v, isKnown := known(ref); isKnown {
+						rest += s * v
+						continue
+					}
+					i, glued := owner[ref]
+					if !glued || (unknown >= 0 && unknown != i) || !rows[i].complete {
+						ok = false
+						break
+					}
+					unknown = i
+					sign[ref] += s
+				}
+				if !ok {
+					break
+				}
+			}
+			if !ok || unknown < 0 {
+				continue
+			}
+			g := rows[unknown]
+			var kept [][]string
+			for _, c := range g.cands {
+				sum := rest
+				for ref, s := range sign {
+					v, _ := strconv.ParseInt(c[col[ref]], 10, 64)
+					sum += s * v
+				}
+				if sum == 0 {
+					kept = append(kept, c)
+				}
+			}
+			if len(kept) > 0 && len(kept) < len(g.cands) {
+				g.cands = kept
+				changed = true
+			}
+		}
+	}
+}
