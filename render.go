@@ -1,0 +1,744 @@
+package nianbao
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"strings"
+	"unicode"
+
+	"github.com/opengovcn/nianbao/schema"
+)
+
+// ErrNotRenderable is wrapped by the errors [Render] and [RenderHTML] return
+// when part of a report has no place in the output: a table block whose
+// edition has no such block, or cells set outside the layout of their block.
+// The rest of the report is still written.
+var ErrNotRenderable = errors.New("report content that cannot be written")
+
+// Render writes the canonical text form of r to w: a Markdown document with
+// the title as "# " heading, the preamble, each section as a "## " heading
+// followed by its text, the tables of sections 2–4 as pipe tables with the
+// official labels of each block's edition, and the signature. See
+// "Canonical text form" in FORMAT.md.
+//
+// The output is deterministic: it depends only on the content of r, never on
+// source positions, map order, r.Warnings or r.Unrecognized (which are not
+// written). It uses LF line ends, has no trailing spaces and ends with exactly
+// one newline (an empty report renders as nothing).
+//
+// Free text is normalised: each line of text is trimmed of surrounding white
+// space and written as its own paragraph; empty lines are dropped. A line that
+// would read back as something else (a heading, a table row, a value) is
+// written with a leading backslash.
+//
+// The output is built in memory and written to w with one Write call; the
+// error is that write's error, or, when some content could not be written,
+// an error wrapping [ErrNotRenderable] (the rest is written all the same).
+func Render(w io.Writer, r *Report) error {
+	var p printer
+	p.report(r)
+	if _, err := w.Write(p.buf.Bytes()); err != nil {
+		return err
+	}
+	return p.err
+}
+
+// Format returns the canonical text form of r, as [Render] writes it.
+// Content that cannot be written is left out; use Render to learn about it.
+func Format(r *Report) []byte {
+	var p printer
+	p.report(r)
+	return p.buf.Bytes()
+}
+
+// printer builds the canonical text form. Blocks of output (paragraphs,
+// headings, tables) are separated by exactly one blank line.
+type printer struct {
+	buf     bytes.Buffer
+	started bool  // a block has been written
+	err     error // first content error
+}
+
+func (p *printer) fail(format string, args ...any) {
+	if p.err == nil {
+		p.err = fmt.Errorf("nianbao: render: %w: "+format, append([]any{ErrNotRenderable}, args...)...)
+	}
+}
+
+// block starts a new output block, separated from the previous one by a
+// blank line.
+func (p *printer) block() {
+	if p.started {
+		p.buf.WriteByte('\n')
+	}
+	p.started = true
+}
+
+// line writes one line of the current block.
+func (p *printer) line(s string) {
+	p.buf.WriteString(s)
+	p.buf.WriteByte('\n')
+}
+
+// paragraphs writes each non-empty line of text as its own paragraph,
+// escaping the lines the parser would misread.
+func (p *printer) paragraphs(text string) {
+	for _, l := range textLines(text) {
+		if needsEscape(l) {
+			l = `\` + l
+		}
+		p.block()
+		p.line(l)
+	}
+}
+
+// textLines splits free text into its non-empty lines, trimmed of white
+// space. It is the normalisation the canonical form applies to free text.
+func textLines(text string) []string {
+	var out []string
+	for l := range strings.SplitSeq(text, "\n") {
+		if l = strings.TrimFunc(l, isTextSpace); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func isTextSpace(r rune) bool { return isSpace(r) || unicode.IsSpace(r) }
+
+// oneLine folds a single-line field (title, heading) onto one line.
+func oneLine(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), " ")
+}
+
+// tableSections maps the template number of a section to the table written
+// after its text.
+var tableSections = func() map[int]string {
+	m := map[int]string{}
+	for _, s := range schema.Sections {
+		if s.Table != "" {
+			m[s.Number] = s.Table
+		}
+	}
+	return m
+}()
+
+func (p *printer) report(r *Report) {
+	if r == nil {
+		return
+	}
+	if t := strings.TrimFunc(oneLine(r.Title), isTextSpace); t != "" {
+		p.block()
+		p.line("# " + t)
+	}
+	p.paragraphs(r.Preamble)
+
+	sectionPlan(r, func(s Section, table string) {
+		p.block()
+		p.line("## " + strings.TrimFunc(oneLine(s.Heading), isTextSpace))
+		p.paragraphs(s.Text)
+		if table != "" {
+			for _, b := range reportBlocks(r, table, p.fail) {
+				p.table(r, b)
+			}
+		}
+	})
+	for _, l := range textLines(r.Signature) {
+		// The date that ends the signature is what the parser looks for:
+		// it is written as it is, while a date inside a section is escaped.
+		if needsEscape(l) && !dateLine(escapeFold(l)) {
+			l = `\` + l
+		}
+		p.block()
+		p.line(l)
+	}
+	checkStrayCells(r, p.fail)
+}
+
+// sectionPlan calls f for every section to write, in order, with the table
+// (if any) written after the section's text. The tables of sections 2–4 go
+// after the first section with that number; a table the report has whose
+// section is missing gets a section with the official heading, placed
+// before the first section with a higher number.
+func sectionPlan(r *Report, f func(s Section, table string)) {
+	pending := map[string]bool{} // tables with blocks but no section yet
+	for _, s := range schema.Sections {
+		if s.Table != "" && hasTable(r, s.Table) {
+			pending[s.Table] = true
+		}
+	}
+	flushBefore := func(n int) {
+		for _, s := range schema.Sections {
+			if s.Table != "" && pending[s.Table] && (n < 0 || s.Number < n) {
+				delete(pending, s.Table)
+				f(Section{Number: s.Number, Heading: s.Heading}, s.Table)
+			}
+		}
+	}
+	for _, s := range r.Sections {
+		if s.Number > 0 {
+			flushBefore(s.Number)
+		}
+		table := tableSections[s.Number]
+		if !pending[table] {
+			table = "" // no blocks, or already written after an earlier section
+		}
+		delete(pending, table)
+		f(s, table)
+	}
+	flushBefore(-1)
+}
+
+// hasTable reports whether r has any block of the table ("t2", "t3", "t4").
+func hasTable(r *Report, table string) bool {
+	for id := range r.Editions {
+		if id == table || strings.HasPrefix(id, table+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// reportBlocks returns the catalog blocks of the table that r has, in
+// catalog order, each in the edition r.Editions gives it.
+func reportBlocks(r *Report, table string, fail func(string, ...any)) []schema.Block {
+	var out []schema.Block
+	for _, id := range schema.BlockIDs {
+		if id != table && !strings.HasPrefix(id, table+".") {
+			continue
+		}
+		e, ok := r.Editions[id]
+		if !ok {
+			continue
+		}
+		b, ok := schema.LookupBlock(e, id)
+		if !ok {
+			fail("block %s has no layout in edition %q", id, e)
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// checkStrayCells reports cells that are present in r but belong to no block
+// that was written: a block without an edition, or a cell outside its
+// block's layout.
+func checkStrayCells(r *Report, fail func(string, ...any)) {
+	for _, rc := range r.Cells() {
+		id := schema.BlockOf(rc.Ref)
+		e, ok := r.Editions[id]
+		if !ok {
+			fail("cell %s is set but the report has no block %s", rc.Ref, id)
+			return
+		}
+		if _, ok := schema.LookupCell(e, rc.Ref); !ok {
+			fail("cell %s is not part of the %s layout of block %s", rc.Ref, e, id)
+			return
+		}
+	}
+}
+
+// displayRow is a row as the renderers write it.
+type displayRow struct {
+	row   schema.Row
+	extra bool // a subtotal row outside the official layout
+	// groups are the group labels above the row, outermost first; for an
+	// extra subtotal row they include the row's own label (it heads the
+	// group it sums).
+	groups []string
+	label  string
+}
+
+// displayRows lists the rows of block b that r has, in the order the
+// renderers write them: official rows in catalog order, each extra subtotal
+// row the report has placed immediately before the first row of the group it
+// sums.
+func displayRows(r *Report, b schema.Block) []displayRow {
+	extra := map[string]schema.Row{} // group label → present extra row
+	for _, x := range b.ExtraRows {
+		if rowPresent(r, b, x) {
+			extra[x.Label] = x
+		}
+	}
+	var out []displayRow
+	for _, row := range b.Rows {
+		for i, g := range row.Groups {
+			if x, ok := extra[g]; ok {
+				delete(extra, g)
+				out = append(out, displayRow{row: x, extra: true, groups: row.Groups[:i+1], label: x.Label})
+			}
+		}
+		out = append(out, displayRow{row: row, groups: row.Groups, label: row.Label})
+	}
+	for _, x := range b.ExtraRows { // a subtotal whose group has no rows: never in the catalog
+		if _, ok := extra[x.Label]; ok {
+			out = append(out, displayRow{row: x, extra: true, groups: append(append([]string(nil), x.Groups...), x.Label), label: x.Label})
+		}
+	}
+	return out
+}
+
+// rowPresent reports whether any cell of the row is present in r.
+func rowPresent(r *Report, b schema.Block, row schema.Row) bool {
+	for _, cs := range [][]schema.Column{b.Columns, b.ExtraColumns} {
+		for _, c := range cs {
+			if cell, _ := r.Cell(b.Ref(row.Name, c.Name)); cell.Kind != Absent {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// displayColumns lists the columns of block b the renderers write: the
+// official ones, then each extra subtotal column that some row of r has.
+func displayColumns(r *Report, b schema.Block) []schema.Column {
+	cols := append([]schema.Column(nil), b.Columns...)
+	for _, c := range b.ExtraColumns {
+		for _, row := range append(append([]schema.Row(nil), b.Rows...), b.ExtraRows...) {
+			if cell, _ := r.Cell(b.Ref(row.Name, c.Name)); cell.Kind != Absent {
+				cols = append(cols, c)
+				break
+			}
+		}
+	}
+	return cols
+}
+
+// table writes block b of r as a pipe table, preceded by its caption.
+func (p *printer) table(r *Report, b schema.Block) {
+	if b.Caption != "" {
+		p.block()
+		p.line("**" + b.Caption + "**")
+	}
+	cols := displayColumns(r, b)
+	p.block()
+	head := []string{b.Corner}
+	rule := []string{"---"}
+	for _, c := range cols {
+		head = append(head, c.Label)
+		rule = append(rule, "---")
+	}
+	p.line(pipeRow(head))
+	p.line(pipeRow(rule))
+	written := map[string]bool{}
+	for _, d := range displayRows(r, b) {
+		var label []string
+		for _, g := range d.groups {
+			if !written[g] {
+				written[g] = true
+				if !(d.extra && g == d.label) {
+					label = append(label, g)
+				}
+			}
+		}
+		label = append(label, d.label)
+		fields := []string{strings.Join(label, " ")}
+		for _, c := range cols {
+			ref := b.Ref(d.row.Name, c.Name)
+			cell, _ := r.Cell(ref)
+			text := cellText(cell)
+			if back := ParseValue(text); !back.Equal(cell) {
+				p.fail("cell %s (%s %q) would read back as %s %q", ref, cell.Kind, cell.Value, back.Kind, back.Value)
+			}
+			fields = append(fields, pipeEscape(text))
+		}
+		p.line(pipeRow(fields))
+	}
+}
+
+// cellText returns the text of a cell as the text forms write it: a text
+// cell's line breaks become spaces, since a table cell holds one line.
+func cellText(c Cell) string {
+	if c.Kind == Text {
+		return strings.TrimFunc(oneLine(c.Value), isTextSpace)
+	}
+	return c.String()
+}
+
+// pipeRow joins fields into a pipe-table row: "| a | b |".
+func pipeRow(fields []string) string {
+	return "| " + strings.Join(fields, " | ") + " |"
+}
+
+// pipeEscape escapes backslashes and pipes in a table cell's text.
+func pipeEscape(s string) string {
+	if !strings.ContainsAny(s, `\|`) {
+		return s
+	}
+	return strings.NewReplacer(`\`, `\\`, `|`, `\|`).Replace(s)
+}
+
+// WriteCSV writes the cells of r in long form: a header line
+// "table,row,column,value", then one record per present cell in the order of
+// [Report.Cells], with the reference split into its three parts and the value
+// as [Cell.String] gives it (digits, "" for blank, "/" for not applicable,
+// text verbatim). Records follow RFC 4180 as encoding/csv writes them, with
+// LF line ends.
+func WriteCSV(w io.Writer, r *Report) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"table", "row", "column", "value"})
+	if r != nil {
+		for _, rc := range r.Cells() {
+			parts := strings.SplitN(rc.Ref, ".", 3)
+			cw.Write([]string{parts[0], parts[1], parts[2], rc.Cell.String()})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// htmlStyle is the page's only style sheet. It is inline so that the page
+// needs no external assets and survives being pasted into a website CMS.
+const htmlStyle = `body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","Source Han Sans SC",SimSun,sans-serif;line-height:1.8;color:#222;max-width:64em;margin:2em auto;padding:0 1em}
+h1{font-size:1.6em;text-align:center}
+h2{font-size:1.25em;margin-top:1.5em}
+p{text-indent:2em;margin:.4em 0}
+p.signature{text-align:right;text-indent:0}
+table{border-collapse:collapse;width:100%;margin:1em 0;font-size:.95em}
+th,td{border:1px solid #333;padding:.3em .5em;text-align:center;vertical-align:middle}
+th{font-weight:normal}
+thead th,th.caption{font-weight:bold}
+th.caption{text-align:left;background:#f2f2f2}
+th.label{text-align:left}
+td{min-width:2.5em}
+`
+
+// htmlSubtotal labels an extra subtotal row or column in the HTML layout,
+// under the label of the group it sums.
+const htmlSubtotal = "小计"
+
+// RenderHTML writes r as a complete HTML5 page in UTF-8 that reproduces the
+// official table layout: table 2 as one table with a caption row per block,
+// table 3 with the merged header (申请人情况 over the applicant columns,
+// 法人或其他组织 over the five organisation columns) and the merged group
+// labels (三、本年度办理结果, （三）不予公开, …) spanning their rows, and
+// table 4 with its header of 行政复议 / 行政诉讼 / 未经复议直接起诉 / 复议后起诉
+// over one row of values. Extra subtotal rows and the 法人或其他组织 subtotal
+// column are labelled 小计 inside their group.
+//
+// The page has an inline style sheet and no external assets (no scripts,
+// images, fonts or links), so it can be pasted into a website CMS. All text
+// is HTML-escaped. Sections, paragraphs and tables follow the order of the
+// canonical text form (see [Render]); free text is not backslash-escaped.
+//
+// Like Render, RenderHTML builds the page in memory and writes it with one
+// Write call; the error is that write's error, or one wrapping
+// [ErrNotRenderable] when some content could not be written.
+func RenderHTML(w io.Writer, r *Report) error {
+	var p printer
+	p.html(r)
+	if _, err := w.Write(p.buf.Bytes()); err != nil {
+		return err
+	}
+	return p.err
+}
+
+func (p *printer) html(r *Report) {
+	if r == nil {
+		r = &Report{}
+	}
+	title := strings.TrimFunc(oneLine(r.Title), isTextSpace)
+	pageTitle := title
+	if pageTitle == "" {
+		pageTitle = "政府信息公开工作年度报告"
+		if r.Year > 0 {
+			pageTitle = fmt.Sprintf("%d年%s", r.Year, pageTitle)
+		}
+		pageTitle = r.Agency + pageTitle
+	}
+	p.buf.WriteString("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n" +
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	p.line("<title>" + html.EscapeString(pageTitle) + "</title>")
+	p.line("<style>\n" + htmlStyle + "</style>")
+	p.line("</head>\n<body>\n<article class=\"nianbao-report\">")
+	if title != "" {
+		p.line("<h1>" + html.EscapeString(title) + "</h1>")
+	}
+	p.htmlParagraphs(r.Preamble, "")
+	sectionPlan(r, func(s Section, table string) {
+		p.line("<section>")
+		p.line("<h2>" + html.EscapeString(strings.TrimFunc(oneLine(s.Heading), isTextSpace)) + "</h2>")
+		p.htmlParagraphs(s.Text, "")
+		switch blocks := reportBlocks(r, table, p.fail); {
+		case len(blocks) == 0:
+		case table == "t2":
+			p.htmlT2(r, blocks)
+		case table == "t4":
+			p.htmlTransposed(r, blocks[0])
+		default:
+			p.htmlRows(r, blocks[0])
+		}
+		p.line("</section>")
+	})
+	p.htmlParagraphs(r.Signature, "signature")
+	p.line("</article>\n</body>\n</html>")
+	checkStrayCells(r, p.fail)
+}
+
+func (p *printer) htmlParagraphs(text, class string) {
+	open := "<p>"
+	if class != "" {
+		open = `<p class="` + class + `">`
+	}
+	for _, l := range textLines(text) {
+		p.line(open + html.EscapeString(l) + "</p>")
+	}
+}
+
+// htmlCell writes one table cell.
+func (p *printer) htmlCell(tag, class, text string, rowspan, colspan int) {
+	p.buf.WriteString("<" + tag)
+	if class != "" {
+		p.buf.WriteString(` class="` + class + `"`)
+	}
+	if rowspan > 1 {
+		fmt.Fprintf(&p.buf, ` rowspan="%d"`, rowspan)
+	}
+	if colspan > 1 {
+		fmt.Fprintf(&p.buf, ` colspan="%d"`, colspan)
+	}
+	p.buf.WriteString(">" + html.EscapeString(text) + "</" + tag + ">")
+}
+
+func (p *printer) htmlValue(r *Report, b schema.Block, row, col string, colspan int) {
+	cell, _ := r.Cell(b.Ref(row, col))
+	p.htmlCell("td", "", cellText(cell), 1, colspan)
+}
+
+// htmlT2 writes the blocks of table 2 as one table: each block has a caption
+// row across the table, a header row and its rows. A block with fewer
+// columns than the widest one stretches its last column.
+func (p *printer) htmlT2(r *Report, blocks []schema.Block) {
+	width := 0
+	for _, b := range blocks {
+		width = max(width, len(displayColumns(r, b)))
+	}
+	p.line(`<table class="nianbao-t2">`)
+	p.line("<tbody>")
+	for _, b := range blocks {
+		cols := displayColumns(r, b)
+		span := func(i int) int {
+			if i == len(cols)-1 {
+				return width - len(cols) + 1
+			}
+			return 1
+		}
+		p.buf.WriteString("<tr>")
+		p.htmlCell("th", "caption", b.Caption, 1, width+1)
+		p.line("</tr>")
+		p.buf.WriteString("<tr>")
+		p.htmlCell("th", "", b.Corner, 1, 1)
+		for i, c := range cols {
+			p.htmlCell("th", "", c.Label, 1, span(i))
+		}
+		p.line("</tr>")
+		for _, d := range displayRows(r, b) {
+			p.buf.WriteString("<tr>")
+			p.htmlCell("th", "label", d.label, 1, 1)
+			for i, c := range cols {
+				p.htmlValue(r, b, d.row.Name, c.Name, span(i))
+			}
+			p.line("</tr>")
+		}
+	}
+	p.line("</tbody>\n</table>")
+}
+
+// htmlColumns orders the columns of a row-wise table for HTML: an extra
+// subtotal column stands right after the last column it sums, inside their
+// group. It also returns the subtotal columns by group.
+func htmlColumns(cols []schema.Column) []schema.Column {
+	var out []schema.Column
+	var extras []schema.Column
+	for _, c := range cols {
+		if len(c.Sum) > 0 {
+			extras = append(extras, c)
+		} else {
+			out = append(out, c)
+		}
+	}
+	for _, x := range extras {
+		at := len(out)
+		for i, c := range out {
+			if c.Name == x.Sum[len(x.Sum)-1] {
+				at = i + 1
+			}
+		}
+		out = append(out[:at], append([]schema.Column{x}, out[at:]...)...)
+	}
+	return out
+}
+
+// columnGroup returns the group (the label of a subtotal column of the
+// block, official or shown) a column belongs to, or "".
+func columnGroup(b schema.Block, c schema.Column) string {
+	for _, x := range append(append([]schema.Column(nil), b.Columns...), b.ExtraColumns...) {
+		if x.Name == c.Name && len(x.Sum) > 0 {
+			return x.Label
+		}
+		for _, s := range x.Sum {
+			if s == c.Name {
+				return x.Label
+			}
+		}
+	}
+	return ""
+}
+
+// htmlChain returns the labels to the left of a row in the HTML layout,
+// outermost first.
+func htmlChain(d displayRow) []string {
+	chain := append([]string(nil), d.groups...)
+	if d.extra {
+		return append(chain, htmlSubtotal)
+	}
+	return append(chain, d.label)
+}
+
+// htmlRows writes a block whose rows are rows (table 3): the corner cell and
+// a header with the table's caption (申请人情况) over all value columns and
+// the column groups over their columns, then the rows with their group labels
+// merged down the rows of each group.
+func (p *printer) htmlRows(r *Report, b schema.Block) {
+	cols := htmlColumns(displayColumns(r, b))
+	rows := displayRows(r, b)
+	chains := make([][]string, len(rows))
+	depth := 1
+	for i, d := range rows {
+		chains[i] = htmlChain(d)
+		depth = max(depth, len(chains[i]))
+	}
+	grouped := false
+	for _, c := range cols {
+		grouped = grouped || columnGroup(b, c) != ""
+	}
+	headRows := 2
+	if grouped {
+		headRows = 3
+	}
+	p.line(`<table class="nianbao-` + b.ID + `">`)
+	p.line("<thead>")
+	p.buf.WriteString("<tr>")
+	p.htmlCell("th", "", b.Corner, headRows, depth)
+	p.htmlCell("th", "", schema.T3Applicants, 1, len(cols))
+	p.line("</tr>")
+	p.buf.WriteString("<tr>")
+	for i := 0; i < len(cols); i++ {
+		g := columnGroup(b, cols[i])
+		if g == "" {
+			p.htmlCell("th", "", cols[i].Label, headRows-1, 1)
+			continue
+		}
+		n := 1
+		for i+n < len(cols) && columnGroup(b, cols[i+n]) == g {
+			n++
+		}
+		p.htmlCell("th", "", g, 1, n)
+		i += n - 1
+	}
+	p.line("</tr>")
+	if grouped {
+		p.buf.WriteString("<tr>")
+		for _, c := range cols {
+			switch g := columnGroup(b, c); {
+			case g == "":
+			case len(c.Sum) > 0:
+				p.htmlCell("th", "", htmlSubtotal, 1, 1)
+			default:
+				p.htmlCell("th", "", c.Label, 1, 1)
+			}
+		}
+		p.line("</tr>")
+	}
+	p.line("</thead>")
+	p.line("<tbody>")
+	for i, d := range rows {
+		chain := chains[i]
+		p.buf.WriteString("<tr>")
+		for k := 0; k < len(chain)-1; k++ {
+			if i > 0 && samePrefix(chains[i-1], chain, k+1) {
+				continue // inside a merged group cell
+			}
+			n := 1
+			for i+n < len(rows) && samePrefix(chains[i+n], chain, k+1) {
+				n++
+			}
+			p.htmlCell("th", "label", chain[k], n, 1)
+		}
+		p.htmlCell("th", "label", chain[len(chain)-1], 1, depth-len(chain)+1)
+		for _, c := range cols {
+			p.htmlValue(r, b, d.row.Name, c.Name, 1)
+		}
+		p.line("</tr>")
+	}
+	p.line("</tbody>\n</table>")
+}
+
+// samePrefix reports whether a and b share their first n labels, all of
+// them group labels of a (not a's own last label).
+func samePrefix(a, b []string, n int) bool {
+	if len(a)-1 < n || len(b)-1 < n {
+		return false
+	}
+	for i := range n {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// htmlTransposed writes a block whose rows are laid out side by side as
+// column groups over one row of values (table 4): the rows' group labels and
+// labels in the header rows, each over its row's columns.
+func (p *printer) htmlTransposed(r *Report, b schema.Block) {
+	cols := displayColumns(r, b)
+	rows := displayRows(r, b)
+	chains := make([][]string, len(rows))
+	depth := 1
+	for i, d := range rows {
+		chains[i] = htmlChain(d)
+		depth = max(depth, len(chains[i]))
+	}
+	p.line(`<table class="nianbao-` + b.ID + `">`)
+	p.line("<thead>")
+	for h := 0; h <= depth; h++ {
+		p.buf.WriteString("<tr>")
+		for i, chain := range chains {
+			switch {
+			case h < len(chain)-1:
+				if i > 0 && samePrefix(chains[i-1], chain, h+1) {
+					continue
+				}
+				n := 1
+				for i+n < len(rows) && samePrefix(chains[i+n], chain, h+1) {
+					n++
+				}
+				p.htmlCell("th", "", chain[h], 1, n*len(cols))
+			case h == len(chain)-1:
+				p.htmlCell("th", "", chain[h], 1, len(cols))
+			case h == len(chain):
+				for _, c := range cols {
+					p.htmlCell("th", "", c.Label, depth+1-h, 1)
+				}
+			}
+		}
+		p.line("</tr>")
+	}
+	p.line("</thead>")
+	p.line("<tbody>")
+	p.buf.WriteString("<tr>")
+	for _, d := range rows {
+		for _, c := range cols {
+			p.htmlValue(r, b, d.row.Name, c.Name, 1)
+		}
+	}
+	p.line("</tr>")
+	p.line("</tbody>\n</table>")
+}
