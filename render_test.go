@@ -61,14 +61,14 @@ func renderCases(t testing.TB) map[string]*Report {
 	full2021.Signature = "芜湖市医疗保障局\n2024年1月20日"
 	fillCounts(full2021)
 	set(t, full2021, map[string]Cell{
-		"t2.fees.amount":                      MustNum("96171.6"),
-		"t2.regulations.repealed":             BlankCell(),
-		"t2.normative_docs.in_force":          NACell(),
-		"t3.denied_query.research":            TextCell("无"),
-		"t3.denied_query.legal_services":      TextCell(`a|b\c`),
-		"t3.carried_forward.total":            BlankCell(),
-		"t4.suit_after_review.pending":        NACell(),
-		"t3.unavailable_not_held.commercial":  MustNum("0012"),
+		"t2.fees.amount":                       MustNum("96171.6"),
+		"t2.regulations.repealed":              BlankCell(),
+		"t2.normative_docs.in_force":           NACell(),
+		"t3.denied_query.research":             TextCell("无"),
+		"t3.denied_query.legal_services":       TextCell(`a|b\c`),
+		"t3.carried_forward.total":             BlankCell(),
+		"t4.suit_after_review.pending":         NACell(),
+		"t3.unavailable_not_held.commercial":   MustNum("0012"),
 		"t3.rejected_petition.public_interest": TextCell("不适用"),
 	})
 
