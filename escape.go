@@ -15,13 +15,17 @@ import (
 // paragraph: a heading, a table row, a caption, a value or a page number, or
 // a line that starts with a backslash itself.
 //
-// This is a conservative first version written with the renderer; it escapes
-// more than strictly needed. The parser owns the definition: it must unescape
-// exactly the lines this function escapes (a paragraph that starts with "\"
-// loses that one backslash).
+// It is conservative and escapes more than strictly needed. The parser reads
+// a body line that starts with a backslash as plain text of the current
+// section with that one backslash removed, and never takes it for structure.
+// Lines naming an agency are not escaped: the signature's agency line must
+// be written plain (see splitSignature).
 func needsEscape(line string) bool {
 	if line == "" {
 		return false
+	}
+	if parserStructure(line) {
+		return true
 	}
 	if strings.ContainsAny(line, "|\t｜") {
 		return true
@@ -154,3 +158,29 @@ var escapeLabels = sync.OnceValue(func() []string {
 	}
 	return out
 })
+
+// parserStructure reports whether the parser's own line rules could take a
+// line for structure: leading white space it would trim, a rule or page
+// number, a title, or the start of a table label (a prefix of one counts,
+// since truncated labels are matched).
+func parserStructure(line string) bool {
+	r0, _ := utf8.DecodeRuneInString(line)
+	if isSpace(r0) || isRuleLine(line) || isPageNumber(line) || isDateLine(line) {
+		return true
+	}
+	f := fold(line)
+	if n, _ := cjkNumeralValue(f); n > 0 {
+		return true
+	}
+	if utf8.RuneCountInString(line) <= 60 && !strings.ContainsAny(line, "。；;") && looksLikeTitle(line) {
+		return true
+	}
+	fr := []rune(f)
+	for _, v := range vocabs() {
+		tp := &tableParser{v: v}
+		if tp.startsWithLabel(fr, true) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,110 @@
+package nianbao
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// claim says what became of a byte of the decoded input. Every byte of a
+// non-space rune must end up claimed; the accounting test checks it.
+type claim uint8
+
+const (
+	claimNone    claim = iota
+	claimText          // kept as text: title, preamble, heading, section text, signature
+	claimLabel         // a table label matched against the catalog
+	claimValue         // a table cell value
+	claimMarkup        // structure: table delimiters, Markdown markers, rule lines, escapes
+	claimUnknown       // kept in Report.Unrecognized
+)
+
+// source is the decoded input with a line index and the claim of every byte.
+type source struct {
+	text      string
+	lineStart []int // byte offset of the start of each line
+	claims    []claim
+
+	// cursor for pos: positions are mostly asked for in increasing order, so
+	// counting runes from the last answer keeps pos linear overall.
+	curLine, curOff, curCol int
+}
+
+func newSource(text string) *source {
+	s := &source{text: text, lineStart: []int{0}, claims: make([]claim, len(text))}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			s.lineStart = append(s.lineStart, i+1)
+		}
+	}
+	s.curLine = -1
+	return s
+}
+
+// numLines returns the number of lines.
+func (s *source) numLines() int { return len(s.lineStart) }
+
+// line returns line i (0-based) without its newline, and its start offset.
+func (s *source) line(i int) (string, int) {
+	start := s.lineStart[i]
+	end := len(s.text)
+	if i+1 < len(s.lineStart) {
+		end = s.lineStart[i+1] - 1
+	}
+	return s.text[start:end], start
+}
+
+// lineOf returns the 0-based line holding byte offset off.
+func (s *source) lineOf(off int) int {
+	return sort.Search(len(s.lineStart), func(i int) bool { return s.lineStart[i] > off }) - 1
+}
+
+// pos returns the 1-based line and rune column of byte offset off.
+func (s *source) pos(off int) Position {
+	if off < 0 || off > len(s.text) {
+		return Position{}
+	}
+	ln := s.lineOf(off)
+	if ln != s.curLine || off < s.curOff {
+		s.curLine, s.curOff, s.curCol = ln, s.lineStart[ln], 1
+	}
+	s.curCol += utf8.RuneCountInString(s.text[s.curOff:off])
+	s.curOff = off
+	return Position{Line: ln + 1, Column: s.curCol}
+}
+
+// mark claims the bytes [start, end) as k, without overriding earlier claims.
+func (s *source) mark(start, end int, k claim) {
+	for i := start; i < end && i < len(s.claims); i++ {
+		if s.claims[i] == claimNone {
+			s.claims[i] = k
+		}
+	}
+}
+
+// srcSpan is a piece of the decoded text: [start, end) byte offsets.
+type srcSpan struct{ start, end int }
+
+func (s *source) str(sp srcSpan) string { return s.text[sp.start:sp.end] }
+
+// trimSpan shrinks sp to exclude leading and trailing white space.
+func (s *source) trimSpan(sp srcSpan) srcSpan {
+	for sp.start < sp.end {
+		r, n := utf8.DecodeRuneInString(s.text[sp.start:sp.end])
+		if !isSpace(r) {
+			break
+		}
+		sp.start += n
+	}
+	for sp.end > sp.start {
+		r, n := utf8.DecodeLastRuneInString(s.text[sp.start:sp.end])
+		if !isSpace(r) {
+			break
+		}
+		sp.end -= n
+	}
+	return sp
+}
+
+// isBlank reports whether s holds only white space.
+func isBlank(s string) bool { return strings.TrimFunc(s, isSpace) == "" }

@@ -1,0 +1,174 @@
+package nianbao
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+func decodeRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
+
+// titleMeta reads the agency and the year from a title such as
+// "芜湖市医疗保障局 2023 年政府信息公开工作年度报告": the agency is what stands
+// before the year, the year the first 19xx/20xx followed by 年.
+func titleMeta(title string) (agency string, year int) {
+	if title == "" {
+		return "", 0
+	}
+	f := fold(title)
+	y, at := findYear(f)
+	if y == 0 {
+		if i := strings.Index(f, "政府信息公开"); i > 0 {
+			return cleanAgency(originalPrefix(title, f[:i])), 0
+		}
+		return "", 0
+	}
+	return cleanAgency(originalPrefix(title, f[:at])), y
+}
+
+// originalPrefix returns the prefix of s whose fold is folded (folding only
+// drops and narrows runes, so the prefix is found by folding rune by rune).
+func originalPrefix(s, folded string) string {
+	want := utf8.RuneCountInString(folded)
+	n, prev := 0, rune(0)
+	for i, r := range s {
+		if n == want {
+			return s[:i]
+		}
+		if f, ok := foldRune(r, prev); ok {
+			n++
+			prev = f
+		}
+	}
+	return s
+}
+
+// cleanAgency trims spaces and a trailing 关于 from an agency name.
+func cleanAgency(s string) string {
+	s = strings.TrimFunc(s, isSpace)
+	s = strings.TrimSuffix(s, "关于")
+	s = strings.TrimFunc(s, isSpace)
+	if !isAgencyLine(s) {
+		return ""
+	}
+	return s
+}
+
+// findYear finds the first year (1990–2099) followed by 年 in folded text and
+// returns it with its byte offset.
+func findYear(f string) (int, int) {
+	for i := 0; i+4 < len(f); i++ {
+		if (f[i] == '1' && f[i+1] == '9' || f[i] == '2' && f[i+1] == '0') && isDigit(f[i+2]) && isDigit(f[i+3]) &&
+			strings.HasPrefix(f[i+4:], "年") && (i == 0 || !isDigit(f[i-1])) {
+			y, _ := strconv.Atoi(f[i : i+4])
+			if y >= 1990 {
+				return y, i
+			}
+		}
+	}
+	return 0, -1
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// statPeriodKeys introduce the statistical period.
+var statPeriodKeys = []string{"统计期限", "统计时限", "统计期间", "统计时间", "统计区间"}
+
+// findPeriod returns the statistical period as written after one of the
+// key words, e.g. "2023年1月1日至2023年12月31日".
+func findPeriod(text string) string {
+	for _, k := range statPeriodKeys {
+		i := strings.Index(text, k)
+		if i < 0 {
+			continue
+		}
+		rest := text[i+len(k):]
+		// Skip to the first digit.
+		j := strings.IndexFunc(rest, func(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' })
+		if j < 0 || j > 12 {
+			continue
+		}
+		rest = rest[j:]
+		end := strings.IndexFunc(rest, func(r rune) bool {
+			return strings.ContainsRune("。；;，,）)\n", r)
+		})
+		if end >= 0 {
+			rest = rest[:end]
+		}
+		rest = strings.TrimFunc(rest, isSpace)
+		if strings.Contains(rest, "年") {
+			return rest
+		}
+	}
+	return ""
+}
+
+// agencyFromSentence finds the agency in an opening sentence such as
+// "由芜湖市医疗保障局根据…编制" or "XX局根据《条例》…". Sentences that
+// say 我局 or 本单位 name nobody.
+func agencyFromSentence(text string) string {
+	for _, line := range strings.Split(text, "\n") {
+		sentence, _, _ := strings.Cut(line, "。")
+		for _, key := range []string{"根据", "按照", "依据"} {
+			i := strings.Index(sentence, key)
+			if i <= 0 {
+				continue
+			}
+			cand := sentence[:i]
+			if j := strings.LastIndex(cand, "由"); j >= 0 {
+				cand = cand[j+len("由"):]
+			} else if strings.ContainsAny(cand, "，,、；（(《") {
+				continue
+			}
+			cand = strings.TrimFunc(cand, isSpace)
+			if strings.HasPrefix(cand, "我") || strings.HasPrefix(cand, "本") {
+				continue
+			}
+			if a := cleanAgency(cand); a != "" {
+				return a
+			}
+		}
+	}
+	return ""
+}
+
+// metadata fills agency, year, period and publication date.
+func (p *parseState) metadata(agency string, year int, sig []lineInfo) {
+	r := p.r
+	var sec1 string
+	if s, ok := r.Section(1); ok {
+		sec1 = s.Text
+	}
+	if agency == "" {
+		agency = agencyFromSentence(r.Preamble)
+	}
+	if agency == "" && sec1 != "" {
+		first, _, _ := strings.Cut(sec1, "\n")
+		agency = agencyFromSentence(first)
+	}
+	if agency == "" && len(sig) > 0 {
+		for _, li := range sig {
+			if c := p.src.str(li.content); isAgencyLine(c) {
+				agency = strings.TrimFunc(c, isSpace)
+				break
+			}
+		}
+	}
+	r.Agency = agency
+	r.Period = findPeriod(r.Preamble)
+	if r.Period == "" {
+		r.Period = findPeriod(sec1)
+	}
+	if year == 0 && r.Period != "" {
+		year, _ = findYear(fold(r.Period))
+	}
+	if year == 0 && sec1 != "" {
+		year, _ = findYear(fold(sec1))
+	}
+	r.Year = year
+	if n := len(sig); n > 0 {
+		if c := p.src.str(sig[n-1].content); isDateLine(c) {
+			r.Published = strings.TrimFunc(c, isSpace)
+		}
+	}
+}

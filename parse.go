@@ -1,0 +1,272 @@
+package nianbao
+
+import (
+	"fmt"
+
+	"github.com/opengovcn/nianbao/schema"
+)
+
+// Parser reads annual reports as people publish them: text copied from Word,
+// PDF extractions, web pages, Markdown, and the canonical form [Render]
+// writes. The zero Parser is ready to use and lenient.
+type Parser struct {
+	// Filename is shown in diagnostics; it may be empty.
+	Filename string
+	// Strict makes every repair or guess (a label joined across lines, a
+	// row read by position, text the parser could not place) an error: Parse
+	// then returns the report together with an ErrorList holding them. The
+	// default, false, only records them in Report.Warnings.
+	Strict bool
+}
+
+// Parse reads an annual report with the default lenient [Parser].
+func Parse(src []byte) (*Report, error) { return (&Parser{}).Parse(src) }
+
+// Parse reads an annual report.
+//
+// Input that is not a report at all comes back as a nil report and an error
+// wrapping [ErrNotAReport]; binary formats (PDF, Word, images) wrap
+// [ErrUnsupportedFormat]; bytes that are neither UTF-8 nor GB18030 wrap
+// [ErrEncoding]. Otherwise the report is returned: every cell of tables 2–4
+// the document has, its sections, metadata, the edition of each table
+// block, r.Warnings for what was repaired or guessed, and r.Unrecognized for
+// the text it could not place. In Strict mode the warnings also come back
+// as an [ErrorList].
+func (p *Parser) Parse(src []byte) (*Report, error) {
+	r, _, err := p.parse(src)
+	return r, err
+}
+
+// parseState is the state of one Parse call.
+type parseState struct {
+	src      *source
+	file     string
+	r        *Report
+	warnings []*Diagnostic
+}
+
+func (p *parseState) warn(pos Position, ref string, err error, msg string) {
+	p.warnings = append(p.warnings, &Diagnostic{File: p.file, Pos: pos, Severity: SeverityWarning, Ref: ref, Msg: msg, Err: err})
+}
+
+// unrecognized keeps a piece of text in Report.Unrecognized, with a warning
+// saying why when why is not empty.
+func (p *parseState) unrecognized(sp srcSpan, why string) {
+	sp = p.src.trimSpan(sp)
+	if sp.start == sp.end {
+		return
+	}
+	p.src.mark(sp.start, sp.end, claimUnknown)
+	pos := p.src.pos(sp.start)
+	text := p.src.str(sp)
+	p.r.Unrecognized = append(p.r.Unrecognized, Fragment{Text: text, Pos: pos})
+	if why != "" {
+		p.warn(pos, "", ErrUnrecognized, fmt.Sprintf("%s: %q", why, text))
+	}
+}
+
+// parse does the work of Parse and also returns the source with its claims,
+// for the accounting test.
+func (pr *Parser) parse(src []byte) (*Report, *source, error) {
+	text, err := decode(src)
+	if err != nil {
+		return nil, nil, pr.wrapErr(err)
+	}
+	if isBlank(text) {
+		return nil, nil, pr.wrapErr(fmt.Errorf("%w: the input is empty", ErrNotAReport))
+	}
+	p := &parseState{src: newSource(text), file: pr.Filename, r: &Report{Editions: map[string]Edition{}}}
+	r := p.r
+
+	front, secs := p.segment()
+	titleLines, pre := p.splitTitle(front)
+	r.Title = p.joinTitle(titleLines)
+	agency, year := titleMeta(r.Title)
+
+	var sig []lineInfo
+	if n := len(secs); n > 0 {
+		secs[n-1].body, sig = p.splitSignature(secs[n-1].body, agency)
+	} else {
+		pre, sig = p.splitSignature(pre, agency)
+	}
+	r.Preamble = p.joinLines(pre)
+
+	numbered := 0
+	for _, sec := range secs {
+		s := Section{Number: sec.number, Heading: p.src.str(sec.heading.content), Pos: p.src.pos(sec.heading.content.start)}
+		p.src.mark(sec.heading.content.start, sec.heading.content.end, claimText)
+		if sec.number > 0 {
+			numbered++
+		}
+		body := sec.body
+		if table := sectionTable(sec.number); table != "" {
+			tp := newTableParser(p, table)
+			var before, region, after []lineInfo
+			before, region, after = tp.split(body)
+			if len(region) > 0 {
+				mode := modeSpace
+				toks := tp.tokenize(region)
+				if len(region) > 0 && hasPipeMode(p.src, region) {
+					mode = modePipe
+				} else if hasTabs(p.src, region) {
+					mode = modeTab
+				}
+				tp.run(toks, mode)
+				tp.finish(r)
+			}
+			body = append(before, after...)
+		}
+		s.Text = p.joinLines(body)
+		r.Sections = append(r.Sections, s)
+	}
+	r.Signature = p.joinLines(sig)
+
+	if _, ok := r.Editions["t4"]; ok {
+		r.Editions["t4"] = tableFourEdition(r.Editions)
+	}
+	if numbered < 2 && len(r.Editions) == 0 {
+		return nil, nil, pr.wrapErr(fmt.Errorf("%w: no section headings of the template (一、总体情况, 二、主动公开政府信息情况, …) and no tables were found", ErrNotAReport))
+	}
+
+	p.metadata(agency, year, sig)
+	// Anything not claimed by now is kept as unrecognized text.
+	p.sweep()
+	if len(p.warnings) > 0 {
+		r.Warnings = p.warnings
+	}
+	if pr.Strict && len(p.warnings) > 0 {
+		list := make(ErrorList, len(p.warnings))
+		for i, w := range p.warnings {
+			d := *w
+			d.Severity = SeverityError
+			list[i] = &d
+		}
+		return r, p.src, list
+	}
+	return r, p.src, nil
+}
+
+func (pr *Parser) wrapErr(err error) error {
+	if pr.Filename != "" {
+		return fmt.Errorf("%s: %w", pr.Filename, err)
+	}
+	return err
+}
+
+// sectionTable names the table a template section holds.
+func sectionTable(n int) string {
+	for _, s := range schema.Sections {
+		if s.Number == n {
+			return s.Table
+		}
+	}
+	return ""
+}
+
+// tableFourEdition gives table 4, which is the same in both editions, the
+// edition of table 3, else the edition most table-2 blocks used, else 2021.
+func tableFourEdition(eds map[string]Edition) Edition {
+	if e, ok := eds["t3"]; ok && e != "" {
+		return e
+	}
+	n19, n21 := 0, 0
+	for id, e := range eds {
+		if id == "t4" {
+			continue
+		}
+		switch e {
+		case E2019:
+			n19++
+		case E2021:
+			n21++
+		}
+	}
+	if n19 > n21 {
+		return E2019
+	}
+	return E2021
+}
+
+func hasPipeMode(s *source, lines []lineInfo) bool {
+	for _, li := range lines {
+		if hasUnescapedPipe(s.str(li.content)) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasTabs(s *source, lines []lineInfo) bool {
+	for _, li := range lines {
+		for _, c := range s.str(li.content) {
+			if c == '\t' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// split divides a table section's body into the text before the table, the
+// table region, and text after it.
+func (tp *tableParser) split(body []lineInfo) (before, region, after []lineInfo) {
+	a := -1
+	for i, li := range body {
+		if tp.isAnchor(li) {
+			a = i
+			break
+		}
+	}
+	if a < 0 {
+		return body, nil, nil
+	}
+	end := len(body)
+	for end > a+1 && !tp.looksTabular(body[end-1]) {
+		end--
+	}
+	region = body[a:end]
+	// Escaped lines inside the region are text.
+	var reg []lineInfo
+	for _, li := range region {
+		if li.escaped {
+			after = append(after, li)
+			continue
+		}
+		reg = append(reg, li)
+	}
+	return body[:a], reg, append(after, body[end:]...)
+}
+
+// sweep keeps every unclaimed non-space rune in Unrecognized, one fragment
+// per unclaimed stretch of a line.
+func (p *parseState) sweep() {
+	s := p.src
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			p.unrecognized(srcSpan{start, end}, "text the parser could not place")
+			start = -1
+		}
+	}
+	for i := 0; i < len(s.text); {
+		c := s.text[i]
+		if c == '\n' {
+			flush(i)
+			i++
+			continue
+		}
+		r, n := rune(c), 1
+		if c >= 0x80 {
+			r, n = decodeRune(s.text[i:])
+		}
+		if s.claims[i] == claimNone && !isSpace(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if s.claims[i] != claimNone {
+			flush(i)
+		}
+		i += n
+	}
+	flush(len(s.text))
+}

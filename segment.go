@@ -1,0 +1,382 @@
+package nianbao
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/opengovcn/nianbao/schema"
+)
+
+// Segmenting: every line of the decoded text is classified (blank, rule,
+// page number, text), stripped of Markdown decoration, and assigned to the
+// front matter (title and preamble), a section, or the signature.
+
+type lineKind uint8
+
+const (
+	lkBlank lineKind = iota
+	lkText
+	lkRule // a horizontal rule or a table's header separator
+	lkPage // a page number from PDF extraction
+)
+
+// lineInfo is one classified line.
+type lineInfo struct {
+	idx     int  // 0-based line index
+	content srcSpan // the line's text without Markdown decoration, trimmed
+	raw     srcSpan // the whole line
+	kind    lineKind
+	escaped bool // the line started with a backslash: plain text
+	md      bool // the line was a Markdown heading ("# ...")
+}
+
+// scanLine classifies line i and claims its decoration as markup.
+func (p *parseState) scanLine(i int) lineInfo {
+	s := p.src
+	raw, start := s.line(i)
+	li := lineInfo{idx: i, raw: srcSpan{start, start + len(raw)}}
+	sp := s.trimSpan(li.raw)
+	if sp.start == sp.end {
+		return li
+	}
+	text := s.str(sp)
+	if text[0] == '\\' {
+		s.mark(sp.start, sp.start+1, claimMarkup)
+		li.kind, li.escaped = lkText, true
+		li.content = srcSpan{sp.start + 1, sp.end}
+		return li
+	}
+	if isRuleLine(text) {
+		s.mark(sp.start, sp.end, claimMarkup)
+		li.kind = lkRule
+		return li
+	}
+	if isPageNumber(text) {
+		li.kind, li.content = lkPage, sp
+		return li
+	}
+	// Markdown heading marks and a bold wrapper around the whole line.
+	if text[0] == '#' {
+		j := 0
+		for j < len(text) && text[j] == '#' {
+			j++
+		}
+		if j <= 6 {
+			s.mark(sp.start, sp.start+j, claimMarkup)
+			sp = s.trimSpan(srcSpan{sp.start + j, sp.end})
+			li.md = true
+		}
+	}
+	text = s.str(sp)
+	if len(text) > 4 && strings.HasPrefix(text, "**") && strings.HasSuffix(text, "**") && !strings.Contains(text[2:len(text)-2], "**") {
+		s.mark(sp.start, sp.start+2, claimMarkup)
+		s.mark(sp.end-2, sp.end, claimMarkup)
+		sp = s.trimSpan(srcSpan{sp.start + 2, sp.end - 2})
+	}
+	if sp.start == sp.end {
+		return li // only decoration
+	}
+	li.kind, li.content = lkText, sp
+	return li
+}
+
+// isRuleLine reports whether a line is a horizontal rule or a table header
+// separator: only dashes, equals signs, underscores, stars, box-drawing
+// characters, pipes, colons and spaces, with a run of at least three of the
+// rule characters.
+func isRuleLine(s string) bool {
+	run, longest := 0, 0
+	for _, r := range s {
+		switch r {
+		case '-', '=', '_', '*', '─', '━', '—', '－', '＝', '~', '═', '＿':
+			run++
+			if run > longest {
+				longest = run
+			}
+		case '|', ':', '+', '│', '┼', '├', '┤', '：', '｜':
+			run = 0
+		default:
+			if !isSpace(r) {
+				return false
+			}
+			run = 0
+		}
+	}
+	return longest >= 3
+}
+
+// isPageNumber reports whether a line is a page number as PDF extraction
+// leaves it: "- 3 -", "— 12 —", "第3页", "第 3 页 共 10 页".
+func isPageNumber(s string) bool {
+	f := fold(s)
+	if strings.HasPrefix(f, "第") {
+		rest := strings.TrimPrefix(f, "第")
+		d := leadingDigits(rest)
+		if d == 0 || !strings.HasPrefix(rest[d:], "页") {
+			return false
+		}
+		rest = strings.TrimPrefix(rest[d:], "页")
+		if rest == "" {
+			return true
+		}
+		if strings.HasPrefix(rest, ",") {
+			rest = rest[1:]
+		}
+		if !strings.HasPrefix(rest, "共") {
+			return false
+		}
+		rest = strings.TrimPrefix(rest, "共")
+		d = leadingDigits(rest)
+		return d > 0 && rest[d:] == "页"
+	}
+	isDash := func(r rune) bool { return r == '-' || r == '—' || r == '–' || r == '―' }
+	r0, _ := utf8.DecodeRuneInString(f)
+	r1, _ := utf8.DecodeLastRuneInString(f)
+	if !isDash(r0) || !isDash(r1) {
+		return false
+	}
+	mid := strings.TrimFunc(f, isDash)
+	return mid != "" && len(mid) <= 4 && leadingDigits(mid) == len(mid)
+}
+
+func leadingDigits(s string) int {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// cjkNumeralValue reads a leading Chinese numeral (一 … 十九) followed by 、
+// from folded text and returns its value and the rest after 、.
+func cjkNumeralValue(f string) (int, string) {
+	digits := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	n, i := 0, 0
+	rs := []rune(f)
+	if len(rs) > 8 {
+		rs = rs[:8]
+	}
+	switch {
+	case len(rs) >= 2 && rs[0] == '十':
+		n, i = 10, 1
+		if d, ok := digits[rs[1]]; ok {
+			n, i = 10+d, 2
+		}
+	case len(rs) >= 1:
+		d, ok := digits[rs[0]]
+		if !ok {
+			return 0, ""
+		}
+		n, i = d, 1
+		if len(rs) >= 2 && rs[1] == '十' {
+			n, i = d*10, 2
+			if len(rs) >= 3 {
+				if d2, ok := digits[rs[2]]; ok {
+					n, i = d*10+d2, 3
+				}
+			}
+		}
+	default:
+		return 0, ""
+	}
+	if i >= len(rs) || rs[i] != '、' {
+		return 0, ""
+	}
+	return n, f[len(string(rs[:i+1])):]
+}
+
+// headingNumber decides whether a line is a section heading. It returns the
+// template section number (1–6), 0 for a section the template does not have,
+// and ok. last is the numeral of the previous heading.
+func headingNumber(content string, last int) (number, numeral int, ok bool) {
+	f := fold(content)
+	numeral, rest := cjkNumeralValue(f)
+	if numeral == 0 || rest == "" || utf8.RuneCountInString(rest) > 40 || strings.ContainsAny(rest, "。；;") {
+		return 0, 0, false
+	}
+	if isT3Label(f) {
+		return 0, 0, false
+	}
+	for _, s := range schema.Sections {
+		for _, t := range append([]string{s.Title()}, s.Variants...) {
+			ft := fold(t)
+			if rest == ft || strings.HasPrefix(rest, ft) || (strings.HasPrefix(ft, rest) && utf8.RuneCountInString(rest) >= 4) {
+				return s.Number, numeral, true
+			}
+		}
+	}
+	if numeral == last+1 && last >= 5 {
+		return 0, numeral, true
+	}
+	return 0, 0, false
+}
+
+// isT3Label reports whether folded text is, or starts, a row or group label
+// of table 3 ("四、结转下年度继续办理" is not a section heading).
+func isT3Label(f string) bool {
+	v := vocabs()["t3"]
+	fr := []rune(f)
+	for _, e := range v.entries {
+		if e.kind != vRow && e.kind != vGroup {
+			continue
+		}
+		n := min(len(fr), len(e.folded))
+		if n >= 3 && string(fr[:n]) == string(e.folded[:n]) {
+			return true
+		}
+	}
+	return false
+}
+
+// segSection is a section found by segmenting: its heading line and body.
+type segSection struct {
+	heading lineInfo
+	number  int
+	body    []lineInfo
+}
+
+// segment splits the lines into front matter and sections. Page numbers go to
+// Unrecognized.
+func (p *parseState) segment() (front []lineInfo, secs []*segSection) {
+	last := 0
+	for i := 0; i < p.src.numLines(); i++ {
+		li := p.scanLine(i)
+		switch li.kind {
+		case lkBlank, lkRule:
+			continue
+		case lkPage:
+			p.unrecognized(li.content, "page number from PDF extraction")
+			continue
+		}
+		if !li.escaped {
+			if n, numeral, ok := headingNumber(p.src.str(li.content), last); ok {
+				secs = append(secs, &segSection{heading: li, number: n})
+				last = numeral
+				continue
+			}
+		}
+		if len(secs) == 0 {
+			front = append(front, li)
+		} else {
+			secs[len(secs)-1].body = append(secs[len(secs)-1].body, li)
+		}
+	}
+	return front, secs
+}
+
+// joinLines returns the contents of lines joined by newlines, claiming them
+// as text.
+func (p *parseState) joinLines(lines []lineInfo) string {
+	var b strings.Builder
+	for i, li := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.src.str(li.content))
+		p.src.mark(li.content.start, li.content.end, claimText)
+	}
+	return b.String()
+}
+
+// splitTitle finds the title at the start of the front matter: a Markdown
+// heading, or the first one to three short lines that together end in 报告
+// and name 信息公开 or 年度报告. It returns the title lines and the rest.
+func (p *parseState) splitTitle(front []lineInfo) (title, rest []lineInfo) {
+	if len(front) == 0 {
+		return nil, nil
+	}
+	if front[0].md && !front[0].escaped {
+		return front[:1], front[1:]
+	}
+	var joined strings.Builder
+	for k := 0; k < len(front) && k < 3; k++ {
+		li := front[k]
+		c := p.src.str(li.content)
+		if li.escaped || utf8.RuneCountInString(c) > 60 || strings.ContainsAny(c, "。；;") {
+			break
+		}
+		joined.WriteString(c)
+		if looksLikeTitle(joined.String()) {
+			return front[:k+1], front[k+1:]
+		}
+	}
+	return nil, front
+}
+
+func looksLikeTitle(s string) bool {
+	f := strings.TrimRight(fold(s), ")）》")
+	return strings.HasSuffix(f, "报告") && (strings.Contains(f, "信息公开") || strings.Contains(f, "年度报告") || strings.Contains(f, "年报"))
+}
+
+// joinTitle joins title lines without separators (a title broken over lines
+// is one title) and claims them.
+func (p *parseState) joinTitle(lines []lineInfo) string {
+	var b strings.Builder
+	for _, li := range lines {
+		b.WriteString(p.src.str(li.content))
+		p.src.mark(li.content.start, li.content.end, claimText)
+	}
+	return b.String()
+}
+
+// splitSignature takes the signature off the end of the last section's
+// body: a date line, optionally preceded by one line naming an agency, or a
+// last line equal to the agency named in the title.
+func (p *parseState) splitSignature(body []lineInfo, agency string) (rest, sig []lineInfo) {
+	n := len(body)
+	if n == 0 {
+		return body, nil
+	}
+	lastLine := body[n-1]
+	c := p.src.str(lastLine.content)
+	if !lastLine.escaped && isDateLine(c) {
+		if n >= 2 && !body[n-2].escaped && isAgencyLine(p.src.str(body[n-2].content)) {
+			return body[:n-2], body[n-2:]
+		}
+		return body[:n-1], body[n-1:]
+	}
+	if !lastLine.escaped && agency != "" && fold(c) == fold(agency) {
+		return body[:n-1], body[n-1:]
+	}
+	return body, nil
+}
+
+// isDateLine reports whether s is only a date: 2024年1月20日, with ASCII,
+// full-width or Chinese digits.
+func isDateLine(s string) bool {
+	f := fold(s)
+	isD := func(r rune) bool {
+		return r >= '0' && r <= '9' || strings.ContainsRune("〇零一二三四五六七八九十○Ｏ", r)
+	}
+	parts := []rune(f)
+	i := 0
+	for _, unit := range []rune{'年', '月', '日'} {
+		j := i
+		for j < len(parts) && isD(parts[j]) {
+			j++
+		}
+		if j == i || j >= len(parts) || parts[j] != unit {
+			return false
+		}
+		i = j + 1
+	}
+	return i == len(parts)
+}
+
+// agencySuffixes end the names of agencies that publish these reports.
+var agencySuffixes = []string{"局", "委", "办", "厅", "院", "府", "会", "部", "处", "中心", "室", "所", "站", "馆", "队", "署", "办公室", "委员会", "政府", "街道", "镇", "乡", "公司", "集团", "管委会", "服务中心"}
+
+// isAgencyLine reports whether s could be the name of an agency: short, no
+// sentence punctuation, ending like an agency name.
+func isAgencyLine(s string) bool {
+	f := fold(s)
+	if f == "" || utf8.RuneCountInString(f) > 30 || strings.ContainsAny(f, "。,，;；:：!！?？、") {
+		return false
+	}
+	for _, suf := range agencySuffixes {
+		if strings.HasSuffix(f, suf) {
+			return true
+		}
+	}
+	return false
+}

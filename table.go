@@ -1,0 +1,992 @@
+package nianbao
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/opengovcn/nianbao/schema"
+)
+
+// Table regions: tokenize into label fragments and value tokens whatever the
+// delimiter, match label runs against the catalog, collect each row's values
+// and assign them to cells.
+
+type tokKind uint8
+
+const (
+	tkLabel tokKind = iota + 1
+	tkValue
+	tkEmpty // an empty field between delimiters: a blank cell where a value belongs
+)
+
+type token struct {
+	kind tokKind
+	sp   srcSpan   // content in the decoded text; for tkEmpty, the delimiter
+	text string // content with pipe escapes undone
+	line int
+}
+
+// tableMode is how a region delimits its cells.
+type tableMode uint8
+
+const (
+	modeSpace tableMode = iota // runs of spaces, one cell per line, PDF text
+	modeTab
+	modePipe
+)
+
+// tableParser reads the table region of one section.
+type tableParser struct {
+	p     *parseState
+	table string // "t2", "t3", "t4"
+	v     *vocab
+
+	rows     map[string]*rowAcc // by block/row
+	rowOrder []*rowAcc
+	flat     []token // t4 values with no row label
+	cur      *rowAcc
+	lastOrd  int
+
+	pendingCols []colHit
+	colHits     []colHit
+	blocks      map[string]*blockInfo
+	seq         int
+}
+
+type rowAcc struct {
+	block, name string
+	label       srcSpan
+	vals        []token
+	line        int
+	extra       bool
+}
+
+type colHit struct {
+	entries []*vocabEntry
+	seq     int
+	block   string
+}
+
+type blockInfo struct {
+	found          bool
+	cols19, cols21 int // header cells only one edition has
+	rows19, rows21 int // row labels only one edition has (or spells so)
+	pos            Position
+	orgSeq         int // sequence of a 法人或其他组织 header hit, 0 if none
+	otherSeq       int // sequence of the last 其他 column hit
+	totalSeq       int
+}
+
+func newTableParser(p *parseState, table string) *tableParser {
+	return &tableParser{p: p, table: table, v: vocabs()[table], rows: map[string]*rowAcc{}, blocks: map[string]*blockInfo{}}
+}
+
+func (tp *tableParser) block(id string) *blockInfo {
+	b := tp.blocks[id]
+	if b == nil {
+		b = &blockInfo{}
+		tp.blocks[id] = b
+	}
+	return b
+}
+
+// isAnchor reports whether a line starts the table of this section: it has
+// table delimiters, or it begins with a label of the table's vocabulary and
+// is not a sentence.
+func (tp *tableParser) isAnchor(li lineInfo) bool {
+	if li.escaped || li.kind != lkText {
+		return false
+	}
+	c := tp.p.src.str(li.content)
+	if hasUnescapedPipe(c) || strings.ContainsRune(c, '\t') {
+		return true
+	}
+	if strings.ContainsAny(c, "。；") {
+		return false
+	}
+	return tp.startsWithLabel(foldRunes(c), true)
+}
+
+// startsWithLabel reports whether folded text f begins with a whole label of
+// the vocabulary (or, when partial is set, with a distinctive prefix of one).
+func (tp *tableParser) startsWithLabel(f []rune, partial bool) bool {
+	if len(f) == 0 {
+		return false
+	}
+	for _, e := range tp.v.byFirst[f[0]] {
+		cp := commonPrefix(f, e.folded)
+		if cp == len(e.folded) {
+			return true
+		}
+		if partial && cp == len(f) && cp >= e.numLen+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// looksTabular reports whether a line belongs to a table: delimiters, a
+// value, or a label.
+func (tp *tableParser) looksTabular(li lineInfo) bool {
+	if li.escaped || li.kind != lkText {
+		return false
+	}
+	c := tp.p.src.str(li.content)
+	if hasUnescapedPipe(c) || strings.ContainsRune(c, '\t') {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(c, isSpace) {
+		if k := ParseValue(w).Kind; k == Number || k == NotApplicable {
+			return true
+		}
+	}
+	if utf8.RuneCountInString(c) > 60 && strings.ContainsAny(c, "。；") {
+		return false
+	}
+	return tp.startsWithLabel(foldRunes(c), true) || utf8.RuneCountInString(c) <= 12
+}
+
+func hasUnescapedPipe(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '|':
+			return true
+		}
+	}
+	return false
+}
+
+// tokenize turns the region's lines into tokens.
+func (tp *tableParser) tokenize(lines []lineInfo) []token {
+	mode := modeSpace
+	for _, li := range lines {
+		if hasUnescapedPipe(tp.p.src.str(li.content)) {
+			mode = modePipe
+			break
+		}
+	}
+	var toks []token
+	if mode == modePipe {
+		return tp.tokenizePipes(lines)
+	}
+	s := tp.p.src
+	for _, li := range lines {
+		c := s.str(li.content)
+		if strings.ContainsRune(c, '\t') {
+			// Leading and trailing tabs are empty fields: use the whole line.
+			ln := li.content
+			if !li.md && !li.escaped {
+				ln = li.raw
+			}
+			start := ln.start
+			for {
+				i := strings.IndexByte(s.text[start:ln.end], '\t')
+				end := ln.end
+				if i >= 0 {
+					end = start + i
+				}
+				toks = tp.field(toks, []srcSpan{{start, end}}, end, li.idx, false)
+				if i < 0 {
+					break
+				}
+				start = end + 1
+			}
+			continue
+		}
+		// Space mode: every run of non-space runes is a token.
+		i := li.content.start
+		for i < li.content.end {
+			r, n := utf8.DecodeRuneInString(s.text[i:])
+			if isSpace(r) {
+				i += n
+				continue
+			}
+			j := i
+			for j < li.content.end {
+				r, n := utf8.DecodeRuneInString(s.text[j:])
+				if isSpace(r) {
+					break
+				}
+				j += n
+			}
+			toks = tp.part(toks, srcSpan{i, j}, li.idx, false)
+			i = j
+		}
+	}
+	return toks
+}
+
+// tokenizePipes reads a region whose cells are separated by pipes. A cell
+// may srcSpan lines (one cell per line, "0\n|"), so fields run from pipe to
+// pipe across line ends.
+func (tp *tableParser) tokenizePipes(lines []lineInfo) []token {
+	s := tp.p.src
+	var toks []token
+	var parts []srcSpan
+	line := 0
+	for _, li := range lines {
+		line = li.idx
+		start := li.content.start
+		for i := li.content.start; i < li.content.end; i++ {
+			switch s.text[i] {
+			case '\\':
+				if i+1 < li.content.end && (s.text[i+1] == '|' || s.text[i+1] == '\\') {
+					i++
+				}
+			case '|':
+				parts = append(parts, srcSpan{start, i})
+				s.mark(i, i+1, claimMarkup)
+				toks = tp.field(toks, parts, i, li.idx, true)
+				parts = parts[:0]
+				start = i + 1
+			}
+		}
+		parts = append(parts, srcSpan{start, li.content.end})
+	}
+	if len(parts) > 0 {
+		toks = tp.field(toks, parts, -1, line, true)
+	}
+	return toks
+}
+
+// field turns the parts of one delimited field into tokens: an empty token
+// when it holds nothing, else one token per non-empty part. delim is the
+// offset of the closing delimiter, or -1 at the end of the region.
+func (tp *tableParser) field(toks []token, parts []srcSpan, delim, line int, pipes bool) []token {
+	empty := true
+	for _, pt := range parts {
+		pt = tp.p.src.trimSpan(pt)
+		if pt.start == pt.end {
+			continue
+		}
+		empty = false
+		toks = tp.part(toks, pt, tp.p.src.lineOf(pt.start), pipes)
+	}
+	if empty && delim >= 0 {
+		toks = append(toks, token{kind: tkEmpty, sp: srcSpan{delim, delim}, line: line})
+	}
+	return toks
+}
+
+// part classifies one piece of text: a value, several values separated by
+// spaces, or a label fragment.
+func (tp *tableParser) part(toks []token, sp srcSpan, line int, pipes bool) []token {
+	s := tp.p.src
+	sp = s.trimSpan(sp)
+	if sp.start == sp.end {
+		return toks
+	}
+	raw := s.str(sp)
+	text := raw
+	if pipes && strings.IndexByte(raw, '\\') >= 0 {
+		text = unescapeCell(raw)
+		for i := 0; i < len(raw); i++ {
+			if raw[i] == '\\' && i+1 < len(raw) && (raw[i+1] == '|' || raw[i+1] == '\\') {
+				s.mark(sp.start+i, sp.start+i+1, claimMarkup)
+				i++
+			}
+		}
+	}
+	if isRuleLine(text) {
+		s.mark(sp.start, sp.end, claimMarkup)
+		return toks
+	}
+	if k := ParseValue(text).Kind; k == Number || k == NotApplicable {
+		return append(toks, token{kind: tkValue, sp: sp, text: text, line: line})
+	}
+	// "0 0 0" inside one field: several values.
+	words := strings.FieldsFunc(raw, isSpace)
+	if len(words) > 1 {
+		all := true
+		for _, w := range words {
+			if k := ParseValue(w).Kind; k != Number && k != NotApplicable {
+				all = false
+				break
+			}
+		}
+		if all {
+			i := sp.start
+			for _, w := range words {
+				j := strings.Index(s.text[i:sp.end], w) + i
+				toks = append(toks, token{kind: tkValue, sp: srcSpan{j, j + len(w)}, text: w, line: line})
+				i = j + len(w)
+			}
+			return toks
+		}
+	}
+	return append(toks, token{kind: tkLabel, sp: sp, text: text, line: line})
+}
+
+func unescapeCell(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && (s[i+1] == '|' || s[i+1] == '\\') {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// run assembles rows from the tokens.
+func (tp *tableParser) run(toks []token, mode tableMode) {
+	// run collects label fragments; pending the empty fields after them,
+	// which are blank cells if values follow and padding if a label does;
+	// lead the empty fields that start a new tab-separated line, which are
+	// padding under merged label columns unless values follow on that line.
+	var run, pending, lead []token
+	for _, t := range toks {
+		switch t.kind {
+		case tkLabel:
+			lead = lead[:0]
+			if len(run) == 0 && tp.isTextValue(t, mode) {
+				tp.cur.vals = append(tp.cur.vals, t)
+				continue
+			}
+			pending = pending[:0]
+			run = append(run, t)
+		case tkEmpty:
+			if len(run) > 0 {
+				pending = append(pending, t)
+				continue
+			}
+			if mode == modeTab && (len(lead) > 0 || t.line != tp.lastLine()) {
+				lead = append(lead, t)
+				continue
+			}
+			tp.addValue(t)
+		case tkValue:
+			if len(run) > 0 {
+				tp.resolve(run, true)
+				run = run[:0]
+				for _, e := range pending {
+					tp.addValue(e)
+				}
+				pending = pending[:0]
+			}
+			for _, e := range lead {
+				tp.addValue(e)
+			}
+			lead = lead[:0]
+			tp.addValue(t)
+		}
+	}
+	if len(run) > 0 {
+		tp.resolve(run, false)
+	}
+}
+
+// lastLine is the line of the last token of the current row or table 4's
+// unlabelled values, or -1.
+func (tp *tableParser) lastLine() int {
+	switch {
+	case tp.cur != nil && len(tp.cur.vals) > 0:
+		return tp.cur.vals[len(tp.cur.vals)-1].line
+	case tp.cur != nil:
+		return tp.cur.line
+	case len(tp.flat) > 0:
+		return tp.flat[len(tp.flat)-1].line
+	}
+	return -1
+}
+
+// isTextValue reports whether a label-like token in a delimited row is
+// really a text value (无, 不适用): it follows the row's label or values on
+// the same line and starts no label of the table.
+func (tp *tableParser) isTextValue(t token, mode tableMode) bool {
+	cur := tp.cur
+	if cur == nil || mode == modeSpace {
+		return false
+	}
+	lastLine := cur.line
+	if n := len(cur.vals); n > 0 {
+		lastLine = cur.vals[n-1].line
+	}
+	if t.line != lastLine || len(cur.vals) >= tp.maxCols(cur.block) {
+		return false
+	}
+	f := foldRunes(t.text)
+	if len(f) == 0 {
+		return false
+	}
+	for _, e := range tp.v.byFirst[f[0]] {
+		if cp := commonPrefix(f, e.folded); cp == len(e.folded) || cp == len(f) || cp >= 2 {
+			return false
+		}
+	}
+	return true
+}
+
+func (tp *tableParser) maxCols(block string) int {
+	n := 0
+	for _, e := range schema.Editions {
+		if b, ok := schema.LookupBlock(e, block); ok {
+			n = max(n, len(b.Columns)+len(b.ExtraColumns))
+		}
+	}
+	return n
+}
+
+func (tp *tableParser) addValue(t token) {
+	switch {
+	case tp.cur != nil:
+		tp.cur.vals = append(tp.cur.vals, t)
+	case tp.table == "t4":
+		tp.flat = append(tp.flat, t)
+		tp.block("t4").found = true
+	case t.kind == tkValue:
+		tp.p.unrecognized(t.sp, "a value outside any table row")
+	}
+}
+
+// match is a label found in a run of label fragments.
+type match struct {
+	entries    []*vocabEntry
+	start, end int // in the run's folded runes
+	partial    bool
+	broken     bool // spans fragments on different lines
+}
+
+// resolve matches a run of label fragments against the vocabulary, claims
+// its runes, and starts a row when the run ends in a row label and values
+// follow.
+func (tp *tableParser) resolve(run []token, valued bool) {
+	s := tp.p.src
+	var fr []frune
+	var tokEnd []int // fold index where each token ends
+	var tokLine []int
+	for _, t := range run {
+		fr = foldSpan(fr, s.text, t.sp.start, t.sp.end)
+		tokEnd = append(tokEnd, len(fr))
+		tokLine = append(tokLine, t.line)
+	}
+	rs := make([]rune, len(fr))
+	tokIdx := make([]int, len(fr))
+	k := 0
+	for i, f := range fr {
+		rs[i] = f.r
+		for k < len(tokEnd)-1 && i >= tokEnd[k] {
+			k++
+		}
+		tokIdx[i] = k
+	}
+	tokOf := func(i int) int { return tokIdx[i] } // token holding fold index i
+	var ms []match
+	unmatchedFrom := -1
+	flushUnmatched := func(upto int) {
+		if unmatchedFrom < 0 {
+			return
+		}
+		tp.unmatchedRunes(fr, unmatchedFrom, upto, ms, tokOf)
+		unmatchedFrom = -1
+	}
+	for p := 0; p < len(rs); {
+		m, ok := tp.bestMatch(rs, p, tokEnd, tokOf)
+		if !ok {
+			if unmatchedFrom < 0 {
+				unmatchedFrom = p
+			}
+			p++
+			continue
+		}
+		flushUnmatched(p)
+		m.broken = tokLine[tokOf(m.start)] != tokLine[tokOf(m.end-1)]
+		for i := m.start; i < m.end; i++ {
+			s.mark(fr[i].off, fr[i].off+fr[i].n, claimLabel)
+		}
+		ms = append(ms, m)
+		p = m.end
+	}
+	flushUnmatched(len(rs))
+	// Claim the dropped runes (spaces, quotes) inside matched fragments.
+	for _, t := range run {
+		for i := t.sp.start; i < t.sp.end; {
+			r, n := utf8.DecodeRuneInString(s.text[i:])
+			if _, keep := foldRune(r, 0); !keep && !isSpace(r) {
+				s.mark(i, i+n, claimLabel)
+			}
+			i += n
+		}
+	}
+	tp.cur = nil
+	for i, m := range ms {
+		tp.seq++
+		label := tp.labelOf(m)
+		if m.broken {
+			tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, fmt.Sprintf("label %q was broken across lines; joined", label))
+		}
+		if m.partial {
+			tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, fmt.Sprintf("label %q read as %q", s.text[fr[m.start].off:fr[m.end-1].off+fr[m.end-1].n], label))
+		}
+		tp.note(m)
+		if i == len(ms)-1 && valued {
+			tp.startRow(m, srcSpan{fr[m.start].off, fr[m.end-1].off + fr[m.end-1].n}, tokLine[tokOf(m.start)])
+		}
+	}
+}
+
+// labelOf returns the official label of a match's first entry.
+func (tp *tableParser) labelOf(m match) string { return m.entries[0].label }
+
+// bestMatch finds the best label starting at fold index p: the longest whole
+// label; else the label the text is a truncation of (ending at a fragment
+// end); else a label sharing a distinctive prefix (a misspelt tail).
+func (tp *tableParser) bestMatch(rs []rune, p int, tokEnd []int, tokOf func(int) int) (match, bool) {
+	cands := tp.v.byFirst[rs[p]]
+	bestFull, bestPart := 0, 0
+	var full, part []*vocabEntry
+	partEnd := 0
+	for _, e := range cands {
+		cp := commonPrefix(rs[p:], e.folded)
+		if cp == len(e.folded) {
+			if cp > bestFull {
+				bestFull, full = cp, full[:0]
+			}
+			if cp == bestFull {
+				full = append(full, e)
+			}
+			continue
+		}
+		end := p + cp
+		k := tokOf(end - 1)
+		atEnd := end == tokEnd[k]
+		ok := false
+		switch {
+		case atEnd && (e.kind == vColumn || e.kind == vHeader || e.kind == vCorner || e.kind == vCaption):
+			// Truncated header cells: "商", "结", "科研".
+			start := 0
+			if k > 0 {
+				start = tokEnd[k-1]
+			}
+			ok = cp >= 2 || (cp >= 1 && p == start)
+		case atEnd:
+			ok = cp >= e.numLen+2 && cp >= 3
+		default:
+			ok = cp >= e.numLen+4
+			if ok {
+				end = tokEnd[k] // a misspelt tail: take the rest of the fragment
+			}
+		}
+		if !ok {
+			continue
+		}
+		if cp > bestPart {
+			bestPart, part, partEnd = cp, part[:0], end
+		}
+		if cp == bestPart {
+			part = append(part, e)
+		}
+	}
+	if len(full) > 0 && bestFull >= bestPart {
+		return match{entries: full, start: p, end: p + bestFull}, true
+	}
+	if len(part) > 0 {
+		return match{entries: part, start: p, end: partEnd, partial: true}, true
+	}
+	return match{}, false
+}
+
+func commonPrefix(a, b []rune) int {
+	n := min(len(a), len(b))
+	for i := 0; i < n; i++ {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
+}
+
+// unmatchedRunes handles runes no label matched: text right after a label in
+// the same fragment is a local addition to that label ("现行有效件数（历史累计）");
+// anything else goes to Unrecognized.
+func (tp *tableParser) unmatchedRunes(fr []frune, from, to int, ms []match, tokOf func(int) int) {
+	s := tp.p.src
+	sp := srcSpan{fr[from].off, fr[to-1].off + fr[to-1].n}
+	if len(ms) > 0 {
+		last := ms[len(ms)-1]
+		if last.end == from && tokOf(last.end-1) == tokOf(from) && tokOf(to-1) == tokOf(from) && to-from <= 16 {
+			s.mark(sp.start, sp.end, claimLabel)
+			tp.p.warn(s.pos(sp.start), "", ErrRepaired, fmt.Sprintf("label %q has a local addition %q", tp.labelOf(last), s.str(sp)))
+			return
+		}
+	}
+	// Split at fragment boundaries so each piece keeps its own position.
+	for i := from; i < to; {
+		k := tokOf(i)
+		j := i
+		for j < to && tokOf(j) == k {
+			j++
+		}
+		tp.p.unrecognized(srcSpan{fr[i].off, fr[j-1].off + fr[j-1].n}, "text in a table that matches no label of the template")
+		i = j
+	}
+}
+
+// note records what a match tells about blocks and editions.
+func (tp *tableParser) note(m match) {
+	var mask uint8
+	blocks := map[string]bool{}
+	for _, e := range m.entries {
+		blocks[e.block] = true
+		mask |= e.editions
+	}
+	switch m.entries[0].kind {
+	case vColumn:
+		h := colHit{entries: m.entries, seq: tp.seq}
+		tp.pendingCols = append(tp.pendingCols, h)
+		if tp.table == "t3" {
+			b := tp.block("t3")
+			switch m.entries[0].name {
+			case "organizations":
+				b.orgSeq = tp.seq
+			case "other":
+				b.otherSeq = tp.seq
+			case "total":
+				b.totalSeq = tp.seq
+			}
+		}
+	case vCaption:
+		if len(blocks) == 1 {
+			for id := range blocks {
+				b := tp.block(id)
+				b.found = true
+				if mask == m2019 {
+					b.cols19++
+				}
+			}
+		}
+	}
+}
+
+// startRow begins collecting values for the row a match names.
+func (tp *tableParser) startRow(m match, label srcSpan, line int) {
+	var best *vocabEntry
+	for _, e := range m.entries {
+		if e.kind != vRow {
+			continue
+		}
+		if best == nil || (e.order > tp.lastOrd && (best.order <= tp.lastOrd || e.order < best.order)) {
+			best = e
+		}
+	}
+	if best == nil {
+		return
+	}
+	key := best.block + "/" + best.name
+	if _, dup := tp.rows[key]; dup {
+		tp.p.warn(tp.p.src.pos(label.start), best.block, ErrAmbiguous, fmt.Sprintf("row %q appears twice; the second is not used", string(best.folded)))
+		tp.cur = &rowAcc{block: "", name: ""} // swallow its values
+		tp.cur.line = line
+		return
+	}
+	extra := true
+	for _, e := range m.entries {
+		if e.kind == vRow && e.name == best.name && !e.extra {
+			extra = false
+		}
+	}
+	acc := &rowAcc{block: best.block, name: best.name, label: label, line: line, extra: extra}
+	tp.rows[key] = acc
+	tp.rowOrder = append(tp.rowOrder, acc)
+	tp.cur = acc
+	tp.lastOrd = best.order
+	b := tp.block(best.block)
+	if !b.found || !b.pos.IsValid() {
+		b.pos = tp.p.src.pos(label.start)
+	}
+	b.found = true
+	// Row labels that only one edition has, or spells this way officially.
+	var only uint8
+	for _, e := range m.entries {
+		if e.kind == vRow && e.name == best.name {
+			if e.official {
+				only |= e.editions
+			}
+		}
+	}
+	switch only {
+	case m2019:
+		b.rows19++
+	case m2021:
+		b.rows21++
+	}
+	// Header cells seen since the last row belong to this row's block.
+	for _, h := range tp.pendingCols {
+		var mask uint8
+		inBlock := false
+		for _, e := range h.entries {
+			if e.block == best.block {
+				inBlock = true
+				mask |= e.editions
+			}
+		}
+		if !inBlock {
+			continue
+		}
+		switch mask {
+		case m2019:
+			b.cols19++
+		case m2021:
+			b.cols21++
+		}
+		h.block = best.block
+		tp.colHits = append(tp.colHits, h)
+	}
+	tp.pendingCols = tp.pendingCols[:0]
+}
+
+// trimmedLen is the number of a row's fields without leading and trailing
+// empty fields.
+func trimmedLen(vals []token) int {
+	i, j := 0, len(vals)
+	for i < j && vals[i].kind == tkEmpty {
+		i++
+	}
+	for j > i && vals[j-1].kind == tkEmpty {
+		j--
+	}
+	return j - i
+}
+
+// align fits a row's fields to n columns. Surplus empty fields are dropped
+// from the end, then from the start; a row with fewer fields than columns is
+// aligned to the right (its last field is the last column, 总计) and the
+// missing cells at its start are blank. Surplus values are returned apart.
+func align(vals []token, n int) (out, surplus []token, missing int) {
+	for len(vals) > n && vals[len(vals)-1].kind == tkEmpty {
+		vals = vals[:len(vals)-1]
+	}
+	for len(vals) > n && vals[0].kind == tkEmpty {
+		vals = vals[1:]
+	}
+	if len(vals) > n {
+		return vals[:n], vals[n:], 0
+	}
+	out = make([]token, n)
+	copy(out[n-len(vals):], vals)
+	return out, nil, n - len(vals)
+}
+
+// decide chooses the edition of a table-2 or table-3 block from its labels
+// and, for a header that mixes both editions, from the number of values in
+// its rows.
+func (tp *tableParser) decide(id string, bi *blockInfo) (schema.Edition, string) {
+	b19, ok19 := schema.LookupBlock(schema.E2019, id)
+	b21, ok21 := schema.LookupBlock(schema.E2021, id)
+	switch {
+	case ok19 && !ok21:
+		return schema.E2019, ""
+	case ok21 && !ok19:
+		return schema.E2021, ""
+	}
+	if id == "t3" {
+		for _, n := range []string{"other_no_correction", "other_unpaid_fee", "other_other"} {
+			if tp.rows["t3/"+n] != nil {
+				return schema.E2021, ""
+			}
+		}
+		if tp.rows["t3/other"] != nil {
+			return schema.E2019, ""
+		}
+		return schema.E2021, ""
+	}
+	// Typical number of values a row of this block has.
+	width := 0
+	for _, acc := range tp.rowOrder {
+		if acc.block == id {
+			width = max(width, trimmedLen(acc.vals))
+		}
+	}
+	fits := func(b schema.Block) bool { return width == len(b.Columns) }
+	switch {
+	case bi.cols19 > 0 && bi.cols21 > 0:
+		why := "the header of this block mixes labels of both template editions"
+		switch {
+		case fits(b21) && !fits(b19):
+			return schema.E2021, why + "; its rows have the 2021 number of values"
+		case fits(b19) && !fits(b21):
+			return schema.E2019, why + "; its rows have the 2019 number of values"
+		case bi.cols19 > bi.cols21:
+			return schema.E2019, why
+		}
+		return schema.E2021, why
+	case bi.cols19 > 0:
+		return schema.E2019, ""
+	case bi.cols21 > 0:
+		return schema.E2021, ""
+	case bi.rows19 > bi.rows21:
+		return schema.E2019, ""
+	case bi.rows21 > bi.rows19:
+		return schema.E2021, ""
+	case fits(b19) && !fits(b21):
+		return schema.E2019, ""
+	}
+	return schema.E2021, ""
+}
+
+// finish decides each block's edition and writes the cells into r.
+func (tp *tableParser) finish(r *Report) {
+	used := map[*rowAcc]bool{}
+	for _, id := range schema.BlockIDs {
+		bi := tp.blocks[id]
+		if bi == nil || !bi.found || !strings.HasPrefix(id, tp.table) {
+			continue
+		}
+		if _, done := r.Editions[id]; done {
+			continue // a second copy of the table: its rows stay unused
+		}
+		var e schema.Edition
+		if id == "t4" {
+			e = "" // decided by the caller from the other tables
+		} else {
+			var why string
+			e, why = tp.decide(id, bi)
+			if why != "" {
+				tp.p.warn(bi.pos, id, ErrAmbiguous, why+"; read as edition "+string(e))
+			}
+		}
+		r.Editions[id] = e
+		if e == "" {
+			e = schema.E2021
+		}
+		b, _ := schema.LookupBlock(e, id)
+		tp.fill(r, b, bi, used)
+	}
+	for _, acc := range tp.rowOrder {
+		if used[acc] {
+			continue
+		}
+		tp.p.warn(tp.p.src.pos(acc.label.start), acc.block, ErrUnrecognized,
+			fmt.Sprintf("row %q is not part of the layout this block uses; its values are kept in Unrecognized", tp.p.src.str(acc.label)))
+		for _, t := range acc.vals {
+			if t.kind != tkEmpty {
+				tp.p.unrecognized(t.sp, "")
+			}
+		}
+	}
+	if tp.cur != nil && tp.cur.block == "" {
+		for _, t := range tp.cur.vals {
+			if t.kind != tkEmpty {
+				tp.p.unrecognized(t.sp, "")
+			}
+		}
+	}
+}
+
+// fill writes the cells of one block.
+func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*rowAcc]bool) {
+	cols := b.Columns
+	orgAt := -1 // index of the 法人或其他组织 subtotal column, if present
+	if b.ID == "t3" {
+		orgHeader := bi.orgSeq > 0 && bi.otherSeq > 0 && bi.orgSeq > bi.otherSeq
+		orgRows := false
+		for _, acc := range tp.rowOrder {
+			if acc.block == "t3" && trimmedLen(acc.vals) == len(cols)+1 {
+				orgRows = true
+			}
+		}
+		if orgHeader || orgRows {
+			org, _ := b.Column("organizations")
+			if orgHeader {
+				orgAt = len(cols)
+				cols = append(append([]schema.Column(nil), cols...), org)
+			} else {
+				orgAt = 1
+				cols = append(append([]schema.Column{cols[0]}, org), cols[1:]...)
+			}
+		}
+	}
+	var missing []string
+	var rows []schema.Row
+	rows = append(rows, b.Rows...)
+	rows = append(rows, b.ExtraRows...)
+	flat := tp.flat
+	for i, row := range rows {
+		official := i < len(b.Rows)
+		acc := tp.rows[b.ID+"/"+row.Name]
+		var vals []token
+		var at Position
+		switch {
+		case acc != nil:
+			used[acc] = true
+			vals = acc.vals
+			at = tp.p.src.pos(acc.label.start)
+		case b.ID == "t4" && len(flat) > 0 && official:
+			// Table 4 written as one unlabelled row of 15 values.
+			if i == 0 {
+				all, surplus, missing := align(flat, len(cols)*len(b.Rows))
+				tp.surplus(surplus, b.ID)
+				if missing > 0 {
+					tp.p.warn(tp.p.src.pos(flat[0].sp.start), b.ID, ErrRepaired,
+						fmt.Sprintf("table 4 has %d of %d fields; read aligned to the right", len(all)-missing, len(all)))
+				}
+				flat = all
+			}
+			vals = flat[i*len(cols) : (i+1)*len(cols)]
+		default:
+			if official {
+				missing = append(missing, row.Label)
+				for _, c := range b.Columns {
+					*r.CellPtr(b.Ref(row.Name, c.Name)) = BlankCell()
+				}
+				if orgAt >= 0 {
+					*r.CellPtr(b.Ref(row.Name, "organizations")) = BlankCell()
+				}
+			}
+			continue
+		}
+		n := len(cols)
+		rowCols := cols
+		if orgAt >= 0 && trimmedLen(vals) < n {
+			// This row lacks the subtotal column.
+			rowCols = b.Columns
+			n = len(rowCols)
+			*r.CellPtr(b.Ref(row.Name, "organizations")) = BlankCell()
+		}
+		out, surplus, missing := align(vals, n)
+		tp.surplus(surplus, b.ID)
+		if missing > 0 && acc != nil {
+			tp.p.warn(at, b.Ref(row.Name, rowCols[n-1].Name), ErrRepaired,
+				fmt.Sprintf("row %q has %d of %d fields; read aligned to the right, the %d cells before them are blank", row.Label, n-missing, n, missing))
+		}
+		for j, c := range rowCols {
+			*r.CellPtr(b.Ref(row.Name, c.Name)) = tp.cell(out[j], b.Ref(row.Name, c.Name))
+		}
+	}
+	if len(missing) > 0 {
+		tp.p.warn(bi.pos, b.ID, ErrMissing, fmt.Sprintf("%d rows of block %s are missing and were left blank: %s", len(missing), b.ID, strings.Join(missing, "、")))
+	}
+}
+
+func (tp *tableParser) surplus(ts []token, ref string) {
+	for _, t := range ts {
+		if t.kind == tkEmpty {
+			continue
+		}
+		tp.p.warn(tp.p.src.pos(t.sp.start), ref, ErrAmbiguous, fmt.Sprintf("surplus value %q in a table row; kept in Unrecognized", t.text))
+		tp.p.unrecognized(t.sp, "")
+	}
+}
+
+// cell turns a token into a cell and claims it.
+func (tp *tableParser) cell(t token, ref string) Cell {
+	s := tp.p.src
+	switch t.kind {
+	case tkValue, tkLabel:
+		s.mark(t.sp.start, t.sp.end, claimValue)
+		c := ParseValue(t.text)
+		c.Pos = s.pos(t.sp.start)
+		if c.Kind == Text {
+			tp.p.warn(c.Pos, ref, ErrRepaired, fmt.Sprintf("cell holds text %q, not a number", c.Value))
+		}
+		return c
+	case tkEmpty:
+		c := BlankCell()
+		c.Pos = s.pos(t.sp.start)
+		return c
+	}
+	return BlankCell()
+}
