@@ -22,7 +22,7 @@ const (
 
 // lineInfo is one classified line.
 type lineInfo struct {
-	idx     int  // 0-based line index
+	idx     int     // 0-based line index
 	content srcSpan // the line's text without Markdown decoration, trimmed
 	raw     srcSpan // the whole line
 	kind    lineKind

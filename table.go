@@ -22,8 +22,8 @@ const (
 
 type token struct {
 	kind tokKind
-	sp   srcSpan   // content in the decoded text; for tkEmpty, the delimiter
-	text string // content with pipe escapes undone
+	sp   srcSpan // content in the decoded text; for tkEmpty, the delimiter
+	text string  // content with pipe escapes undone
 	line int
 }
 
