@@ -1,0 +1,1002 @@
+package nianbao
+
+// HTML input: reports as agencies publish them on their web sites.
+//
+// htmlToText turns a page into the plain text the text parser reads, and an
+// htmlMap that takes every position in that text back to the page's source.
+// Block elements become lines; every <table> becomes one line per grid row
+// with rowspan and colspan resolved (a merged cell's text in its first grid
+// cell, the cells it spans empty) and cells joined by a TAB. Script, style,
+// navigation, hidden elements and comments are not visible text and are
+// left out. A table whose cells hold tables, or that has a single column, is
+// a layout table: its cells are read as blocks. A page whose DOM has no
+// report tables but that carries the report as escaped HTML in a script
+// string or a textarea (as some CMSs do) is read from that markup.
+//
+// Positions are kept through all of it: each output line is a list of
+// segments, runs of characters that map one to one onto consecutive
+// characters of one source line.
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
+
+	"github.com/opengovcn/nianbao/schema"
+)
+
+// Limits that keep the conversion linear in the input size.
+const (
+	htmlMaxColspan  = 32  // a larger colspan is read as this
+	htmlMaxWidth    = 128 // grid columns; cells beyond are appended unspanned
+	htmlMaxEmbedded = 2   // nesting of script-embedded markup
+	htmlSniffBytes  = 1 << 16
+)
+
+// htmlPrefix matches the start of a document that is HTML by its first tag.
+var htmlPrefix = regexp.MustCompile(`(?i)^<(!doctype\s+html|html|head|body|meta|title|table|p|div|span|h[1-6]|br|font|center|style|section|article|!--)[\s>/]`)
+
+// htmlTag matches a common HTML tag anywhere.
+var htmlTag = regexp.MustCompile(`(?i)</?(html|head|body|div|p|span|table|tbody|tr|td|th|br|font|strong|meta|style|script|h[1-6]|section|article|a|ul|li)\b[^<>]*>`)
+
+// isHTML reports whether src is an HTML page or fragment, judged by content:
+// it starts (after a BOM and white space) with an HTML tag, or tags appear
+// on most of its lines. Text with an occasional <br> is not HTML.
+func isHTML(src []byte) bool {
+	s := src
+	if len(s) > htmlSniffBytes {
+		s = s[:htmlSniffBytes]
+	}
+	s = bytes.TrimPrefix(s, []byte("\xef\xbb\xbf"))
+	s = bytes.TrimLeft(s, " \t\r\n\f")
+	if htmlPrefix.Match(s) || bytes.HasPrefix(s, []byte("<?xml")) && htmlTag.Match(s) {
+		return true
+	}
+	lines, tagged, tags := 0, 0, 0
+	for _, l := range bytes.Split(s, []byte("\n")) {
+		if len(bytes.TrimSpace(l)) == 0 {
+			continue
+		}
+		lines++
+		if n := len(htmlTag.FindAllIndex(l, -1)); n > 0 {
+			tagged++
+			tags += n
+		}
+	}
+	return tags >= 10 && tagged*2 >= lines
+}
+
+var metaCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)`)
+
+// decodeHTML returns the page as UTF-8: the charset of a BOM, else of a
+// <meta charset> or http-equiv content type, else UTF-8 if the bytes are
+// valid UTF-8, else GB18030. Decoding keeps one rune per source character,
+// so rune columns in the result are rune columns in the original.
+func decodeHTML(src []byte) string {
+	if b, ok := bytes.CutPrefix(src, []byte("\xef\xbb\xbf")); ok {
+		return string(b)
+	}
+	head := src
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	var enc encoding.Encoding
+	if m := metaCharset.FindSubmatch(head); m != nil {
+		name := strings.ToLower(string(m[1]))
+		switch name {
+		case "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "ms936", "windows-936", "euc-cn", "hz-gb-2312":
+			enc = simplifiedchinese.GB18030
+		case "utf-8", "utf8", "unicode", "utf-16", "utf-16le", "utf-16be":
+			// The page was read as bytes; UTF-16 labels in a page that
+			// reached here as ASCII-compatible bytes are mislabels.
+		default:
+			if e, err := htmlindex.Get(name); err == nil {
+				enc = e
+			}
+		}
+	}
+	if enc == nil && !utf8.Valid(src) {
+		enc = simplifiedchinese.GB18030
+	}
+	if enc == nil {
+		return string(src)
+	}
+	if enc == simplifiedchinese.GB18030 && utf8.Valid(src) && !isASCII(src) {
+		return string(src) // declared GBK but saved as UTF-8, a common mislabel
+	}
+	out, _, err := transform.Bytes(enc.NewDecoder(), src)
+	if err != nil {
+		return strings.ToValidUTF8(string(src), "\ufffd")
+	}
+	return string(out)
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// hseg is a run of an output line whose characters map one to one onto
+// consecutive characters of one source line: the output character at rune
+// offset col (0-based) is the source character at pos.
+type hseg struct {
+	col int
+	pos Position
+}
+
+// hline is a line of output text being built.
+type hline struct {
+	b      []byte
+	n      int // runes in b
+	segs   []hseg
+	anchor Position // where the line's element starts, for lines without text
+	table  bool     // a row of a data table
+	last   rune
+	lastP  Position // source position of last, or zero if it was synthetic
+	first  rune
+}
+
+// add appends rune r that came from source position p.
+func (l *hline) add(r rune, p Position) {
+	if !(l.lastP.IsValid() && p.Line == l.lastP.Line && p.Column == l.lastP.Column+1) {
+		l.segs = append(l.segs, hseg{col: l.n, pos: p})
+	}
+	l.put(r)
+	l.lastP = p
+}
+
+// synth appends a rune that is not in the source (a TAB between cells).
+func (l *hline) synth(r rune) {
+	l.put(r)
+	l.lastP = Position{}
+}
+
+func (l *hline) put(r rune) {
+	if l.n == 0 {
+		l.first = r
+	}
+	l.b = utf8.AppendRune(l.b, r)
+	l.n++
+	l.last = r
+}
+
+// appendLine appends m to l, shifting m's segments.
+func (l *hline) appendLine(m *hline) {
+	if m.n == 0 {
+		return
+	}
+	if l.n == 0 {
+		l.first = m.first
+	}
+	for _, s := range m.segs {
+		l.segs = append(l.segs, hseg{col: s.col + l.n, pos: s.pos})
+	}
+	l.b = append(l.b, m.b...)
+	l.n += m.n
+	l.last, l.lastP = m.last, m.lastP
+}
+
+// isCJK reports whether r is a Chinese character or CJK punctuation, between
+// which white space in the source is not rendered as a space.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef ||
+		r >= 0x2e80 && r <= 0x2fdf || r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—'
+}
+
+// container collects the lines of a block context: the page, a table cell,
+// the stray text of a table.
+type container struct {
+	lines    []*hline
+	cur      *hline
+	pend     bool // collapsible white space pending before the next rune
+	pendP    Position
+	hasTable bool // holds the lines of a nested table
+	anchor   Position
+}
+
+func (c *container) line() *hline {
+	if c.cur == nil {
+		c.cur = &hline{anchor: c.anchor}
+	}
+	return c.cur
+}
+
+// text appends a visible rune, first resolving pending white space: it is
+// dropped at the start of a line and between two CJK characters.
+func (c *container) text(r rune, p Position) {
+	l := c.line()
+	if c.pend && l.n > 0 && !(isCJK(l.last) && isCJK(r)) {
+		l.add(' ', c.pendP)
+	}
+	c.pend = false
+	l.add(r, p)
+}
+
+// space records collapsible white space at p.
+func (c *container) space(p Position) {
+	if !c.pend {
+		c.pend, c.pendP = true, p
+	}
+}
+
+// brk ends the current line, if it has text.
+func (c *container) brk() {
+	c.pend = false
+	if c.cur != nil && c.cur.n > 0 {
+		c.lines = append(c.lines, c.cur)
+	}
+	c.cur = nil
+}
+
+// addLine appends a finished line (a table row) as a line of its own.
+func (c *container) addLine(l *hline) {
+	c.brk()
+	c.lines = append(c.lines, l)
+}
+
+// flatten joins the container's lines into one, the text of a table cell:
+// no separator between two CJK characters, one space otherwise. TABs inside
+// the cell become spaces so they cannot split it.
+func (c *container) flatten() *hline {
+	c.brk()
+	out := &hline{anchor: c.anchor}
+	for i, l := range c.lines {
+		if i > 0 && out.n > 0 && !(isCJK(out.last) && isCJK(l.first)) {
+			out.synth(' ')
+		}
+		if bytes.IndexByte(l.b, '\t') >= 0 {
+			l.b = bytes.ReplaceAll(l.b, []byte("\t"), []byte(" "))
+		}
+		out.appendLine(l)
+	}
+	return out
+}
+
+// htable is a table being read.
+type htable struct {
+	rows   []*hrow
+	stray  *container // text inside the table but outside its cells
+	cell   *hcell
+	anchor Position
+}
+
+type hrow struct {
+	cells []*hcell
+	pos   Position
+}
+
+type hcell struct {
+	c       *container
+	colspan int
+	rowspan int // 0: to the end of the table
+}
+
+// tracker follows the source position of the tokenizer: line and rune
+// column counted as it goes, or looked up in a table of positions when the
+// markup being read was itself unescaped from a script string.
+type tracker struct {
+	line, col int
+	table     []Position
+	idx       int
+}
+
+func (t *tracker) pos() Position {
+	if t.table != nil {
+		if t.idx < len(t.table) {
+			return t.table[t.idx]
+		}
+		if n := len(t.table); n > 0 {
+			p := t.table[n-1]
+			return Position{p.Line, p.Column + t.idx - n + 1}
+		}
+		return Position{1, 1}
+	}
+	return Position{t.line, t.col}
+}
+
+func (t *tracker) step(r rune) {
+	t.idx++
+	if r == '\n' {
+		t.line++
+		t.col = 1
+	} else {
+		t.col++
+	}
+}
+
+func (t *tracker) skip(b []byte) {
+	for _, r := range string(b) {
+		t.step(r)
+	}
+}
+
+// Elements whose content is not visible text.
+var htmlSkip = map[string]bool{
+	"script": true, "style": true, "title": true, "noscript": true, "template": true, "iframe": true,
+	"svg": true, "object": true, "select": true, "nav": true, "textarea": true, "math": true, "noembed": true,
+	"noframes": true,
+}
+
+// Elements that start and end a block (a line of their own).
+var htmlBlock = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true, "center": true, "dd": true,
+	"details": true, "dialog": true, "dir": true, "div": true, "dl": true, "dt": true, "fieldset": true,
+	"figcaption": true, "figure": true, "footer": true, "form": true, "h1": true, "h2": true, "h3": true,
+	"h4": true, "h5": true, "h6": true, "header": true, "hgroup": true, "hr": true, "li": true, "main": true,
+	"menu": true, "ol": true, "p": true, "pre": true, "section": true, "summary": true, "ul": true,
+	"br": true, "legend": true, "body": true, "html": true, "caption": true, "option": true, "xmp": true,
+	"listing": true, "plaintext": true,
+}
+
+var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+
+// htmlWalker reads one page (or one piece of embedded markup).
+type htmlWalker struct {
+	tr       tracker
+	stack    []*container // innermost last
+	tables   []*htable    // innermost last
+	skip     string       // name of the element being skipped, if any
+	skipN    int          // nesting of skip elements of that name
+	pre      int          // depth of <pre>
+	expand   bool         // read reports embedded in scripts and textareas
+	depth    int          // nesting of embedded markup
+	rawName  string       // script or textarea whose text is being collected
+	rawText  []byte
+	rawStart tracker
+}
+
+func (w *htmlWalker) top() *container { return w.stack[len(w.stack)-1] }
+
+// walk reads the markup doc and returns the lines of its visible text.
+func (w *htmlWalker) walk(doc string) []*hline {
+	root := &container{anchor: w.tr.pos()}
+	w.stack = []*container{root}
+	z := html.NewTokenizer(strings.NewReader(doc))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		start := w.tr // position at the token's start
+		raw := z.Raw()
+		switch tt {
+		case html.TextToken:
+			if w.rawName != "" {
+				if w.rawText == nil {
+					w.rawStart = start
+				}
+				w.rawText = append(w.rawText, raw...)
+				w.tr.skip(raw)
+				continue
+			}
+			if w.skip != "" {
+				w.tr.skip(raw)
+				continue
+			}
+			w.text(raw)
+		case html.StartTagToken, html.SelfClosingTagToken:
+			w.tr.skip(raw)
+			name, _ := z.TagName()
+			w.startTag(z, string(name), tt == html.SelfClosingTagToken, start.pos())
+		case html.EndTagToken:
+			w.tr.skip(raw)
+			name, _ := z.TagName()
+			w.endTag(string(name))
+		default: // comments, doctype
+			w.tr.skip(raw)
+		}
+	}
+	for len(w.tables) > 0 {
+		w.closeTable()
+	}
+	root.brk()
+	return root.lines
+}
+
+// text reads a text token: entities decoded, white space collapsed (kept
+// inside <pre>), each character with its source position.
+func (w *htmlWalker) text(raw []byte) {
+	c := w.top()
+	s := string(raw)
+	for i := 0; i < len(s); {
+		p := w.tr.pos()
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '&' {
+			if dec, n := decodeEntity(s[i:]); n > 0 {
+				for _, d := range dec {
+					w.visible(c, d, p)
+				}
+				for _, rr := range s[i : i+n] {
+					w.tr.step(rr)
+				}
+				i += n
+				continue
+			}
+		}
+		w.visible(c, r, p)
+		w.tr.step(r)
+		i += size
+	}
+}
+
+func (w *htmlWalker) visible(c *container, r rune, p Position) {
+	switch {
+	case r == '\n' && w.pre > 0:
+		c.brk()
+	case r == '\r' && w.pre > 0:
+	case w.pre > 0 && (r == ' ' || r == '\t'):
+		c.text(' ', p)
+	case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' || r == '\u3000' ||
+		r == '\u200b' || r == '\ufeff' || r == 0:
+		c.space(p)
+	default:
+		c.text(r, p)
+	}
+}
+
+// decodeEntity decodes the character reference at the start of s and
+// returns its text and length, or n = 0 if s does not start with one.
+func decodeEntity(s string) (string, int) {
+	end := -1
+	for i := 1; i < len(s) && i < 40; i++ {
+		c := s[i]
+		if c == ';' {
+			end = i + 1
+			break
+		}
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '#') {
+			break
+		}
+		end = -(i + 1) // no semicolon yet: s[:i+1] is a candidate without one
+	}
+	if end > 0 {
+		if dec := html.UnescapeString(s[:end]); dec != s[:end] {
+			return dec, end
+		}
+		return "", 0
+	}
+	for _, name := range []string{"&nbsp", "&amp", "&lt", "&gt", "&quot"} {
+		if strings.HasPrefix(s, name) {
+			return html.UnescapeString(name + ";"), len(name)
+		}
+	}
+	return "", 0
+}
+
+func (w *htmlWalker) startTag(z *html.Tokenizer, name string, selfClosing bool, p Position) {
+	if w.skip != "" {
+		if name == w.skip && !selfClosing {
+			w.skipN++
+		}
+		return
+	}
+	var colspan, rowspan = 1, 1
+	hidden := false
+	for {
+		k, v, more := z.TagAttr()
+		switch string(k) {
+		case "style":
+			hidden = hidden || hiddenStyle.Match(v)
+		case "hidden":
+			hidden = true
+		case "colspan":
+			colspan = spanAttr(v, 1)
+		case "rowspan":
+			rowspan = spanAttr(v, 1)
+		}
+		if !more {
+			break
+		}
+	}
+	if w.expand && (name == "script" || name == "textarea") && !selfClosing {
+		w.rawName, w.rawText = name, nil
+		return
+	}
+	if htmlSkip[name] || hidden && !isVoid(name) && !selfClosing {
+		if !selfClosing && !isVoid(name) {
+			w.skip, w.skipN = name, 1
+		}
+		return
+	}
+	switch name {
+	case "table":
+		w.openTable(p)
+	case "tr":
+		if t := w.table(); t != nil {
+			w.closeCell()
+			t.rows = append(t.rows, &hrow{pos: p})
+		}
+	case "td", "th":
+		if t := w.table(); t != nil {
+			w.closeCell()
+			if len(t.rows) == 0 {
+				t.rows = append(t.rows, &hrow{pos: p})
+			}
+			row := t.rows[len(t.rows)-1]
+			cell := &hcell{c: &container{anchor: p}, colspan: min(max(colspan, 1), htmlMaxColspan), rowspan: rowspan}
+			row.cells = append(row.cells, cell)
+			t.cell = cell
+			w.stack = append(w.stack, cell.c)
+		}
+	case "pre", "xmp", "listing", "plaintext":
+		w.top().brk()
+		w.pre++
+	default:
+		if htmlBlock[name] {
+			w.top().brk()
+			w.top().anchor = p
+		}
+	}
+}
+
+func (w *htmlWalker) endTag(name string) {
+	if w.rawName != "" {
+		if name == w.rawName {
+			w.embedded()
+		}
+		return
+	}
+	if w.skip != "" {
+		if name == w.skip {
+			if w.skipN--; w.skipN == 0 {
+				w.skip = ""
+			}
+		}
+		return
+	}
+	switch name {
+	case "table":
+		if len(w.tables) > 0 {
+			w.closeTable()
+		}
+	case "tr":
+		if w.table() != nil {
+			w.closeCell()
+		}
+	case "td", "th":
+		if t := w.table(); t != nil && t.cell != nil {
+			w.closeCell()
+		}
+	case "pre", "xmp", "listing", "plaintext":
+		w.top().brk()
+		if w.pre > 0 {
+			w.pre--
+		}
+	default:
+		if htmlBlock[name] {
+			w.top().brk()
+		}
+	}
+}
+
+func isVoid(name string) bool {
+	switch name {
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr":
+		return true
+	}
+	return false
+}
+
+// spanAttr reads a rowspan or colspan value leniently ("2", " 3 ", "2px").
+func spanAttr(v []byte, def int) int {
+	s := strings.TrimSpace(string(v))
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i > 6 {
+		return def
+	}
+	n, _ := strconv.Atoi(s[:i])
+	return n
+}
+
+func (w *htmlWalker) table() *htable {
+	if len(w.tables) == 0 {
+		return nil
+	}
+	return w.tables[len(w.tables)-1]
+}
+
+func (w *htmlWalker) openTable(p Position) {
+	w.top().brk()
+	t := &htable{stray: &container{anchor: p}, anchor: p}
+	w.tables = append(w.tables, t)
+	w.stack = append(w.stack, t.stray)
+}
+
+// closeCell closes the innermost table's open cell, if any.
+func (w *htmlWalker) closeCell() {
+	t := w.table()
+	if t == nil || t.cell == nil {
+		return
+	}
+	// Pop containers down to and including the cell's.
+	for i := len(w.stack) - 1; i > 0; i-- {
+		if w.stack[i] == t.cell.c {
+			w.stack = w.stack[:i]
+			break
+		}
+	}
+	t.cell = nil
+}
+
+// closeTable closes the innermost table and emits its lines into the
+// container that holds it.
+func (w *htmlWalker) closeTable() {
+	w.closeCell()
+	t := w.table()
+	w.tables = w.tables[:len(w.tables)-1]
+	for i := len(w.stack) - 1; i > 0; i-- {
+		if w.stack[i] == t.stray {
+			w.stack = w.stack[:i]
+			break
+		}
+	}
+	parent := w.top()
+	parent.brk()
+	t.stray.brk()
+	parent.lines = append(parent.lines, t.stray.lines...)
+	layout := true // a table with one column is a frame, not data
+	for _, r := range t.rows {
+		if len(r.cells) > 1 {
+			layout = false
+		}
+		for _, c := range r.cells {
+			if c.c.hasTable {
+				layout = true
+				break
+			}
+		}
+	}
+	if !layout {
+		w.grid(t, parent)
+	} else {
+		for _, r := range t.rows {
+			for _, c := range r.cells {
+				c.c.brk()
+				parent.lines = append(parent.lines, c.c.lines...)
+			}
+		}
+	}
+	parent.hasTable = true
+}
+
+// grid emits one line per grid row of a data table: rowspan and colspan
+// resolved, a merged cell's text in its first grid cell, cells joined by TABs.
+func (w *htmlWalker) grid(t *htable, parent *container) {
+	var carry []int // rows each column is still covered by a cell above
+	for ri, r := range t.rows {
+		line := &hline{anchor: r.pos, table: true}
+		covered := make([]bool, len(carry))
+		for c := range carry {
+			if carry[c] > 0 {
+				covered[c] = true
+				carry[c]--
+			}
+		}
+		col := 0
+		slot := func() {
+			if col > 0 {
+				line.synth('\t')
+			}
+			col++
+		}
+		skipCovered := func() {
+			for col < len(covered) && covered[col] {
+				slot()
+			}
+		}
+		for _, cell := range r.cells {
+			skipCovered()
+			start := col
+			slot()
+			line.appendLine(cell.c.flatten())
+			span := cell.colspan
+			if col-1+span > htmlMaxWidth {
+				span = max(1, htmlMaxWidth-(col-1))
+			}
+			for k := 1; k < span; k++ {
+				slot()
+			}
+			rs := cell.rowspan
+			if rs <= 0 || rs > len(t.rows)-ri {
+				rs = len(t.rows) - ri
+			}
+			for c := start; c < start+span; c++ {
+				for len(carry) <= c {
+					carry = append(carry, 0)
+					covered = append(covered, false)
+				}
+				carry[c] = rs - 1
+			}
+		}
+		last := -1
+		for c := range covered {
+			if covered[c] {
+				last = c
+			}
+		}
+		for col <= last {
+			slot()
+		}
+		if len(r.cells) == 0 && line.n == 0 {
+			continue
+		}
+		parent.addLine(line)
+	}
+}
+
+// embedded reads the collected text of a script or textarea for report
+// markup: a script's string literals (JavaScript escapes undone) or its raw
+// text when it is markup itself, a textarea's text; character references
+// are decoded. The markup is read as if it stood in place of the element.
+func (w *htmlWalker) embedded() {
+	name, raw, at := w.rawName, string(w.rawText), w.rawStart
+	w.rawName, w.rawText = "", nil
+	if w.depth >= htmlMaxEmbedded || raw == "" {
+		return
+	}
+	// Source position of every rune of raw.
+	pos := make([]Position, 0, len(raw))
+	tr := at
+	for _, r := range raw {
+		pos = append(pos, tr.pos())
+		tr.step(r)
+	}
+	var runes []rune
+	var rpos []Position
+	trimmed := strings.TrimSpace(raw)
+	if name == "textarea" || strings.HasPrefix(trimmed, "<") {
+		runes, rpos = []rune(raw), pos
+	} else {
+		runes, rpos = jsStrings([]rune(raw), pos)
+	}
+	if !strings.Contains(strings.ToLower(string(runes)), "table") {
+		return
+	}
+	if s := string(runes); strings.Contains(s, "&lt;") || strings.Contains(s, "&#60;") || strings.Contains(s, "&#x3c;") {
+		runes, rpos = decodeEntitiesMapped(runes, rpos)
+	}
+	if !strings.Contains(strings.ToLower(string(runes)), "<table") {
+		return
+	}
+	inner := &htmlWalker{tr: tracker{table: rpos}, expand: true, depth: w.depth + 1}
+	lines := inner.walk(string(runes))
+	c := w.top()
+	c.brk()
+	c.lines = append(c.lines, lines...)
+	c.hasTable = c.hasTable || len(lines) > 0
+}
+
+// jsStrings returns the concatenated contents of the JavaScript string
+// literals in src with escapes undone, and the source position of each rune.
+func jsStrings(src []rune, pos []Position) ([]rune, []Position) {
+	var out []rune
+	var opos []Position
+	for i := 0; i < len(src); i++ {
+		q := src[i]
+		if q == '/' && i+1 < len(src) && src[i+1] == '/' { // line comment
+			for i < len(src) && src[i] != '\n' {
+				i++
+			}
+			continue
+		}
+		if q != '"' && q != '\'' && q != '`' {
+			continue
+		}
+		for i++; i < len(src) && src[i] != q; i++ {
+			if src[i] != '\\' || i+1 >= len(src) {
+				out, opos = append(out, src[i]), append(opos, pos[i])
+				continue
+			}
+			p := pos[i]
+			i++
+			switch e := src[i]; e {
+			case 'n':
+				out = append(out, '\n')
+			case 't':
+				out = append(out, '\t')
+			case 'r':
+				out = append(out, '\r')
+			case 'u', 'x':
+				n := 2
+				if e == 'u' {
+					n = 4
+				}
+				if i+n < len(src) {
+					if v, err := strconv.ParseUint(string(src[i+1:i+1+n]), 16, 32); err == nil {
+						out = append(out, rune(v))
+						i += n
+						break
+					}
+				}
+				out = append(out, e)
+			case '\n':
+				continue // line continuation
+			default:
+				out = append(out, e)
+			}
+			opos = append(opos, p)
+		}
+	}
+	return out, opos
+}
+
+// decodeEntitiesMapped decodes character references in src, keeping for
+// each output rune the position of the source rune it came from.
+func decodeEntitiesMapped(src []rune, pos []Position) ([]rune, []Position) {
+	var out []rune
+	var opos []Position
+	s := string(src)
+	ri := 0 // rune index of s[i]
+	for i := 0; i < len(s); {
+		if s[i] == '&' {
+			if dec, n := decodeEntity(s[i:]); n > 0 {
+				for _, d := range dec {
+					out, opos = append(out, d), append(opos, pos[ri])
+				}
+				ri += utf8.RuneCountInString(s[i : i+n])
+				i += n
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		out, opos = append(out, r), append(opos, pos[ri])
+		ri++
+		i += size
+	}
+	return out, opos
+}
+
+// reportAnchors are texts, without white space, of which at least one
+// stands in every report table: the caption of a table-2 block, the first
+// row of table 3, the lawsuit row of table 4.
+var reportAnchors = func() []string {
+	var out []string
+	for _, e := range schema.Editions {
+		for _, b := range schema.Blocks(e) {
+			switch {
+			case b.Caption != "":
+				c, _, _ := strings.Cut(b.Caption, "（")
+				out = append(out, c)
+			case b.Table == "t3":
+				l := b.Rows[0].Label
+				if _, after, ok := strings.Cut(l, "、"); ok {
+					l = after
+				}
+				out = append(out, l)
+			case b.Table == "t4":
+				r, _ := b.Row("suit_direct")
+				out = append(out, r.Label)
+			}
+		}
+	}
+	return out
+}()
+
+func hasReportTable(lines []*hline) bool {
+	for _, l := range lines {
+		if !l.table {
+			continue
+		}
+		s := strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, string(l.b))
+		for _, a := range reportAnchors {
+			if strings.Contains(s, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// htmlMap maps positions in the text htmlToText made back to the HTML source.
+type htmlMap struct {
+	lines []lineMap
+}
+
+type lineMap struct {
+	anchor Position
+	segs   []hseg
+}
+
+// htmlToText converts an HTML page to the text the parser reads: one line
+// per block and per table row (cells separated by TABs), ending with a
+// newline. It returns the text and the map of its positions to the page's
+// source (line and rune column of the original bytes, whatever their
+// charset).
+func htmlToText(src []byte) ([]byte, *htmlMap) {
+	doc := decodeHTML(src)
+	w := &htmlWalker{tr: tracker{line: 1, col: 1}}
+	lines := w.walk(doc)
+	if !hasReportTable(lines) {
+		w2 := &htmlWalker{tr: tracker{line: 1, col: 1}, expand: true}
+		if l2 := w2.walk(doc); hasReportTable(l2) {
+			lines = l2
+		}
+	}
+	var buf bytes.Buffer
+	m := &htmlMap{lines: make([]lineMap, 0, len(lines))}
+	for _, l := range lines {
+		buf.Write(l.b)
+		buf.WriteByte('\n')
+		anchor := l.anchor
+		if len(l.segs) > 0 {
+			anchor = l.segs[0].pos
+		}
+		m.lines = append(m.lines, lineMap{anchor: anchor, segs: l.segs})
+	}
+	return buf.Bytes(), m
+}
+
+// pos maps a position in the converted text to the HTML source. Characters
+// the conversion inserted (TABs between cells, a space joining two pieces)
+// map just past the source character before them. An unknown position stays
+// unknown.
+func (m *htmlMap) pos(p Position) Position {
+	if !p.IsValid() || len(m.lines) == 0 {
+		return p
+	}
+	if p.Line > len(m.lines) {
+		last := m.lines[len(m.lines)-1]
+		return last.anchor
+	}
+	lm := m.lines[p.Line-1]
+	col := p.Column - 1
+	i := sort.Search(len(lm.segs), func(i int) bool { return lm.segs[i].col > col }) - 1
+	if i < 0 {
+		return lm.anchor
+	}
+	s := lm.segs[i]
+	return Position{Line: s.pos.Line, Column: s.pos.Column + col - s.col}
+}
+
+// mapReport rewrites every position in r (cells, sections, unrecognized
+// fragments, warnings) and in the diagnostics of extra from converted-text
+// coordinates to HTML source coordinates. A diagnostic listed in both is
+// mapped once.
+func (m *htmlMap) mapReport(r *Report, extra ...*Diagnostic) {
+	if r != nil {
+		for _, rc := range r.Cells() {
+			if p := r.CellPtr(rc.Ref); p != nil {
+				p.Pos = m.pos(p.Pos)
+			}
+		}
+		for i := range r.Sections {
+			r.Sections[i].Pos = m.pos(r.Sections[i].Pos)
+		}
+		for i := range r.Unrecognized {
+			r.Unrecognized[i].Pos = m.pos(r.Unrecognized[i].Pos)
+		}
+	}
+	done := map[*Diagnostic]bool{}
+	var ds []*Diagnostic
+	if r != nil {
+		ds = r.Warnings
+	}
+	for _, d := range append(ds, extra...) {
+		if d != nil && !done[d] {
+			done[d] = true
+			d.Pos = m.pos(d.Pos)
+		}
+	}
+}

@@ -1,0 +1,357 @@
+package nianbao
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/net/html"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+func TestIsHTML(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"<!DOCTYPE html><html><body>x</body></html>", true},
+		{"\ufeff  \n<html lang=zh>", true},
+		{"<table><tr><td>1</td></tr></table>", true},
+		{"<p>一、总体情况</p>", true},
+		{"<!-- saved page -->\n<html>", true},
+		{"<P ALIGN=center>", true},
+		{"<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>x</p></body></html>", true},
+		{"一、总体情况\n本局收到申请 4 件。\n", false},
+		{"| 规章 | 0 | 0 | 0 |\n| 行政规范性文件 | 4<br> | | / |\n", false},
+		{"<pre>", false},
+		{"<parse> this", false},
+		{"", false},
+		{"\x89PNG\r\n\x1a\n", false},
+		{strings.Repeat("<div><span>一、总体情况</span></div>\n", 12), true},
+		{"一、总体情况\n" + strings.Repeat("正文<br>\n", 3) + strings.Repeat("正文\n", 20), false},
+	}
+	for _, tt := range tests {
+		if got := isHTML([]byte(tt.in)); got != tt.want {
+			t.Errorf("isHTML(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// htmlCases are small pages with the text htmlToText must make of them; a
+// TAB is written as → for readability.
+var htmlCases = []struct {
+	name string
+	in   string
+	want string
+}{
+	{"blocks become lines, white space collapses", `<html><body><h1>某局2023年
+  政府信息公开工作年度报告</h1><p>一、总体情况</p><p>  本局&nbsp;全年 收到申请 <b>4</b> 件。<br>第二行</p></body></html>`,
+		"某局2023年政府信息公开工作年度报告\n一、总体情况\n本局全年收到申请 4 件。\n第二行\n"},
+	{"script, style, head, nav, noscript, comments and hidden elements are not text", `<html><head><title>标题</title>
+<style>p{color:red}</style><script>document.write("<p>x</p>")</script></head><body>
+<nav><a>首页</a></nav><!-- 注释 --><div style="display: none">隐藏</div><p hidden>也隐藏</p>
+<noscript>请开启脚本</noscript><p>正文</p></body></html>`, "正文\n"},
+	{"rowspan and colspan resolve into the grid", `<table>
+<tr><td rowspan="2" colspan="2">甲</td><td colspan="3">乙</td></tr>
+<tr><td>丙</td><td rowspan=2>丁</td><td>戊</td></tr>
+<tr><td>1</td><td>2</td><td>3</td><td>4</td></tr>
+</table>`, "甲→→乙→→\n→→丙→丁→戊\n1→2→3→→4\n"},
+	{"cells split over p, span and br are joined", `<table><tr>
+<td><p><span>商业</span></p>
+<p><span>企业</span></p></td><td>科研<br/>机构</td><td><span>法律服务</span> <span>机构</span></td>
+<td>Total<br>3</td><td><p>（一）予以</p><p>公开</p></td></tr></table>`,
+		"商业企业→科研机构→法律服务机构→Total 3→（一）予以公开\n"},
+	{"entities decode", `<p>&lt;a&gt; &amp; &quot;x&quot; &#20013;&#x6587; &nbsp;&copy; &amp</p>`,
+		"<a> & \"x\" 中文 © &\n"},
+	{"a table whose cells hold tables is a layout table", `<table class="layout"><tr><td>&nbsp;</td><td>
+<p>一、总体情况</p><p>正文</p>
+<table><tr><td>规章</td><td>0</td></tr></table>
+<p>五、存在的主要问题及改进情况</p></td></tr></table>`,
+		"一、总体情况\n正文\n规章→0\n五、存在的主要问题及改进情况\n"},
+	{"a one-column table is a frame", `<table><tr><td><p>第一段</p><p>第二段</p></td></tr><tr><td>第三段</td></tr></table>`,
+		"第一段\n第二段\n第三段\n"},
+	{"unclosed cells and rows", `<table><tr><td>规章<td>0<td>1<tr><td>行政规范性文件<td>2<td>3</table><p>后</p>`,
+		"规章→0→1\n行政规范性文件→2→3\n后\n"},
+	{"rows of empty cells keep their blanks", `<table><tr><td>规章</td><td>1</td><td></td><td>&nbsp;</td></tr></table>`,
+		"规章→1→→\n"},
+	{"rowspan 0 and oversized spans", `<table><tr><td rowspan=0>甲</td><td colspan=999>乙</td></tr><tr><td>丙</td></tr></table>`,
+		"甲→乙" + strings.Repeat("→", htmlMaxColspan-1) + "\n→丙\n"},
+	{"pre keeps its lines", "<pre>规章  0\n行政规范性文件  4\n</pre>", "规章  0\n行政规范性文件  4\n"},
+	{"report in a script string", `<html><body><p>标题</p><script>
+var content = "<table><tr><td>\u7b2c\u4e8c\u5341\u6761\u7b2c\uff08\u4e00\uff09\u9879<\/td><\/tr>" +
+  '<tr><td>规章</td><td>1</td></tr></table>';
+</script></body></html>`, "标题\n第二十条第（一）项\n规章→1\n"},
+	{"report in an escaped textarea (CMS wrapper)", `<body><textarea id="c" style="display:none">&lt;table&gt;&lt;tr&gt;&lt;td&gt;未经复议直接起诉&lt;/td&gt;&lt;td&gt;0&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</textarea></body>`,
+		"未经复议直接起诉→0\n"},
+	{"scripts are not read when the DOM has the report", `<table><tr><td>第二十条第（一）项</td><td>1</td></tr></table>
+<script>var x = "<table><tr><td>第二十条第（一）项</td><td>2</td></tr></table>";</script>`,
+		"第二十条第（一）项→1\n"},
+}
+
+func TestHTMLToText(t *testing.T) {
+	for _, tt := range htmlCases {
+		t.Run(tt.name, func(t *testing.T) {
+			got, m := htmlToText([]byte(tt.in))
+			want := strings.ReplaceAll(tt.want, "→", "\t")
+			if diff := cmp.Diff(want, string(got)); diff != "" {
+				t.Errorf("htmlToText mismatch (-want +got):\n%s", diff)
+			}
+			checkHTMLPositions(t, tt.in, got, m)
+		})
+	}
+}
+
+// checkHTMLPositions checks that every visible character of the converted
+// text maps to the same character in the source, or to the & of a character
+// reference or the \ of a JavaScript escape that produced it.
+func checkHTMLPositions(t *testing.T, src string, text []byte, m *htmlMap) {
+	t.Helper()
+	srcLines := strings.Split(src, "\n")
+	bad := 0
+	for i, line := range strings.Split(strings.TrimSuffix(string(text), "\n"), "\n") {
+		for j, r := range []rune(line) {
+			if unicode.IsSpace(r) {
+				continue
+			}
+			p := m.pos(Position{Line: i + 1, Column: j + 1})
+			var got rune = -1
+			if p.Line >= 1 && p.Line <= len(srcLines) {
+				if rs := []rune(srcLines[p.Line-1]); p.Column >= 1 && p.Column <= len(rs) {
+					got = rs[p.Column-1]
+				}
+			}
+			if got != r && got != '&' && got != '\\' {
+				if bad++; bad <= 5 {
+					t.Errorf("text %d:%d %q maps to source %v, which holds %q", i+1, j+1, r, p, got)
+				}
+			}
+		}
+	}
+}
+
+// visibleText is an independent oracle: the non-space text of the nodes
+// html.Parse builds, outside the elements htmlToText leaves out.
+func visibleText(t *testing.T, src string) string {
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if htmlSkip[n.Data] || n.Data == "head" {
+				return
+			}
+			for _, a := range n.Attr {
+				if a.Key == "hidden" || a.Key == "style" && hiddenStyle.MatchString(a.Val) {
+					return
+				}
+			}
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return nonSpace(b.String())
+}
+
+func nonSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// The converted text holds exactly the page's visible characters: nothing
+// visible is dropped and nothing invisible is added.
+func TestHTMLToTextKeepsVisibleText(t *testing.T) {
+	for _, tt := range htmlCases {
+		if strings.Contains(tt.name, "script string") || strings.Contains(tt.name, "textarea") {
+			continue // the report is read from markup the DOM keeps as script text
+		}
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := htmlToText([]byte(tt.in))
+			if diff := cmp.Diff(visibleText(t, tt.in), nonSpace(string(got))); diff != "" {
+				t.Errorf("visible text mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	for _, f := range htmlFiles(t) {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := decodeHTML(src)
+			got, m := htmlToText(src)
+			if diff := cmp.Diff(visibleText(t, doc), nonSpace(string(got))); diff != "" {
+				t.Errorf("visible text mismatch (-want +got):\n%s", diff)
+			}
+			checkHTMLPositions(t, doc, got, m)
+		})
+	}
+}
+
+func htmlFiles(t *testing.T) []string {
+	var out []string
+	for _, pat := range []string{"testdata/html/*.html", "testdata/corpus/*.html", "testdata/corpus/*/*.html", "testdata/corpus/*.htm"} {
+		fs, err := filepath.Glob(pat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fs...)
+	}
+	return out
+}
+
+func TestHTMLCharset(t *testing.T) {
+	page := "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head>\n" +
+		"<body><table><tr><td>行政许可</td><td>１５</td></tr></table></body></html>"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		src  []byte
+	}{
+		{"meta http-equiv gb2312", []byte(gbk)},
+		{"meta charset gbk", []byte(strings.Replace(gbk, `http-equiv="Content-Type" content="text/html; charset=gb2312"`, `charset="GBK"`, 1))},
+		{"no declaration, not UTF-8", []byte(strings.Replace(gbk, "gb2312", "xxxxxx", 1))},
+		{"declared gb2312 but saved as UTF-8", []byte(page)},
+		{"UTF-8 with BOM", append([]byte("\ufeff"), strings.Replace(page, "gb2312", "utf-8", 1)...)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, m := htmlToText(tt.src)
+			if want := "行政许可\t１５\n"; string(got) != want {
+				t.Errorf("htmlToText = %q, want %q", got, want)
+			}
+			// Rune columns are those of the original, whatever its bytes.
+			if p := m.pos(Position{1, 6}); p != (Position{2, 35}) {
+				t.Errorf("position of １５ = %v, want 2:35", p)
+			}
+		})
+	}
+}
+
+func TestHTMLMapReport(t *testing.T) {
+	src := "<table>\n<tr><td>规章</td><td>12</td></tr>\n<tr><td>行政规范性文件</td>\n<td>4</td></tr></table>\n"
+	text, m := htmlToText([]byte(src))
+	if string(text) != "规章\t12\n行政规范性文件\t4\n" {
+		t.Fatalf("htmlToText = %q", text)
+	}
+	r := NewReport(E2021)
+	r.Active.Regulations.Issued = Cell{Kind: Number, Value: "12", Pos: Position{1, 4}}
+	r.Active.NormativeDocs.Issued = Cell{Kind: Number, Value: "4", Pos: Position{2, 9}}
+	r.Sections = []Section{{Number: 2, Heading: "x", Pos: Position{2, 1}}}
+	r.Unrecognized = []Fragment{{Text: "行政规范性文件", Pos: Position{2, 1}}}
+	d := &Diagnostic{Pos: Position{1, 1}, Msg: "x"}
+	r.Warnings = []*Diagnostic{d}
+	m.mapReport(r, d) // listed twice, mapped once
+	checks := []struct {
+		name      string
+		got, want Position
+	}{
+		{"t2.regulations.issued", r.Active.Regulations.Issued.Pos, Position{2, 20}},
+		{"t2.normative_docs.issued", r.Active.NormativeDocs.Issued.Pos, Position{4, 5}},
+		{"section", r.Sections[0].Pos, Position{3, 9}},
+		{"unrecognized", r.Unrecognized[0].Pos, Position{3, 9}},
+		{"warning", d.Pos, Position{2, 9}},
+		{"blank cell without a position", r.Active.Regulations.Repealed.Pos, Position{}},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s at %v, want %v", c.name, c.got, c.want)
+		}
+	}
+	if p := m.pos(Position{9, 1}); !p.IsValid() {
+		t.Errorf("a position past the end maps to %v, want a valid one", p)
+	}
+}
+
+// Hand-made pages: the official layouts with rowspan and colspan, in a CMS
+// page with navigation, scripts, a hidden block and a layout table.
+func TestHTMLPages(t *testing.T) {
+	tests := []struct {
+		file  string
+		lines []string // lines that must appear in the text, → for TAB
+	}{
+		{"report2021.html", []string{
+			"某某市医疗保障局2023年政府信息公开工作年度报告",
+			"第二十条第（一）项→→→",
+			"行政规范性文件→2→1→29",
+			"行政许可→15→→",
+			"→→→→商业企业→科研机构→社会公益组织→法律服务机构→其他→",
+			"一、本年新收政府信息公开申请数量→→→12→3→0→1→0→0→16",
+			"→（三）不予公开→1.属于国家秘密→0→0→0→0→0→0→0",
+			"→（七）总计→→11→3→0→1→0→0→15",
+			"1→0→0→0→1→0→0→0→0→0→0→0→0→0→0",
+			"2024年1月18日",
+		}},
+		{"report2019_gbk.html", []string{
+			"某某县卫生健康局2019年政府信息公开工作年度报告",
+			"行政许可→12→-2→340",
+			"政府集中采购→2→35.5→",
+			"→（六）其他处理→→1→0→0→0→0→0→1",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("testdata/html", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !isHTML(src) {
+				t.Fatal("isHTML = false")
+			}
+			text, _ := htmlToText(src)
+			lines := strings.Split(string(text), "\n")
+			for _, want := range tt.lines {
+				want = strings.ReplaceAll(want, "→", "\t")
+				found := false
+				for _, l := range lines {
+					found = found || l == want
+				}
+				if !found {
+					t.Errorf("no line %q in:\n%s", want, text)
+				}
+			}
+			for _, invisible := range []string{"统计代码", "首页", "隐藏的内容", "请开启JavaScript", "正文开始"} {
+				if strings.Contains(string(text), invisible) {
+					t.Errorf("text holds invisible %q", invisible)
+				}
+			}
+		})
+	}
+}
+
+func FuzzHTMLToText(f *testing.F) {
+	for _, c := range htmlCases {
+		f.Add([]byte(c.in))
+	}
+	// The whole pages under testdata/html are not seeds: minimizing
+	// mutants of large inputs outlasts CI's short fuzzing runs.
+	f.Fuzz(func(t *testing.T, src []byte) {
+		text, m := htmlToText(src)
+		n := strings.Count(string(text), "\n")
+		if len(m.lines) != n {
+			t.Fatalf("%d lines of text, %d mapped", n, len(m.lines))
+		}
+		for i := range m.lines {
+			if p := m.pos(Position{Line: i + 1, Column: 1}); !p.IsValid() {
+				t.Fatalf("line %d maps to %v", i+1, p)
+			}
+		}
+	})
+}
