@@ -8,6 +8,7 @@ import (
 	"html"
 	"io"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/opengovcn/nianbao/schema"
@@ -229,19 +230,40 @@ func reportBlocks(r *Report, table string, fail func(string, ...any)) []schema.B
 // that was written: a block without an edition, or a cell outside its
 // block's layout.
 func checkStrayCells(r *Report, fail func(string, ...any)) {
+	idx := layoutIndex()
 	for _, rc := range r.Cells() {
-		id := schema.BlockOf(rc.Ref)
+		id := idx.block[rc.Ref]
 		e, ok := r.Editions[id]
 		if !ok {
 			fail("cell %s is set but the report has no block %s", rc.Ref, id)
 			return
 		}
-		if _, ok := schema.LookupCell(e, rc.Ref); !ok {
+		if !idx.cells[e][rc.Ref] {
 			fail("cell %s is not part of the %s layout of block %s", rc.Ref, e, id)
 			return
 		}
 	}
 }
+
+// layoutIndex indexes the catalog's cells: the block of every reference and
+// the references (official and extra) of each edition's layout.
+var layoutIndex = sync.OnceValue(func() (idx struct {
+	block map[string]string
+	cells map[Edition]map[string]bool
+}) {
+	idx.block = map[string]string{}
+	idx.cells = map[Edition]map[string]bool{}
+	for _, e := range schema.Editions {
+		idx.cells[e] = map[string]bool{}
+		for _, b := range schema.Blocks(e) {
+			for _, c := range b.AllCells() {
+				idx.block[c.Ref] = b.ID
+				idx.cells[e][c.Ref] = true
+			}
+		}
+	}
+	return idx
+})
 
 // displayRow is a row as the renderers write it.
 type displayRow struct {
