@@ -2,6 +2,7 @@ package nianbao
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/opengovcn/nianbao/schema"
 )
@@ -106,8 +107,11 @@ func (pr *Parser) parse(src []byte) (*Report, *source, error) {
 			if len(region) > 0 {
 				mode := modeSpace
 				toks := tp.tokenize(region)
-				if len(region) > 0 && hasPipeMode(p.src, region) {
+				if rows, cells := pipeLines(p.src, region); rows > 0 {
 					mode = modePipe
+					if 2*cells >= rows {
+						mode = modePipeRows
+					}
 				} else if hasTabs(p.src, region) {
 					mode = modeTab
 				}
@@ -187,13 +191,20 @@ func tableFourEdition(eds map[string]Edition) Edition {
 	return E2021
 }
 
-func hasPipeMode(s *source, lines []lineInfo) bool {
+// pipeLines counts the lines of a region that have pipes, and those of them
+// that hold at least three cells (a whole row rather than one cell).
+func pipeLines(s *source, lines []lineInfo) (withPipes, rows int) {
 	for _, li := range lines {
-		if hasUnescapedPipe(s.str(li.content)) {
-			return true
+		c := s.str(li.content)
+		if !hasUnescapedPipe(c) {
+			continue
+		}
+		withPipes++
+		if strings.Count(c, "|")-strings.Count(c, `\|`) >= 3 {
+			rows++
 		}
 	}
-	return false
+	return withPipes, rows
 }
 
 func hasTabs(s *source, lines []lineInfo) bool {

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // testdataFiles lists every text input under testdata that the parser must
@@ -218,5 +219,29 @@ func TestNotAReport(t *testing.T) {
 				t.Errorf("Parse(%s) error message %q is not explanatory", c.name, err)
 			}
 		})
+	}
+}
+
+// TestSeedsRoundTrip checks that the canonical form of each parsed seed
+// parses back to the same report, without a single warning.
+func TestSeedsRoundTrip(t *testing.T) {
+	for _, f := range seedFiles(t) {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := Parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := Format(r)
+		r2, err := (&Parser{Strict: true}).Parse(out)
+		if err != nil {
+			t.Errorf("%s: Parse(Format(r)) in strict mode: %v", f, err)
+			continue
+		}
+		if diff := cmp.Diff(r, r2, cmpopts.IgnoreFields(Report{}, "Warnings", "Unrecognized")); diff != "" {
+			t.Errorf("%s: Parse(Format(r)) differs (-first +second):\n%s", f, diff)
+		}
 	}
 }

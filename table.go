@@ -33,7 +33,8 @@ type tableMode uint8
 const (
 	modeSpace tableMode = iota // runs of spaces, one cell per line, PDF text
 	modeTab
-	modePipe
+	modePipe     // pipes, cells may span lines (one cell per line)
+	modePipeRows // pipes, one row a line (Markdown and most web tables)
 )
 
 // tableParser reads the table region of one section.
@@ -257,6 +258,7 @@ func (tp *tableParser) tokenizePipes(lines []lineInfo) []token {
 // offset of the closing delimiter, or -1 at the end of the region.
 func (tp *tableParser) field(toks []token, parts []srcSpan, delim, line int, pipes bool) []token {
 	empty := true
+	first := len(toks)
 	for _, pt := range parts {
 		pt = tp.p.src.trimSpan(pt)
 		if pt.start == pt.end {
@@ -264,6 +266,14 @@ func (tp *tableParser) field(toks []token, parts []srcSpan, delim, line int, pip
 		}
 		empty = false
 		toks = tp.part(toks, pt, tp.p.src.lineOf(pt.start), pipes)
+	}
+	// A list number spelled on its own line ("2" then ".其他…") belongs to
+	// the label that follows it in the same cell.
+	for i := first; i+1 < len(toks); i++ {
+		a, b := toks[i], toks[i+1]
+		if a.kind == tkValue && b.kind == tkLabel && utf8.RuneCountInString(a.text) <= 2 && startsListStop(b.text) {
+			toks[i].kind = tkLabel
+		}
 	}
 	if empty && delim >= 0 {
 		toks = append(toks, token{kind: tkEmpty, sp: srcSpan{delim, delim}, line: line})
@@ -353,7 +363,7 @@ func (tp *tableParser) run(toks []token, mode tableMode) {
 				pending = append(pending, t)
 				continue
 			}
-			if mode == modeTab && (len(lead) > 0 || t.line != tp.lastLine()) {
+			if (mode == modeTab || mode == modePipeRows) && (len(lead) > 0 || t.line != tp.lastLine()) {
 				lead = append(lead, t)
 				continue
 			}
@@ -989,4 +999,10 @@ func (tp *tableParser) cell(t token, ref string) Cell {
 		return c
 	}
 	return BlankCell()
+}
+
+// startsListStop reports whether s starts with the full stop of a list
+// number: . ． 、
+func startsListStop(s string) bool {
+	return strings.HasPrefix(s, ".") || strings.HasPrefix(s, "．") || strings.HasPrefix(s, "、")
 }
