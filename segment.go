@@ -188,7 +188,11 @@ func cjkNumeralValue(f string) (int, string) {
 // headingNumber decides whether a line is a section heading. It returns the
 // template section number (1–6), 0 for a section the template does not have,
 // and ok. last is the numeral of the previous heading.
-func headingNumber(content string, last int) (number, numeral int, ok bool) {
+//
+// A numbered line that is not a template section is a section of its own
+// (number 0) when it continues the numbering after section 5 (七、 after
+// 六、), or, as a Markdown heading, when it numbers forward.
+func headingNumber(content string, last int, md bool) (number, numeral int, ok bool) {
 	f := fold(content)
 	numeral, rest := cjkNumeralValue(f)
 	if numeral == 0 || rest == "" || utf8.RuneCountInString(rest) > 40 || strings.ContainsAny(rest, "。；;") {
@@ -205,7 +209,7 @@ func headingNumber(content string, last int) (number, numeral int, ok bool) {
 			}
 		}
 	}
-	if numeral == last+1 && last >= 5 {
+	if (numeral == last+1 && last >= 5) || (md && numeral > last) {
 		return 0, numeral, true
 	}
 	return 0, 0, false
@@ -249,7 +253,7 @@ func (p *parseState) segment() (front []lineInfo, secs []*segSection) {
 			continue
 		}
 		if !li.escaped {
-			if n, numeral, ok := headingNumber(p.src.str(li.content), last); ok {
+			if n, numeral, ok := headingNumber(p.src.str(li.content), last, li.md); ok {
 				secs = append(secs, &segSection{heading: li, number: n})
 				last = numeral
 				continue

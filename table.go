@@ -53,6 +53,17 @@ type tableParser struct {
 	colHits     []colHit
 	blocks      map[string]*blockInfo
 	seq         int
+	mode        tableMode
+}
+
+// fieldCount is the number of fields a row has: where delimiters put one row
+// on a line (tabs, Markdown pipes) every field counts, blank or not;
+// otherwise the fields from the first to the last non-empty one.
+func (tp *tableParser) fieldCount(vals []token) int {
+	if tp.mode == modeTab || tp.mode == modePipeRows {
+		return len(vals)
+	}
+	return trimmedLen(vals)
 }
 
 type rowAcc struct {
@@ -343,12 +354,21 @@ func unescapeCell(s string) string {
 
 // run assembles rows from the tokens.
 func (tp *tableParser) run(toks []token, mode tableMode) {
+	tp.mode = mode
 	// run collects label fragments; pending the empty fields after them,
 	// which are blank cells if values follow and padding if a label does;
 	// lead the empty fields that start a new tab-separated line, which are
 	// padding under merged label columns unless values follow on that line.
 	var run, pending, lead []token
-	for _, t := range toks {
+	rowMode := mode == modeTab || mode == modePipeRows
+	// labelAhead[i]: a label follows token i on its line.
+	labelAhead := make([]bool, len(toks))
+	for i := len(toks) - 2; i >= 0; i-- {
+		if toks[i+1].line == toks[i].line {
+			labelAhead[i] = labelAhead[i+1] || toks[i+1].kind == tkLabel
+		}
+	}
+	for i, t := range toks {
 		switch t.kind {
 		case tkLabel:
 			lead = lead[:0]
@@ -356,14 +376,39 @@ func (tp *tableParser) run(toks []token, mode tableMode) {
 				tp.cur.vals = append(tp.cur.vals, t)
 				continue
 			}
+			if len(run) > 0 && mode != modeSpace && t.line == run[len(run)-1].line && tp.textLike(t) {
+				// Text in the first value field of a row: "| 规章 | 无 | 0 |".
+				tp.resolve(run, true)
+				run = run[:0]
+				if tp.cur != nil {
+					for _, e := range pending {
+						tp.addValue(e)
+					}
+					pending = pending[:0]
+					tp.cur.vals = append(tp.cur.vals, t)
+					continue
+				}
+			}
 			pending = pending[:0]
 			run = append(run, t)
 		case tkEmpty:
+			if len(run) > 0 && rowMode && t.line == run[len(run)-1].line && !labelAhead[i] &&
+				(len(run) == 1 || run[len(run)-2].line != t.line) {
+				// A row whose fields are all blank: "| 行政处罚 |  |  |  |".
+				tp.resolve(run, true)
+				run = run[:0]
+				for _, e := range pending {
+					tp.addValue(e)
+				}
+				pending = pending[:0]
+				tp.addValue(t)
+				continue
+			}
 			if len(run) > 0 {
 				pending = append(pending, t)
 				continue
 			}
-			if (mode == modeTab || mode == modePipeRows) && (len(lead) > 0 || t.line != tp.lastLine()) {
+			if rowMode && (len(lead) > 0 || t.line != tp.lastLine()) {
 				lead = append(lead, t)
 				continue
 			}
@@ -418,6 +463,12 @@ func (tp *tableParser) isTextValue(t token, mode tableMode) bool {
 	if t.line != lastLine || len(cur.vals) >= tp.maxCols(cur.block) {
 		return false
 	}
+	return tp.textLike(t)
+}
+
+// textLike reports whether a fragment starts no label of the table, so that
+// in a value field it is a text value.
+func (tp *tableParser) textLike(t token) bool {
 	f := foldRunes(t.text)
 	if len(f) == 0 {
 		return false
@@ -950,7 +1001,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 		}
 		n := len(cols)
 		rowCols := cols
-		if orgAt >= 0 && trimmedLen(vals) < n {
+		if orgAt >= 0 && tp.fieldCount(vals) < n {
 			// This row lacks the subtotal column.
 			rowCols = b.Columns
 			n = len(rowCols)
