@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/opengovcn/nianbao"
+	"github.com/opengovcn/nianbao/schema"
+)
+
+var exportCmd = &command{
+	name:     "export",
+	synopsis: "nianbao export [-f csv|jsonl] [file|dir|-]...",
+	zh:       "每份报告输出一行（宽表），供电子表格和 pandas 使用",
+	en:       "print one row per report (wide form), for spreadsheets and pandas",
+	longZH: `
+-f csv（默认）：表头为 file,agency,year,edition，然后是两种格式的全部单元格引用（按目录顺序，
+t2.regulations.issued … t4.suit_after_review.total）；取值与 CSV 相同：数字、空白为空、不适用为 "/"、
+文字原样；报告版式中没有的单元格为空。edition 为 2019、2021，或各表格版式不一时为 hybrid。
+-f jsonl：每份报告一个 JSON 对象（一行），键与 CSV 列相同；year 为数字（未知时省略）；
+报告版式中没有的单元格不出现；单元格取值均为字符串（保持精确的十进制数字）。
+结果边读边输出。`,
+	longEN: `
+-f csv (default): the header is file,agency,year,edition followed by every cell reference of both
+editions in catalog order (t2.regulations.issued … t4.suit_after_review.total); values as in the long
+CSV: digits, empty for blank, "/" for not applicable, text verbatim; cells absent from a report's
+layout are empty. edition is 2019, 2021, or hybrid when the report's blocks use different editions.
+-f jsonl: one JSON object per report on one line, with the CSV columns as keys; year is a number (left
+out when unknown); absent cells are left out; cell values are strings (exact decimal digits). Rows
+are printed as the files are read.`,
+	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
+		format := fs.String("f", "csv", "output format: csv or jsonl / 输出格式")
+		return func(args []string) int {
+			if *format != "csv" && *format != "jsonl" {
+				return usageError(e, "export", "unknown format %q (want csv or jsonl)", *format)
+			}
+			return runExport(e, args, *format)
+		}
+	},
+}
+
+// exportHeader returns the columns of the wide form.
+func exportHeader() []string {
+	return append([]string{"file", "agency", "year", "edition"}, schema.AllRefs()...)
+}
+
+// reportEdition is the edition column of the wide form: the report's single
+// edition, "hybrid" when its blocks differ, or "" when it has no tables.
+func reportEdition(r *nianbao.Report) string {
+	if e := r.Edition(); e != "" {
+		return string(e)
+	}
+	if len(r.Editions) > 0 {
+		return "hybrid"
+	}
+	return ""
+}
+
+func yearString(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return strconv.Itoa(y)
+}
+
+type exportResult struct {
+	out    []byte
+	msg    string
+	status int
+}
+
+func runExport(e *env, args []string, format string) int {
+	ins, err := expand(args)
+	if err != nil {
+		return usageError(e, "export", "%v", err)
+	}
+	refs := schema.AllRefs()
+	if format == "csv" {
+		w := csv.NewWriter(e.stdout)
+		w.Write(exportHeader())
+		w.Flush()
+	}
+	status := exitOK
+	ordered(e, ins, func(in input) exportResult {
+		r, data, err := in.load(e.stdin, false)
+		if r == nil {
+			return exportResult{msg: explain(in.name, data, err), status: exitBad}
+		}
+		var buf bytes.Buffer
+		if format == "csv" {
+			rec := []string{in.name, r.Agency, yearString(r.Year), reportEdition(r)}
+			for _, ref := range refs {
+				c, _ := r.Cell(ref)
+				rec = append(rec, c.String())
+			}
+			w := csv.NewWriter(&buf)
+			w.Write(rec)
+			w.Flush()
+		} else {
+			writeJSONL(&buf, in.name, r, refs)
+		}
+		return exportResult{out: buf.Bytes()}
+	}, func(in input, res exportResult) {
+		e.stdout.Write(res.out)
+		if res.msg != "" {
+			fmt.Fprintln(e.stderr, res.msg)
+		}
+		status = max(status, res.status)
+	})
+	return status
+}
+
+// writeJSONL writes one report as a JSON object on one line, keys in the
+// order of the CSV columns.
+func writeJSONL(w io.Writer, file string, r *nianbao.Report, refs []string) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	field := func(k string, v any) {
+		if b.Len() > 1 {
+			b.WriteByte(',')
+		}
+		kb, _ := json.Marshal(k)
+		vb, _ := json.Marshal(v)
+		b.Write(kb)
+		b.WriteByte(':')
+		b.Write(vb)
+	}
+	field("file", file)
+	field("agency", r.Agency)
+	if r.Year != 0 {
+		field("year", r.Year)
+	}
+	field("edition", reportEdition(r))
+	for _, ref := range refs {
+		if c, _ := r.Cell(ref); c.Kind != nianbao.Absent {
+			field(ref, c.String())
+		}
+	}
+	b.WriteString("}\n")
+	w.Write(b.Bytes())
+}

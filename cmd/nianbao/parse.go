@@ -1,0 +1,121 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/opengovcn/nianbao"
+)
+
+var parseFormats = []string{"json", "csv", "md", "html"}
+
+var parseCmd = &command{
+	name:     "parse",
+	synopsis: "nianbao parse [-f json|csv|md|html] [-v] [file|dir|-]...",
+	zh:       "读取年报，输出 JSON、CSV（table,row,column,value）、规范文本（md）或 HTML",
+	en:       "read reports and print them as JSON, CSV (table,row,column,value), canonical text (md) or HTML",
+	longZH: `
+-f json 输出报告的 JSON 形式；-f csv 输出长表 table,row,column,value，每个单元格一行（空白为空字段，不适用为 "/"）；
+-f md 输出规范文本形式（与 nianbao fmt 相同）；-f html 输出按官方表格版式排版的完整 HTML 页面。
+给出多个文件时：JSON 依次输出每份报告；CSV 在最前面加一列 file，只有一行表头。
+-v 在标准错误上列出解析时的修复和猜测（警告）。`,
+	longEN: `
+-f json prints the JSON form of the report; -f csv the long form table,row,column,value, one line per
+cell (blank is an empty field, not applicable is "/"); -f md the canonical text form (as nianbao fmt
+prints it); -f html a complete HTML page in the official table layout.
+With several files, JSON prints one report after another, and CSV gets a leading file column under a
+single header line. -v lists on standard error what the parser repaired or guessed (warnings).`,
+	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
+		format := fs.String("f", "json", "output format: json, csv, md or html / 输出格式")
+		verbose := fs.Bool("v", false, "list the parser's warnings on standard error / 在标准错误上列出解析警告")
+		return func(args []string) int {
+			if !slices.Contains(parseFormats, *format) {
+				return usageError(e, "parse", "unknown format %q (want json, csv, md or html)", *format)
+			}
+			return runParse(e, args, *format, *verbose)
+		}
+	},
+}
+
+type parseResult struct {
+	out    []byte
+	msgs   []string
+	status int
+}
+
+func runParse(e *env, args []string, format string, verbose bool) int {
+	ins, err := expand(args)
+	if err != nil {
+		return usageError(e, "parse", "%v", err)
+	}
+	multi := len(ins) > 1
+	if format == "csv" && multi {
+		io.WriteString(e.stdout, "file,table,row,column,value\n")
+	}
+	status := exitOK
+	ordered(e, ins, func(in input) parseResult {
+		r, data, err := in.load(e.stdin, false)
+		if r == nil {
+			return parseResult{msgs: []string{explain(in.name, data, err)}, status: exitBad}
+		}
+		var res parseResult
+		if verbose {
+			for _, w := range r.Warnings {
+				res.msgs = append(res.msgs, w.Error())
+			}
+		}
+		var buf bytes.Buffer
+		switch format {
+		case "json":
+			b, err := json.MarshalIndent(r, "", "  ")
+			if err != nil {
+				return parseResult{msgs: []string{fmt.Sprintf("%s: cannot encode as JSON: %v", in.name, err)}, status: exitFindings}
+			}
+			buf.Write(b)
+			buf.WriteByte('\n')
+		case "csv":
+			err = nianbao.WriteCSV(&buf, r)
+			if err == nil && multi {
+				err = prefixCSV(&buf, in.name)
+			}
+		case "md":
+			err = nianbao.Render(&buf, r)
+		case "html":
+			err = nianbao.RenderHTML(&buf, r)
+		}
+		if err != nil {
+			res.msgs = append(res.msgs, fmt.Sprintf("%s: %v", in.name, err))
+			res.status = exitFindings
+		}
+		res.out = buf.Bytes()
+		return res
+	}, func(in input, res parseResult) {
+		e.stdout.Write(res.out)
+		for _, m := range res.msgs {
+			fmt.Fprintln(e.stderr, m)
+		}
+		status = max(status, res.status)
+	})
+	return status
+}
+
+// prefixCSV rewrites the long-form CSV in buf (with its header) as records
+// with a leading file column and no header.
+func prefixCSV(buf *bytes.Buffer, file string) error {
+	recs, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
+	if err != nil {
+		return err
+	}
+	buf.Reset()
+	w := csv.NewWriter(buf)
+	for _, rec := range recs[1:] {
+		w.Write(append([]string{file}, rec...))
+	}
+	w.Flush()
+	return w.Error()
+}
