@@ -34,6 +34,9 @@ func Parse(src []byte) (*Report, error) { return (&Parser{}).Parse(src) }
 // the text it could not place. In Strict mode the warnings also come back
 // as an [ErrorList].
 func (p *Parser) Parse(src []byte) (*Report, error) {
+	if isHTML(src) { // a web page: html.go converts it, parses the text, maps positions back
+		return p.parseHTML(src)
+	}
 	r, _, err := p.parse(src)
 	return r, err
 }
