@@ -207,6 +207,8 @@ type container struct {
 	pendP    Position
 	hasTable bool // holds the lines of a nested table
 	anchor   Position
+	cell     bool   // a table cell: its lines are joined into one
+	prefix   string // Markdown heading marker for the next line (h1–h6)
 }
 
 func (c *container) line() *hline {
@@ -220,6 +222,12 @@ func (c *container) line() *hline {
 // dropped at the start of a line and between two CJK characters.
 func (c *container) text(r rune, p Position) {
 	l := c.line()
+	if l.n == 0 && c.prefix != "" {
+		for _, m := range c.prefix {
+			l.synth(m)
+		}
+		c.pend = false
+	}
 	if c.pend && l.n > 0 && !(isCJK(l.last) && isCJK(r)) {
 		l.add(' ', c.pendP)
 	}
@@ -236,7 +244,7 @@ func (c *container) space(p Position) {
 
 // brk ends the current line, if it has text.
 func (c *container) brk() {
-	c.pend = false
+	c.pend, c.prefix = false, ""
 	if c.cur != nil && c.cur.n > 0 {
 		c.lines = append(c.lines, c.cur)
 	}
@@ -528,7 +536,7 @@ func (w *htmlWalker) startTag(z *html.Tokenizer, name string, selfClosing bool, 
 				t.rows = append(t.rows, &hrow{pos: p})
 			}
 			row := t.rows[len(t.rows)-1]
-			cell := &hcell{c: &container{anchor: p}, colspan: min(max(colspan, 1), htmlMaxColspan), rowspan: rowspan}
+			cell := &hcell{c: &container{anchor: p, cell: true}, colspan: min(max(colspan, 1), htmlMaxColspan), rowspan: rowspan}
 			row.cells = append(row.cells, cell)
 			t.cell = cell
 			w.stack = append(w.stack, cell.c)
@@ -538,8 +546,14 @@ func (w *htmlWalker) startTag(z *html.Tokenizer, name string, selfClosing bool, 
 		w.pre++
 	default:
 		if htmlBlock[name] {
-			w.top().brk()
-			w.top().anchor = p
+			c := w.top()
+			c.brk()
+			c.anchor = p
+			if len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !c.cell {
+				// A heading element is a heading: say so the way the
+				// canonical text form does, "# Title", "## 一、总体情况".
+				c.prefix = strings.Repeat("#", int(name[1]-'0')) + " "
+			}
 		}
 	}
 }

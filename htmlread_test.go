@@ -1,13 +1,16 @@
 package nianbao
 
 import (
+	"errors"
 	"os"
+	"regexp"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/opengovcn/nianbao/schema"
 	"golang.org/x/net/html"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -49,7 +52,7 @@ var htmlCases = []struct {
 }{
 	{"blocks become lines, white space collapses", `<html><body><h1>某局2023年
   政府信息公开工作年度报告</h1><p>一、总体情况</p><p>  本局&nbsp;全年 收到申请 <b>4</b> 件。<br>第二行</p></body></html>`,
-		"某局2023年政府信息公开工作年度报告\n一、总体情况\n本局全年收到申请 4 件。\n第二行\n"},
+		"# 某局2023年政府信息公开工作年度报告\n一、总体情况\n本局全年收到申请 4 件。\n第二行\n"},
 	{"script, style, head, nav, noscript, comments and hidden elements are not text", `<html><head><title>标题</title>
 <style>p{color:red}</style><script>document.write("<p>x</p>")</script></head><body>
 <nav><a>首页</a></nav><!-- 注释 --><div style="display: none">隐藏</div><p hidden>也隐藏</p>
@@ -112,8 +115,9 @@ func checkHTMLPositions(t *testing.T, src string, text []byte, m *htmlMap) {
 	srcLines := strings.Split(src, "\n")
 	bad := 0
 	for i, line := range strings.Split(strings.TrimSuffix(string(text), "\n"), "\n") {
+		marker := len([]rune(line)) - len([]rune(headingMarker.ReplaceAllString(line, "")))
 		for j, r := range []rune(line) {
-			if unicode.IsSpace(r) {
+			if unicode.IsSpace(r) || j < marker {
 				continue
 			}
 			p := m.pos(Position{Line: i + 1, Column: j + 1})
@@ -163,7 +167,13 @@ func visibleText(t *testing.T, src string) string {
 	return nonSpace(b.String())
 }
 
+// headingMarker is the Markdown marker htmlToText puts before the text of
+// an h1–h6 element; it is not in the source.
+var headingMarker = regexp.MustCompile(`(?m)^#{1,6} `)
+
+// nonSpace returns the text without white space and heading markers.
 func nonSpace(s string) string {
+	s = headingMarker.ReplaceAllString(s, "")
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
 			return -1
@@ -351,6 +361,210 @@ func FuzzHTMLToText(f *testing.F) {
 		for i := range m.lines {
 			if p := m.pos(Position{Line: i + 1, Column: 1}); !p.IsValid() {
 				t.Fatalf("line %d maps to %v", i+1, p)
+			}
+		}
+	})
+}
+
+// pageCells builds the cells of a report of edition e: every official cell
+// 0, then the given values.
+func pageCells(t *testing.T, e Edition, values map[string]string) *Report {
+	t.Helper()
+	r := NewReport(e)
+	for _, rc := range r.Cells() {
+		*r.CellPtr(rc.Ref) = IntCell(0)
+	}
+	for ref, v := range values {
+		p := r.CellPtr(ref)
+		if p == nil {
+			t.Fatalf("no cell %s", ref)
+		}
+		*p = ParseValue(v)
+	}
+	return r
+}
+
+func rowValues(m map[string]string, block, row, values string) {
+	b, _ := schema.LookupBlock(E2021, block)
+	if row == "other" {
+		b, _ = schema.LookupBlock(E2019, block)
+	}
+	for i, v := range strings.Fields(values) {
+		m[b.Ref(row, b.Columns[i].Name)] = v
+	}
+}
+
+// The hand-made pages parse to exactly the cells written in them (checked
+// by hand against the generator script's values), with their metadata, no
+// warnings and nothing unrecognized; every position points into the page.
+func TestParseHTMLPages(t *testing.T) {
+	v21 := map[string]string{
+		"t2.regulations.in_force": "3", "t2.normative_docs.issued": "2", "t2.normative_docs.repealed": "1",
+		"t2.normative_docs.in_force": "29", "t2.licensing.decisions": "15", "t2.penalty.decisions": "6",
+		"t4.review.upheld": "1", "t4.review.total": "1",
+	}
+	rowValues(v21, "t3", "new", "12 3 0 1 0 0 16")
+	rowValues(v21, "t3", "carried_over", "1 0 0 0 0 0 1")
+	rowValues(v21, "t3", "granted", "6 2 0 1 0 0 9")
+	rowValues(v21, "t3", "partial", "2 0 0 0 0 0 2")
+	rowValues(v21, "t3", "unavailable_not_held", "3 1 0 0 0 0 4")
+	rowValues(v21, "t3", "total", "11 3 0 1 0 0 15")
+	rowValues(v21, "t3", "carried_forward", "2 0 0 0 0 0 2")
+	v19 := map[string]string{
+		"t2.normative_docs.new_made": "1", "t2.normative_docs.new_published": "1", "t2.normative_docs.published_total": "5",
+		"t2.licensing.prev_items": "12", "t2.licensing.change": "-2", "t2.licensing.decisions": "340",
+		"t2.other_services.prev_items": "3", "t2.other_services.decisions": "8",
+		"t2.penalty.prev_items": "20", "t2.penalty.change": "1", "t2.penalty.decisions": "57",
+		"t2.coercion.prev_items": "4", "t2.coercion.decisions": "2", "t2.fees.prev_items": "6",
+		"t2.procurement.items": "2", "t2.procurement.amount": "35.5",
+	}
+	rowValues(v19, "t3", "new", "5 0 0 0 0 1 6")
+	rowValues(v19, "t3", "granted", "4 0 0 0 0 1 5")
+	rowValues(v19, "t3", "other", "1 0 0 0 0 0 1")
+	rowValues(v19, "t3", "total", "5 0 0 0 0 1 6")
+	tests := []struct {
+		file                               string
+		edition                            Edition
+		values                             map[string]string
+		agency, period, published, heading string
+		year                               int
+	}{
+		{"report2021.html", E2021, v21, "某某市医疗保障局", "2023年1月1日至2023年12月31日", "2024年1月18日", "一、总体情况", 2023},
+		{"report2019_gbk.html", E2019, v19, "某某县卫生健康局", "2019年1月1日至2019年12月31日", "2020年1月18日", "一、总体情况", 2019},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("testdata/html", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := (&Parser{Strict: true}).Parse(src)
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			want := pageCells(t, tt.edition, tt.values)
+			if diff := cmp.Diff(want.Cells(), r.Cells()); diff != "" {
+				t.Errorf("cells mismatch (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(want.Editions, r.Editions); diff != "" {
+				t.Errorf("editions mismatch (-want +got):\n%s", diff)
+			}
+			got := []any{r.Agency, r.Year, r.Period, r.Published, len(r.Sections)}
+			if diff := cmp.Diff([]any{tt.agency, tt.year, tt.period, tt.published, 6}, got); diff != "" {
+				t.Errorf("metadata (agency, year, period, published, sections) mismatch (-want +got):\n%s", diff)
+			}
+			if len(r.Unrecognized) > 0 || len(r.Warnings) > 0 {
+				t.Errorf("unrecognized %v, warnings %v; want none", r.Unrecognized, r.Warnings)
+			}
+			doc := strings.Split(decodeHTML(src), "\n")
+			at := func(p Position) string {
+				if p.Line < 1 || p.Line > len(doc) {
+					return ""
+				}
+				rs := []rune(doc[p.Line-1])
+				if p.Column < 1 || p.Column > len(rs) {
+					return ""
+				}
+				return string(rs[p.Column-1:])
+			}
+			for _, rc := range r.Cells() {
+				if s := at(rc.Pos); !strings.HasPrefix(s, rc.Value) {
+					t.Errorf("%s = %s at %v, where the page has %.20q", rc.Ref, rc.Value, rc.Pos, s)
+				}
+			}
+			for _, s := range r.Sections {
+				if src := at(s.Pos); !strings.HasPrefix(src, s.Heading) {
+					t.Errorf("section %q at %v, where the page has %.20q", s.Heading, s.Pos, src)
+				}
+			}
+		})
+	}
+}
+
+// Lossless accounting for web pages: the converted text holds every visible
+// character of the page (TestHTMLToTextKeepsVisibleText), and every
+// character of the converted text lands in the report or in Unrecognized.
+func TestParseHTMLAccounting(t *testing.T) {
+	for _, f := range htmlFiles(t) {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text, _ := htmlToText(src)
+			r, s, err := (&Parser{}).parse(text)
+			if r == nil {
+				t.Skipf("not a report: %v", err)
+			}
+			checkAccounting(t, r, s)
+		})
+	}
+}
+
+func TestParseHTMLNotAReport(t *testing.T) {
+	pages := map[string]string{
+		"empty page":      "<html><head><title>年报</title></head><body></body></html>",
+		"navigation only": `<html><body><nav><a href="/">首页</a></nav><script>var a = "<table><tr><td>x</td></tr></table>";</script></body></html>`,
+		"news article": `<!DOCTYPE html><html><head><meta charset="utf-8"><title>新闻</title></head><body>
+<div class="nav">首页 &gt; 新闻动态</div><h1>我市召开政务公开工作推进会</h1>
+<p>11月20日，我市召开政务公开工作推进会，总结今年以来政务公开工作情况。</p>
+<table><tr><td>发布时间</td><td>2023-11-20</td></tr></table></body></html>`,
+	}
+	for name, page := range pages {
+		t.Run(name, func(t *testing.T) {
+			r, err := Parse([]byte(page))
+			if !errors.Is(err, ErrNotAReport) || r != nil {
+				t.Errorf("Parse = %v, %v; want nil, ErrNotAReport", r, err)
+			}
+		})
+	}
+}
+
+// In strict mode the diagnostics returned as an error point into the page
+// too.
+func TestParseHTMLStrictPositions(t *testing.T) {
+	page := "<html><body>\n<p>一、总体情况</p>\n<p>二、主动公开政府信息情况</p>\n<table>\n" +
+		"<tr><td>第二十条第（一）项</td></tr>\n<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>\n" +
+		"<tr><td>规章</td><td>1</td><td>无</td><td>3</td></tr>\n</table>\n<p>三、收到和处理政府信息公开申请情况</p></body></html>"
+	r, err := (&Parser{Strict: true}).Parse([]byte(page))
+	var list ErrorList
+	if !errors.As(err, &list) || r == nil {
+		t.Fatalf("Parse = %v, %v; want a report and an ErrorList", r, err)
+	}
+	found := false
+	for _, d := range list {
+		if d.Ref == "t2.regulations.repealed" {
+			found = true
+			if d.Pos != (Position{7, 30}) {
+				t.Errorf("diagnostic %q at %v, want 7:30 (the 无 in the page)", d.Msg, d.Pos)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no diagnostic about t2.regulations.repealed in %v", list)
+	}
+	if c := r.Active.Regulations.Repealed; c.Pos != (Position{7, 30}) {
+		t.Errorf("t2.regulations.repealed at %v, want 7:30", c.Pos)
+	}
+}
+
+func FuzzParseHTML(f *testing.F) {
+	for _, c := range htmlCases {
+		f.Add([]byte(c.in))
+	}
+	f.Add([]byte("<p>一、总体情况</p><p>二、主动公开政府信息情况</p><table><tr><td>规章</td><td>1</td><td>2</td><td>3</td></tr></table>"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		r, err := Parse(src)
+		if r == nil && err == nil {
+			t.Fatal("Parse returned neither a report nor an error")
+		}
+		if r == nil || !isHTML(src) {
+			return
+		}
+		lines := strings.Count(decodeHTML(src), "\n") + 1
+		for _, rc := range r.Cells() {
+			if rc.Pos.Line > lines {
+				t.Fatalf("%s at %v, past the page's %d lines", rc.Ref, rc.Pos, lines)
 			}
 		}
 	})

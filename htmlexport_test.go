@@ -1,0 +1,7 @@
+package nianbao
+
+// Internal helpers the external tests (package nianbao_test, which may
+// import internal/gen) need.
+
+// NeedsEscape is needsEscape, for tests in package nianbao_test.
+var NeedsEscape = needsEscape
