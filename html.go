@@ -448,7 +448,7 @@ func (w *htmlWalker) visible(c *container, r rune, p Position) {
 		c.brk()
 	case r == '\r' && w.pre > 0:
 	case w.pre > 0 && (r == ' ' || r == '\t'):
-		c.text(' ', p)
+		c.text(r, p)
 	case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' || r == '\u3000' ||
 		r == '\u200b' || r == '\ufeff' || r == 0:
 		c.space(p)

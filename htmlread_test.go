@@ -3,8 +3,8 @@ package nianbao
 import (
 	"errors"
 	"os"
-	"regexp"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"

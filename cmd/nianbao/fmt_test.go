@@ -80,7 +80,7 @@ func TestFmtWrite(t *testing.T) {
 	bad := filepath.Join(dir, "bad.txt")
 	writeFile(t, bad, "这不是年报。\n")
 	page := filepath.Join(dir, "page.html")
-	writeFile(t, page, "<html><body>"+readFile(t, raw[4])+"</body></html>")
+	writeFile(t, page, "<html><body><pre>"+readFile(t, raw[4])+"</pre></body></html>") // pre: a page shows its lines only so
 	pageBefore := readFile(t, page)
 
 	res := nb(t, "", "fmt", "-w", dir)
