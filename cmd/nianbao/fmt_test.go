@@ -251,7 +251,7 @@ func TestUnifiedDiffApplies(t *testing.T) {
 	text := func() string {
 		var b strings.Builder
 		for range rnd.IntN(30) {
-			b.WriteString(string(rune('a' + rnd.IntN(4))))
+			b.WriteString([]string{"a", "b", "c", "d", "", " "}[rnd.IntN(6)])
 			b.WriteByte('\n')
 		}
 		if rnd.IntN(4) == 0 {

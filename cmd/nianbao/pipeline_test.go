@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -137,5 +138,48 @@ func TestParallelOutputOrder(t *testing.T) {
 		if !strings.Contains(title, agencies[i]) {
 			t.Fatalf("report %d in the output is %q, want %s", i+1, title, agencies[i])
 		}
+	}
+}
+
+func TestProgress(t *testing.T) {
+	// Not a terminal: never a progress line, messages pass through.
+	var plain strings.Builder
+	p := newProgress(&plain, 10)
+	p.start = time.Now().Add(-time.Hour)
+	p.mu.Lock()
+	p.draw()
+	p.mu.Unlock()
+	fmt.Fprintln(p, "x.txt: message")
+	p.stop()
+	if got := plain.String(); got != "x.txt: message\n" {
+		t.Errorf("progress on a non-terminal wrote %q", got)
+	}
+	f, err := os.CreateTemp(t.TempDir(), "stderr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if isTerminal(f) {
+		t.Error("isTerminal(regular file) = true")
+	}
+
+	// A terminal: the line appears after the delay, is cleared before a
+	// message and at the end.
+	var tty strings.Builder
+	p = &progress{w: &tty, tty: true, start: time.Now(), total: 3}
+	p.draw()
+	if tty.Len() != 0 {
+		t.Errorf("progress shown before %v: %q", delay, tty.String())
+	}
+	p.start = time.Now().Add(-2 * delay)
+	p.step()
+	p.draw()
+	fmt.Fprintln(p, "x.txt: message")
+	p.draw()
+	p.stop()
+	p.draw()
+	want := "\rnianbao: 1/3 files\r\x1b[Kx.txt: message\n\rnianbao: 1/3 files\r\x1b[K"
+	if got := tty.String(); got != want {
+		t.Errorf("progress on a terminal wrote %q, want %q", got, want)
 	}
 }

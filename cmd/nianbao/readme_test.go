@@ -61,7 +61,7 @@ func TestREADMEOutput(t *testing.T) {
 			cmd.Stdout, cmd.Stderr = &out, &out
 			cmd.Run() // the exit status of a pipeline is its last command's
 			if diff := cmp.Diff(c.output, out.String()); diff != "" {
-				t.Errorf("README: $ %s\noutput mismatch (-README +actual):\n%s", c.command, diff)
+				t.Errorf("README: $ %s\noutput mismatch (-README +actual); if the new output is right, copy it into README.md:\n%s", c.command, diff)
 			}
 		}
 	}
