@@ -49,6 +49,10 @@ type Options struct {
 	// text cells, so every arithmetic rule is decidable (and holds unless
 	// Broken).
 	NumbersOnly bool
+	// NoText leaves out text cells (but not blank or not-applicable ones):
+	// text such as "0件" or "a|b" does not survive changes of width or
+	// delimiters the way numbers do.
+	NoText bool
 	// NoExtras leaves out the extra subtotal rows and the 法人或其他组织
 	// subtotal column.
 	NoExtras bool
@@ -177,7 +181,11 @@ func build(t *rapid.T, o Options) (r, clean *nianbao.Report, blocks []schema.Blo
 		for _, c := range b.AllCells() {
 			p := r.CellPtr(c.Ref)
 			if p.Kind != nianbao.Absent && rapid.IntRange(0, 99).Draw(t, "odd") < odd {
-				*p = OddCell().Draw(t, "odd cell")
+				c := OddCell().Draw(t, "odd cell")
+				if o.NoText && c.Kind == nianbao.Text {
+					c = nianbao.NACell()
+				}
+				*p = c
 			}
 		}
 	}
