@@ -249,3 +249,13 @@ type rule struct {
 	Description   string `json:"description"`
 	DescriptionEN string `json:"description_en"`
 }
+
+// parserRules are the codes of the parser's findings, which validate shows
+// with -v and -strict.
+var parserRules = []rule{
+	{"parse-repaired", "warning", "解析时修复或猜测了内容（跨行断开的标签、按位置读取的行）", "the parser repaired or guessed something (a label broken across lines, a row read by position)"},
+	{"parse-unrecognized", "warning", "有无法归位的文字", "text the parser could not place"},
+	{"parse-ambiguous", "warning", "内容可以有多种读法，解析器没有选择", "input that can be read in more than one way"},
+	{"parse-missing", "warning", "缺少模板要求的表格、行或部分", "a table, row or section the template requires is missing"},
+	{"parse", "warning", "解析器的其他提示", "another diagnostic of the parser"},
+}
