@@ -462,3 +462,33 @@ func TestSchema(t *testing.T) {
 		}
 	}
 }
+
+func TestExportStdinAndHTML(t *testing.T) {
+	name := seeds(t)[3]
+	res := nb(t, readFile(t, name), "export", "-f", "jsonl")
+	var got map[string]any
+	if err := json.Unmarshal([]byte(res.stdout), &got); err != nil || res.code != exitOK {
+		t.Fatalf("export -f jsonl < %s: exit %d, %v\n%s", name, res.code, err, res.stderr)
+	}
+	r := parseFile(t, name)
+	if got["file"] != stdinName || got["agency"] != r.Agency || got["t3.new.total"] != r.Requests.New.Total.String() {
+		t.Errorf("export of standard input: file %v agency %v t3.new.total %v", got["file"], got["agency"], got["t3.new.total"])
+	}
+
+	// Web pages in a directory are read too.
+	pages, _ := filepath.Glob("../../testdata/html/*.html")
+	if len(pages) == 0 {
+		t.Skip("no HTML pages in testdata/html")
+	}
+	res = nb(t, "", "export", "../../testdata/html")
+	recs, err := csv.NewReader(strings.NewReader(res.stdout)).ReadAll()
+	if err != nil || res.code != exitOK || len(recs) != 1+len(pages) {
+		t.Fatalf("export testdata/html: exit %d, %d rows, want %d (%v)\n%s", res.code, len(recs)-1, len(pages), err, res.stderr)
+	}
+	for i, p := range pages {
+		want := parseFile(t, p)
+		if recs[i+1][0] != p || recs[i+1][1] != want.Agency {
+			t.Errorf("row %d: %s %s, want %s %s", i+1, recs[i+1][0], recs[i+1][1], p, want.Agency)
+		}
+	}
+}
