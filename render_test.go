@@ -444,3 +444,60 @@ func TestNeedsEscape(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedsCanonicalGolden keeps the canonical form of every seed, and the
+// HTML page of one, as golden files (rewritten with -update).
+func TestSeedsCanonicalGolden(t *testing.T) {
+	seeds, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
+	if len(seeds) == 0 {
+		t.Fatal("no seeds")
+	}
+	for _, path := range seeds {
+		base := strings.TrimSuffix(path, ".txt")
+		t.Run(filepath.Base(base), func(t *testing.T) {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := Parse(src)
+			if r == nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			var md bytes.Buffer
+			if err := Render(&md, r); err != nil {
+				t.Errorf("Render: %v", err)
+			}
+			checkTextForm(t, md.Bytes())
+			compareGolden(t, base+".golden.md", md.Bytes())
+			if strings.HasPrefix(filepath.Base(base), "004_") {
+				var page bytes.Buffer
+				if err := RenderHTML(&page, r); err != nil {
+					t.Errorf("RenderHTML: %v", err)
+				}
+				checkPage(t, page.Bytes())
+				if diff := cmp.Diff(wantCells(r), htmlCells(t, r, page.Bytes())); diff != "" {
+					t.Errorf("cells of the HTML page mismatch (-want +got):\n%s", diff)
+				}
+				compareGolden(t, base+".golden.html", page.Bytes())
+			}
+		})
+	}
+}
+
+// compareGolden compares got with the golden file, rewriting it first under
+// -update.
+func compareGolden(t *testing.T, golden string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", golden, diff)
+	}
+}
