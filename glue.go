@@ -14,9 +14,9 @@ package nianbao
 // unrecognized text and reports the candidates (several left). It never
 // guesses.
 //
-// The parser calls newGluedRow for a table row that has one digit-run token
-// but needs n > 1 values, and resolveGlued once the report's other cells are
-// known.
+// The parser (table.go, fill) calls glueRow for a table row that has one
+// digit-run token but needs n > 1 values (glueTable for table 4 written as
+// one row), and resolveGluedRows once the block's other cells are known.
 
 import (
 	"fmt"
@@ -272,6 +272,7 @@ type gluedRow struct {
 	pos      Position // of the run's first character
 	label    string   // the row's label, for messages
 	refs     []string // the cells the run must fill, in written order
+	sp       srcSpan  // the run in the parser's source, when the parser made the row
 	cands    [][]string
 	complete bool
 }
@@ -316,12 +317,19 @@ func foldDigits(s string) (string, bool) {
 // report: a row left with exactly one candidate gets its cells (with a
 // warning wrapping ErrRepaired); a row with several keeps its cells blank,
 // its run goes to r.Unrecognized and a warning wrapping ErrAmbiguous lists
-// the candidates. Cells are written through r.CellPtr; refs unknown to the
-// report are skipped.
-func resolveGlued(r *Report, rows []*gluedRow) {
+// the candidates. Warnings go to warn, or to r.Warnings when warn is nil.
+// It reports, row by row, whether the row was recovered.
+func resolveGlued(r *Report, rows []*gluedRow, warn func(pos Position, ref string, err error, msg string)) []bool {
+	if warn == nil {
+		warn = func(pos Position, ref string, err error, msg string) {
+			r.Warnings = append(r.Warnings, &Diagnostic{Pos: pos, Severity: SeverityWarning, Ref: ref, Err: err, Msg: msg})
+		}
+	}
 	narrowGlued(r, rows)
-	for _, g := range rows {
+	recovered := make([]bool, len(rows))
+	for k, g := range rows {
 		if len(g.cands) == 1 && g.complete {
+			recovered[k] = true
 			offsets := runeOffsets(g.cands[0])
 			for i, ref := range g.refs {
 				if p := r.CellPtr(ref); p != nil {
@@ -329,10 +337,9 @@ func resolveGlued(r *Report, rows []*gluedRow) {
 						Pos: Position{Line: g.pos.Line, Column: g.pos.Column + offsets[i]}}
 				}
 			}
-			r.Warnings = append(r.Warnings, &Diagnostic{Pos: g.pos, Severity: SeverityWarning, Ref: g.refs[0],
-				Err: ErrRepaired,
-				Msg: fmt.Sprintf("the digits %s of row %s ran together; read as %s, the only split that fits the row's sums",
-					g.text, g.label, strings.Join(g.cands[0], " "))})
+			warn(g.pos, g.refs[0], ErrRepaired,
+				fmt.Sprintf("the digits %s of row %s ran together; read as %s, the only split that fits the row's sums",
+					g.text, g.label, strings.Join(g.cands[0], " ")))
 			continue
 		}
 		for _, ref := range g.refs {
@@ -341,8 +348,63 @@ func resolveGlued(r *Report, rows []*gluedRow) {
 			}
 		}
 		r.Unrecognized = append(r.Unrecognized, Fragment{Text: g.text, Pos: g.pos})
-		r.Warnings = append(r.Warnings, &Diagnostic{Pos: g.pos, Severity: SeverityWarning, Ref: g.refs[0],
-			Err: ErrAmbiguous, Msg: ambiguousMsg(g)})
+		warn(g.pos, g.refs[0], ErrAmbiguous, ambiguousMsg(g))
+	}
+	return recovered
+}
+
+// glueRow is the parser's hook for a table row (table.go, fill): when the
+// row's only field is a run of digits but it needs several values, it
+// prepares the run's recovery into *glued and returns blank fields in its
+// place, which resolveGluedRows later fills. Otherwise it returns vals.
+func (tp *tableParser) glueRow(glued *[]*gluedRow, vals []token, b schema.Block, row schema.Row, cols []schema.Column) []token {
+	var refs []string
+	for _, c := range cols {
+		refs = append(refs, b.Ref(row.Name, c.Name))
+	}
+	return tp.glue(glued, vals, row.Label, refs)
+}
+
+// glueTable is glueRow for table 4 written as one unlabelled row of the
+// values of all its rows.
+func (tp *tableParser) glueTable(glued *[]*gluedRow, vals []token, b schema.Block, cols []schema.Column) []token {
+	var refs []string
+	for _, row := range b.Rows {
+		for _, c := range cols {
+			refs = append(refs, b.Ref(row.Name, c.Name))
+		}
+	}
+	return tp.glue(glued, vals, b.Corner, refs)
+}
+
+func (tp *tableParser) glue(glued *[]*gluedRow, vals []token, label string, refs []string) []token {
+	if len(vals) != 1 || vals[0].kind != tkValue || len(refs) < 2 {
+		return vals
+	}
+	t := vals[0]
+	g, ok := newGluedRow(t.text, tp.p.src.pos(t.sp.start), label, refs)
+	if !ok {
+		return vals
+	}
+	g.sp = t.sp
+	*glued = append(*glued, g)
+	blanks := make([]token, len(refs))
+	for i := range blanks {
+		blanks[i] = token{kind: tkEmpty, sp: srcSpan{start: t.sp.start, end: t.sp.start}, line: t.line}
+	}
+	return blanks
+}
+
+// resolveGluedRows resolves the rows glueRow and glueTable prepared, once
+// the block's other cells are in r, and claims each run: as values when
+// recovered, as unrecognized text otherwise.
+func (tp *tableParser) resolveGluedRows(r *Report, glued []*gluedRow) {
+	for i, ok := range resolveGlued(r, glued, tp.p.warn) {
+		k := claimUnknown
+		if ok {
+			k = claimValue
+		}
+		tp.p.src.mark(glued[i].sp.start, glued[i].sp.end, k)
 	}
 }
 

@@ -965,6 +965,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 	rows = append(rows, b.Rows...)
 	rows = append(rows, b.ExtraRows...)
 	flat := tp.flat
+	var glued []*gluedRow // rows whose digits ran together (glue.go)
 	for i, row := range rows {
 		official := i < len(b.Rows)
 		acc := tp.rows[b.ID+"/"+row.Name]
@@ -978,6 +979,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 		case b.ID == "t4" && len(flat) > 0 && official:
 			// Table 4 written as one unlabelled row of 15 values.
 			if i == 0 {
+				flat = tp.glueTable(&glued, flat, b, cols)
 				all, surplus, missing := align(flat, len(cols)*len(b.Rows))
 				tp.surplus(surplus, b.ID)
 				if missing > 0 {
@@ -1007,6 +1009,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 			n = len(rowCols)
 			*r.CellPtr(b.Ref(row.Name, "organizations")) = BlankCell()
 		}
+		vals = tp.glueRow(&glued, vals, b, row, rowCols)
 		out, surplus, missing := align(vals, n)
 		tp.surplus(surplus, b.ID)
 		if missing > 0 && acc != nil {
@@ -1017,6 +1020,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 			*r.CellPtr(b.Ref(row.Name, c.Name)) = tp.cell(out[j], b.Ref(row.Name, c.Name))
 		}
 	}
+	tp.resolveGluedRows(r, glued)
 	if len(missing) > 0 {
 		tp.p.warn(bi.pos, b.ID, ErrMissing, fmt.Sprintf("%d rows of block %s are missing and were left blank: %s", len(missing), b.ID, strings.Join(missing, "、")))
 	}
