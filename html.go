@@ -41,6 +41,8 @@ const (
 	htmlMaxColspan  = 32  // a larger colspan is read as this
 	htmlMaxWidth    = 128 // grid columns; cells beyond are appended unspanned
 	htmlMaxEmbedded = 2   // nesting of script-embedded markup
+	htmlMaxTables   = 64  // nesting of tables; deeper <table> tags are ignored
+	htmlBlockCell   = 6   // paragraphs that make a cell a page column, not a value
 	htmlSniffBytes  = 1 << 16
 )
 
@@ -358,6 +360,7 @@ type htmlWalker struct {
 	tr       tracker
 	stack    []*container // innermost last
 	tables   []*htable    // innermost last
+	ignored  int          // <table> tags nested too deep, not read as tables
 	skip     string       // name of the element being skipped, if any
 	skipN    int          // nesting of skip elements of that name
 	pre      int          // depth of <pre>
@@ -523,7 +526,11 @@ func (w *htmlWalker) startTag(z *html.Tokenizer, name string, selfClosing bool, 
 	}
 	switch name {
 	case "table":
-		w.openTable(p)
+		if len(w.tables) < htmlMaxTables {
+			w.openTable(p)
+		} else {
+			w.ignored++
+		}
 	case "tr":
 		if t := w.table(); t != nil {
 			w.closeCell()
@@ -575,7 +582,10 @@ func (w *htmlWalker) endTag(name string) {
 	}
 	switch name {
 	case "table":
-		if len(w.tables) > 0 {
+		switch {
+		case w.ignored > 0:
+			w.ignored--
+		case len(w.tables) > 0:
 			w.closeTable()
 		}
 	case "tr":
@@ -666,15 +676,20 @@ func (w *htmlWalker) closeTable() {
 	parent.brk()
 	t.stray.brk()
 	parent.lines = append(parent.lines, t.stray.lines...)
-	layout := true // a table with one column is a frame, not data
+	// A table is a layout table when it has one column (a frame), when a
+	// cell holds a table, or when a cell holds a run of paragraphs (a page
+	// column, not a value or a label).
+	layout := true
 	for _, r := range t.rows {
 		if len(r.cells) > 1 {
 			layout = false
 		}
+	}
+	for _, r := range t.rows {
 		for _, c := range r.cells {
-			if c.c.hasTable {
+			c.c.brk()
+			if c.c.hasTable || len(c.c.lines) >= htmlBlockCell {
 				layout = true
-				break
 			}
 		}
 	}

@@ -1,10 +1,12 @@
 package nianbao
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -568,4 +570,45 @@ func FuzzParseHTML(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestHTMLLayoutColumn(t *testing.T) {
+	// A two-column page layout whose content column is paragraphs, not a
+	// value: its paragraphs stay lines.
+	var b strings.Builder
+	b.WriteString(`<table><tr><td>栏目</td><td>`)
+	for i := 1; i <= htmlBlockCell; i++ {
+		b.WriteString("<p>第" + string(rune('0'+i)) + "段</p>")
+	}
+	b.WriteString(`</td></tr></table>`)
+	got, _ := htmlToText([]byte(b.String()))
+	if want := "栏目\n第1段\n第2段\n第3段\n第4段\n第5段\n第6段\n"; string(got) != want {
+		t.Errorf("htmlToText = %q, want %q", got, want)
+	}
+	// Tables nested deeper than htmlMaxTables: the inner ones are read as
+	// text, and their end tags do not close the outer tables.
+	deep := strings.Repeat("<table><tr><td>x</td><td>", htmlMaxTables+3) + "y" + strings.Repeat("</td></tr></table>", htmlMaxTables+3) + "<p>z</p>"
+	got, _ = htmlToText([]byte(deep))
+	if !strings.HasSuffix(string(got), "z\n") || strings.Count(string(got), "x") != htmlMaxTables+3 {
+		t.Errorf("deeply nested tables: %q", got)
+	}
+}
+
+// BenchmarkHTMLToText converts pages of 1, 10 and 100 reports' tables: the
+// time per byte stays flat (linear in the input).
+func BenchmarkHTMLToText(b *testing.B) {
+	src, err := os.ReadFile("testdata/html/report2021.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{1, 10, 100} {
+		page := bytes.Repeat(src, n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.SetBytes(int64(len(page)))
+			b.ReportAllocs()
+			for b.Loop() {
+				htmlToText(page)
+			}
+		})
+	}
 }
