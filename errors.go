@@ -22,6 +22,9 @@ var (
 	ErrUnknownCell = errors.New("unknown cell reference")
 	// ErrBadCell: a cell whose value does not fit its kind.
 	ErrBadCell = errors.New("invalid cell")
+	// ErrInvalid: the report breaks a validation rule; every [Finding]
+	// wraps it.
+	ErrInvalid = errors.New("report breaks a validation rule")
 	// ErrBadNumber: text that should be a number and is not one.
 	ErrBadNumber = errors.New("invalid number")
 	// ErrRepaired: the parser repaired or guessed something (a label broken

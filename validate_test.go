@@ -1,0 +1,512 @@
+package nianbao_test
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/opengovcn/nianbao"
+	"github.com/opengovcn/nianbao/internal/gen"
+	"github.com/opengovcn/nianbao/schema"
+	"pgregory.net/rapid"
+)
+
+// validReport returns a report of edition e whose cells are all numbers,
+// whose arithmetic holds and whose six sections all say something: a
+// report Validate has nothing to say about.
+func validReport(e nianbao.Edition) *nianbao.Report {
+	r := nianbao.NewReport(e)
+	r.Agency = "某某县医疗保障局"
+	r.Year = 2023
+	if e == nianbao.Edition(schema.E2019) {
+		r.Year = 2020
+	}
+	r.Period = fmt.Sprintf("%d年1月1日至%d年12月31日", r.Year, r.Year)
+	for _, s := range schema.Sections {
+		r.Sections = append(r.Sections, nianbao.Section{Number: s.Number, Heading: s.Heading, Text: "本部分的说明。"})
+	}
+	set := func(ref string, n int64) {
+		if err := r.SetCell(ref, nianbao.IntCell(n)); err != nil {
+			panic(err)
+		}
+	}
+	for i, c := range schema.Cells(e) {
+		if c.Block != "t3" && c.Block != "t4" {
+			set(c.Ref, int64(i%7))
+		}
+	}
+	b, _ := schema.LookupBlock(e, "t3")
+	cols := b.Columns[:len(b.Columns)-1] // the six applicant columns
+	rowTotal := func(row string) {
+		var s int64
+		for _, c := range cols {
+			n, _ := r.CellPtr(b.Ref(row, c.Name)).Int64()
+			s += n
+		}
+		set(b.Ref(row, "total"), s)
+	}
+	for i, row := range b.Rows {
+		if len(row.Groups) == 0 || row.Name == "total" {
+			continue
+		}
+		for j, c := range cols {
+			n := int64((i + j) % 3)
+			if row.Name == "other_unpaid_fee" {
+				n = 0 // else section 6 must mention 信息处理费
+			}
+			set(b.Ref(row.Name, c.Name), n)
+		}
+		rowTotal(row.Name)
+	}
+	for _, c := range cols {
+		var s int64
+		for _, row := range b.Rows {
+			if len(row.Groups) > 0 && row.Name != "total" {
+				n, _ := r.CellPtr(b.Ref(row.Name, c.Name)).Int64()
+				s += n
+			}
+		}
+		set(b.Ref("total", c.Name), s)
+		set(b.Ref("carried_over", c.Name), 1)
+		set(b.Ref("carried_forward", c.Name), 2)
+		set(b.Ref("new", c.Name), s+2-1)
+	}
+	for _, row := range []string{"total", "carried_over", "carried_forward", "new"} {
+		rowTotal(row)
+	}
+	for _, row := range []string{"review", "suit_direct", "suit_after_review"} {
+		set("t4."+row+".upheld", 1)
+		set("t4."+row+".corrected", 0)
+		set("t4."+row+".other", 2)
+		set("t4."+row+".pending", 1)
+		set("t4."+row+".total", 4)
+	}
+	return r
+}
+
+// found is a finding reduced to what the rule tests compare.
+type found struct {
+	Code  string
+	Cells string // the cell references, space-separated
+}
+
+func reduce(fs []nianbao.Finding) []found {
+	out := []found{}
+	for _, f := range fs {
+		out = append(out, found{f.Code, strings.Join(f.Cells, " ")})
+	}
+	return out
+}
+
+func add(r *nianbao.Report, ref string, delta int64) {
+	p := r.CellPtr(ref)
+	n, ok := p.Int64()
+	if !ok {
+		panic(ref + " is not a number")
+	}
+	*p = nianbao.IntCell(n + delta)
+}
+
+func TestValidateValidReports(t *testing.T) {
+	for _, e := range schema.Editions {
+		r := validReport(nianbao.Edition(e))
+		if got := nianbao.Validate(r); len(got) > 0 {
+			t.Errorf("edition %s: Validate of a valid report: %v", e, got)
+		}
+	}
+}
+
+// TestValidateRules changes a valid report in one way per case and checks
+// exactly which findings come out.
+func TestValidateRules(t *testing.T) {
+	const e21, e19 = nianbao.Edition(schema.E2021), nianbao.Edition(schema.E2019)
+	results21 := func(col string) string {
+		b, _ := schema.LookupBlock(schema.E2021, "t3")
+		refs := []string{"t3.total." + col}
+		for _, r := range b.Rows {
+			if len(r.Groups) > 0 && r.Name != "total" {
+				refs = append(refs, "t3."+r.Name+"."+col)
+			}
+		}
+		return strings.Join(refs, " ")
+	}
+	t3Row := func(row string) string {
+		return "t3." + row + ".total t3." + row + ".natural_person t3." + row + ".commercial t3." + row + ".research t3." +
+			row + ".public_interest t3." + row + ".legal_services t3." + row + ".other"
+	}
+	balance := func(col string) string {
+		return "t3.new." + col + " t3.carried_over." + col + " t3.total." + col + " t3.carried_forward." + col
+	}
+	tests := []struct {
+		name    string
+		edition nianbao.Edition
+		change  func(r *nianbao.Report)
+		want    []found
+	}{
+		{"balance: carried forward too high", e21, func(r *nianbao.Report) {
+			add(r, "t3.carried_forward.natural_person", 3)
+			add(r, "t3.carried_forward.total", 3)
+		}, []found{{"t3-balance", balance("natural_person")}, {"t3-balance", balance("total")}}},
+		{"results: a result row raised with its total", e21, func(r *nianbao.Report) {
+			add(r, "t3.granted.commercial", 2)
+			add(r, "t3.granted.total", 2)
+		}, []found{{"t3-results", results21("commercial")}, {"t3-results", results21("total")}}},
+		{"row sum: a row total off", e21, func(r *nianbao.Report) {
+			add(r, "t3.denied_law.total", 1)
+		}, []found{{"t3-results", results21("total")}, {"t3-row-sum", t3Row("denied_law")}}},
+		{"row sum 2019: the single other row", e19, func(r *nianbao.Report) {
+			add(r, "t3.other.research", 1)
+		}, []found{
+			{"t3-results", strings.Replace(results21("research"), " t3.other_no_correction.research t3.other_unpaid_fee.research t3.other_other.research", " t3.other.research", 1)},
+			{"t3-row-sum", t3Row("other")}}},
+		{"table 4 row sum", e21, func(r *nianbao.Report) {
+			add(r, "t4.suit_direct.pending", 1)
+		}, []found{{"t4-row-sum", "t4.suit_direct.total t4.suit_direct.upheld t4.suit_direct.corrected t4.suit_direct.other t4.suit_direct.pending"}}},
+		{"subtotal column right", e21, func(r *nianbao.Report) {
+			r.SetCell("t3.new.organizations", sumCells(r, "t3.new.commercial", "t3.new.research", "t3.new.public_interest", "t3.new.legal_services", "t3.new.other"))
+		}, []found{}},
+		{"subtotal column wrong", e21, func(r *nianbao.Report) {
+			r.SetCell("t3.new.organizations", nianbao.IntCell(99))
+		}, []found{{"subtotal", "t3.new.organizations t3.new.commercial t3.new.research t3.new.public_interest t3.new.legal_services t3.new.other"}}},
+		{"subtotal row wrong", e21, func(r *nianbao.Report) {
+			for _, col := range []string{"natural_person", "commercial", "research", "public_interest", "legal_services", "other", "total"} {
+				var parts []string
+				for _, row := range []string{"petition", "repeat", "publication", "excessive", "confirmation"} {
+					parts = append(parts, "t3.rejected_"+row+"."+col)
+				}
+				r.SetCell("t3.rejected."+col, sumCells(r, parts...))
+			}
+			r.SetCell("t3.rejected.total", nianbao.IntCell(99))
+		}, []found{
+			{"subtotal", "t3.rejected.total t3.rejected_petition.total t3.rejected_repeat.total t3.rejected_publication.total t3.rejected_excessive.total t3.rejected_confirmation.total"},
+			{"t3-row-sum", t3Row("rejected")}}},
+		{"negative count", e21, func(r *nianbao.Report) {
+			r.SetCell("t2.licensing.decisions", nianbao.IntCell(-3))
+		}, []found{{"value-kind", "t2.licensing.decisions"}}},
+		{"decimal count", e21, func(r *nianbao.Report) {
+			r.SetCell("t2.penalty.decisions", nianbao.MustNum("2.5"))
+		}, []found{{"value-kind", "t2.penalty.decisions"}}},
+		{"decimal amount and negative 2019 change are fine", e19, func(r *nianbao.Report) {
+			r.SetCell("t2.licensing.change", nianbao.IntCell(-3))
+			r.SetCell("t2.procurement.amount", nianbao.MustNum("96171.6"))
+		}, []found{}},
+		{"missing table 4", e21, func(r *nianbao.Report) {
+			delete(r.Editions, "t4")
+			r.Reviews = nianbao.ReviewTable{}
+		}, []found{{"missing-table", ""}}},
+		{"missing section 6, sections out of order", e21, func(r *nianbao.Report) {
+			r.Sections = r.Sections[:5]
+			r.Sections[1], r.Sections[2] = r.Sections[2], r.Sections[1]
+		}, []found{{"missing-section", ""}, {"section-order", ""}}},
+		{"section 5 says nothing, section 1 empty", e21, func(r *nianbao.Report) {
+			r.Sections[4].Text = "无。"
+			r.Sections[0].Text = ""
+		}, []found{{"section-empty", ""}, {"section-empty", ""}}},
+		{"blank cell makes sums undecidable", e21, func(r *nianbao.Report) {
+			r.SetCell("t3.partial.research", nianbao.BlankCell())
+		}, []found{
+			{"undecidable", "t3.partial.research"}, // t3-results, research column
+			{"undecidable", "t3.partial.research"}, // t3-row-sum, partial row
+			{"blank-cell", "t3.partial.research"}}},
+		{"not applicable and text cells", e21, func(r *nianbao.Report) {
+			r.SetCell("t4.review.other", nianbao.NACell())
+			r.SetCell("t2.fees.amount", nianbao.TextCell("无"))
+		}, []found{{"undecidable", "t4.review.other"}, {"text-cell", "t2.fees.amount"}}},
+		{"a 2019 layout in a 2023 report", e19, func(r *nianbao.Report) { r.Year = 2023 },
+			[]found{{"edition-year", "t2.regulations.new_made t2.licensing.prev_items t2.penalty.prev_items t2.fees.prev_items t2.procurement.items t3.new.natural_person"}}},
+		{"a 2021 layout in a 2020 report", e21, func(r *nianbao.Report) { r.Year = 2020 },
+			[]found{{"edition-year", "t2.regulations.issued t2.licensing.decisions t2.penalty.decisions t2.fees.amount t3.new.natural_person"}}},
+		{"mixed editions", e21, func(r *nianbao.Report) {
+			r.Editions["t2.1"] = schema.E2019
+			r.Active.Regulations = nianbao.DocRow{NewMade: nianbao.IntCell(1), NewPublished: nianbao.IntCell(1), PublishedTotal: nianbao.IntCell(1)}
+			r.Active.NormativeDocs = r.Active.Regulations
+		}, []found{{"edition-year", "t2.regulations.new_made"}, {"edition-mixed", ""}}},
+		{"unpaid fee not mentioned", e21, func(r *nianbao.Report) {
+			add(r, "t3.other_unpaid_fee.natural_person", 1)
+			add(r, "t3.other_unpaid_fee.total", 1)
+			add(r, "t3.granted.natural_person", -1)
+			add(r, "t3.granted.total", -1)
+		}, []found{{"fee-unmentioned", "t3.other_unpaid_fee.natural_person t3.other_unpaid_fee.total"}}},
+		{"unpaid fee mentioned", e21, func(r *nianbao.Report) {
+			add(r, "t3.other_unpaid_fee.natural_person", 1)
+			add(r, "t3.other_unpaid_fee.total", 1)
+			add(r, "t3.granted.natural_person", -1)
+			add(r, "t3.granted.total", -1)
+			r.Sections[5].Text = "本年度收取信息处理费0元。"
+		}, []found{}},
+		{"text disagrees with the tables", e21, func(r *nianbao.Report) {
+			n, _ := r.Requests.New.Total.Int64()
+			r.Sections[0].Text = fmt.Sprintf("本年度新收政府信息公开申请%d件，上年结转1件。全年发生行政复议４件、行政诉讼3件。", n+1)
+		}, []found{{"text-table", "t3.new.total"}, {"text-table", "t3.carried_over.total"}, {"text-table", "t4.suit_direct.total t4.suit_after_review.total"}}},
+		{"text agrees with the tables", e21, func(r *nianbao.Report) {
+			n, _ := r.Requests.New.Total.Int64()
+			r.Sections[0].Text = fmt.Sprintf("本年度新收政府信息公开申请%d件，上年结转6件，结转下年度继续办理12件。发生行政复议４件，行政诉讼8件。", n)
+		}, []found{}},
+		{"no period", e21, func(r *nianbao.Report) { r.Period = "" }, []found{{"no-period", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := validReport(tt.edition)
+			tt.change(r)
+			got := nianbao.Validate(r)
+			sortFound := func(fs []found) []found {
+				fs = slices.Clone(fs)
+				slices.SortStableFunc(fs, func(a, b found) int { return strings.Compare(a.Code, b.Code) })
+				return fs
+			}
+			if diff := cmp.Diff(sortFound(tt.want), sortFound(reduce(got))); diff != "" {
+				t.Errorf("findings (-want +got):\n%s\n%v", diff, got)
+			}
+			for _, f := range got {
+				if f.Message == "" || f.MessageEN == "" || f.Report != r {
+					t.Errorf("finding %+v: want both messages and the report", f)
+				}
+				if !errors.Is(f, nianbao.ErrInvalid) {
+					t.Errorf("finding %v does not wrap ErrInvalid", f)
+				}
+			}
+		})
+	}
+}
+
+func sumCells(r *nianbao.Report, refs ...string) nianbao.Cell {
+	var s int64
+	for _, ref := range refs {
+		c, _ := r.Cell(ref)
+		n, _ := c.Int64()
+		s += n
+	}
+	return nianbao.IntCell(s)
+}
+
+// TestValidateMessages checks the wording of the sum rules: which cells
+// disagree and by how much.
+func TestValidateMessages(t *testing.T) {
+	r := validReport(nianbao.Edition(schema.E2021))
+	r.SetCell("t3.total.natural_person", nianbao.IntCell(21))
+	r.SetCell("t3.granted.natural_person", nianbao.IntCell(0))
+	for _, row := range []string{"partial", "denied_secret", "denied_law", "denied_safety", "denied_third_party", "denied_internal",
+		"denied_process", "denied_enforcement", "denied_query", "unavailable_not_held", "unavailable_needs_creation",
+		"unavailable_unclear", "rejected_petition", "rejected_repeat", "rejected_publication", "rejected_excessive",
+		"rejected_confirmation", "other_no_correction", "other_unpaid_fee", "other_other"} {
+		r.SetCell("t3."+row+".natural_person", nianbao.IntCell(0))
+	}
+	r.SetCell("t3.granted.natural_person", nianbao.IntCell(27))
+	var got []string
+	for _, f := range nianbao.Validate(r) {
+		if f.Code == "t3-results" && f.Cells[0] == "t3.total.natural_person" {
+			got = append(got, f.Message, f.MessageEN)
+		}
+	}
+	want := []string{
+		"表三“自然人”列：（七）总计 = 21，办理结果各行之和 = 27，相差 6",
+		"table 3, column 自然人 (natural_person): total = 21, sum of result rows = 27, difference 6",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("messages (-want +got):\n%s", diff)
+	}
+}
+
+// TestRulesTable checks the rule table: codes unique, both descriptions,
+// and every code a finding can carry is listed.
+func TestRulesTable(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range nianbao.Rules() {
+		if seen[r.Code] {
+			t.Errorf("duplicate rule code %s", r.Code)
+		}
+		seen[r.Code] = true
+		if r.Description == "" || r.DescriptionEN == "" {
+			t.Errorf("rule %s lacks a description", r.Code)
+		}
+		if r.Series != strings.HasPrefix(r.Code, "series-") {
+			t.Errorf("rule %s: Series = %v", r.Code, r.Series)
+		}
+	}
+	src, err := os.ReadFile("validate.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every code passed to addFinding or add must be in the table.
+	for _, line := range strings.Split(string(src), "\n") {
+		for _, pre := range []string{`v.add("`, `addFinding(out, "`, `addFinding(&out, "`, `code: "`} {
+			if i := strings.Index(line, pre); i >= 0 {
+				code, _, _ := strings.Cut(line[i+len(pre):], `"`)
+				if !seen[code] {
+					t.Errorf("validate.go reports code %q that Rules does not list", code)
+				}
+			}
+		}
+	}
+}
+
+// TestValidateProperties: a valid generated report (any edition, hybrids,
+// blanks and text cells) has no error finding; a report with one count
+// changed has an error finding naming that cell.
+func TestValidateProperties(t *testing.T) {
+	checkN(t, propertyChecks(), func(t *rapid.T) {
+		r := gen.Report().Draw(t, "report")
+		for _, f := range nianbao.Validate(r) {
+			if f.Severity == nianbao.SeverityError {
+				t.Fatalf("valid report: %v", f)
+			}
+		}
+	})
+	checkN(t, propertyChecks(), func(t *rapid.T) {
+		b := gen.Broken(gen.Options{}).Draw(t, "broken")
+		fs := nianbao.Validate(b.Report)
+		for _, f := range fs {
+			if f.Severity == nianbao.SeverityError && slices.Contains(f.Cells, b.Ref) {
+				return
+			}
+		}
+		t.Fatalf("%s changed from %s to %s: no error names it; findings: %v", b.Ref, b.Was, b.Report.CellPtr(b.Ref).Value, fs)
+	})
+}
+
+// chain returns two reports of one agency on consecutive years whose series
+// rules hold: the later one's carry-over is the earlier one's
+// carried_forward, and its documents in force follow from the earlier ones.
+func chain(t *rapid.T) (prev, cur *nianbao.Report) {
+	prev = gen.ValidReport(nianbao.Edition(schema.E2021)).Draw(t, "prev")
+	cur = gen.ValidReport(nianbao.Edition(schema.E2021)).Draw(t, "cur")
+	cur.Agency, cur.Year = prev.Agency, prev.Year+1
+	cur.Requests.CarriedOver = prev.Requests.CarriedForward
+	for _, row := range []string{"regulations", "normative_docs"} {
+		then, _ := prev.Cell("t2." + row + ".in_force")
+		n, _ := then.Int64()
+		issued, _ := cur.Cell("t2." + row + ".issued")
+		repealed, _ := cur.Cell("t2." + row + ".repealed")
+		i, _ := issued.Int64()
+		d, _ := repealed.Int64()
+		cur.SetCell("t2."+row+".in_force", nianbao.IntCell(n+i-d))
+	}
+	return prev, cur
+}
+
+// TestValidateSeriesProperties: a chained series gives no finding; one
+// carry-over or one in-force count changed gives exactly one finding, on
+// that cell, about the later report.
+func TestValidateSeriesProperties(t *testing.T) {
+	checkN(t, propertyChecks(), func(t *rapid.T) {
+		prev, cur := chain(t)
+		if fs := nianbao.ValidateSeries([]*nianbao.Report{cur, prev}); len(fs) > 0 {
+			t.Fatalf("chained series: %v", fs)
+		}
+		ref := rapid.SampledFrom(append(seriesRefs(), "t2.regulations.in_force", "t2.normative_docs.in_force")).Draw(t, "changed")
+		p := cur.CellPtr(ref)
+		n, _ := p.Int64()
+		*p = nianbao.IntCell(n + rapid.Int64Range(1, 9).Draw(t, "delta"))
+		fs := nianbao.ValidateSeries([]*nianbao.Report{prev, cur})
+		if len(fs) != 1 || fs[0].Cells[0] != ref || fs[0].Report != cur {
+			t.Fatalf("%s changed: want one finding on it, got %v", ref, fs)
+		}
+	})
+}
+
+func seriesRefs() []string {
+	var refs []string
+	b, _ := schema.LookupBlock(schema.E2021, "t3")
+	for _, c := range b.Columns {
+		refs = append(refs, b.Ref("carried_over", c.Name))
+	}
+	return refs
+}
+
+func TestValidateSeries(t *testing.T) {
+	mk := func(agency string, year int, carriedOver, carriedForward int64) *nianbao.Report {
+		r := validReport(nianbao.Edition(schema.E2021))
+		r.Agency, r.Year = agency, year
+		for _, ref := range seriesRefs() {
+			r.SetCell(ref, nianbao.IntCell(0))
+			r.SetCell(strings.Replace(ref, "carried_over", "carried_forward", 1), nianbao.IntCell(0))
+		}
+		for _, row := range []string{"regulations", "normative_docs"} {
+			r.SetCell("t2."+row+".issued", nianbao.IntCell(0))
+			r.SetCell("t2."+row+".repealed", nianbao.IntCell(0))
+		}
+		for _, col := range []string{"natural_person", "total"} {
+			r.SetCell("t3.carried_over."+col, nianbao.IntCell(carriedOver))
+			r.SetCell("t3.carried_forward."+col, nianbao.IntCell(carriedForward))
+		}
+		return r
+	}
+	a20, a21, a23, a23b := mk("甲局", 2020, 0, 5), mk("甲局", 2021, 5, 7), mk("甲局", 2023, 6, 1), mk("甲局", 2023, 6, 1)
+	b21, b22 := mk("乙局", 2021, 0, 3), mk("乙局", 2022, 4, 0)
+	anon := mk("", 2022, 9, 9)
+	got := nianbao.ValidateSeries([]*nianbao.Report{a23, b22, a20, anon, b21, a21, a23b})
+	type sf struct {
+		Code, Cells string
+		Year        int
+		Agency      string
+	}
+	var reduced []sf
+	for _, f := range got {
+		reduced = append(reduced, sf{f.Code, strings.Join(f.Cells, " "), f.Report.Year, f.Report.Agency})
+	}
+	want := []sf{
+		{"series-gap", "", 2023, "甲局"},
+		{"series-duplicate", "", 2023, "甲局"},
+		{"series-carried-over", "t3.carried_over.natural_person t3.carried_forward.natural_person", 2022, "乙局"},
+		{"series-carried-over", "t3.carried_over.total t3.carried_forward.total", 2022, "乙局"},
+	}
+	if diff := cmp.Diff(want, reduced); diff != "" {
+		t.Errorf("series findings (-want +got):\n%s", diff)
+	}
+	for _, f := range got {
+		if f.Code == "series-carried-over" && !strings.Contains(f.Message, "相差 1") {
+			t.Errorf("message %q does not say the difference", f.Message)
+		}
+	}
+}
+
+// TestValidateGolden validates every seed and every hand-broken report in
+// testdata/validate and compares the findings, one a line as the CLI prints
+// them, with testdata/validate/NAME.golden.txt (-update rewrites).
+func TestValidateGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/seeds/*.txt")
+	broken, _ := filepath.Glob("testdata/validate/*.txt")
+	for _, f := range broken {
+		if !strings.HasSuffix(f, ".golden.txt") {
+			files = append(files, f)
+		}
+	}
+	if len(files) < 8 {
+		t.Fatalf("found only %d files", len(files))
+	}
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := nianbao.Parse(src)
+		if r == nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		var b strings.Builder
+		for _, f := range nianbao.Validate(r) {
+			f.File = filepath.Base(file)
+			fmt.Fprintf(&b, "%s\n\t%s\n\tcells: %s\n", f.Error(), f.MessageEN, strings.Join(f.Cells, " "))
+		}
+		name := strings.TrimSuffix(filepath.Base(file), ".txt")
+		golden := filepath.Join("testdata", "validate", name+".golden.txt")
+		if fl := flag.Lookup("update"); fl != nil && fl.Value.String() == "true" {
+			if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -run TestValidateGolden -update)", err)
+		}
+		if diff := cmp.Diff(string(want), b.String()); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", golden, diff)
+		}
+	}
+}
