@@ -26,7 +26,9 @@ type Finding struct {
 	// Validate leaves it empty.
 	File string `json:"file,omitempty"`
 	// Pos is the source position of the first cell or section involved
-	// that has one.
+	// that has one. A finding about the whole report (no statement of the
+	// period, a missing section) points at line 1, column 1 of a parsed
+	// report; reports built in Go have no positions.
 	Pos Position `json:"pos,omitzero"`
 	// Message says what is wrong in Chinese, MessageEN in English.
 	Message   string `json:"message"`
@@ -109,6 +111,9 @@ var rules = []Rule{
 	{Code: "missing-section", Severity: SeverityError, check: checkSections,
 		Description:   "缺少模板要求的六个部分之一",
 		DescriptionEN: "one of the template's six sections is missing"},
+	{Code: "section-heading", Severity: SeverityWarning,
+		Description:   "模板的某一部分换了标题：同一序号（如“六、”）下写的是别的内容",
+		DescriptionEN: "a template section has another heading: the same number (such as 六、) heads something else"},
 	{Code: "undecidable", Severity: SeverityWarning,
 		Description:   "空白、“/”或文字单元格使某条算术规则无法判断（空白不是 0）",
 		DescriptionEN: "blank, not-applicable or text cells make an arithmetic rule undecidable (a blank is not 0)"},
@@ -190,8 +195,31 @@ func Validate(r *Report) []Finding {
 		}
 		v.flushUndecided(rule)
 	}
+	if hasPositions(r) {
+		for i := range v.out {
+			if !v.out[i].Pos.IsValid() {
+				v.out[i].Pos = Position{Line: 1, Column: 1}
+			}
+		}
+	}
 	sortFindings(v.out)
 	return v.out
+}
+
+// hasPositions reports whether the report was read from a source: some
+// section or cell has a position.
+func hasPositions(r *Report) bool {
+	for _, s := range r.Sections {
+		if s.Pos.IsValid() {
+			return true
+		}
+	}
+	for _, c := range r.Cells() {
+		if c.Pos.IsValid() {
+			return true
+		}
+	}
+	return false
 }
 
 // sortFindings sorts findings by position, keeping rule order for equal
@@ -698,12 +726,31 @@ func checkTables(v *validation) {
 	}
 }
 
+// checkSections reports each template section the report lacks: an error,
+// or a warning when a section the parser did not recognise stands in its
+// place with the same number ("六、下一步工作重点" for "六、其他需要报告的事项").
 func checkSections(v *validation) {
 	for _, s := range schema.Sections {
-		if _, ok := v.r.Section(s.Number); !ok {
-			v.add("missing-section", nil, "缺少第"+strings.TrimSuffix(s.Heading[:strings.Index(s.Heading, "、")], "")+"部分“"+s.Heading+"”",
-				fmt.Sprintf("section %d %s is missing", s.Number, s.Heading))
+		if _, ok := v.r.Section(s.Number); ok {
+			continue
 		}
+		num, _, _ := strings.Cut(s.Heading, "、")
+		renamed := -1
+		for i, t := range v.r.Sections {
+			if t.Number == 0 && strings.HasPrefix(strings.TrimSpace(t.Heading), num+"、") {
+				renamed = i
+				break
+			}
+		}
+		if renamed >= 0 {
+			t := v.r.Sections[renamed]
+			v.add("section-heading", nil, fmt.Sprintf("第%s部分的标题是“%s”，模板要求“%s”", num, t.Heading, s.Heading),
+				fmt.Sprintf("section %d is headed %q; the template asks for %q", s.Number, t.Heading, s.Heading))
+			v.out[len(v.out)-1].Pos = t.Pos
+			continue
+		}
+		v.add("missing-section", nil, "缺少第"+num+"部分“"+s.Heading+"”",
+			fmt.Sprintf("section %d %s is missing", s.Number, s.Heading))
 	}
 }
 

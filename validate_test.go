@@ -204,6 +204,9 @@ func TestValidateRules(t *testing.T) {
 			r.Sections = r.Sections[:5]
 			r.Sections[1], r.Sections[2] = r.Sections[2], r.Sections[1]
 		}, []found{{"missing-section", ""}, {"section-order", ""}}},
+		{"section 6 under another heading", e21, func(r *nianbao.Report) {
+			r.Sections[5] = nianbao.Section{Heading: "六、下一步工作计划", Text: "加强培训。"}
+		}, []found{{"section-heading", ""}}},
 		{"section 5 says nothing, section 1 empty", e21, func(r *nianbao.Report) {
 			r.Sections[4].Text = "无。"
 			r.Sections[0].Text = ""
@@ -509,4 +512,45 @@ func TestValidateGolden(t *testing.T) {
 			t.Errorf("%s (-want +got):\n%s", golden, diff)
 		}
 	}
+}
+
+// FuzzValidate parses arbitrary text and validates what it reads: no panic,
+// every finding carries a listed code with that rule's severity, both
+// messages, and cell references the report type knows.
+func FuzzValidate(f *testing.F) {
+	for _, pat := range []string{"testdata/seeds/*.txt", "testdata/validate/*.txt"} {
+		files, _ := filepath.Glob(pat)
+		for _, file := range files {
+			if src, err := os.ReadFile(file); err == nil {
+				f.Add(src)
+			}
+		}
+	}
+	sev := map[string]nianbao.Severity{}
+	for _, r := range nianbao.Rules() {
+		sev[r.Code] = r.Severity
+	}
+	refs := map[string]bool{}
+	for _, ref := range nianbao.CellRefs() {
+		refs[ref] = true
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		r, _ := nianbao.Parse(src)
+		if r == nil {
+			return
+		}
+		for _, fd := range append(nianbao.Validate(r), nianbao.ValidateSeries([]*nianbao.Report{r, r})...) {
+			if s, ok := sev[fd.Code]; !ok || s != fd.Severity {
+				t.Errorf("finding %v: code not listed or severity %v differs from the rule's", fd, fd.Severity)
+			}
+			if fd.Message == "" || fd.MessageEN == "" {
+				t.Errorf("finding %v lacks a message", fd)
+			}
+			for _, ref := range fd.Cells {
+				if !refs[ref] {
+					t.Errorf("finding %v names unknown cell %q", fd, ref)
+				}
+			}
+		}
+	})
 }

@@ -124,6 +124,37 @@ func TestExamples(t *testing.T) {
 		}
 	})
 
+	t.Run("validatedir", func(t *testing.T) {
+		tested["validatedir"] = true
+		out := runExample(t, dir, "validatedir", "testdata/validate")
+		// Every error Validate finds in the directory is printed, then the
+		// summary counts them.
+		files, _ := filepath.Glob("../../testdata/validate/*.txt")
+		reports, withErrors, errs := 0, 0, 0
+		for _, f := range files {
+			if strings.HasSuffix(f, ".golden.txt") {
+				continue
+			}
+			reports++
+			fs := nianbao.Validate(parseFile(t, f))
+			if nianbao.HasErrors(fs) {
+				withErrors++
+			}
+			for _, x := range fs {
+				if x.Severity == nianbao.SeverityError {
+					errs++
+					x.File = root(f)
+					if !strings.Contains(out, x.Error()+"\n") {
+						t.Errorf("validatedir output lacks %q:\n%s", x.Error(), out)
+					}
+				}
+			}
+		}
+		if want := fmt.Sprintf("%d reports, %d with errors, 0 not read", reports, withErrors); errs == 0 || !strings.Contains(out, want) {
+			t.Errorf("validatedir output lacks %q (%d errors):\n%s", want, errs, out)
+		}
+	})
+
 	for _, e := range entries {
 		if e.IsDir() && !tested[e.Name()] && !t.Failed() {
 			if _, err := os.Stat(filepath.Join(dir, e.Name())); err == nil {

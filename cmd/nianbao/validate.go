@@ -202,30 +202,6 @@ type namedReport struct {
 	r    *nianbao.Report
 }
 
-// seriesGroups groups reports by agency: every agency named by at least two
-// reports, in the order of first appearance, reports in input order.
-func seriesGroups(reports []namedReport) [][]namedReport {
-	var order []string
-	groups := map[string][]namedReport{}
-	for _, nr := range reports {
-		a := nr.r.Agency
-		if a == "" {
-			continue
-		}
-		if _, ok := groups[a]; !ok {
-			order = append(order, a)
-		}
-		groups[a] = append(groups[a], nr)
-	}
-	var out [][]namedReport
-	for _, a := range order {
-		if len(groups[a]) >= 2 {
-			out = append(out, groups[a])
-		}
-	}
-	return out
-}
-
 func listRules(e *env, format string) int {
 	rules := ruleList()
 	if format == "json" {

@@ -123,3 +123,65 @@ func TestValidateRules(t *testing.T) {
 		t.Errorf("validate -rules x.txt: exit %d, want %d", res.code, exitBad)
 	}
 }
+
+// TestValidateFindings runs validate on hand-broken reports: exit 1, every
+// rule that fails named with the file, line and column of the cell.
+func TestValidateFindings(t *testing.T) {
+	res := nb(t, "", "validate", "../../testdata/validate/004_broken_sums.txt", "../../testdata/validate/004_broken_t4_text.txt")
+	if res.code != exitFindings {
+		t.Errorf("exit %d, want %d", res.code, exitFindings)
+	}
+	for _, want := range []string{
+		"004_broken_sums.txt:56:19: error: 表三“自然人”列：一、本年新收 + 二、上年结转 = 4，（七）总计 + 四、结转下年度继续办理 = 5，相差 1 [t3-balance]",
+		"004_broken_sums.txt:80:8: error: 表三“自然人”列：（七）总计 = 4，办理结果各行之和 = 5，相差 1 [t3-results]",
+		"004_broken_t4_text.txt:88:9: error: 表四“行政复议”行：总计 = 0，结果维持、结果纠正、其他结果、尚未审结之和 = 1，相差 1 [t4-row-sum]",
+		"004_broken_t4_text.txt:56:31: warning: “一、总体情况”写“新收政府信息公开申请 5 件”，表格中一、本年新收政府信息公开申请数量是 4 [text-table]",
+	} {
+		if !strings.Contains(res.stdout, want) {
+			t.Errorf("validate output lacks\n%s\ngot:\n%s", want, res.stdout)
+		}
+	}
+	en := nb(t, "", "validate", "-en", "../../testdata/validate/004_broken_sums.txt")
+	if want := "004_broken_sums.txt:80:8: error: table 3, column 自然人 (natural_person): total = 4, sum of result rows = 5, difference 1 [t3-results]"; !strings.Contains(en.stdout, want) {
+		t.Errorf("validate -en output lacks\n%s\ngot:\n%s", want, en.stdout)
+	}
+}
+
+// TestValidateSeriesFiles gives two reports of one agency together: the
+// carry-over that does not chain is reported on the later file.
+func TestValidateSeriesFiles(t *testing.T) {
+	dir := t.TempDir()
+	seed := readFile(t, "../../testdata/seeds/004_a48343d0f3c95c5a.txt")
+	y2023 := dir + "/2023.txt"
+	writeFile(t, y2023, seed)
+	// The 2024 report says it carried over 3 requests; 2023 carried forward 0.
+	// (Writing the file with the year replaced also keeps its table 2.)
+	next := strings.ReplaceAll(seed, "2023", "2024")
+	next = strings.Replace(next, "二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0", "二、上年结转政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0\t3", 1)
+	y2024 := dir + "/2024.txt"
+	writeFile(t, y2024, next)
+	res := nb(t, "", "validate", "-f", "json", y2024, y2023)
+	var fs []finding
+	if err := json.Unmarshal([]byte(res.stdout), &fs); err != nil {
+		t.Fatalf("%v\n%s", err, res.stdout)
+	}
+	var series []string
+	for _, f := range fs {
+		if strings.HasPrefix(f.Code, "series") {
+			series = append(series, f.File+" "+f.Code+" "+strings.Join(f.Cells, " "))
+		}
+	}
+	want := []string{
+		y2024 + " series-carried-over t3.carried_over.natural_person t3.carried_forward.natural_person",
+		y2024 + " series-carried-over t3.carried_over.total t3.carried_forward.total",
+		// The copy keeps 2023's 4 new normative documents and 29 in force.
+		y2024 + " series-in-force t2.normative_docs.in_force t2.normative_docs.issued t2.normative_docs.repealed",
+	}
+	if diff := cmp.Diff(want, series); diff != "" {
+		t.Errorf("series findings (-want +got):\n%s\n%s", diff, res.stdout)
+	}
+	// Each file alone is no series.
+	if one := nb(t, "", "validate", y2024); strings.Contains(one.stdout, "series") {
+		t.Errorf("one report gave series findings:\n%s", one.stdout)
+	}
+}
