@@ -29,6 +29,22 @@
 // JSON keeps every distinction: {"kind":"number","value":"12"},
 // {"kind":"blank"}, {"kind":"not_applicable"}, {"kind":"text","value":"无"}.
 //
+// # Reading, writing, checking
+//
+// [Parse] reads text, Markdown and web pages (HTML), UTF-8 or GB18030;
+// [Format] and [Render] write the one canonical text form, [WriteCSV] the
+// long CSV form, [RenderHTML] the official table layout, encoding/json the
+// JSON form. [Validate] checks one report against the rules of [Rules] (the
+// template's arithmetic, totals, value kinds, missing tables and sections,
+// blank cells, text against tables, the statistical period) and
+// [ValidateSeries] the reports of one agency from year to year. Each
+// [Finding] has a stable code, a severity, the cells involved, a source
+// position and a message in Chinese and English:
+//
+//	for _, f := range nianbao.Validate(r) {
+//		fmt.Println(f) // 3:19: error: 表四“行政复议”行：总计 = 1，… [t4-row-sum]
+//	}
+//
 // # Positions
 //
 // Cells and sections carry the line and rune column where they start in the
