@@ -53,12 +53,15 @@ var corpusSkip = map[string]string{
 	"007_pingtan_gwh_2019_webflat.txt": "not recognised as a report (ErrNotAReport): the section headings " +
 		"一、总体情况 … and the table rows are inside one long line, cells run together with no separator " +
 		"(230 000023 = 23,0,0,0,0,0,23)",
-	"008_pingtan_gwh_2020_webflat.txt": "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
-	"009_pingtan_gwh_2021_webflat.txt": "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
-	"010_pingtan_gwh_2022_webflat.txt": "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
-	"011_pingtan_gwh_2023_webflat.txt": "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
-	"012_pingtan_gwh_2024_webflat.txt": "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
-	"013_pingtan_gwh_2025_webflat.txt": "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
+	"008_pingtan_gwh_2020_webflat.txt":   "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
+	"009_pingtan_gwh_2021_webflat.txt":   "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
+	"010_pingtan_gwh_2022_webflat.txt":   "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
+	"011_pingtan_gwh_2023_webflat.txt":   "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
+	"012_pingtan_gwh_2024_webflat.txt":   "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
+	"013_pingtan_gwh_2025_webflat.txt":   "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
+	"017_pingtan_gzj_2019_webflat.txt":   "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
+	"018_pingtan_scjgj_2019_webflat.txt": "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
+	"019_pingtan_lwtj_2019_webflat.txt":  "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
 }
 
 // corpusEntry is one file's hand-checked expectations.
