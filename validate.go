@@ -195,13 +195,6 @@ func Validate(r *Report) []Finding {
 		}
 		v.flushUndecided(rule)
 	}
-	if hasPositions(r) {
-		for i := range v.out {
-			if !v.out[i].Pos.IsValid() {
-				v.out[i].Pos = Position{Line: 1, Column: 1}
-			}
-		}
-	}
 	sortFindings(v.out)
 	return v.out
 }
@@ -268,7 +261,18 @@ func (r *Report) addFinding(out *[]Finding, code string, cells []string, zh, en 
 			break
 		}
 	}
+	if !f.Pos.IsValid() && hasPositions(r) {
+		f.Pos = Position{Line: 1, Column: 1} // about the whole report
+	}
 	*out = append(*out, f)
+}
+
+// placeLast moves the last finding to p, when p is a position: findings
+// about a section point at its heading.
+func (v *validation) placeLast(p Position) {
+	if p.IsValid() {
+		v.out[len(v.out)-1].Pos = p
+	}
 }
 
 // flushUndecided reports what rule could not decide, as one warning.
@@ -721,7 +725,7 @@ func checkTables(v *validation) {
 		if !has {
 			n := names[t]
 			v.add("missing-table", nil, "缺少"+n[0], n[1]+" is missing")
-			v.out[len(v.out)-1].Pos = v.sectionPos(sectionOf(t))
+			v.placeLast(v.sectionPos(sectionOf(t)))
 		}
 	}
 }
@@ -746,7 +750,7 @@ func checkSections(v *validation) {
 			t := v.r.Sections[renamed]
 			v.add("section-heading", nil, fmt.Sprintf("第%s部分的标题是“%s”，模板要求“%s”", num, t.Heading, s.Heading),
 				fmt.Sprintf("section %d is headed %q; the template asks for %q", s.Number, t.Heading, s.Heading))
-			v.out[len(v.out)-1].Pos = t.Pos
+			v.placeLast(t.Pos)
 			continue
 		}
 		v.add("missing-section", nil, "缺少第"+num+"部分“"+s.Heading+"”",
@@ -763,7 +767,7 @@ func checkSectionOrder(v *validation) {
 		if s.Number <= last {
 			v.add("section-order", nil, fmt.Sprintf("“%s”出现在第%d部分之后，与模板顺序不同", s.Heading, last),
 				fmt.Sprintf("section %q comes after section %d, out of the template's order", s.Heading, last))
-			v.out[len(v.out)-1].Pos = s.Pos
+			v.placeLast(s.Pos)
 		}
 		last = max(last, s.Number)
 	}
@@ -792,7 +796,7 @@ func checkSectionEmpty(v *validation) {
 		if bad {
 			v.add("section-empty", nil, fmt.Sprintf("“%s”没有写内容", s.Heading),
 				fmt.Sprintf("section %q says nothing", s.Heading))
-			v.out[len(v.out)-1].Pos = s.Pos
+			v.placeLast(s.Pos)
 		}
 	}
 }
@@ -844,7 +848,7 @@ func checkEditionMixed(v *validation) {
 	}
 	v.add("edition-mixed", nil, "表格混用了 2019 版和 2021 版版式："+strings.Join(parts, "，"),
 		"the tables mix the 2019 and 2021 layouts: "+strings.Join(parts, ", "))
-	v.out[len(v.out)-1].Pos = v.sectionPos(2)
+	v.placeLast(v.sectionPos(2))
 }
 
 func checkFee(v *validation) {
@@ -954,7 +958,7 @@ func checkTextNumbers(v *validation) {
 				if !decidable || agrees {
 					continue
 				}
-				quote := src.text[m[0]:m[1]]
+				quote := strings.Join(strings.FieldsFunc(src.text[m[0]:m[1]], isTextSpace), " ")
 				where, whereEN := "正文", "the text"
 				if src.heading != "" {
 					where, whereEN = "“"+src.heading+"”", "section "+src.heading
