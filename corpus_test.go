@@ -49,20 +49,10 @@ var corpusSkip = map[string]string{
 		"reads 0 (want 21); the single （六）其他处理 row (2019 layout) is not seen and the block is called 2021",
 	"006_hongze_qzf_2024_pdfraw.txt": "PDF text without -layout: as 004, t3.new blank and t3.total.total 0 " +
 		"(want 95), table 3 called 2021 although it has the single （六）其他处理 row",
-	// Web page text whose table cells and headings run together on one line.
-	"007_pingtan_gwh_2019_webflat.txt": "not recognised as a report (ErrNotAReport): the section headings " +
-		"一、总体情况 … and the table rows are inside one long line, cells run together with no separator " +
-		"(230 000023 = 23,0,0,0,0,0,23)",
-	"008_pingtan_gwh_2020_webflat.txt":   "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
-	"009_pingtan_gwh_2021_webflat.txt":   "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
-	"010_pingtan_gwh_2022_webflat.txt":   "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
-	"011_pingtan_gwh_2023_webflat.txt":   "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
-	"012_pingtan_gwh_2024_webflat.txt":   "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
-	"013_pingtan_gwh_2025_webflat.txt":   "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
-	"017_pingtan_gzj_2019_webflat.txt":   "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
-	"018_pingtan_scjgj_2019_webflat.txt": "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
-	"019_pingtan_lwtj_2019_webflat.txt":  "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
-	"020_pingtan_jspq_2022_webflat.txt":  "not recognised as a report (ErrNotAReport): headings and table rows inside one line, cells run together",
+	// Web page text whose table cells and headings run together on one line
+	// (unflatten.go breaks it, glue.go cuts the digit runs).
+	"010_pingtan_gwh_2022_webflat.txt": "section 4's heading is misspelled in the source (四、政府信息公开行政法复议、行政诉讼情况), " +
+		"so it is not recognised and table 4 under it is not read (t4.* absent; want 2, 1, 0)",
 }
 
 // corpusEntry is one file's hand-checked expectations.
@@ -157,7 +147,7 @@ func TestCorpus(t *testing.T) {
 
 			// Every file is parsed, skipped or not, and nothing read may be
 			// dropped.
-			r, s, err := (&Parser{Filename: e.File}).parse(src)
+			r, s, err := parseAccounted(&Parser{Filename: e.File}, src)
 			if r == nil {
 				if reason, ok := corpusSkip[e.File]; ok {
 					t.Logf("%s: no report (corpusSkip: %s): %v", e.File, reason, err)

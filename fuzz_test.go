@@ -20,7 +20,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte("一、总体情况\n二、主动公开政府信息情况\n| 规章 | 1 |"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		r, s, err := (&Parser{}).parse(src)
+		r, s, err := parseAccounted(&Parser{}, src)
 		if r == nil {
 			if err == nil {
 				t.Fatal("nil report without an error")

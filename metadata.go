@@ -46,6 +46,10 @@ func originalPrefix(s, folded string) string {
 // cleanAgency trims spaces and a trailing 关于 from an agency name.
 func cleanAgency(s string) string {
 	s = strings.TrimFunc(s, isSpace)
+	// A field name before the title, as web pages and crawlers write it.
+	for _, label := range []string{"标题:", "标题：", "文章标题:", "文章标题："} {
+		s = strings.TrimPrefix(s, label)
+	}
 	s = strings.TrimSuffix(s, "关于")
 	s = strings.TrimFunc(s, isSpace)
 	if !isAgencyLine(s) {

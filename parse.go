@@ -37,6 +37,9 @@ func (p *Parser) Parse(src []byte) (*Report, error) {
 	if isHTML(src) { // a web page: html.go converts it, parses the text, maps positions back
 		return p.parseHTML(src)
 	}
+	if text, m, ok := unflatten(string(src)); ok { // one line holds the report: unflatten.go breaks it
+		return p.parseMapped(text, m)
+	}
 	r, _, err := p.parse(src)
 	return r, err
 }

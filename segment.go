@@ -368,7 +368,7 @@ func isDateLine(s string) bool {
 }
 
 // agencySuffixes end the names of agencies that publish these reports.
-var agencySuffixes = []string{"局", "委", "办", "厅", "院", "府", "会", "部", "处", "中心", "室", "所", "站", "馆", "队", "署", "办公室", "委员会", "政府", "街道", "镇", "乡", "公司", "集团", "管委会", "服务中心"}
+var agencySuffixes = []string{"局", "委", "办", "厅", "院", "府", "会", "部", "处", "中心", "室", "所", "站", "馆", "队", "署", "办公室", "委员会", "政府", "街道", "镇", "乡", "公司", "集团", "管委会", "服务中心", "区", "县"}
 
 // isAgencyLine reports whether s could be the name of an agency: short, no
 // sentence punctuation, ending like an agency name.

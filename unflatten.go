@@ -1,0 +1,388 @@
+package nianbao
+
+// Flattened reports: the whole body on one line.
+//
+// Some sources store a report web page as its visible text with every block
+// run together on one line: "…联系。 一、总体情况 2023年，…二、主动公开政府信息
+// 情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范
+// 性文件77132470第二十条第（五）项…". This stage puts the line breaks back
+// before the parser runs: around the template's section headings, and, in the
+// part of the line that holds the tables, before every caption, header and row
+// label of the catalog (and before the run of digits that ends table 4). What
+// it produces is text as copied from a web page, one row a line with the
+// cells of a row still run together; glue.go recovers those cells.
+//
+// Only breaks are inserted, so every output line is a piece of one input
+// line, and positions map back exactly through an htmlMap.
+
+import (
+	"errors"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/opengovcn/nianbao/schema"
+)
+
+// flatT4Header is how table 4's header starts when its cells run together;
+// the digits at the end of the table follow it.
+const flatT4Header = schema.T4Review + schema.T4Suit + "结果维持"
+
+// flatSpace is the white space trimmed around the pieces of a flat line.
+const flatSpace = " \t\u3000\u00a0"
+
+// flatMinRunes is the length from which a line may be a flattened report.
+const flatMinRunes = 200
+
+// flatMarks are the strings before which the stage breaks a flattened line.
+type flatMarks struct {
+	headings []flatHeading // section titles, e.g. "存在的主要问题及改进情况" for 5
+	labels   []string      // captions, corner, header and row labels of the tables
+}
+
+// flatHeading is a section title without its number.
+type flatHeading struct {
+	title  string
+	number int
+}
+
+var flatVocab = sync.OnceValue(func() flatMarks {
+	var m flatMarks
+	for _, s := range schema.Sections {
+		m.headings = append(m.headings, flatHeading{s.Title(), s.Number})
+		for _, v := range s.Variants {
+			m.headings = append(m.headings, flatHeading{v, s.Number})
+		}
+	}
+	seen := map[string]bool{}
+	add := func(s string) {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			m.labels = append(m.labels, s)
+		}
+	}
+	for _, e := range schema.Editions {
+		for _, b := range schema.Blocks(e) {
+			if b.Table == "t4" {
+				continue // its header labels run together with its rows; see t4Break
+			}
+			add(b.Caption)
+			if b.Table == "t2" {
+				add(b.Corner)
+			}
+			for _, r := range append(append([]schema.Row(nil), b.Rows...), b.ExtraRows...) {
+				for _, g := range r.Groups {
+					add(g)
+				}
+				add(r.Label)
+				for _, v := range r.Variants {
+					add(v)
+				}
+			}
+		}
+	}
+	add("（本列数据的勾稽关系为") // table 3's corner, however its brackets are written
+	add("(本列数据的勾稽关系为")
+	add(flatT4Header)
+	return m
+})
+
+// unflatten returns text with the line breaks of flattened lines put back
+// and the map from its positions to those of text; ok is false, and nothing
+// is built, when no line of text is a flattened report.
+func unflatten(text string) (out []byte, m *htmlMap, ok bool) {
+	lines := strings.SplitAfter(text, "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1] // text ends with a newline
+	}
+	flat := make([]bool, len(lines))
+	for i, l := range lines {
+		flat[i] = isFlatLine(l)
+		ok = ok || flat[i]
+	}
+	if !ok {
+		return nil, nil, false
+	}
+	m = &htmlMap{}
+	var b strings.Builder
+	b.Grow(len(text) + 256)
+	for i, l := range lines {
+		l = strings.TrimRight(l, "\r\n")
+		cuts, tabs := []int{0}, []int(nil)
+		if flat[i] {
+			cuts, tabs = flatBreaks(l)
+		}
+		for k, start := range cuts {
+			end := len(l)
+			if k+1 < len(cuts) {
+				end = cuts[k+1]
+			}
+			start += len(l[start:end]) - len(strings.TrimLeft(l[start:end], flatSpace))
+			end = start + len(strings.TrimRight(l[start:end], flatSpace))
+			if start == end && flat[i] {
+				continue
+			}
+			// The piece, with a TAB between a row label and its values, and
+			// without the spaces inside the run of digits that follows.
+			var lm lineMap
+			col := 0
+			for _, c := range flatChunks(l, start, end, tabs) {
+				p := Position{Line: i + 1, Column: utf8.RuneCountInString(l[:c.start]) + 1}
+				if c.start == start {
+					lm.anchor = p
+				}
+				if c.tab {
+					b.WriteByte('\t')
+					col++
+				}
+				lm.segs = append(lm.segs, hseg{col: col, pos: p})
+				b.WriteString(l[c.start:c.end])
+				col += utf8.RuneCountInString(l[c.start:c.end])
+			}
+			b.WriteByte('\n')
+			m.lines = append(m.lines, lm)
+		}
+	}
+	return []byte(b.String()), m, true
+}
+
+// chunk is a piece of a line written to the output, after a TAB if tab.
+type chunk struct {
+	start, end int
+	tab        bool
+}
+
+// flatChunks cuts l[start:end] at the tab points (after a row label) and
+// drops the spaces between two digits after a tab point ("230 000023" is one
+// run of a row's digits).
+func flatChunks(l string, start, end int, tabs []int) []chunk {
+	var out []chunk
+	at, tab := start, false
+	for at < end {
+		next := end
+		for _, t := range tabs {
+			if t > at && t < end {
+				next = t
+				break
+			}
+		}
+		if !tab {
+			out = append(out, chunk{at, next, false})
+		} else {
+			// Values: cut out spaces that stand between digits.
+			from := at
+			for i := at; i < next; {
+				r, n := utf8.DecodeRuneInString(l[i:])
+				if strings.ContainsRune(flatSpace, r) {
+					j := i + n
+					for j < next && strings.ContainsRune(flatSpace, rune(l[j])) {
+						j++
+					}
+					before, _ := utf8.DecodeLastRuneInString(l[from:i])
+					after, _ := utf8.DecodeRuneInString(l[j:next])
+					if i > from && j < next && isDigitRune(before) && isDigitRune(after) {
+						out = append(out, chunk{from, i, from == at})
+						from, i = j, j
+						continue
+					}
+				}
+				i += n
+			}
+			out = append(out, chunk{from, next, from == at})
+		}
+		at, tab = next, true
+	}
+	return out
+}
+
+// isFlatLine reports whether a line holds a flattened report: it is long and
+// names at least two of the template's sections, or a caption of table 2
+// and table 3's first row.
+func isFlatLine(l string) bool {
+	if len(l) < flatMinRunes || utf8.RuneCountInString(l) < flatMinRunes {
+		return false
+	}
+	n := 0
+	for _, s := range schema.Sections {
+		if strings.Contains(l, s.Heading) {
+			n++
+		}
+	}
+	return n >= 2 || strings.Contains(l, "第二十条第（一）项") && strings.Contains(l, "一、本年新收政府信息公开申请数量")
+}
+
+// flatBreaks returns the byte offsets at which to cut a flattened line, the
+// first being 0: before and after each section heading, and, between the
+// heading of section 2 and that of section 5, before every table label and
+// before the digits that end table 4. It also returns the offsets of the
+// digits that follow a row label (tab points). Labels and headings are found
+// with the spaces of the line ignored ("三、本年度办 理结果").
+func flatBreaks(l string) (cuts, tabs []int) {
+	v := flatVocab()
+	sq, at := squeeze(l)
+	type match struct{ start, end, section int } // offsets in l
+	var ms []match
+	find := func(w string, section int) {
+		for off := 0; ; {
+			i := strings.Index(sq[off:], w)
+			if i < 0 {
+				return
+			}
+			i += off
+			off = i + len(w)
+			m := match{at[i], at[i+len(w)-1] + 1, section}
+			if section > 0 {
+				// A heading has its number: 三、 (whatever the number).
+				if i < len("一、") || !strings.HasSuffix(sq[:i], "、") {
+					continue
+				}
+				num, _ := utf8.DecodeLastRuneInString(sq[:i-len("、")])
+				if !strings.ContainsRune("一二三四五六七八九十", num) {
+					continue
+				}
+				m.start = at[i-len("、")-utf8.RuneLen(num)]
+			}
+			ms = append(ms, m)
+		}
+	}
+	for _, h := range v.headings {
+		find(h.title, h.number)
+	}
+	headings := len(ms)
+	lo, hi := 0, len(l)
+	for _, m := range ms {
+		if m.section == 2 {
+			lo = m.start
+			break
+		}
+	}
+	for _, m := range ms {
+		if m.section >= 5 && m.start > lo && m.start < hi {
+			hi = m.start
+		}
+	}
+	for _, w := range v.labels {
+		find(w, 0)
+	}
+	// A numbered heading the catalog does not know ("四、政府信息公开行政法复
+	// 议…", a typo) right after a row's digits.
+	for i := lo; i < hi; {
+		r, n := utf8.DecodeRuneInString(l[i:])
+		if strings.ContainsRune("一二三四五六七八九十", r) && strings.HasPrefix(l[i+n:], "、") {
+			j := i
+			for j > lo && strings.ContainsRune(flatSpace, rune(l[j-1])) {
+				j--
+			}
+			if j > lo && l[j-1] >= '0' && l[j-1] <= '9' {
+				ms = append(ms, match{i, i + n + len("、"), 0})
+			}
+		}
+		i += n
+	}
+	// Keep the table labels inside [lo, hi); headings anywhere.
+	kept := ms[:headings]
+	for _, m := range ms[headings:] {
+		if m.start >= lo && m.end <= hi {
+			kept = append(kept, m)
+		}
+	}
+	// Longest match first at a start; drop matches inside an earlier one
+	// ("规范性文件" inside "行政规范性文件").
+	sort.Slice(kept, func(i, j int) bool {
+		if kept[i].start != kept[j].start {
+			return kept[i].start < kept[j].start
+		}
+		return kept[i].end > kept[j].end
+	})
+	cuts = []int{0}
+	covered := 0
+	t4 := -1
+	for _, m := range kept {
+		if m.start < covered {
+			continue
+		}
+		covered = m.end
+		cuts = append(cuts, m.start)
+		if m.section > 0 {
+			cuts = append(cuts, m.end) // a heading stands on its own line
+			if m.section == 4 {
+				t4 = m.end
+			}
+			continue
+		}
+		if t4 < 0 && strings.HasPrefix(sq[sqIndex(at, m.start):], flatT4Header) {
+			t4 = m.end // table 4 under a heading not recognised
+		}
+		d := m.end
+		for d < len(l) && strings.ContainsRune(flatSpace, rune(l[d])) {
+			d++
+		}
+		if r, _ := utf8.DecodeRuneInString(l[d:]); isDigitRune(r) {
+			tabs = append(tabs, d) // a row label and its values
+		}
+	}
+	// Table 4: its header labels run together with its digits; the digits
+	// that end the table form its one row.
+	if t4 >= 0 {
+		end := len(l)
+		for _, m := range kept {
+			if m.section > 0 && m.start >= t4 && m.start < end {
+				end = m.start
+			}
+		}
+		j := end
+		for j > t4 && (l[j-1] >= '0' && l[j-1] <= '9' || strings.ContainsRune(flatSpace, rune(l[j-1]))) {
+			j--
+		}
+		if j < end {
+			cuts = append(cuts, j)
+		}
+	}
+	sort.Ints(cuts)
+	out := cuts[:1]
+	for _, c := range cuts[1:] {
+		if c != out[len(out)-1] {
+			out = append(out, c)
+		}
+	}
+	return out, tabs
+}
+
+// sqIndex returns the index in the squeezed line of the byte at offset off
+// of the line (at lists those offsets in increasing order).
+func sqIndex(at []int, off int) int { return sort.SearchInts(at, off) }
+
+// squeeze returns l without its spaces and, for each byte of the result, its
+// offset in l.
+func squeeze(l string) (string, []int) {
+	var b strings.Builder
+	b.Grow(len(l))
+	at := make([]int, 0, len(l))
+	for i := 0; i < len(l); {
+		r, n := utf8.DecodeRuneInString(l[i:])
+		if strings.ContainsRune(flatSpace, r) {
+			i += n
+			continue
+		}
+		b.WriteString(l[i : i+n])
+		for k := 0; k < n; k++ {
+			at = append(at, i+k)
+		}
+		i += n
+	}
+	return b.String(), at
+}
+
+// isDigitRune reports whether r is an ASCII or a full-width digit.
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+// parseMapped parses text made from the source by a stage that keeps a map
+// of positions (unflatten), and maps every position back to the source.
+func (pr *Parser) parseMapped(text []byte, m *htmlMap) (*Report, error) {
+	r, _, err := pr.parse(text)
+	var list ErrorList
+	errors.As(err, &list)
+	m.mapReport(r, list...)
+	return r, err
+}
