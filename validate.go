@@ -42,20 +42,8 @@ type Finding struct {
 // "file:line:col: severity: message [code]". It implements error; Unwrap
 // returns [ErrInvalid].
 func (f Finding) Error() string {
-	var b strings.Builder
-	if f.File != "" {
-		b.WriteString(f.File)
-		b.WriteByte(':')
-	}
-	if f.Pos.IsValid() {
-		b.WriteString(f.Pos.String())
-		b.WriteByte(':')
-	}
-	if b.Len() > 0 {
-		b.WriteByte(' ')
-	}
-	fmt.Fprintf(&b, "%s: %s [%s]", f.Severity, f.Message, f.Code)
-	return b.String()
+	d := Diagnostic{File: f.File, Pos: f.Pos, Severity: f.Severity, Msg: f.Message}
+	return d.Error() + " [" + f.Code + "]"
 }
 
 // Unwrap returns [ErrInvalid], so errors.Is(f, ErrInvalid) holds.
