@@ -410,6 +410,11 @@ func TestValidateSeriesProperties(t *testing.T) {
 		if len(fs) != 1 || fs[0].Cells[0] != ref || fs[0].Report != cur {
 			t.Fatalf("%s changed: want one finding on it, got %v", ref, fs)
 		}
+		for _, y := range []int{prev.Year, cur.Year} {
+			if !strings.Contains(fs[0].Message, fmt.Sprint(y)) || !strings.Contains(fs[0].MessageEN, fmt.Sprint(y)) {
+				t.Fatalf("finding %v does not name the year %d", fs[0], y)
+			}
+		}
 	})
 }
 
@@ -553,4 +558,104 @@ func FuzzValidate(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSeedsAndBrokenCopies: every seed validates without an error (its
+// blanks and gaps are warnings, listed in testdata/validate/*.golden.txt),
+// and a copy of each with one total changed by hand gives an error at the
+// line of that total.
+func TestSeedsAndBrokenCopies(t *testing.T) {
+	seeds, _ := filepath.Glob("testdata/seeds/*.txt")
+	if len(seeds) != 5 {
+		t.Fatalf("%d seeds", len(seeds))
+	}
+	for _, f := range seeds {
+		if fs := nianbao.Validate(parseFile(t, f)); nianbao.HasErrors(fs) {
+			t.Errorf("%s: %v", f, fs)
+		}
+	}
+	for _, tc := range []struct {
+		file string
+		line int    // the line of the changed cell
+		code string // an error there
+	}{
+		{"000_broken_total.txt", 49, "t3-row-sum"},
+		{"001_broken_total.txt", 161, "t3-results"},
+		{"002_broken_total.txt", 445, "t3-results"},
+		{"003_broken_carried_over.txt", 47, "t3-balance"},
+		{"004_broken_sums.txt", 81, "t3-balance"},
+		{"004_broken_t4_text.txt", 88, "t4-row-sum"},
+	} {
+		fs := nianbao.Validate(parseFile(t, filepath.Join("testdata", "validate", tc.file)))
+		found := false
+		for _, f := range fs {
+			if f.Severity == nianbao.SeverityError && f.Code == tc.code && slices.ContainsFunc(f.Cells, func(ref string) bool {
+				c, _ := f.Report.Cell(ref)
+				return c.Pos.Line == tc.line
+			}) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s error involving a cell on line %d: %v", tc.file, tc.code, tc.line, fs)
+		}
+	}
+}
+
+func parseFile(t *testing.T, name string) *nianbao.Report {
+	t.Helper()
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := nianbao.Parse(src)
+	if r == nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return r
+}
+
+// uncoveredCells are the count cells no single-report rule checks against
+// other cells: table 2 has no arithmetic in the template (its in_force
+// chains only across years, see ValidateSeries), so changing one of its
+// counts breaks nothing Validate can see.
+func uncoveredCells(e schema.Edition) []string {
+	var out []string
+	for _, c := range schema.Cells(e) {
+		if c.Block != "t3" && c.Block != "t4" {
+			out = append(out, c.Ref)
+		}
+	}
+	return out
+}
+
+// TestPerturbEveryCell changes each count cell of a valid report of each
+// edition, one at a time, by several amounts: an error finding names the
+// cell, unless the cell is one of uncoveredCells — and for those, no error.
+func TestPerturbEveryCell(t *testing.T) {
+	for _, e := range schema.Editions {
+		var uncovered []string
+		for _, c := range schema.Cells(e) {
+			for _, delta := range []int64{1, 7, -1, 1000} {
+				r := validReport(nianbao.Edition(e))
+				n, ok := r.CellPtr(c.Ref).Int64()
+				if !ok || n+delta < 0 {
+					continue
+				}
+				*r.CellPtr(c.Ref) = nianbao.IntCell(n + delta)
+				named := false
+				for _, f := range nianbao.Validate(r) {
+					if f.Severity == nianbao.SeverityError && slices.Contains(f.Cells, c.Ref) {
+						named = true
+					}
+				}
+				if !named && !slices.Contains(uncovered, c.Ref) {
+					uncovered = append(uncovered, c.Ref)
+				}
+			}
+		}
+		if diff := cmp.Diff(uncoveredCells(e), uncovered); diff != "" {
+			t.Errorf("edition %s: cells no error names when changed (-want +got):\n%s", e, diff)
+		}
+	}
 }
