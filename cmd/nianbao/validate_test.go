@@ -185,3 +185,18 @@ func TestValidateSeriesFiles(t *testing.T) {
 		t.Errorf("one report gave series findings:\n%s", one.stdout)
 	}
 }
+
+// TestValidateDirectory validates the directory of hand-broken reports:
+// only the reports are read (their golden files are not .txt), and the
+// errors make the exit status 1.
+func TestValidateDirectory(t *testing.T) {
+	res := nb(t, "", "validate", "../../testdata/validate")
+	if res.code != exitFindings || res.stderr != "" {
+		t.Errorf("exit %d, want %d; stderr:\n%s", res.code, exitFindings, res.stderr)
+	}
+	for _, f := range []string{"000_broken_total.txt:49:", "001_broken_total.txt:161:", "002_broken_total.txt:445:"} {
+		if !strings.Contains(res.stdout, f) {
+			t.Errorf("no finding at %s:\n%s", f, res.stdout)
+		}
+	}
+}
