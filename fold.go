@@ -1,19 +1,18 @@
 package nianbao
 
 import (
+	"strings"
 	"unicode/utf8"
-
-	"golang.org/x/text/width"
 )
 
 // Folding is for matching only: the report keeps the original text.
 //
 // A folded rune is the rune with full-width ASCII forms narrowed (digits,
-// Latin letters, （）：，．／ and the like, via golang.org/x/text/width),
-// white space, quotation marks and Markdown emphasis stars removed, and a 、
-// or 。 after an ASCII digit read as the full stop of a list number
-// ("1、" and "1．" match "1."). Chinese punctuation such as 、。《》 is
-// otherwise kept.
+// Latin letters, （）：，．／ and the like: U+FF01–U+FF5E to U+0021–U+007E,
+// as golang.org/x/text/width folds them), white space, quotation marks and
+// Markdown emphasis stars removed, and a 、 or 。 after an ASCII digit read
+// as the full stop of a list number ("1、" and "1．" match "1."). Chinese
+// punctuation such as 、。《》 is otherwise kept.
 
 // frune is a folded rune and the byte offset of the source rune it came from.
 type frune struct {
@@ -24,11 +23,18 @@ type frune struct {
 
 // foldRune folds one rune; ok is false when the rune is dropped.
 func foldRune(r, prev rune) (rune, bool) {
+	if r < 0x80 {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\v', '\f', '"', '\'', '*':
+			return 0, false
+		}
+		return r, true
+	}
 	if isSpace(r) {
 		return 0, false
 	}
 	switch r {
-	case '“', '”', '‘', '’', '"', '\'', '「', '」', '『', '』', '＂', '＇', '*', '＊':
+	case '“', '”', '‘', '’', '「', '」', '『', '』', '＂', '＇', '＊':
 		return 0, false
 	case '、', '。':
 		if prev >= '0' && prev <= '9' {
@@ -37,9 +43,7 @@ func foldRune(r, prev rune) (rune, bool) {
 		return r, true
 	}
 	if r >= 0xFF01 && r <= 0xFF5E {
-		if f := width.LookupRune(r).Folded(); f != 0 {
-			return f, true
-		}
+		return r - 0xFF01 + 0x21, true // the full-width form of an ASCII character
 	}
 	return r, true
 }
@@ -51,7 +55,10 @@ func foldSpan(dst []frune, text string, start, end int) []frune {
 		prev = dst[len(dst)-1].r
 	}
 	for i := start; i < end; {
-		r, n := utf8.DecodeRuneInString(text[i:end])
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:end])
+		}
 		if f, ok := foldRune(r, prev); ok {
 			dst = append(dst, frune{r: f, off: i, n: n})
 			prev = f
@@ -63,13 +70,76 @@ func foldSpan(dst []frune, text string, start, end int) []frune {
 
 // fold returns the folded form of s as a string.
 func fold(s string) string {
-	fr := foldSpan(nil, s, 0, len(s))
-	b := make([]rune, len(fr))
-	for i, f := range fr {
-		b[i] = f.r
+	f, _ := foldPrefix(s, -1)
+	return f
+}
+
+// foldPrefix returns the folded form of s, or when max ≥ 0 only its first
+// max folded runes; truncated reports that s folds to more than max runes.
+func foldPrefix(s string, max int) (f string, truncated bool) {
+	var b strings.Builder
+	if max < 0 || len(s) < 4*max {
+		b.Grow(len(s))
+	} else {
+		b.Grow(4 * max)
 	}
-	return string(b)
+	var prev rune
+	n := 0
+	for i := 0; i < len(s); {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		i += w
+		fr, ok := foldRune(r, prev)
+		if !ok {
+			continue
+		}
+		if n == max {
+			return b.String(), true
+		}
+		b.WriteRune(fr)
+		prev = fr
+		n++
+	}
+	return b.String(), false
 }
 
 // foldRunes returns the folded runes of s.
-func foldRunes(s string) []rune { return []rune(fold(s)) }
+func foldRunes(s string) []rune { return appendFoldRunes(nil, s, -1) }
+
+// appendFoldRunes appends the folded runes of s to dst, at most max of them
+// when max ≥ 0.
+func appendFoldRunes(dst []rune, s string, max int) []rune {
+	var prev rune
+	n := 0
+	for i := 0; i < len(s) && n != max; {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		i += w
+		if fr, ok := foldRune(r, prev); ok {
+			dst = append(dst, fr)
+			prev = fr
+			n++
+		}
+	}
+	return dst
+}
+
+// firstFolded returns the first folded rune of s, or 0 when s folds to
+// nothing.
+func firstFolded(s string) rune {
+	for i := 0; i < len(s); {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		i += w
+		if fr, ok := foldRune(r, 0); ok {
+			return fr
+		}
+	}
+	return 0
+}

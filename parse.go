@@ -243,15 +243,25 @@ func (tp *tableParser) split(body []lineInfo) (before, region, after []lineInfo)
 	}
 	region = body[a:end]
 	// Escaped lines inside the region are text.
-	var reg []lineInfo
-	for _, li := range region {
+	reg := region
+	for i, li := range region {
 		if li.escaped {
+			if len(after) == 0 {
+				reg = append([]lineInfo(nil), region[:i]...)
+			}
 			after = append(after, li)
 			continue
 		}
-		reg = append(reg, li)
+		if len(after) > 0 {
+			reg = append(reg, li)
+		}
 	}
-	return body[:a], reg, append(after, body[end:]...)
+	if len(reg) == 0 {
+		reg = nil
+	}
+	// The slices are stretches of body; the caller appends after to
+	// before, so before must not share space with the rest.
+	return body[:a:a], reg, append(after, body[end:]...)
 }
 
 // sweep keeps every unclaimed non-space rune in Unrecognized, one fragment

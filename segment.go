@@ -2,6 +2,7 @@ package nianbao
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/opengovcn/nianbao/schema"
@@ -108,6 +109,10 @@ func isRuleLine(s string) bool {
 // isPageNumber reports whether a line is a page number as PDF extraction
 // leaves it: "- 3 -", "— 12 —", "第3页", "第 3 页 共 10 页".
 func isPageNumber(s string) bool {
+	isDash := func(r rune) bool { return r == '-' || r == '—' || r == '–' || r == '―' }
+	if r := firstFolded(s); r != '第' && !isDash(r) {
+		return false // the common case, decided without folding the line
+	}
 	f := fold(s)
 	if strings.HasPrefix(f, "第") {
 		rest := strings.TrimPrefix(f, "第")
@@ -129,7 +134,6 @@ func isPageNumber(s string) bool {
 		d = leadingDigits(rest)
 		return d > 0 && rest[d:] == "页"
 	}
-	isDash := func(r rune) bool { return r == '-' || r == '—' || r == '–' || r == '―' }
 	r0, _ := utf8.DecodeRuneInString(f)
 	r1, _ := utf8.DecodeLastRuneInString(f)
 	if !isDash(r0) || !isDash(r1) {
@@ -150,28 +154,33 @@ func leadingDigits(s string) int {
 // cjkNumeralValue reads a leading Chinese numeral (一 … 十九) followed by 、
 // from folded text and returns its value and the rest after 、.
 func cjkNumeralValue(f string) (int, string) {
-	digits := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	n, i := 0, 0
-	rs := []rune(f)
-	if len(rs) > 8 {
-		rs = rs[:8]
+	// The first runes of f (at most 8) and their byte ends.
+	var rs [8]rune
+	var ends [8]int
+	nr := 0
+	for i := 0; i < len(f) && nr < len(rs); {
+		r, w := utf8.DecodeRuneInString(f[i:])
+		i += w
+		rs[nr], ends[nr] = r, i
+		nr++
 	}
+	n, i := 0, 0
 	switch {
-	case len(rs) >= 2 && rs[0] == '十':
+	case nr >= 2 && rs[0] == '十':
 		n, i = 10, 1
-		if d, ok := digits[rs[1]]; ok {
+		if d := cjkDigit(rs[1]); d > 0 {
 			n, i = 10+d, 2
 		}
-	case len(rs) >= 1:
-		d, ok := digits[rs[0]]
-		if !ok {
+	case nr >= 1:
+		d := cjkDigit(rs[0])
+		if d == 0 {
 			return 0, ""
 		}
 		n, i = d, 1
-		if len(rs) >= 2 && rs[1] == '十' {
+		if nr >= 2 && rs[1] == '十' {
 			n, i = d*10, 2
-			if len(rs) >= 3 {
-				if d2, ok := digits[rs[2]]; ok {
+			if nr >= 3 {
+				if d2 := cjkDigit(rs[2]); d2 > 0 {
 					n, i = d*10+d2, 3
 				}
 			}
@@ -179,10 +188,35 @@ func cjkNumeralValue(f string) (int, string) {
 	default:
 		return 0, ""
 	}
-	if i >= len(rs) || rs[i] != '、' {
+	if i >= nr || rs[i] != '、' {
 		return 0, ""
 	}
-	return n, f[len(string(rs[:i+1])):]
+	return n, f[ends[i]:]
+}
+
+// cjkDigit returns the value of a Chinese digit 一 … 九, or 0.
+func cjkDigit(r rune) int {
+	switch r {
+	case '一':
+		return 1
+	case '二':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	}
+	return 0
 }
 
 // headingNumber decides whether a line is a section heading. It returns the
@@ -193,7 +227,16 @@ func cjkNumeralValue(f string) (int, string) {
 // (number 0) when it continues the numbering after section 5 (七、 after
 // 六、), or, as a Markdown heading, when it numbers forward.
 func headingNumber(content string, last int, md bool) (number, numeral int, ok bool) {
-	f := fold(content)
+	if r := firstFolded(content); r != '十' && cjkDigit(r) == 0 {
+		return 0, 0, false // the common case, decided without folding the line
+	}
+	// A heading's numeral takes at most 4 folded runes (九十九、) and the
+	// rest at most 40, so a line folding to more than 45 runes is no heading
+	// whatever it starts with.
+	f, long := foldPrefix(content, 45)
+	if long {
+		return 0, 0, false
+	}
 	numeral, rest := cjkNumeralValue(f)
 	if numeral == 0 || rest == "" || utf8.RuneCountInString(rest) > 40 || strings.ContainsAny(rest, "。；;") {
 		return 0, 0, false
@@ -201,11 +244,10 @@ func headingNumber(content string, last int, md bool) (number, numeral int, ok b
 	if isT3Label(f) {
 		return 0, 0, false
 	}
-	for _, s := range schema.Sections {
-		for _, t := range append([]string{s.Title()}, s.Variants...) {
-			ft := fold(t)
+	for _, s := range foldedSectionTitles() {
+		for _, ft := range s.titles {
 			if rest == ft || strings.HasPrefix(rest, ft) || (strings.HasPrefix(ft, rest) && utf8.RuneCountInString(rest) >= 4) {
-				return s.Number, numeral, true
+				return s.number, numeral, true
 			}
 		}
 	}
@@ -219,18 +261,41 @@ func headingNumber(content string, last int, md bool) (number, numeral int, ok b
 // of table 3 ("四、结转下年度继续办理" is not a section heading).
 func isT3Label(f string) bool {
 	v := vocabs()["t3"]
-	fr := []rune(f)
+	var buf [64]rune
+	fr := buf[:0]
+	for _, r := range f {
+		fr = append(fr, r)
+	}
 	for _, e := range v.entries {
 		if e.kind != vRow && e.kind != vGroup {
 			continue
 		}
 		n := min(len(fr), len(e.folded))
-		if n >= 3 && string(fr[:n]) == string(e.folded[:n]) {
+		if n >= 3 && commonPrefix(fr[:n], e.folded[:n]) == n {
 			return true
 		}
 	}
 	return false
 }
+
+// foldedSection is a template section with the folded forms of its title
+// and variants, in the order headingNumber tries them.
+type foldedSection struct {
+	number int
+	titles []string
+}
+
+var foldedSectionTitles = sync.OnceValue(func() []foldedSection {
+	var out []foldedSection
+	for _, s := range schema.Sections {
+		fs := foldedSection{number: s.Number}
+		for _, t := range append([]string{s.Title()}, s.Variants...) {
+			fs.titles = append(fs.titles, fold(t))
+		}
+		out = append(out, fs)
+	}
+	return out
+})
 
 // segSection is a section found by segmenting: its heading line and body.
 type segSection struct {
@@ -243,6 +308,11 @@ type segSection struct {
 // Unrecognized.
 func (p *parseState) segment() (front []lineInfo, secs []*segSection) {
 	last := 0
+	// The lines of the front matter and of each section are consecutive
+	// stretches of one slice; from marks where the current stretch starts.
+	lines := make([]lineInfo, 0, p.src.numLines())
+	from := 0
+	end := func() []lineInfo { return lines[from:len(lines):len(lines)] }
 	for i := 0; i < p.src.numLines(); i++ {
 		li := p.scanLine(i)
 		switch li.kind {
@@ -254,15 +324,30 @@ func (p *parseState) segment() (front []lineInfo, secs []*segSection) {
 		}
 		if !li.escaped {
 			if n, numeral, ok := headingNumber(p.src.str(li.content), last, li.md); ok {
+				if len(secs) == 0 {
+					front = end()
+				} else {
+					secs[len(secs)-1].body = end()
+				}
+				from = len(lines)
 				secs = append(secs, &segSection{heading: li, number: n})
 				last = numeral
 				continue
 			}
 		}
-		if len(secs) == 0 {
-			front = append(front, li)
-		} else {
-			secs[len(secs)-1].body = append(secs[len(secs)-1].body, li)
+		lines = append(lines, li)
+	}
+	if len(secs) == 0 {
+		front = end()
+	} else {
+		secs[len(secs)-1].body = end()
+	}
+	if len(front) == 0 {
+		front = nil
+	}
+	for _, s := range secs {
+		if len(s.body) == 0 {
+			s.body = nil
 		}
 	}
 	return front, secs
@@ -348,10 +433,13 @@ func (p *parseState) splitSignature(body []lineInfo, agency string) (rest, sig [
 // isDateLine reports whether s is only a date: 2024年1月20日, with ASCII,
 // full-width or Chinese digits.
 func isDateLine(s string) bool {
-	f := fold(s)
 	isD := func(r rune) bool {
 		return r >= '0' && r <= '9' || strings.ContainsRune("〇零一二三四五六七八九十○Ｏ", r)
 	}
+	if !isD(firstFolded(s)) {
+		return false // the common case, decided without folding the line
+	}
+	f := fold(s)
 	parts := []rune(f)
 	i := 0
 	for _, unit := range []rune{'年', '月', '日'} {
@@ -373,8 +461,8 @@ var agencySuffixes = []string{"局", "委", "办", "厅", "院", "府", "会", "
 // isAgencyLine reports whether s could be the name of an agency: short, no
 // sentence punctuation, ending like an agency name.
 func isAgencyLine(s string) bool {
-	f := fold(s)
-	if f == "" || utf8.RuneCountInString(f) > 30 || strings.ContainsAny(f, "。,，;；:：!！?？、") {
+	f, long := foldPrefix(s, 30)
+	if f == "" || long || strings.ContainsAny(f, "。,，;；:：!！?？、") {
 		return false
 	}
 	for _, suf := range agencySuffixes {

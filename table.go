@@ -3,6 +3,7 @@ package nianbao
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/opengovcn/nianbao/schema"
@@ -54,6 +55,17 @@ type tableParser struct {
 	blocks      map[string]*blockInfo
 	seq         int
 	mode        tableMode
+
+	scratch []rune // reused by labelPrefix
+	rs      resolveScratch
+}
+
+// resolveScratch is the scratch space of resolve.
+type resolveScratch struct {
+	fr                      []frune
+	tokEnd, tokLine, tokIdx []int
+	rs                      []rune
+	ms                      []match
 }
 
 // fieldCount is the number of fields a row has: where delimiters put one row
@@ -117,7 +129,16 @@ func (tp *tableParser) isAnchor(li lineInfo) bool {
 	if strings.ContainsAny(c, "。；") {
 		return false
 	}
-	return tp.startsWithLabel(foldRunes(c), true)
+	return tp.startsWithLabel(tp.labelPrefix(c), true)
+}
+
+// labelPrefix returns the folded runes of s as far as they can matter for
+// matching the start of s against the vocabulary: one more than the longest
+// label, so that s is known to be longer than any label. The slice is
+// reused by the next call.
+func (tp *tableParser) labelPrefix(s string) []rune {
+	tp.scratch = appendFoldRunes(tp.scratch[:0], s, tp.v.maxLen+1)
+	return tp.scratch
 }
 
 // startsWithLabel reports whether folded text f begins with a whole label of
@@ -148,15 +169,15 @@ func (tp *tableParser) looksTabular(li lineInfo) bool {
 	if hasUnescapedPipe(c) || strings.ContainsRune(c, '\t') {
 		return true
 	}
-	for _, w := range strings.FieldsFunc(c, isSpace) {
-		if k := ParseValue(w).Kind; k == Number || k == NotApplicable {
+	for w := range strings.FieldsFuncSeq(c, isSpace) {
+		if k := valueKind(w); k == Number || k == NotApplicable {
 			return true
 		}
 	}
 	if utf8.RuneCountInString(c) > 60 && strings.ContainsAny(c, "。；") {
 		return false
 	}
-	return tp.startsWithLabel(foldRunes(c), true) || utf8.RuneCountInString(c) <= 12
+	return tp.startsWithLabel(tp.labelPrefix(c), true) || utf8.RuneCountInString(c) <= 12
 }
 
 func hasUnescapedPipe(s string) bool {
@@ -315,15 +336,20 @@ func (tp *tableParser) part(toks []token, sp srcSpan, line int, pipes bool) []to
 		s.mark(sp.start, sp.end, claimMarkup)
 		return toks
 	}
-	if k := ParseValue(text).Kind; k == Number || k == NotApplicable {
+	if k := valueKind(text); k == Number || k == NotApplicable {
 		return append(toks, token{kind: tkValue, sp: sp, text: text, line: line})
 	}
 	// "0 0 0" inside one field: several values.
+	if i := strings.IndexFunc(raw, isSpace); i < 0 || !isValueKind(raw[:i]) {
+		// One word, or a first word that is no value (the common case,
+		// decided without splitting the fragment).
+		return append(toks, token{kind: tkLabel, sp: sp, text: text, line: line})
+	}
 	words := strings.FieldsFunc(raw, isSpace)
 	if len(words) > 1 {
 		all := true
 		for _, w := range words {
-			if k := ParseValue(w).Kind; k != Number && k != NotApplicable {
+			if k := valueKind(w); k != Number && k != NotApplicable {
 				all = false
 				break
 			}
@@ -469,7 +495,7 @@ func (tp *tableParser) isTextValue(t token, mode tableMode) bool {
 // textLike reports whether a fragment starts no label of the table, so that
 // in a value field it is a text value.
 func (tp *tableParser) textLike(t token) bool {
-	f := foldRunes(t.text)
+	f := tp.labelPrefix(t.text)
 	if len(f) == 0 {
 		return false
 	}
@@ -481,15 +507,19 @@ func (tp *tableParser) textLike(t token) bool {
 	return true
 }
 
-func (tp *tableParser) maxCols(block string) int {
-	n := 0
+func (tp *tableParser) maxCols(block string) int { return blockMaxCols()[block] }
+
+// blockMaxCols gives each block the most columns, extra ones included, an
+// edition of it has.
+var blockMaxCols = sync.OnceValue(func() map[string]int {
+	out := map[string]int{}
 	for _, e := range schema.Editions {
-		if b, ok := schema.LookupBlock(e, block); ok {
-			n = max(n, len(b.Columns)+len(b.ExtraColumns))
+		for _, b := range schema.Blocks(e) {
+			out[b.ID] = max(out[b.ID], len(b.Columns)+len(b.ExtraColumns))
 		}
 	}
-	return n
-}
+	return out
+})
 
 func (tp *tableParser) addValue(t token) {
 	switch {
@@ -516,26 +546,31 @@ type match struct {
 // follow.
 func (tp *tableParser) resolve(run []token, valued bool) {
 	s := tp.p.src
-	var fr []frune
-	var tokEnd []int // fold index where each token ends
-	var tokLine []int
+	// The slices are scratch space reused by the next call.
+	sc := &tp.rs
+	fr := sc.fr[:0]
+	tokEnd := sc.tokEnd[:0] // fold index where each token ends
+	tokLine := sc.tokLine[:0]
 	for _, t := range run {
 		fr = foldSpan(fr, s.text, t.sp.start, t.sp.end)
 		tokEnd = append(tokEnd, len(fr))
 		tokLine = append(tokLine, t.line)
 	}
-	rs := make([]rune, len(fr))
-	tokIdx := make([]int, len(fr))
+	rs := sc.rs[:0]
+	tokIdx := sc.tokIdx[:0]
 	k := 0
 	for i, f := range fr {
-		rs[i] = f.r
+		rs = append(rs, f.r)
 		for k < len(tokEnd)-1 && i >= tokEnd[k] {
 			k++
 		}
-		tokIdx[i] = k
+		tokIdx = append(tokIdx, k)
 	}
 	tokOf := func(i int) int { return tokIdx[i] } // token holding fold index i
-	var ms []match
+	ms := sc.ms[:0]
+	defer func() {
+		sc.fr, sc.tokEnd, sc.tokLine, sc.rs, sc.tokIdx, sc.ms = fr, tokEnd, tokLine, rs, tokIdx, ms
+	}()
 	unmatchedFrom := -1
 	flushUnmatched := func(upto int) {
 		if unmatchedFrom < 0 {
@@ -689,9 +724,9 @@ func (tp *tableParser) unmatchedRunes(fr []frune, from, to int, ms []match, tokO
 // note records what a match tells about blocks and editions.
 func (tp *tableParser) note(m match) {
 	var mask uint8
-	blocks := map[string]bool{}
+	oneBlock := true // all entries name the same block
 	for _, e := range m.entries {
-		blocks[e.block] = true
+		oneBlock = oneBlock && e.block == m.entries[0].block
 		mask |= e.editions
 	}
 	switch m.entries[0].kind {
@@ -710,13 +745,11 @@ func (tp *tableParser) note(m match) {
 			}
 		}
 	case vCaption:
-		if len(blocks) == 1 {
-			for id := range blocks {
-				b := tp.block(id)
-				b.found = true
-				if mask == m2019 {
-					b.cols19++
-				}
+		if oneBlock {
+			b := tp.block(m.entries[0].block)
+			b.found = true
+			if mask == m2019 {
+				b.cols19++
 			}
 		}
 	}
@@ -749,7 +782,8 @@ func (tp *tableParser) startRow(m match, label srcSpan, line int) {
 			extra = false
 		}
 	}
-	acc := &rowAcc{block: best.block, name: best.name, label: label, line: line, extra: extra}
+	acc := &rowAcc{block: best.block, name: best.name, label: label, line: line, extra: extra,
+		vals: make([]token, 0, tp.maxCols(best.block))}
 	tp.rows[key] = acc
 	tp.rowOrder = append(tp.rowOrder, acc)
 	tp.cur = acc
@@ -979,7 +1013,9 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 		case b.ID == "t4" && len(flat) > 0 && official:
 			// Table 4 written as one unlabelled row of 15 values.
 			if i == 0 {
-				flat = tp.glueTable(&glued, flat, b, cols)
+				if len(flat) == 1 && flat[0].kind == tkValue { // glue.go: digits run together
+					flat = tp.glueTable(&glued, flat, b, cols)
+				}
 				all, surplus, missing := align(flat, len(cols)*len(b.Rows))
 				tp.surplus(surplus, b.ID)
 				if missing > 0 {
@@ -1009,7 +1045,9 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 			n = len(rowCols)
 			*r.CellPtr(b.Ref(row.Name, "organizations")) = BlankCell()
 		}
-		vals = tp.glueRow(&glued, vals, b, row, rowCols)
+		if len(vals) == 1 && vals[0].kind == tkValue { // glue.go: digits run together
+			vals = tp.glueRow(&glued, vals, b, row, rowCols)
+		}
 		out, surplus, missing := align(vals, n)
 		tp.surplus(surplus, b.ID)
 		if missing > 0 && acc != nil {
@@ -1054,6 +1092,32 @@ func (tp *tableParser) cell(t token, ref string) Cell {
 		return c
 	}
 	return BlankCell()
+}
+
+// valueKind is ParseValue(s).Kind without building the value.
+func valueKind(s string) Kind {
+	s = strings.TrimFunc(s, isSpace)
+	if s == "" {
+		return Blank
+	}
+	if isNAMark(s) {
+		return NotApplicable
+	}
+	// A number starts with a digit or a sign: most text is decided here.
+	switch r, _ := utf8.DecodeRuneInString(s); {
+	case r >= '0' && r <= '9', r >= '０' && r <= '９',
+		r == '-', r == '－', r == '﹣', r == '−', r == '+', r == '＋':
+		if _, ok := normalizeNumber(s); ok {
+			return Number
+		}
+	}
+	return Text
+}
+
+// isValueKind reports whether s reads as a number or a not-applicable mark.
+func isValueKind(s string) bool {
+	k := valueKind(s)
+	return k == Number || k == NotApplicable
 }
 
 // startsListStop reports whether s starts with the full stop of a list
