@@ -31,11 +31,15 @@ type source struct {
 }
 
 func newSource(text string) *source {
-	s := &source{text: text, lineStart: []int{0}, claims: make([]claim, len(text))}
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			s.lineStart = append(s.lineStart, i+1)
+	starts := make([]int, 1, strings.Count(text, "\n")+1)
+	s := &source{text: text, lineStart: starts, claims: make([]claim, len(text))}
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		s.lineStart = append(s.lineStart, i)
 	}
 	s.curLine = -1
 	return s

@@ -50,6 +50,11 @@ type parseState struct {
 	file     string
 	r        *Report
 	warnings []*Diagnostic
+
+	// Scratch space of the table parsers, reused from call to call.
+	foldScratch    []rune // tableParser.labelPrefix
+	resolveScratch resolveScratch
+	slabs          slabs
 }
 
 func (p *parseState) warn(pos Position, ref string, err error, msg string) {

@@ -2,6 +2,7 @@ package nianbao
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -44,7 +45,7 @@ type tableParser struct {
 	table string // "t2", "t3", "t4"
 	v     *vocab
 
-	rows     map[string]*rowAcc // by block/row
+	rows     map[rowKey]*rowAcc
 	rowOrder []*rowAcc
 	flat     []token // t4 values with no row label
 	cur      *rowAcc
@@ -55,17 +56,56 @@ type tableParser struct {
 	blocks      map[string]*blockInfo
 	seq         int
 	mode        tableMode
-
-	scratch []rune // reused by labelPrefix
-	rs      resolveScratch
 }
 
-// resolveScratch is the scratch space of resolve.
+// resolveScratch is the scratch space of resolve and bestMatch.
 type resolveScratch struct {
 	fr                      []frune
 	tokEnd, tokLine, tokIdx []int
 	rs                      []rune
 	ms                      []match
+	full, part              []*vocabEntry
+}
+
+// Memory of one parse handed out in pieces: fewer, larger allocations.
+// A piece is never moved; when a slab is full a new one is started.
+type slabs struct {
+	entries []*vocabEntry
+	accs    []rowAcc
+	toks    []token
+}
+
+// keepEntries returns a copy of es that stays valid for the whole parse.
+func (p *parseState) keepEntries(es []*vocabEntry) []*vocabEntry {
+	sl := &p.slabs
+	if cap(sl.entries)-len(sl.entries) < len(es) {
+		sl.entries = make([]*vocabEntry, 0, max(256, len(es)))
+	}
+	n := len(sl.entries)
+	sl.entries = append(sl.entries, es...)
+	return sl.entries[n : n+len(es) : n+len(es)]
+}
+
+// newRowAcc returns a zero rowAcc.
+func (p *parseState) newRowAcc() *rowAcc {
+	sl := &p.slabs
+	if len(sl.accs) == cap(sl.accs) {
+		sl.accs = make([]rowAcc, 0, 32)
+	}
+	sl.accs = sl.accs[:len(sl.accs)+1]
+	return &sl.accs[len(sl.accs)-1]
+}
+
+// tokenSpace returns an empty slice with room for n tokens; appending more
+// moves it elsewhere.
+func (p *parseState) tokenSpace(n int) []token {
+	sl := &p.slabs
+	if cap(sl.toks)-len(sl.toks) < n {
+		sl.toks = make([]token, 0, max(256, n))
+	}
+	k := len(sl.toks)
+	sl.toks = sl.toks[:k+n]
+	return sl.toks[k : k : k+n]
 }
 
 // fieldCount is the number of fields a row has: where delimiters put one row
@@ -77,6 +117,9 @@ func (tp *tableParser) fieldCount(vals []token) int {
 	}
 	return trimmedLen(vals)
 }
+
+// rowKey names a row: block ID and row name.
+type rowKey struct{ block, name string }
 
 type rowAcc struct {
 	block, name string
@@ -103,7 +146,7 @@ type blockInfo struct {
 }
 
 func newTableParser(p *parseState, table string) *tableParser {
-	return &tableParser{p: p, table: table, v: vocabs()[table], rows: map[string]*rowAcc{}, blocks: map[string]*blockInfo{}}
+	return &tableParser{p: p, table: table, v: vocabs()[table], rows: map[rowKey]*rowAcc{}, blocks: map[string]*blockInfo{}}
 }
 
 func (tp *tableParser) block(id string) *blockInfo {
@@ -137,8 +180,8 @@ func (tp *tableParser) isAnchor(li lineInfo) bool {
 // label, so that s is known to be longer than any label. The slice is
 // reused by the next call.
 func (tp *tableParser) labelPrefix(s string) []rune {
-	tp.scratch = appendFoldRunes(tp.scratch[:0], s, tp.v.maxLen+1)
-	return tp.scratch
+	tp.p.foldScratch = appendFoldRunes(tp.p.foldScratch[:0], s, tp.v.maxLen+1)
+	return tp.p.foldScratch
 }
 
 // startsWithLabel reports whether folded text f begins with a whole label of
@@ -547,7 +590,7 @@ type match struct {
 func (tp *tableParser) resolve(run []token, valued bool) {
 	s := tp.p.src
 	// The slices are scratch space reused by the next call.
-	sc := &tp.rs
+	sc := &tp.p.resolveScratch
 	fr := sc.fr[:0]
 	tokEnd := sc.tokEnd[:0] // fold index where each token ends
 	tokLine := sc.tokLine[:0]
@@ -633,7 +676,9 @@ func (tp *tableParser) labelOf(m match) string { return m.entries[0].label }
 func (tp *tableParser) bestMatch(rs []rune, p int, tokEnd []int, tokOf func(int) int) (match, bool) {
 	cands := tp.v.byFirst[rs[p]]
 	bestFull, bestPart := 0, 0
-	var full, part []*vocabEntry
+	sc := &tp.p.resolveScratch
+	full, part := sc.full[:0], sc.part[:0]
+	defer func() { sc.full, sc.part = full, part }()
 	partEnd := 0
 	for _, e := range cands {
 		cp := commonPrefix(rs[p:], e.folded)
@@ -677,10 +722,10 @@ func (tp *tableParser) bestMatch(rs []rune, p int, tokEnd []int, tokOf func(int)
 		}
 	}
 	if len(full) > 0 && bestFull >= bestPart {
-		return match{entries: full, start: p, end: p + bestFull}, true
+		return match{entries: tp.p.keepEntries(full), start: p, end: p + bestFull}, true
 	}
 	if len(part) > 0 {
-		return match{entries: part, start: p, end: partEnd, partial: true}, true
+		return match{entries: tp.p.keepEntries(part), start: p, end: partEnd, partial: true}, true
 	}
 	return match{}, false
 }
@@ -769,7 +814,7 @@ func (tp *tableParser) startRow(m match, label srcSpan, line int) {
 	if best == nil {
 		return
 	}
-	key := best.block + "/" + best.name
+	key := rowKey{best.block, best.name}
 	if _, dup := tp.rows[key]; dup {
 		tp.p.warn(tp.p.src.pos(label.start), best.block, ErrAmbiguous, fmt.Sprintf("row %q appears twice; the second is not used", string(best.folded)))
 		tp.cur = &rowAcc{block: "", name: ""} // swallow its values
@@ -782,8 +827,9 @@ func (tp *tableParser) startRow(m match, label srcSpan, line int) {
 			extra = false
 		}
 	}
-	acc := &rowAcc{block: best.block, name: best.name, label: label, line: line, extra: extra,
-		vals: make([]token, 0, tp.maxCols(best.block))}
+	acc := tp.p.newRowAcc()
+	*acc = rowAcc{block: best.block, name: best.name, label: label, line: line, extra: extra,
+		vals: tp.p.tokenSpace(tp.maxCols(best.block))}
 	tp.rows[key] = acc
 	tp.rowOrder = append(tp.rowOrder, acc)
 	tp.cur = acc
@@ -879,11 +925,11 @@ func (tp *tableParser) decide(id string, bi *blockInfo) (schema.Edition, string)
 	}
 	if id == "t3" {
 		for _, n := range []string{"other_no_correction", "other_unpaid_fee", "other_other"} {
-			if tp.rows["t3/"+n] != nil {
+			if tp.rows[rowKey{"t3", n}] != nil {
 				return schema.E2021, ""
 			}
 		}
-		if tp.rows["t3/other"] != nil {
+		if tp.rows[rowKey{"t3", "other"}] != nil {
 			return schema.E2019, ""
 		}
 		return schema.E2021, ""
@@ -995,14 +1041,17 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 		}
 	}
 	var missing []string
-	var rows []schema.Row
-	rows = append(rows, b.Rows...)
-	rows = append(rows, b.ExtraRows...)
 	flat := tp.flat
 	var glued []*gluedRow // rows whose digits ran together (glue.go)
-	for i, row := range rows {
+	for i := range len(b.Rows) + len(b.ExtraRows) {
 		official := i < len(b.Rows)
-		acc := tp.rows[b.ID+"/"+row.Name]
+		var row *schema.Row
+		if official {
+			row = &b.Rows[i]
+		} else {
+			row = &b.ExtraRows[i-len(b.Rows)]
+		}
+		acc := tp.rows[rowKey{b.ID, row.Name}]
 		var vals []token
 		var at Position
 		switch {
@@ -1046,7 +1095,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 			*r.CellPtr(b.Ref(row.Name, "organizations")) = BlankCell()
 		}
 		if len(vals) == 1 && vals[0].kind == tkValue { // glue.go: digits run together
-			vals = tp.glueRow(&glued, vals, b, row, rowCols)
+			vals = tp.glueRow(&glued, vals, b, *row, rowCols)
 		}
 		out, surplus, missing := align(vals, n)
 		tp.surplus(surplus, b.ID)
@@ -1055,7 +1104,8 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 				fmt.Sprintf("row %q has %d of %d fields; read aligned to the right, the %d cells before them are blank", row.Label, n-missing, n, missing))
 		}
 		for j, c := range rowCols {
-			*r.CellPtr(b.Ref(row.Name, c.Name)) = tp.cell(out[j], b.Ref(row.Name, c.Name))
+			ref, cp := cellSlot(r, b.Table, row.Name, c.Name)
+			*cp = tp.cell(out[j], ref)
 		}
 	}
 	tp.resolveGluedRows(r, glued)
@@ -1080,7 +1130,7 @@ func (tp *tableParser) cell(t token, ref string) Cell {
 	switch t.kind {
 	case tkValue, tkLabel:
 		s.mark(t.sp.start, t.sp.end, claimValue)
-		c := ParseValue(t.text)
+		c := parseCellValue(t.text)
 		c.Pos = s.pos(t.sp.start)
 		if c.Kind == Text {
 			tp.p.warn(c.Pos, ref, ErrRepaired, fmt.Sprintf("cell holds text %q, not a number", c.Value))
@@ -1094,6 +1144,46 @@ func (tp *tableParser) cell(t token, ref string) Cell {
 	return BlankCell()
 }
 
+// parseCellValue is ParseValue with a shortcut for the common cell, ASCII
+// digits only, whose value is the text itself.
+func parseCellValue(s string) Cell {
+	if s != "" && allDigits(s) {
+		return Cell{Kind: Number, Value: s}
+	}
+	return ParseValue(s)
+}
+
+// cellKey names a cell of the report by its parts.
+type cellKey struct{ table, row, col string }
+
+// cellPaths gives every cell its reference and the index path of its field
+// in Report (see cellIndex).
+var cellPaths = sync.OnceValue(func() map[cellKey]cellPath {
+	out := map[cellKey]cellPath{}
+	for ref, path := range cellIndex() {
+		parts := strings.SplitN(ref, ".", 3)
+		out[cellKey{parts[0], parts[1], parts[2]}] = cellPath{ref: ref, path: path}
+	}
+	return out
+})
+
+type cellPath struct {
+	ref  string
+	path []int
+}
+
+// cellSlot returns the reference of the cell table.row.col and a pointer to
+// it in r, like r.CellPtr(table+"."+row+"."+col) without building the
+// reference. The pointer is nil for a cell the catalog does not have.
+func cellSlot(r *Report, table, row, col string) (string, *Cell) {
+	cp, ok := cellPaths()[cellKey{table, row, col}]
+	if !ok {
+		ref := table + "." + row + "." + col
+		return ref, r.CellPtr(ref)
+	}
+	return cp.ref, reflect.ValueOf(r).Elem().FieldByIndex(cp.path).Addr().Interface().(*Cell)
+}
+
 // valueKind is ParseValue(s).Kind without building the value.
 func valueKind(s string) Kind {
 	s = strings.TrimFunc(s, isSpace)
@@ -1102,6 +1192,9 @@ func valueKind(s string) Kind {
 	}
 	if isNAMark(s) {
 		return NotApplicable
+	}
+	if allDigits(s) {
+		return Number
 	}
 	// A number starts with a digit or a sign: most text is decided here.
 	switch r, _ := utf8.DecodeRuneInString(s); {
