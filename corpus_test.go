@@ -51,8 +51,6 @@ var corpusSkip = map[string]string{
 		"(want 95), table 3 called 2021 although it has the single （六）其他处理 row",
 	// Web page text whose table cells and headings run together on one line
 	// (unflatten.go breaks it, glue.go cuts the digit runs).
-	"010_pingtan_gwh_2022_webflat.txt": "section 4's heading is misspelled in the source (四、政府信息公开行政法复议、行政诉讼情况), " +
-		"so it is not recognised and table 4 under it is not read (t4.* absent; want 2, 1, 0)",
 }
 
 // corpusEntry is one file's hand-checked expectations.

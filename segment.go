@@ -251,10 +251,43 @@ func headingNumber(content string, last int, md bool) (number, numeral int, ok b
 			}
 		}
 	}
+	// A heading with a typo ("四、政府信息公开行政法复议、行政诉讼情况") is the
+	// template's section of the same number when it is close to its title.
+	if numeral >= 1 && numeral <= len(schema.Sections) {
+		s := schema.Sections[numeral-1]
+		if nearTitle(rest, fold(s.Title())) {
+			return s.Number, numeral, true
+		}
+	}
 	if (numeral == last+1 && last >= 5) || (md && numeral > last) {
 		return 0, numeral, true
 	}
 	return 0, 0, false
+}
+
+// nearTitle reports whether folded heading text a is the title b written
+// with a slip: their longest common subsequence is at least 70% of the
+// longer of the two, and the title has at least 6 runes.
+func nearTitle(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(rb) < 6 || len(ra) > 2*len(rb) {
+		return false
+	}
+	prev, cur := make([]int, len(rb)+1), make([]int, len(rb)+1)
+	for i := range ra {
+		for j := range rb {
+			switch {
+			case ra[i] == rb[j]:
+				cur[j+1] = prev[j] + 1
+			case prev[j+1] >= cur[j]:
+				cur[j+1] = prev[j+1]
+			default:
+				cur[j+1] = cur[j]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]*100 >= 70*max(len(ra), len(rb))
 }
 
 // isT3Label reports whether folded text is, or starts, a row or group label
