@@ -707,42 +707,50 @@ func (w *htmlWalker) closeTable() {
 }
 
 // grid emits one line per grid row of a data table: rowspan and colspan
-// resolved, a merged cell's text in its first grid cell, cells joined by TABs.
+// resolved, cells joined by TABs. A line has one field per cell, not per
+// grid column: a cell spanning columns is one field (its padding would read
+// as blank values, pushing a row's values off its columns, as on published
+// pages where a row label or a value spans two columns), and the cells above
+// that cover this row by rowspan are one empty field each, so that the
+// fields keep their order.
 func (w *htmlWalker) grid(t *htable, parent *container) {
-	var carry []int // rows each column is still covered by a cell above
+	var carry []int      // rows each column is still covered by a cell above
+	var coverer []*hcell // the cell covering each column
 	for ri, r := range t.rows {
 		line := &hline{anchor: r.pos, table: true}
-		covered := make([]bool, len(carry))
+		covered := make([]*hcell, len(carry))
 		for c := range carry {
 			if carry[c] > 0 {
-				covered[c] = true
+				covered[c] = coverer[c]
 				carry[c]--
 			}
 		}
-		col := 0
-		slot := func() {
-			if col > 0 {
+		col, fields := 0, 0
+		field := func() {
+			if fields > 0 {
 				line.synth('\t')
 			}
-			col++
+			fields++
 		}
 		skipCovered := func() {
-			for col < len(covered) && covered[col] {
-				slot()
+			for col < len(covered) && covered[col] != nil {
+				c := covered[col]
+				field()
+				for col < len(covered) && covered[col] == c {
+					col++
+				}
 			}
 		}
 		for _, cell := range r.cells {
 			skipCovered()
 			start := col
-			slot()
+			field()
 			line.appendLine(cell.c.flatten())
 			span := cell.colspan
-			if col-1+span > htmlMaxWidth {
-				span = max(1, htmlMaxWidth-(col-1))
+			if start+span > htmlMaxWidth {
+				span = max(1, htmlMaxWidth-start)
 			}
-			for k := 1; k < span; k++ {
-				slot()
-			}
+			col += span
 			rs := cell.rowspan
 			if rs <= 0 || rs > len(t.rows)-ri {
 				rs = len(t.rows) - ri
@@ -750,20 +758,14 @@ func (w *htmlWalker) grid(t *htable, parent *container) {
 			for c := start; c < start+span; c++ {
 				for len(carry) <= c {
 					carry = append(carry, 0)
-					covered = append(covered, false)
+					coverer = append(coverer, nil)
+					covered = append(covered, nil)
 				}
 				carry[c] = rs - 1
+				coverer[c] = cell
 			}
 		}
-		last := -1
-		for c := range covered {
-			if covered[c] {
-				last = c
-			}
-		}
-		for col <= last {
-			slot()
-		}
+		skipCovered()
 		if len(r.cells) == 0 && line.n == 0 {
 			continue
 		}
