@@ -249,14 +249,21 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 		return tp.tokenizePipes(lines)
 	}
 	s := tp.p.src
+	// In a region of tab-separated rows, a line whose only tabs lead or
+	// trail its text (a label and blank cells: "\t\t3.要求提供公开出版物\t\t")
+	// is a row of fields too.
+	tabbed := false
+	for _, li := range lines {
+		tabbed = tabbed || strings.ContainsRune(s.str(li.content), '\t')
+	}
 	for _, li := range lines {
 		c := s.str(li.content)
-		if strings.ContainsRune(c, '\t') {
+		ln := li.content
+		if !li.md && !li.escaped {
+			ln = li.raw
+		}
+		if strings.ContainsRune(c, '\t') || tabbed && strings.ContainsRune(s.str(ln), '\t') {
 			// Leading and trailing tabs are empty fields: use the whole line.
-			ln := li.content
-			if !li.md && !li.escaped {
-				ln = li.raw
-			}
 			start := ln.start
 			for {
 				i := strings.IndexByte(s.text[start:ln.end], '\t')
