@@ -23,7 +23,15 @@ func titleMeta(title string) (agency string, year int) {
 		}
 		return "", 0
 	}
-	return cleanAgency(originalPrefix(title, f[:at])), y
+	if a := cleanAgency(originalPrefix(title, f[:at])); a != "" || at > 0 {
+		return a, y
+	}
+	// The year first: "2019年上海市人民政府办公厅政府信息公开工作年度报告".
+	rest := strings.TrimPrefix(title[len(originalPrefix(title, f[:at+len("2019年")])):], "度")
+	if i := strings.Index(rest, "政府信息公开"); i > 0 {
+		return cleanAgency(rest[:i]), y
+	}
+	return "", y
 }
 
 // originalPrefix returns the prefix of s whose fold is folded (folding only
