@@ -27,10 +27,12 @@ func needsEscape(line string) bool {
 	if parserStructure(line) {
 		return true
 	}
-	if strings.ContainsAny(line, "|\t｜") {
+	if strings.IndexByte(line, '|') >= 0 || strings.IndexByte(line, '\t') >= 0 || strings.Contains(line, "｜") {
 		return true
 	}
-	f := escapeFold(line)
+	// Only the start of the folded line matters, unless it starts with a
+	// numeral or a digit (a numbered heading, a date).
+	f, long := escapeFoldPrefix(line, escapePrefixBytes())
 	if f == "" {
 		return true // only white space: would vanish
 	}
@@ -38,10 +40,14 @@ func needsEscape(line string) bool {
 	if strings.ContainsRune("\\#|>*-=+`<[~—–―─━_/", r) {
 		return true
 	}
-	if ParseValue(line).Kind != Text {
+	if valueKind(line) != Text {
 		return true // a lone number or mark reads as a value or page number
 	}
-	if numberedHeading(f) || dateLine(f) {
+	g := f
+	if long && numberedRune(r) {
+		g = escapeFoldNumbered(line)
+	}
+	if numberedHeading(g) || dateLine(g) {
 		return true
 	}
 	for _, l := range escapeLabels() {
@@ -55,22 +61,78 @@ func needsEscape(line string) bool {
 // escapeFold folds full-width ASCII forms to ASCII and removes white space,
 // so that "（一）予以 公开" and "(一)予以公开" compare equal.
 func escapeFold(s string) string {
+	f, _ := escapeFoldPrefix(s, -1)
+	return f
+}
+
+// escapeFoldPrefix returns escapeFold(s), or when max ≥ 0 only as many of
+// its first runes as make at least max bytes; long reports that the fold
+// goes on.
+func escapeFoldPrefix(s string, max int) (f string, long bool) {
 	var b strings.Builder
+	if max < 0 || len(s) < max+4 {
+		b.Grow(len(s))
+	} else {
+		b.Grow(max + 4)
+	}
 	for _, r := range s {
-		switch {
-		case isSpace(r) || unicode.IsSpace(r):
+		r, ok := escapeFoldRune(r)
+		if !ok {
 			continue
-		case r >= 0xFF01 && r <= 0xFF5E:
-			r -= 0xFF01 - 0x21
-		case r == '“' || r == '”':
-			r = '"'
+		}
+		if max >= 0 && b.Len() >= max {
+			return b.String(), true
 		}
 		b.WriteRune(r)
 	}
-	return b.String()
+	return b.String(), false
 }
 
+// escapeFoldRune folds one rune for escapeFold; ok is false when the rune
+// is dropped.
+func escapeFoldRune(r rune) (rune, bool) {
+	switch {
+	case isSpace(r) || unicode.IsSpace(r):
+		return 0, false
+	case r >= 0xFF01 && r <= 0xFF5E:
+		r -= 0xFF01 - 0x21
+	case r == '“' || r == '”':
+		r = '"'
+	}
+	return r, true
+}
+
+// escapePrefixBytes is the length in bytes of the longest folded label: a
+// folded line's prefix of that length decides whether it starts with one.
+var escapePrefixBytes = sync.OnceValue(func() int {
+	n := 0
+	for _, l := range escapeLabels() {
+		n = max(n, len(l))
+	}
+	return n
+})
+
 const hanNumerals = "一二三四五六七八九十百零〇"
+
+// numberedRune reports whether r can be part of the number that starts a
+// numbered heading or a date: a digit, a numeral, ( 第 年 月 日.
+func numberedRune(r rune) bool {
+	return r >= '0' && r <= '9' || strings.ContainsRune(hanNumerals, r) || strings.ContainsRune("(第年月日", r)
+}
+
+// escapeFoldNumbered returns the start of escapeFold(s) up to and including
+// its first rune that is not a numberedRune: all that numberedHeading and
+// dateLine read of a line.
+func escapeFoldNumbered(s string) string {
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		if f, ok := escapeFoldRune(r); ok && !numberedRune(f) {
+			return escapeFold(s[:i])
+		}
+	}
+	return escapeFold(s)
+}
 
 // numberedHeading reports whether the folded line starts like a numbered
 // heading or list item: 一、 (一) 1. 1、 (1) 第三条 …
@@ -168,19 +230,33 @@ func parserStructure(line string) bool {
 	if isSpace(r0) || isRuleLine(line) || isPageNumber(line) || isDateLine(line) {
 		return true
 	}
-	f := fold(line)
-	if n, _ := cjkNumeralValue(f); n > 0 {
+	// The numeral of a heading and the labels are matched at the start of
+	// the line: its first folded runes decide (see labelPrefix).
+	var buf [64]rune
+	fr := appendFoldRunes(buf[:0], line, maxLabelRunes()+1)
+	if n, _ := cjkNumeralValue(string(fr[:min(len(fr), 8)])); n > 0 {
 		return true
 	}
-	if utf8.RuneCountInString(line) <= 60 && !strings.ContainsAny(line, "。；;") && looksLikeTitle(line) {
+	// looksLikeTitle needs 报 and 告 (which folding leaves as they are).
+	if strings.Contains(line, "报") && strings.Contains(line, "告") && utf8.RuneCountInString(line) <= 60 &&
+		!strings.ContainsAny(line, "。；;") && looksLikeTitle(line) {
 		return true
 	}
-	fr := []rune(f)
 	for _, v := range vocabs() {
-		tp := &tableParser{v: v}
+		tp := tableParser{v: v}
 		if tp.startsWithLabel(fr, true) {
 			return true
 		}
 	}
 	return false
 }
+
+// maxLabelRunes is the length in folded runes of the longest label of any
+// table.
+var maxLabelRunes = sync.OnceValue(func() int {
+	n := 0
+	for _, v := range vocabs() {
+		n = max(n, v.maxLen)
+	}
+	return n
+})

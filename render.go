@@ -231,7 +231,11 @@ func reportBlocks(r *Report, table string, fail func(string, ...any)) []schema.B
 // block's layout.
 func checkStrayCells(r *Report, fail func(string, ...any)) {
 	idx := layoutIndex()
-	for _, rc := range r.Cells() {
+	for _, ref := range cellRefs() { // r.Cells() without collecting them
+		if c, _ := r.Cell(ref); c.Kind == Absent {
+			continue
+		}
+		rc := RefCell{Ref: ref}
 		id := idx.block[rc.Ref]
 		e, ok := r.Editions[id]
 		if !ok {
@@ -309,7 +313,7 @@ func displayRows(r *Report, b schema.Block) []displayRow {
 func rowPresent(r *Report, b schema.Block, row schema.Row) bool {
 	for _, cs := range [][]schema.Column{b.Columns, b.ExtraColumns} {
 		for _, c := range cs {
-			if cell, _ := r.Cell(b.Ref(row.Name, c.Name)); cell.Kind != Absent {
+			if _, cell := cellSlot(r, b.Table, row.Name, c.Name); cell != nil && cell.Kind != Absent {
 				return true
 			}
 		}
@@ -321,12 +325,17 @@ func rowPresent(r *Report, b schema.Block, row schema.Row) bool {
 // official ones, then each extra subtotal column that some row of r has.
 func displayColumns(r *Report, b schema.Block) []schema.Column {
 	cols := append([]schema.Column(nil), b.Columns...)
-	for _, c := range b.ExtraColumns {
-		for _, row := range append(append([]schema.Row(nil), b.Rows...), b.ExtraRows...) {
-			if cell, _ := r.Cell(b.Ref(row.Name, c.Name)); cell.Kind != Absent {
-				cols = append(cols, c)
-				break
+	present := func(c schema.Column, rows []schema.Row) bool {
+		for _, row := range rows {
+			if _, cell := cellSlot(r, b.Table, row.Name, c.Name); cell != nil && cell.Kind != Absent {
+				return true
 			}
+		}
+		return false
+	}
+	for _, c := range b.ExtraColumns {
+		if present(c, b.Rows) || present(c, b.ExtraRows) {
+			cols = append(cols, c)
 		}
 	}
 	return cols
@@ -362,10 +371,13 @@ func (p *printer) table(r *Report, b schema.Block) {
 		label = append(label, d.label)
 		fields := []string{strings.Join(label, " ")}
 		for _, c := range cols {
-			ref := b.Ref(d.row.Name, c.Name)
-			cell, _ := r.Cell(ref)
+			ref, cp := cellSlot(r, b.Table, d.row.Name, c.Name)
+			var cell Cell
+			if cp != nil {
+				cell = *cp
+			}
 			text := cellText(cell)
-			if back := ParseValue(text); !back.Equal(cell) {
+			if back := parseCellValue(text); !back.Equal(cell) {
 				p.fail("cell %s (%s %q) would read back as %s %q", ref, cell.Kind, cell.Value, back.Kind, back.Value)
 			}
 			fields = append(fields, pipeEscape(text))

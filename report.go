@@ -343,6 +343,18 @@ func (r *Report) Section(n int) (Section, bool) {
 // catalog order: official cells of both editions, then the extra subtotals.
 func (r *Report) Cells() []RefCell {
 	var out []RefCell
+	for _, ref := range cellRefs() {
+		if c, _ := r.Cell(ref); c.Kind != Absent {
+			out = append(out, RefCell{Ref: ref, Cell: c})
+		}
+	}
+	return out
+}
+
+// cellRefs lists every cell reference once, in the order of [Report.Cells]:
+// the official references of the catalog, then the extra ones.
+var cellRefs = sync.OnceValue(func() []string {
+	var out []string
 	seen := map[string]bool{}
 	for _, refs := range [][]string{schema.AllRefs(), schema.ExtraRefs()} {
 		for _, ref := range refs {
@@ -350,13 +362,11 @@ func (r *Report) Cells() []RefCell {
 				continue // t3.other is official in 2019 and extra in 2021
 			}
 			seen[ref] = true
-			if c, _ := r.Cell(ref); c.Kind != Absent {
-				out = append(out, RefCell{Ref: ref, Cell: c})
-			}
+			out = append(out, ref)
 		}
 	}
 	return out
-}
+})
 
 // RefCell is a cell with its reference.
 type RefCell struct {

@@ -469,23 +469,34 @@ func isDateLine(s string) bool {
 	isD := func(r rune) bool {
 		return r >= '0' && r <= '9' || strings.ContainsRune("〇零一二三四五六七八九十○Ｏ", r)
 	}
-	if !isD(firstFolded(s)) {
-		return false // the common case, decided without folding the line
-	}
-	f := fold(s)
-	parts := []rune(f)
-	i := 0
-	for _, unit := range []rune{'年', '月', '日'} {
-		j := i
-		for j < len(parts) && isD(parts[j]) {
-			j++
+	// Read the folded runes one by one: digits, then 年, digits, 月,
+	// digits, 日, and nothing after.
+	units := [...]rune{'年', '月', '日'}
+	u, digits := 0, 0
+	var prev rune
+	for i := 0; i < len(s); {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
 		}
-		if j == i || j >= len(parts) || parts[j] != unit {
+		i += w
+		f, ok := foldRune(r, prev)
+		if !ok {
+			continue
+		}
+		prev = f
+		switch {
+		case u == len(units):
+			return false
+		case isD(f):
+			digits++
+		case f == units[u] && digits > 0:
+			u, digits = u+1, 0
+		default:
 			return false
 		}
-		i = j + 1
 	}
-	return i == len(parts)
+	return u == len(units)
 }
 
 // agencySuffixes end the names of agencies that publish these reports.
