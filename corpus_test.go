@@ -61,6 +61,15 @@ var corpusSkip = map[string]string{
 	"022_shanghai_szfbgt_2025_pdfmd.txt": "agency not read: the title follows a first line 正文 and is wrapped " +
 		"(2025 年上海市人民政府办公厅政府信息公开 / 工作年度报告); the title read is 正文2025 年上海市人民政府办公厅政府信息公开工作年度报告 " +
 		"and Agency is empty (want 上海市人民政府办公厅); all seven key cells are right",
+	// A report OCR'd into Markdown with tables rebuilt by the OCR tool.
+	"023_shuyang_xzf_2025_ocrmd.txt": "table 3 rows 一 and 二 each sit under a heading of their own (### 一、本年新收政府信息公开申请数量) " +
+		"followed by an invented column header (| 类别 | 数据1 | … | 数据6 | 总计 |) and then the row itself; the header's cells are read " +
+		"as the row's values, so t3.new.commercial … t3.new.total read the texts 数据1 … 数据6 (t3.new.total 数据6, want 713; " +
+		"t3.carried_over.total 数据6, want 36), while the real rows, labelled without 一、/二、, match no label and their " +
+		"numbers are reported as values outside any table row; table 4's two litigation tables " +
+		"(### 行政诉讼（未经复议直接起诉）, ### 行政诉讼（复议后起诉）, each with a five-column header) are read one cell out of place: " +
+		"suit_direct reads -, 3, 0, 0, 0 and suit_after_review 3, -, 8, 0, 1, so t4.suit_direct.total 0 (want 3) and " +
+		"t4.suit_after_review.total 1 (want 10)",
 }
 
 // corpusEntry is one file's hand-checked expectations.
