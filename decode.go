@@ -3,6 +3,7 @@ package nianbao
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -13,32 +14,153 @@ import (
 // It strips a UTF-8 byte-order mark, converts CRLF and lone CR to LF, and
 // reads text that is not valid UTF-8 as GB18030 when it decodes cleanly as
 // such. Binary formats (PDF, ZIP-based Word files, images) are refused with
-// ErrUnsupportedFormat, and input that is neither UTF-8 nor GB18030, or that
-// contains NUL bytes, with ErrEncoding and the byte offset of the problem.
+// ErrUnsupportedFormat.
+//
+// Bad bytes inside text do not make the whole input unreadable: a line of
+// GB18030 in a UTF-8 file is read as GB18030, and NUL bytes and bytes that
+// are neither UTF-8 nor GB18030 are each replaced by U+FFFD; every such
+// repair is returned as an issue for a warning. Input that is mostly bad
+// bytes (binary data) is refused with ErrEncoding and the byte offset of the
+// first problem.
 //
 // The line and rune-column structure of the result is that of the input, so
 // positions computed on it point into the original.
-func decode(src []byte) (string, error) {
+func decode(src []byte) (string, []decodeIssue, error) {
 	if f := binaryFormat(src); f != "" {
-		return "", fmt.Errorf("%w: the input is a %s file; convert it to text first", ErrUnsupportedFormat, f)
+		return "", nil, fmt.Errorf("%w: the input is a %s file; convert it to text first", ErrUnsupportedFormat, f)
 	}
 	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
-		return "", fmt.Errorf("%w: the input is UTF-16 text; save it as UTF-8", ErrEncoding)
+		return "", nil, fmt.Errorf("%w: the input is UTF-16 text; save it as UTF-8", ErrEncoding)
 	}
 	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
-	if i := bytes.IndexByte(src, 0); i >= 0 {
-		return "", fmt.Errorf("%w: NUL byte at offset %d; the input is binary data, not text", ErrEncoding, i)
+	nul := bytes.IndexByte(src, 0)
+	valid := utf8.Valid(src)
+	if nul < 0 && valid {
+		return normalizeNewlines(src), nil, nil
 	}
-	text := src
-	if !utf8.Valid(src) {
-		dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(src)
-		if err != nil || !plausibleGB(src) {
-			off := invalidUTF8Offset(src)
-			return "", fmt.Errorf("%w: invalid UTF-8 at offset %d, and the input is not GB18030 text either", ErrEncoding, off)
+	var text string
+	var issues []decodeIssue
+	var bad int
+	if !valid && plausibleGB(src) && !mostlyUTF8(src) {
+		if dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(src); err == nil {
+			text, issues, bad = repair(normalizeNewlines(dec), false)
 		}
-		text = dec
 	}
-	return normalizeNewlines(text), nil
+	if text == "" {
+		text, issues, bad = repair(normalizeNewlines(src), true)
+	}
+	if bad*8 > len(src) {
+		if nul >= 0 {
+			return "", nil, fmt.Errorf("%w: NUL byte at offset %d; the input is binary data, not text", ErrEncoding, nul)
+		}
+		return "", nil, fmt.Errorf("%w: invalid UTF-8 at offset %d, and the input is not GB18030 text either", ErrEncoding, invalidUTF8Offset(src))
+	}
+	return text, issues, nil
+}
+
+// decodeIssue is a repair decode made: off is its byte offset in the
+// decoded text.
+type decodeIssue struct {
+	off int
+	msg string
+}
+
+// mostlyUTF8 reports whether more lines of src are valid UTF-8 with
+// non-ASCII characters than are invalid: then src is UTF-8 with some bad
+// lines, not GB18030 text.
+func mostlyUTF8(src []byte) bool {
+	good, bad := 0, 0
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		switch {
+		case !utf8.Valid(line):
+			bad++
+		case hasNonASCII(line):
+			good++
+		}
+	}
+	return good > bad
+}
+
+func hasNonASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// repair replaces NUL bytes and bytes that are not UTF-8 with U+FFFD, one
+// per byte; with gbLines, a line that is not UTF-8 but GB18030 is read as
+// GB18030 instead. It returns the text, an issue for every repair, and the
+// number of bytes replaced.
+func repair(text string, gbLines bool) (string, []decodeIssue, int) {
+	var b strings.Builder
+	b.Grow(len(text) + len(text)/8)
+	var issues []decodeIssue
+	bad := 0
+	for len(text) > 0 {
+		line := text
+		nl := ""
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, nl, text = text[:i], "\n", text[i+1:]
+		} else {
+			text = ""
+		}
+		if gbLines && !utf8.ValidString(line) && plausibleGB([]byte(line)) {
+			if dec, err := simplifiedchinese.GB18030.NewDecoder().String(line); err == nil {
+				issues = append(issues, decodeIssue{b.Len(), "this line is GB18030 text in a UTF-8 file; read as GB18030"})
+				line = dec
+			}
+		}
+		// Runs of bad bytes, each replaced rune by rune.
+		for i := 0; i < len(line); {
+			c := line[i]
+			if c != 0 && c < utf8.RuneSelf {
+				b.WriteByte(c)
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(line[i:])
+			if c != 0 && (r != utf8.RuneError || n > 1) {
+				b.WriteString(line[i : i+n])
+				i += n
+				continue
+			}
+			start, nuls, run := b.Len(), 0, 0
+			for i < len(line) {
+				if line[i] == 0 {
+					nuls++
+				} else if r, n := utf8.DecodeRuneInString(line[i:]); r != utf8.RuneError || n > 1 {
+					break
+				}
+				b.WriteRune(utf8.RuneError)
+				i++
+				run++
+			}
+			bad += run
+			msg := fmt.Sprintf("%d bytes that are not UTF-8 replaced by U+FFFD", run)
+			switch {
+			case nuls == run && run == 1:
+				msg = "a NUL byte replaced by U+FFFD"
+			case nuls == run:
+				msg = fmt.Sprintf("%d NUL bytes replaced by U+FFFD", run)
+			case run == 1:
+				msg = "a byte that is not UTF-8 replaced by U+FFFD"
+			case nuls > 0:
+				msg = fmt.Sprintf("%d bytes that are not UTF-8 (%d of them NUL) replaced by U+FFFD", run, nuls)
+			}
+			issues = append(issues, decodeIssue{start, msg})
+		}
+		b.WriteString(nl)
+	}
+	return b.String(), issues, bad
 }
 
 // binaryFormat names the file format whose magic number starts src, or "".
@@ -103,7 +225,8 @@ func invalidUTF8Offset(src []byte) int {
 	return len(src)
 }
 
-// normalizeNewlines converts CRLF and lone CR to LF.
+// normalizeNewlines converts CRLF and lone CR to LF; the result does not
+// share memory with b.
 func normalizeNewlines(b []byte) string {
 	if bytes.IndexByte(b, '\r') < 0 {
 		return string(b)

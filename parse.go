@@ -1,6 +1,7 @@
 package nianbao
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -27,12 +28,16 @@ func Parse(src []byte) (*Report, error) { return (&Parser{}).Parse(src) }
 //
 // Input that is not a report at all comes back as a nil report and an error
 // wrapping [ErrNotAReport]; binary formats (PDF, Word, images) wrap
-// [ErrUnsupportedFormat]; bytes that are neither UTF-8 nor GB18030 wrap
+// [ErrUnsupportedFormat]; input that is mostly bytes that are neither UTF-8
+// nor GB18030 (binary data) wraps [ErrEncoding]. A few such bytes in text,
+// or NUL bytes, are each replaced by U+FFFD, and a line of GB18030 in a UTF-8
+// file is read as GB18030, each with a positioned warning wrapping
 // [ErrEncoding]. Otherwise the report is returned: every cell of tables 2–4
 // the document has, its sections, metadata, the edition of each table
 // block, r.Warnings for what was repaired or guessed, and r.Unrecognized for
-// the text it could not place. In Strict mode the warnings also come back
-// as an [ErrorList].
+// the text it could not place. At most 1000 warnings are listed, then one
+// saying how many more there were. In Strict mode the warnings also come
+// back as an [ErrorList].
 func (p *Parser) Parse(src []byte) (*Report, error) {
 	if isHTML(src) { // a web page: html.go converts it, parses the text, maps positions back
 		return p.parseHTML(src)
@@ -50,6 +55,11 @@ type parseState struct {
 	file     string
 	r        *Report
 	warnings []*Diagnostic
+	// Warnings beyond maxWarnings: how many, where the first was, and
+	// the sentinels they wrapped.
+	dropped     int
+	droppedPos  Position
+	droppedErrs []error
 
 	// Scratch space of the table parsers, reused from call to call.
 	foldScratch    []rune // tableParser.labelPrefix
@@ -58,7 +68,44 @@ type parseState struct {
 }
 
 func (p *parseState) warn(pos Position, ref string, err error, msg string) {
-	p.warnings = append(p.warnings, &Diagnostic{File: p.file, Pos: pos, Severity: SeverityWarning, Ref: ref, Msg: msg, Err: err})
+	if len(p.warnings) < maxWarnings {
+		p.warnings = append(p.warnings, &Diagnostic{File: p.file, Pos: pos, Severity: SeverityWarning, Ref: ref, Msg: msg, Err: err})
+		return
+	}
+	if p.dropped == 0 {
+		p.droppedPos = pos
+	}
+	p.dropped++
+	for _, e := range p.droppedErrs {
+		if e == err {
+			return
+		}
+	}
+	p.droppedErrs = append(p.droppedErrs, err)
+}
+
+// warnf is warn with a formatted message, formatted only if it is listed.
+func (p *parseState) warnf(pos Position, ref string, err error, format string, args ...any) {
+	msg := ""
+	if len(p.warnings) < maxWarnings {
+		msg = fmt.Sprintf(format, args...)
+	}
+	p.warn(pos, ref, err, msg)
+}
+
+// maxWarnings is the most warnings one parse lists; one more says how many
+// were left out.
+const maxWarnings = 1000
+
+// tooManyWarnings adds the warning that says how many were left out, if
+// any: it is at the first one left out and wraps their sentinels.
+func (p *parseState) tooManyWarnings() {
+	if p.dropped == 0 {
+		return
+	}
+	p.warnings = append(p.warnings, &Diagnostic{File: p.file, Pos: p.droppedPos, Severity: SeverityWarning,
+		Msg: fmt.Sprintf("too many warnings: %d more from here on are not listed (at most %d are)", p.dropped, maxWarnings),
+		Err: errors.Join(p.droppedErrs...)})
 }
 
 // unrecognized keeps a piece of text in Report.Unrecognized, with a warning
@@ -73,14 +120,14 @@ func (p *parseState) unrecognized(sp srcSpan, why string) {
 	text := p.src.str(sp)
 	p.r.Unrecognized = append(p.r.Unrecognized, Fragment{Text: text, Pos: pos})
 	if why != "" {
-		p.warn(pos, "", ErrUnrecognized, fmt.Sprintf("%s: %q", why, text))
+		p.warnf(pos, "", ErrUnrecognized, "%s: %q", why, text)
 	}
 }
 
 // parse does the work of Parse and also returns the source with its claims,
 // for the accounting test.
 func (pr *Parser) parse(src []byte) (*Report, *source, error) {
-	text, err := decode(src)
+	text, issues, err := decode(src)
 	if err != nil {
 		return nil, nil, pr.wrapErr(err)
 	}
@@ -89,6 +136,17 @@ func (pr *Parser) parse(src []byte) (*Report, *source, error) {
 	}
 	p := &parseState{src: newSource(text), file: pr.Filename, r: &Report{Editions: map[string]Edition{}}}
 	r := p.r
+	for _, is := range issues {
+		p.warn(p.src.pos(is.off), "", ErrEncoding, is.msg)
+	}
+	// notAReport is the error for input in which no report was found; when
+	// bytes had to be replaced, the encoding is the likelier culprit.
+	notAReport := func(err error) error {
+		if len(issues) > 0 {
+			err = fmt.Errorf("%w: %s: %s; %w", ErrEncoding, p.src.pos(issues[0].off), issues[0].msg, err)
+		}
+		return pr.wrapErr(err)
+	}
 
 	front, secs := p.segment()
 	titleLines, pre := p.splitTitle(front)
@@ -140,12 +198,13 @@ func (pr *Parser) parse(src []byte) (*Report, *source, error) {
 		r.Editions["t4"] = tableFourEdition(r.Editions)
 	}
 	if numbered < 2 && len(r.Editions) == 0 {
-		return nil, nil, pr.wrapErr(fmt.Errorf("%w: no section headings of the template (一、总体情况, 二、主动公开政府信息情况, …) and no tables were found", ErrNotAReport))
+		return nil, nil, notAReport(fmt.Errorf("%w: no section headings of the template (一、总体情况, 二、主动公开政府信息情况, …) and no tables were found", ErrNotAReport))
 	}
 
 	p.metadata(agency, year, sig)
 	// Anything not claimed by now is kept as unrecognized text.
 	p.sweep()
+	p.tooManyWarnings()
 	if len(p.warnings) > 0 {
 		r.Warnings = p.warnings
 	}

@@ -390,6 +390,11 @@ func (p *parseState) segment() (front []lineInfo, secs []*segSection) {
 // as text.
 func (p *parseState) joinLines(lines []lineInfo) string {
 	var b strings.Builder
+	n := len(lines)
+	for _, li := range lines {
+		n += li.content.end - li.content.start
+	}
+	b.Grow(n)
 	for i, li := range lines {
 		if i > 0 {
 			b.WriteByte('\n')

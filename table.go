@@ -1,7 +1,6 @@
 package nianbao
 
 import (
-	"fmt"
 	"reflect"
 	"strings"
 	"sync"
@@ -395,26 +394,19 @@ func (tp *tableParser) part(toks []token, sp srcSpan, line int, pipes bool) []to
 		// decided without splitting the fragment).
 		return append(toks, token{kind: tkLabel, sp: sp, text: text, line: line})
 	}
-	words := strings.FieldsFunc(raw, isSpace)
-	if len(words) > 1 {
-		all := true
-		for _, w := range words {
-			if k := valueKind(w); k != Number && k != NotApplicable {
-				all = false
-				break
-			}
-		}
-		if all {
-			i := sp.start
-			for _, w := range words {
-				j := strings.Index(s.text[i:sp.end], w) + i
-				toks = append(toks, token{kind: tkValue, sp: srcSpan{j, j + len(w)}, text: w, line: line})
-				i = j + len(w)
-			}
-			return toks
+	// raw has at least two words here: all must be values.
+	for w := range strings.FieldsFuncSeq(raw, isSpace) {
+		if !isValueKind(w) {
+			return append(toks, token{kind: tkLabel, sp: sp, text: text, line: line})
 		}
 	}
-	return append(toks, token{kind: tkLabel, sp: sp, text: text, line: line})
+	i := sp.start
+	for w := range strings.FieldsFuncSeq(raw, isSpace) {
+		j := strings.Index(s.text[i:sp.end], w) + i
+		toks = append(toks, token{kind: tkValue, sp: srcSpan{j, j + len(w)}, text: w, line: line})
+		i = j + len(w)
+	}
+	return toks
 }
 
 func unescapeCell(s string) string {
@@ -662,10 +654,10 @@ func (tp *tableParser) resolve(run []token, valued bool) {
 		tp.seq++
 		label := tp.labelOf(m)
 		if m.broken {
-			tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, fmt.Sprintf("label %q was broken across lines; joined", label))
+			tp.p.warnf(s.pos(fr[m.start].off), "", ErrRepaired, "label %q was broken across lines; joined", label)
 		}
 		if m.partial {
-			tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, fmt.Sprintf("label %q read as %q", s.text[fr[m.start].off:fr[m.end-1].off+fr[m.end-1].n], label))
+			tp.p.warnf(s.pos(fr[m.start].off), "", ErrRepaired, "label %q read as %q", s.text[fr[m.start].off:fr[m.end-1].off+fr[m.end-1].n], label)
 		}
 		tp.note(m)
 		if i == len(ms)-1 && valued {
@@ -757,7 +749,7 @@ func (tp *tableParser) unmatchedRunes(fr []frune, from, to int, ms []match, tokO
 		last := ms[len(ms)-1]
 		if last.end == from && tokOf(last.end-1) == tokOf(from) && tokOf(to-1) == tokOf(from) && to-from <= 16 {
 			s.mark(sp.start, sp.end, claimLabel)
-			tp.p.warn(s.pos(sp.start), "", ErrRepaired, fmt.Sprintf("label %q has a local addition %q", tp.labelOf(last), s.str(sp)))
+			tp.p.warnf(s.pos(sp.start), "", ErrRepaired, "label %q has a local addition %q", tp.labelOf(last), s.str(sp))
 			return
 		}
 	}
@@ -823,7 +815,7 @@ func (tp *tableParser) startRow(m match, label srcSpan, line int) {
 	}
 	key := rowKey{best.block, best.name}
 	if _, dup := tp.rows[key]; dup {
-		tp.p.warn(tp.p.src.pos(label.start), best.block, ErrAmbiguous, fmt.Sprintf("row %q appears twice; the second is not used", string(best.folded)))
+		tp.p.warnf(tp.p.src.pos(label.start), best.block, ErrAmbiguous, "row %q appears twice; the second is not used", string(best.folded))
 		tp.cur = &rowAcc{block: "", name: ""} // swallow its values
 		tp.cur.line = line
 		return
@@ -1007,8 +999,8 @@ func (tp *tableParser) finish(r *Report) {
 		if used[acc] {
 			continue
 		}
-		tp.p.warn(tp.p.src.pos(acc.label.start), acc.block, ErrUnrecognized,
-			fmt.Sprintf("row %q is not part of the layout this block uses; its values are kept in Unrecognized", tp.p.src.str(acc.label)))
+		tp.p.warnf(tp.p.src.pos(acc.label.start), acc.block, ErrUnrecognized,
+			"row %q is not part of the layout this block uses; its values are kept in Unrecognized", tp.p.src.str(acc.label))
 		for _, t := range acc.vals {
 			if t.kind != tkEmpty {
 				tp.p.unrecognized(t.sp, "")
@@ -1075,8 +1067,8 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 				all, surplus, missing := align(flat, len(cols)*len(b.Rows))
 				tp.surplus(surplus, b.ID)
 				if missing > 0 {
-					tp.p.warn(tp.p.src.pos(flat[0].sp.start), b.ID, ErrRepaired,
-						fmt.Sprintf("table 4 has %d of %d fields; read aligned to the right", len(all)-missing, len(all)))
+					tp.p.warnf(tp.p.src.pos(flat[0].sp.start), b.ID, ErrRepaired,
+						"table 4 has %d of %d fields; read aligned to the right", len(all)-missing, len(all))
 				}
 				flat = all
 			}
@@ -1107,8 +1099,8 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 		out, surplus, missing := align(vals, n)
 		tp.surplus(surplus, b.ID)
 		if missing > 0 && acc != nil {
-			tp.p.warn(at, b.Ref(row.Name, rowCols[n-1].Name), ErrRepaired,
-				fmt.Sprintf("row %q has %d of %d fields; read aligned to the right, the %d cells before them are blank", row.Label, n-missing, n, missing))
+			tp.p.warnf(at, b.Ref(row.Name, rowCols[n-1].Name), ErrRepaired,
+				"row %q has %d of %d fields; read aligned to the right, the %d cells before them are blank", row.Label, n-missing, n, missing)
 		}
 		for j, c := range rowCols {
 			ref, cp := cellSlot(r, b.Table, row.Name, c.Name)
@@ -1117,7 +1109,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 	}
 	tp.resolveGluedRows(r, glued)
 	if len(missing) > 0 {
-		tp.p.warn(bi.pos, b.ID, ErrMissing, fmt.Sprintf("%d rows of block %s are missing and were left blank: %s", len(missing), b.ID, strings.Join(missing, "、")))
+		tp.p.warnf(bi.pos, b.ID, ErrMissing, "%d rows of block %s are missing and were left blank: %s", len(missing), b.ID, strings.Join(missing, "、"))
 	}
 }
 
@@ -1126,7 +1118,7 @@ func (tp *tableParser) surplus(ts []token, ref string) {
 		if t.kind == tkEmpty {
 			continue
 		}
-		tp.p.warn(tp.p.src.pos(t.sp.start), ref, ErrAmbiguous, fmt.Sprintf("surplus value %q in a table row; kept in Unrecognized", t.text))
+		tp.p.warnf(tp.p.src.pos(t.sp.start), ref, ErrAmbiguous, "surplus value %q in a table row; kept in Unrecognized", t.text)
 		tp.p.unrecognized(t.sp, "")
 	}
 }
@@ -1140,7 +1132,7 @@ func (tp *tableParser) cell(t token, ref string) Cell {
 		c := parseCellValue(t.text)
 		c.Pos = s.pos(t.sp.start)
 		if c.Kind == Text {
-			tp.p.warn(c.Pos, ref, ErrRepaired, fmt.Sprintf("cell holds text %q, not a number", c.Value))
+			tp.p.warnf(c.Pos, ref, ErrRepaired, "cell holds text %q, not a number", c.Value)
 		}
 		return c
 	case tkEmpty:

@@ -1,0 +1,284 @@
+package nianbao_test
+
+import (
+	"errors"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/opengovcn/nianbao"
+)
+
+// hostileSeed is the report the hostile inputs are built from.
+const hostileSeed = "testdata/seeds/004_a48343d0f3c95c5a.txt"
+
+// hostileCase is one hostile input and what Parse must make of it.
+type hostileCase struct {
+	name string
+	src  func(seed string) []byte
+	// wantErr is the sentinel the error must wrap, with a nil report; nil
+	// means a report must come back without an error.
+	wantErr error
+	// wantWarn is a sentinel some positioned warning of the report must
+	// wrap; nil means none is required.
+	wantWarn error
+	// check looks further at the report, if set.
+	check func(t *testing.T, seed string, r *nianbao.Report)
+	// maxPerByte bounds the bytes Parse allocates per input byte: a
+	// generous bound (a few times what is measured), to catch runaway
+	// memory, not to measure it.
+	maxPerByte float64
+	// large cases are skipped with -short and under the race detector.
+	large bool
+}
+
+// sectionOne returns the seed with its section 1 narrative replaced by text.
+func sectionOne(seed, text string) string {
+	i := strings.Index(seed, "## 一、总体情况")
+	j := strings.Index(seed, "### （一）主动公开情况")
+	return seed[:i] + "## 一、总体情况\n\n" + text + "\n\n" + seed[j:]
+}
+
+var hostileCases = []hostileCase{
+	{
+		name: "100 MB report (a 100 MB narrative in section 1)",
+		src: func(seed string) []byte {
+			para := "本机关坚持以公开为常态、不公开为例外，全面推进决策、执行、管理、服务、结果公开。\n"
+			return []byte(sectionOne(seed, strings.Repeat(para, 100<<20/len(para))))
+		},
+		check: sameTables, maxPerByte: 12, large: true,
+	},
+	{
+		name: "a single 10 MB line",
+		src: func(seed string) []byte {
+			return []byte(sectionOne(seed, strings.Repeat("本机关依法公开政府信息", 10<<20/33)))
+		},
+		check: sameTables, maxPerByte: 12,
+	},
+	{
+		name: "a table row of 500,000 values on one 1 MB line",
+		src: func(seed string) []byte {
+			return []byte(strings.Replace(seed, "规章\t0\t0\t0", "规章\t0\t0\t0"+strings.Repeat("\t7", 500_000), 1))
+		},
+		wantWarn: nianbao.ErrAmbiguous, check: tooManyWarnings, maxPerByte: 600,
+	},
+	{
+		name: "200,000 repeated headings",
+		src: func(seed string) []byte {
+			return []byte(seed + strings.Repeat("一、总体情况\n", 200_000))
+		},
+		check: func(t *testing.T, _ string, r *nianbao.Report) {
+			if n := len(r.Sections); n < 200_000 {
+				t.Errorf("%d sections, want more than 200000", n)
+			}
+		},
+		maxPerByte: 80,
+	},
+	{
+		name: "a heading line of 1,000,000 #",
+		src: func(seed string) []byte {
+			return []byte(sectionOne(seed, strings.Repeat("#", 1_000_000)+" 一、总体情况"))
+		},
+		check: sameTables, maxPerByte: 40, // a line of text: no heading, no warning
+	},
+	{
+		name: "10,000 tables",
+		src: func(seed string) []byte {
+			i := strings.Index(seed, "第二十条第（一）项")
+			j := strings.Index(seed, "### 三、")
+			return []byte(seed[:i] + strings.Repeat(seed[i:j], 10_000) + seed[j:])
+		},
+		wantWarn: nianbao.ErrAmbiguous, check: tooManyWarnings, maxPerByte: 120,
+	},
+	{
+		name: "invalid UTF-8 in a paragraph",
+		src: func(seed string) []byte {
+			return []byte(sectionOne(seed, "本机关\xff\xfe\xfd依法公开政府信息。"))
+		},
+		wantWarn: nianbao.ErrEncoding, maxPerByte: 80,
+		check: func(t *testing.T, seed string, r *nianbao.Report) {
+			sameTables(t, seed, r)
+			wantText(t, r, "本机关\uFFFD\uFFFD\uFFFD依法公开政府信息。")
+			wantWarning(t, r, nianbao.ErrEncoding, nianbao.Position{Line: 9, Column: 4})
+		},
+	},
+	{
+		name: "NUL bytes in a paragraph",
+		src: func(seed string) []byte {
+			return []byte(sectionOne(seed, "本机关\x00\x00依法公开政府信息。"))
+		},
+		wantWarn: nianbao.ErrEncoding, maxPerByte: 80,
+		check: func(t *testing.T, seed string, r *nianbao.Report) {
+			sameTables(t, seed, r)
+			wantText(t, r, "本机关\uFFFD\uFFFD依法公开政府信息。")
+			wantWarning(t, r, nianbao.ErrEncoding, nianbao.Position{Line: 9, Column: 4})
+		},
+	},
+	{
+		name: "a GB18030 paragraph in a UTF-8 file",
+		src: func(seed string) []byte {
+			gb, err := simplifiedchinese.GB18030.NewEncoder().String("本机关依法公开政府信息。")
+			if err != nil {
+				panic(err)
+			}
+			return []byte(sectionOne(seed, gb))
+		},
+		wantWarn: nianbao.ErrEncoding, maxPerByte: 80,
+		check: func(t *testing.T, seed string, r *nianbao.Report) {
+			sameTables(t, seed, r)
+			wantText(t, r, "本机关依法公开政府信息。")
+			wantWarning(t, r, nianbao.ErrEncoding, nianbao.Position{Line: 9, Column: 1})
+		},
+	},
+	{
+		name: "a number of 1,000 digits in a cell",
+		src: func(seed string) []byte {
+			return []byte(strings.Replace(seed, "规章\t0\t0\t0", "规章\t"+strings.Repeat("9", 1000)+"\t0\t0", 1))
+		},
+		maxPerByte: 80,
+		check: func(t *testing.T, _ string, r *nianbao.Report) {
+			c, _ := r.Cell("t2.regulations.issued")
+			if c.Kind != nianbao.Number || c.Value != strings.Repeat("9", 1000) {
+				t.Errorf("t2.regulations.issued = %v %.20q…, want the 1000-digit number", c.Kind, c.Value)
+			}
+		},
+	},
+	{
+		name: "mostly binary data",
+		src: func(string) []byte {
+			b := make([]byte, 1<<16)
+			x := uint32(7)
+			for i := range b {
+				x = x*1664525 + 1013904223
+				b[i] = byte(x >> 24)
+			}
+			return b
+		},
+		wantErr: nianbao.ErrEncoding, maxPerByte: 80,
+	},
+	{
+		name: "a report header followed by binary data",
+		src: func(seed string) []byte {
+			b := []byte("一、总体情况\n二、主动公开政府信息情况\n")
+			x := uint32(7)
+			for range 1 << 14 {
+				x = x*1664525 + 1013904223
+				b = append(b, byte(x>>24))
+			}
+			return b
+		},
+		wantErr: nianbao.ErrEncoding, maxPerByte: 80,
+	},
+}
+
+// TestHostileInputs parses inputs built to hurt: huge, degenerate or
+// badly encoded. Each must give a clear error or a report with warnings,
+// never a panic or runaway time or memory. The 100 MB case is skipped with
+// -short and under the race detector (it takes seconds there).
+func TestHostileInputs(t *testing.T) {
+	seedBytes, err := os.ReadFile(hostileSeed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := string(seedBytes)
+	for _, c := range hostileCases {
+		t.Run(c.name, func(t *testing.T) {
+			if c.large && (testing.Short() || raceEnabled) {
+				t.Skip("large input: skipped with -short and under the race detector")
+			}
+			src := c.src(seed)
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			r, err := nianbao.Parse(src)
+			runtime.ReadMemStats(&after)
+			perByte := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(src))
+			t.Logf("%d bytes in, %.1f bytes allocated per input byte", len(src), perByte)
+			if !raceEnabled && perByte > c.maxPerByte {
+				t.Errorf("Parse allocated %.1f bytes per input byte, want at most %.0f", perByte, c.maxPerByte)
+			}
+			if c.wantErr != nil {
+				if !errors.Is(err, c.wantErr) || r != nil {
+					t.Fatalf("Parse = %v, %v; want no report and an error wrapping %v", r != nil, err, c.wantErr)
+				}
+				return
+			}
+			if err != nil || r == nil {
+				t.Fatalf("Parse: %v, want a report", err)
+			}
+			if c.wantWarn != nil {
+				found := false
+				for _, w := range r.Warnings {
+					if errors.Is(w, c.wantWarn) && w.Pos.IsValid() {
+						found = true
+						break
+					}
+				}
+				if !found {
+					t.Errorf("no positioned warning wraps %v; warnings: %v", c.wantWarn, firstWarnings(r, 5))
+				}
+			}
+			if n := len(r.Warnings); n > 1001 {
+				t.Errorf("%d warnings, want at most 1000 and one saying how many more", n)
+			}
+			if c.check != nil {
+				c.check(t, seed, r)
+			}
+		})
+	}
+}
+
+// sameTables checks that the tables of r are those of the seed.
+func sameTables(t *testing.T, seed string, r *nianbao.Report) {
+	t.Helper()
+	want, err := nianbao.Parse([]byte(seed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want.Cells(), r.Cells()); diff != "" {
+		t.Errorf("cells differ from the seed's (-want +got):\n%s", diff)
+	}
+}
+
+// wantText checks that section 1 starts with text.
+func wantText(t *testing.T, r *nianbao.Report, text string) {
+	t.Helper()
+	s, ok := r.Section(1)
+	if !ok || !strings.HasPrefix(s.Text, text) {
+		t.Errorf("section 1 = %.60q, want it to start with %q", s.Text, text)
+	}
+}
+
+// wantWarning checks that a warning wrapping sentinel is at pos.
+func wantWarning(t *testing.T, r *nianbao.Report, sentinel error, pos nianbao.Position) {
+	t.Helper()
+	for _, w := range r.Warnings {
+		if errors.Is(w, sentinel) && w.Pos == pos {
+			return
+		}
+	}
+	t.Errorf("no warning wrapping %v at %v; warnings: %v", sentinel, pos, firstWarnings(r, 5))
+}
+
+// tooManyWarnings checks that the warnings stop at 1000 with one more
+// saying how many were left out.
+func tooManyWarnings(t *testing.T, _ string, r *nianbao.Report) {
+	t.Helper()
+	if n := len(r.Warnings); n != 1001 {
+		t.Fatalf("%d warnings, want 1000 and one saying how many more", n)
+	}
+	if last := r.Warnings[1000]; !strings.Contains(last.Msg, "too many warnings") || !last.Pos.IsValid() {
+		t.Errorf("last warning = %v, want a positioned one saying there are too many", last)
+	}
+}
+
+func firstWarnings(r *nianbao.Report, n int) []string {
+	var out []string
+	for _, w := range r.Warnings[:min(n, len(r.Warnings))] {
+		out = append(out, w.Error())
+	}
+	return out
+}
