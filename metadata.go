@@ -1,6 +1,7 @@
 package nianbao
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -140,9 +141,19 @@ func agencyFromSentence(text string) string {
 				return a
 			}
 		}
+		// "2025年，平潭综合实验区坚持以…": the sentence's subject.
+		if m := subjectAgency.FindStringSubmatch(sentence); m != nil && !strings.HasPrefix(m[1], "我") && !strings.HasPrefix(m[1], "本") {
+			if a := cleanAgency(m[1]); a != "" {
+				return a
+			}
+		}
 	}
 	return ""
 }
+
+// subjectAgency matches an opening sentence whose subject, after the year,
+// is the agency: "2025年，平潭综合实验区坚持以习近平…".
+var subjectAgency = regexp.MustCompile(`^\s*(?:19|20)\d\d\s*年度?\s*[，,]\s*(\p{Han}{2,24}?)(?:坚持|深入|认真|全面|严格|紧紧|紧扣|聚焦|围绕|持续|始终|以)`)
 
 // metadata fills agency, year, period and publication date.
 func (p *parseState) metadata(agency string, year int, sig []lineInfo) {

@@ -13,6 +13,10 @@ import (
 // accounting can be checked: for a flattened report, the text unflatten
 // made (it only adds line breaks and TABs and drops spaces around them).
 func parseAccounted(pr *Parser, src []byte) (*Report, *source, error) {
+	if isHTML(src) { // as Parse: a web page is read through html.go
+		text, _ := htmlToText(src)
+		return pr.parse(text)
+	}
 	if text, _, ok := unflatten(string(src)); ok {
 		return pr.parse(text)
 	}
