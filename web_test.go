@@ -182,6 +182,59 @@ var shanghaiBGT2019 = webGolden{
 	},
 }
 
+var ed2021 = map[string]string{"t2.1": "2021", "t2.5": "2021", "t2.6": "2021", "t2.8": "2021", "t3": "2021", "t4": "2021"}
+
+// pingtanGWH2025 is 平潭综合实验区2025年度政府信息公开工作年度报告 (the article
+// body of the page): 2021 layout, rowspan and colspan, header and row labels
+// split over several <p> with runs of &nbsp; ("公益 &nbsp; …", "三、本</p><p>年度办…"),
+// <br/> inside header cells, a few cells styled apart; no title in the body,
+// the agency named by the first sentence of section 1.
+var pingtanGWH2025 = webGolden{
+	agency:   "平潭综合实验区",
+	year:     2025,
+	editions: ed2021,
+	cells: []string{
+		"t2.regulations.issued: 0", "t2.regulations.repealed: 0", "t2.regulations.in_force: 0",
+		"t2.normative_docs.issued: 58", "t2.normative_docs.repealed: 45", "t2.normative_docs.in_force: 546",
+		"t2.licensing.decisions: 2418", "t2.penalty.decisions: 644", "t2.coercion.decisions: 64",
+		"t2.fees.amount: 4166.241619",
+		"t3.new: 151 3 0 0 0 0 154",
+		"t3.carried_over: 0 0 0 0 0 0 0",
+		"t3.granted: 33 0 0 0 0 0 33",
+		"t3.partial: 38 0 0 0 0 0 38",
+		"t3.denied_secret: 0 0 0 0 0 0 0",
+		"t3.denied_law: 0 0 0 0 0 0 0",
+		"t3.denied_safety: 0 0 0 0 0 0 0",
+		"t3.denied_third_party: 0 0 0 0 0 0 0",
+		"t3.denied_internal: 3 0 0 0 0 0 3",
+		"t3.denied_process: 2 0 0 0 0 0 2",
+		"t3.denied_enforcement: 3 0 0 0 0 0 3",
+		"t3.denied_query: 3 0 0 0 0 0 3",
+		"t3.unavailable_not_held: 49 1 0 0 0 0 50",
+		"t3.unavailable_needs_creation: 3 0 0 0 0 0 3",
+		"t3.unavailable_unclear: 0 0 0 0 0 0 0",
+		"t3.rejected_petition: 2 0 0 0 0 0 2",
+		"t3.rejected_repeat: 0 0 0 0 0 0 0",
+		"t3.rejected_publication: 0 0 0 0 0 0 0",
+		"t3.rejected_excessive: 0 0 0 0 0 0 0",
+		"t3.rejected_confirmation: 0 0 0 0 0 0 0",
+		"t3.other_no_correction: 8 0 0 0 0 0 8",
+		"t3.other_unpaid_fee: 2 0 0 0 0 0 2",
+		"t3.other_other: 1 0 0 0 0 0 1",
+		"t3.total: 147 1 0 0 0 0 148",
+		"t3.carried_forward: 4 2 0 0 0 0 6",
+		"t4.review: 25 3 8 0 36",
+		"t4.suit_direct: 3 3 0 0 6",
+		"t4.suit_after_review: 3 0 0 0 3",
+	},
+	pos: map[string]Position{
+		"t2.fees.amount":  {1, 9722},
+		"t3.new.total":    {1, 14106},
+		"t3.total.total":  {1, 51331},
+		"t4.review.total": {1, 58215},
+	},
+}
+
 func readWeb(t *testing.T, name string) []byte {
 	t.Helper()
 	src, err := os.ReadFile(filepath.Join("testdata/web", name))
@@ -197,6 +250,7 @@ func TestWebPages(t *testing.T) {
 		g    webGolden
 	}{
 		{"shanghai_bgt_2019.html", shanghaiBGT2019},
+		{"pingtan_gwh_2025_body.html", pingtanGWH2025},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
