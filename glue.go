@@ -20,6 +20,7 @@ package nianbao
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,9 +35,10 @@ import (
 const (
 	glueBudget    = 1 << 16
 	glueMaxCands  = 256
-	glueMaxDigits = 12 // per cell, on average
-	glueShowCands = 5  // candidates listed in a warning
-	glueMaxPart   = 18 // digits of one count; fits int64
+	glueMaxDigits = 12      // per cell, on average
+	glueShowCands = 5       // candidates listed in a warning
+	glueMaxPart   = 18      // digits of one count; fits int64
+	glueMaxPairs  = 1 << 12 // candidate pairs compared for two glued rows in one equation
 )
 
 // sumRule says that the cell at index total equals the sum of the cells at
@@ -523,8 +525,8 @@ func narrowGlued(r *Report, rows []*gluedRow) {
 	for changed := true; changed; {
 		changed = false
 		for _, eq := range eqs {
-			unknown := -1
-			var rest int64 // sum(plus) - sum(minus) over known cells
+			var unknown []int // the glued rows with unknown cells in eq, at most two
+			var rest int64    // sum(plus) - sum(minus) over known cells
 			sign := map[string]int64{}
 			ok := true
 			for k, side := range [][]string{eq.plus, eq.minus} {
@@ -535,34 +537,80 @@ func narrowGlued(r *Report, rows []*gluedRow) {
 						continue
 					}
 					i, glued := owner[ref]
-					if !glued || (unknown >= 0 && unknown != i) || !rows[i].complete {
+					if !glued || !rows[i].complete {
 						ok = false
 						break
 					}
-					unknown = i
+					if !slices.Contains(unknown, i) {
+						unknown = append(unknown, i)
+					}
 					sign[ref] += s
 				}
-				if !ok {
+				if !ok || len(unknown) > 2 {
+					ok = false
 					break
 				}
 			}
-			if !ok || unknown < 0 {
+			if !ok || len(unknown) == 0 {
 				continue
 			}
-			g := rows[unknown]
-			var kept [][]string
-			for _, c := range g.cands {
-				sum := rest
+			// value returns the signed sum of eq's unknown cells that row i
+			// fills, for its candidate c.
+			value := func(i int, c []string) int64 {
+				var sum int64
 				for ref, s := range sign {
-					v, _ := strconv.ParseInt(c[col[ref]], 10, 64)
-					sum += s * v
+					if owner[ref] == i {
+						v, _ := strconv.ParseInt(c[col[ref]], 10, 64)
+						sum += s * v
+					}
 				}
-				if sum == 0 {
-					kept = append(kept, c)
+				return sum
+			}
+			if len(unknown) == 1 {
+				g := rows[unknown[0]]
+				var kept [][]string
+				for _, c := range g.cands {
+					if rest+value(unknown[0], c) == 0 {
+						kept = append(kept, c)
+					}
+				}
+				if len(kept) > 0 && len(kept) < len(g.cands) {
+					g.cands = kept
+					changed = true
+				}
+				continue
+			}
+			// Two rows unknown: keep the candidates of each that some
+			// candidate of the other completes (arc consistency), within a
+			// bounded number of pairs.
+			a, b := rows[unknown[0]], rows[unknown[1]]
+			if len(a.cands)*len(b.cands) > glueMaxPairs {
+				continue
+			}
+			va := make([]int64, len(a.cands))
+			for k, c := range a.cands {
+				va[k] = value(unknown[0], c)
+			}
+			vb := map[int64]bool{}
+			for _, c := range b.cands {
+				vb[value(unknown[1], c)] = true
+			}
+			var keptA [][]string
+			needB := map[int64]bool{}
+			for k, c := range a.cands {
+				if vb[-rest-va[k]] {
+					keptA = append(keptA, c)
+					needB[-rest-va[k]] = true
 				}
 			}
-			if len(kept) > 0 && len(kept) < len(g.cands) {
-				g.cands = kept
+			var keptB [][]string
+			for _, c := range b.cands {
+				if needB[value(unknown[1], c)] {
+					keptB = append(keptB, c)
+				}
+			}
+			if len(keptA) > 0 && len(keptB) > 0 && (len(keptA) < len(a.cands) || len(keptB) < len(b.cands)) {
+				a.cands, b.cands = keptA, keptB
 				changed = true
 			}
 		}

@@ -1,6 +1,7 @@
 package nianbao
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -132,5 +133,30 @@ func TestParseFlattened(t *testing.T) {
 	}
 	if !ambiguous {
 		t.Errorf("no warning about 77132470: %v", r.Warnings)
+	}
+}
+
+// TestGlueTwoAmbiguousRows: in a real flattened page, the runs of （一）予以
+// 公开 (220000022) and （二）部分公开 (191000020) each fit their row's sum in
+// two ways; only one pair fits the column sums of table 3 with the other
+// rows, and that pair is recovered.
+func TestGlueTwoAmbiguousRows(t *testing.T) {
+	src, err := os.ReadFile("testdata/corpus/011_pingtan_gwh_2023_webflat.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{r.Requests.Granted.NaturalPerson.Value, r.Requests.Granted.Commercial.Value, r.Requests.Granted.Total.Value,
+		r.Requests.Partial.NaturalPerson.Value, r.Requests.Partial.Commercial.Value, r.Requests.Partial.Total.Value}
+	if diff := cmp.Diff([]string{"22", "0", "22", "19", "1", "20"}, got); diff != "" {
+		t.Errorf("granted and partial (-want +got):\n%s", diff)
+	}
+	for _, d := range r.Warnings {
+		if strings.HasPrefix(d.Ref, "t3.") && errors.Is(d, ErrAmbiguous) {
+			t.Errorf("ambiguity left in table 3: %v", d)
+		}
 	}
 }
