@@ -49,8 +49,6 @@ var corpusSkip = map[string]string{
 		"reads 0 (want 21); the single （六）其他处理 row (2019 layout) is not seen and the block is called 2021",
 	"006_hongze_qzf_2024_pdfraw.txt": "PDF text without -layout: as 004, t3.new blank and t3.total.total 0 " +
 		"(want 95), table 3 called 2021 although it has the single （六）其他处理 row",
-	// Web page text whose table cells and headings run together on one line
-	// (unflatten.go breaks it, glue.go cuts the digit runs).
 	// PDF text turned into Markdown by a conversion tool (pipe tables cut
 	// apart, wrapped labels on lines of their own).
 	"021_shanghai_kw_2024_pdfmd.txt": "agency not read: the title puts the year first (2024 年上海市科委政府信息公开工作 / 年度报告, " +
