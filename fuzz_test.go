@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"os"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // FuzzParse: Parse never panics; when it returns a report, nothing read is
@@ -83,4 +86,37 @@ func TestLargeInputAllocations(t *testing.T) {
 	if pl > 3*ps+100 {
 		t.Errorf("allocation per input byte grows with size: %.1f at %d bytes, %.1f at %d bytes", ps, len(small), pl, len(large))
 	}
+}
+
+// FuzzRoundTrip: whatever Parse reads, its canonical form reads back as the
+// same report (positions, warnings and unrecognized text aside, since the
+// canonical form does not carry them), and formatting is idempotent:
+// Format(Parse(Format(r))) == Format(r).
+func FuzzRoundTrip(f *testing.F) {
+	for _, name := range testdataFiles(f) {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		r, err := Parse(src)
+		if r == nil {
+			return
+		}
+		_ = err // a strict-mode error list never comes from Parse
+		out := Format(r)
+		r2, err := Parse(out)
+		if err != nil {
+			t.Fatalf("Parse(Format(r)): %v\n%s", err, out)
+		}
+		opts := cmp.Options{cmpopts.EquateEmpty(), cmpopts.IgnoreFields(Report{}, "Warnings", "Unrecognized")}
+		if diff := cmp.Diff(r, r2, opts); diff != "" {
+			t.Fatalf("Parse(Format(r)) differs (-first +second):\n%s\ncanonical text:\n%s", diff, out)
+		}
+		if again := Format(r2); !bytes.Equal(again, out) {
+			t.Fatalf("Format is not idempotent:\nfirst:\n%s\nsecond:\n%s", out, again)
+		}
+	})
 }

@@ -60,9 +60,9 @@ var hostileCases = []hostileCase{
 		check: sameTables, maxPerByte: 12,
 	},
 	{
-		name: "a table row of 500,000 values on one 1 MB line",
+		name: "a table row of 100,000 values on one line",
 		src: func(seed string) []byte {
-			return []byte(strings.Replace(seed, "规章\t0\t0\t0", "规章\t0\t0\t0"+strings.Repeat("\t7", 500_000), 1))
+			return []byte(strings.Replace(seed, "规章\t0\t0\t0", "规章\t0\t0\t0"+strings.Repeat("\t7", 100_000), 1))
 		},
 		wantWarn: nianbao.ErrAmbiguous, check: tooManyWarnings, maxPerByte: 600,
 	},
