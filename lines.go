@@ -28,6 +28,7 @@ type source struct {
 	// cursor for pos: positions are mostly asked for in increasing order, so
 	// counting runes from the last answer keeps pos linear overall.
 	curLine, curOff, curCol int
+	hint                    int // the line lineOf found last
 }
 
 func newSource(text string) *source {
@@ -60,7 +61,19 @@ func (s *source) line(i int) (string, int) {
 
 // lineOf returns the 0-based line holding byte offset off.
 func (s *source) lineOf(off int) int {
-	return sort.Search(len(s.lineStart), func(i int) bool { return s.lineStart[i] > off }) - 1
+	// Offsets are mostly asked for in increasing order: try the line of
+	// the last answer and the one after it before searching.
+	for h := s.hint; h < len(s.lineStart) && h <= s.hint+1; h++ {
+		if s.lineStart[h] <= off && (h+1 == len(s.lineStart) || off < s.lineStart[h+1]) {
+			s.hint = h
+			return h
+		}
+	}
+	ln := sort.Search(len(s.lineStart), func(i int) bool { return s.lineStart[i] > off }) - 1
+	if ln >= 0 {
+		s.hint = ln
+	}
+	return ln
 }
 
 // pos returns the 1-based line and rune column of byte offset off.

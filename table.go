@@ -270,7 +270,8 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 				if i >= 0 {
 					end = start + i
 				}
-				toks = tp.field(toks, []srcSpan{{start, end}}, end, li.idx, false)
+				one := [1]srcSpan{{start, end}}
+				toks = tp.field(toks, one[:], end, li.idx, false)
 				if i < 0 {
 					break
 				}
