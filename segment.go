@@ -419,7 +419,7 @@ func (p *parseState) splitTitle(front []lineInfo) (title, rest []lineInfo) {
 	for k := 0; k < len(front) && k < 3; k++ {
 		li := front[k]
 		c := p.src.str(li.content)
-		if li.escaped || utf8.RuneCountInString(c) > 60 || strings.ContainsAny(c, "。；;") {
+		if li.escaped || utf8.RuneCountInString(c) > 60 || strings.ContainsAny(c, "。；;/\t") {
 			break
 		}
 		joined.WriteString(c)
@@ -427,7 +427,28 @@ func (p *parseState) splitTitle(front []lineInfo) (title, rest []lineInfo) {
 			return front[:k+1], front[k+1:]
 		}
 	}
+	// A page saved whole puts its header, navigation and metadata before
+	// the title: take the first short line that names a year and reads
+	// like a title (not a path, link or table row, which may end the same
+	// way). What stands before it is not part of the report: it is kept in
+	// Unrecognized.
+	for k, li := range front {
+		c := p.src.str(li.content)
+		if !li.escaped && utf8.RuneCountInString(c) <= 60 && !strings.ContainsAny(c, "。；;/\t") &&
+			looksLikeTitle(c) && hasYear(c) {
+			for _, before := range front[:k] {
+				p.unrecognized(before.content, "text before the report's title (a page header, navigation or metadata)")
+			}
+			return front[k : k+1], front[k+1:]
+		}
+	}
 	return nil, front
+}
+
+// hasYear reports whether s names a year: 2023年.
+func hasYear(s string) bool {
+	y, _ := findYear(fold(s))
+	return y > 0
 }
 
 func looksLikeTitle(s string) bool {

@@ -1,6 +1,9 @@
 package nianbao
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestHeadingNumber(t *testing.T) {
 	for _, tc := range []struct {
@@ -22,5 +25,32 @@ func TestHeadingNumber(t *testing.T) {
 		if n != tc.number || ok != tc.ok {
 			t.Errorf("headingNumber(%q) = %d, %v; want %d, %v", tc.line, n, ok, tc.number, tc.ok)
 		}
+	}
+}
+
+// TestTitleAfterPageHeader: a web page saved whole has its header,
+// navigation and a metadata table before the report's title; the title is
+// the first short line naming a year that reads like one, not a path or a
+// table row.
+func TestTitleAfterPageHeader(t *testing.T) {
+	src := "首页 > 政务公开 > 年报\n" +
+		"本地目录: zwgk/2024/沭阳县发展和改革局2023年政府信息公开工作年度报告\n" +
+		"名称\t沭阳县发展和改革局2023年政府信息公开工作年度报告\n" +
+		"沭阳县发展和改革局2023年政府信息公开工作年度报告\n" +
+		"一、总体情况\n2023年，县发展和改革局认真贯彻条例。\n" +
+		"二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+	r, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Title != "沭阳县发展和改革局2023年政府信息公开工作年度报告" || r.Agency != "沭阳县发展和改革局" || r.Year != 2023 {
+		t.Errorf("title %q agency %q year %d", r.Title, r.Agency, r.Year)
+	}
+	var kept []string
+	for _, f := range r.Unrecognized {
+		kept = append(kept, f.Text)
+	}
+	if len(kept) != 3 || kept[0] != "首页 > 政务公开 > 年报" || !strings.HasPrefix(kept[2], "名称") {
+		t.Errorf("the page header is not kept in Unrecognized: %q", kept)
 	}
 }
