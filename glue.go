@@ -332,16 +332,20 @@ func resolveGlued(r *Report, rows []*gluedRow, warn func(pos Position, ref strin
 	for k, g := range rows {
 		if len(g.cands) == 1 && g.complete {
 			recovered[k] = true
-			offsets := runeOffsets(g.cands[0])
+			offsets := layoutOffsets(g.text, g.cands[0])
 			for i, ref := range g.refs {
 				if p := r.CellPtr(ref); p != nil {
-					*p = Cell{Kind: Number, Value: g.cands[0][i],
-						Pos: Position{Line: g.pos.Line, Column: g.pos.Column + offsets[i]}}
+					at := Position{Line: g.pos.Line, Column: g.pos.Column + offsets[i]}
+					if g.cands[0][i] == "" {
+						*p = Cell{Kind: Blank, Pos: at}
+						continue
+					}
+					*p = Cell{Kind: Number, Value: g.cands[0][i], Pos: at}
 				}
 			}
 			warn(g.pos, g.refs[0], ErrRepaired,
 				fmt.Sprintf("the digits %s of row %s ran together; read as %s, the only split that fits the row's sums",
-					g.text, g.label, strings.Join(g.cands[0], " ")))
+					g.text, g.label, showCand(g.cands[0])))
 			continue
 		}
 		for _, ref := range g.refs {
@@ -380,15 +384,26 @@ func (tp *tableParser) glueTable(glued *[]*gluedRow, vals []token, b schema.Bloc
 }
 
 func (tp *tableParser) glue(glued *[]*gluedRow, vals []token, label string, refs []string) []token {
-	if len(vals) != 1 || vals[0].kind != tkValue || len(refs) < 2 {
+	if len(refs) < 2 || len(vals) == 0 {
 		return vals
 	}
-	t := vals[0]
-	g, ok := newGluedRow(t.text, tp.p.src.pos(t.sp.start), label, refs)
+	var g *gluedRow
+	ok := false
+	if sp, groups, gaps, isNBSP := tp.nbspRun(vals); isNBSP {
+		g, ok = newGluedBlankRow(tp.p.src.text[sp.start:sp.end], tp.p.src.pos(sp.start), label, refs, groups, gaps)
+		if ok {
+			g.sp = sp
+		}
+	} else if len(vals) == 1 && vals[0].kind == tkValue {
+		t := vals[0]
+		if g, ok = newGluedRow(t.text, tp.p.src.pos(t.sp.start), label, refs); ok {
+			g.sp = t.sp
+		}
+	}
 	if !ok {
 		return vals
 	}
-	g.sp = t.sp
+	t := vals[0]
 	*glued = append(*glued, g)
 	blanks := make([]token, len(refs))
 	for i := range blanks {
@@ -427,9 +442,21 @@ func ambiguousMsg(g *gluedRow) string {
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		b.WriteString(strings.Join(c, " "))
+		b.WriteString(showCand(c))
 	}
 	return b.String()
+}
+
+// showCand writes a candidate's cells for a message, a blank cell as _.
+func showCand(c []string) string {
+	parts := make([]string, len(c))
+	for i, v := range c {
+		parts[i] = v
+		if v == "" {
+			parts[i] = "_"
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // runeOffsets returns the rune offset of each part within the joined run.
@@ -537,8 +564,8 @@ func narrowGlued(r *Report, rows []*gluedRow) {
 						continue
 					}
 					i, glued := owner[ref]
-					if !glued || !rows[i].complete {
-						ok = false
+					if !glued || !rows[i].complete || hasBlankAt(rows[i], col[ref]) {
+						ok = false // a blank cell is not 0: the equation decides nothing
 						break
 					}
 					if !slices.Contains(unknown, i) {
@@ -615,4 +642,199 @@ func narrowGlued(r *Report, rows []*gluedRow) {
 			}
 		}
 	}
+}
+
+// hasBlankAt reports whether some candidate of g leaves cell j blank.
+func hasBlankAt(g *gluedRow, j int) bool {
+	for _, c := range g.cands {
+		if c[j] == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// A page's text (its DOM textContent, as crawlers store it) keeps one U+00A0
+// for each table cell written &nbsp; and nothing between two cells that hold
+// numbers: the row 821 35 &nbsp; &nbsp; 2 1 859 arrives as "82135  21859"
+// with two no-break spaces. Each no-break space is then a blank cell, and
+// each run of digits one or more cells whose digits ran together.
+
+const nbsp = '\u00a0'
+
+// nbspRun reports whether a row's values are such runs of digits, separated
+// by, or led or followed by, no-break spaces on their line: it returns the
+// span from the first leading to the last trailing no-break space, the runs,
+// and the number of no-break spaces before the first run, between the runs
+// and after the last (len(groups)+1 counts).
+func (tp *tableParser) nbspRun(vals []token) (sp srcSpan, groups []string, gaps []int, ok bool) {
+	text := tp.p.src.text
+	for i, t := range vals {
+		if t.kind != tkValue || t.line != vals[0].line {
+			return srcSpan{}, nil, nil, false
+		}
+		if _, digits := foldDigits(t.text); !digits {
+			return srcSpan{}, nil, nil, false
+		}
+		groups = append(groups, t.text)
+		if i == 0 {
+			continue
+		}
+		between := text[vals[i-1].sp.end:t.sp.start]
+		k := utf8.RuneCountInString(between)
+		if k == 0 || strings.Trim(between, string(nbsp)) != "" {
+			return srcSpan{}, nil, nil, false
+		}
+		gaps = append(gaps, k)
+	}
+	start, end := vals[0].sp.start, vals[len(vals)-1].sp.end
+	lead, trail := 0, 0
+	for start >= len(string(nbsp)) && strings.HasSuffix(text[:start], string(nbsp)) {
+		start -= len(string(nbsp))
+		lead++
+	}
+	for strings.HasPrefix(text[end:], string(nbsp)) {
+		end += len(string(nbsp))
+		trail++
+	}
+	gaps = append(append([]int{lead}, gaps...), trail)
+	blanks := 0
+	for _, k := range gaps {
+		blanks += k
+	}
+	if blanks == 0 {
+		return srcSpan{}, nil, nil, false
+	}
+	return srcSpan{start, end}, groups, gaps, true
+}
+
+// newGluedBlankRow is newGluedRow for runs of digits and blank cells:
+// groups are the runs as written, gaps the no-break spaces before, between
+// and after them. A candidate has "" for a blank cell.
+func newGluedBlankRow(text string, pos Position, label string, refs []string, groups []string, gaps []int) (*gluedRow, bool) {
+	folded := make([]string, len(groups))
+	for i, gr := range groups {
+		f, ok := foldDigits(gr)
+		if !ok {
+			return nil, false
+		}
+		folded[i] = f
+	}
+	cands, complete := splitGluedBlanks(folded, gaps, len(refs), glueRules(refs))
+	if len(cands) == 0 {
+		return nil, false
+	}
+	return &gluedRow{text: text, pos: pos, label: label, refs: refs, cands: cands, complete: complete}, true
+}
+
+// splitGluedBlanks enumerates the rows of n cells made of gaps[0] blank
+// cells, the cells group 0 is cut into, gaps[1] blank cells, and so on, that
+// satisfy every rule whose cells are all numbers (a rule over a blank cell
+// decides nothing). Each group is cut into one or more counts as splitGlued
+// cuts a run. complete is false when the enumeration gave up.
+func splitGluedBlanks(groups []string, gaps []int, n int, rules []sumRule) (cands [][]string, complete bool) {
+	if len(gaps) != len(groups)+1 || len(groups) == 0 {
+		return nil, true
+	}
+	cells := n
+	for _, k := range gaps {
+		cells -= k
+	}
+	if cells < len(groups) {
+		return nil, true
+	}
+	complete = true
+	budget := glueBudget
+	row := make([]string, n)
+	var place func(gi, at, left int)
+	place = func(gi, at, left int) {
+		if !complete {
+			return
+		}
+		if gi == len(groups) {
+			for k := 0; k < gaps[gi]; k++ {
+				row[at+k] = ""
+			}
+			if left == 0 && blankRulesHold(row, rules) {
+				if len(cands) >= glueMaxCands {
+					complete = false
+					return
+				}
+				cands = append(cands, append([]string(nil), row...))
+			}
+			return
+		}
+		for k := 0; k < gaps[gi]; k++ {
+			row[at+k] = ""
+		}
+		at += gaps[gi]
+		maxC := min(len(groups[gi]), left-(len(groups)-gi-1))
+		for c := 1; c <= maxC; c++ {
+			splits, done := splitGlued(groups[gi], c, nil)
+			if !done {
+				complete = false
+				return
+			}
+			for _, sp := range splits {
+				if budget--; budget < 0 {
+					complete = false
+					return
+				}
+				copy(row[at:], sp)
+				place(gi+1, at+c, left-c)
+				if !complete {
+					return
+				}
+			}
+		}
+	}
+	place(0, 0, cells)
+	return cands, complete
+}
+
+// blankRulesHold checks the rules of a row whose blank cells are "". A rule
+// whose total is blank decides nothing; a written total next to blank parts
+// is taken to be the sum of the written ones (the blank cells held nothing to
+// add): this only chooses among the cuts of the digits, it never fills a
+// blank cell.
+func blankRulesHold(row []string, rules []sumRule) bool {
+	for _, r := range rules {
+		if row[r.total] == "" {
+			continue
+		}
+		var sum int64
+		for _, p := range r.parts {
+			if row[p] == "" {
+				continue
+			}
+			v, err := strconv.ParseInt(row[p], 10, 64)
+			if err != nil {
+				return false
+			}
+			sum += v
+		}
+		if t, err := strconv.ParseInt(row[r.total], 10, 64); err != nil || t != sum {
+			return false
+		}
+	}
+	return true
+}
+
+// layoutOffsets returns the rune offset in text of each cell of a recovered
+// row: a count where its digits start, a blank cell at its no-break space.
+func layoutOffsets(text string, parts []string) []int {
+	rs := []rune(text)
+	out := make([]int, len(parts))
+	at := 0
+	for i, p := range parts {
+		out[i] = min(at, max(len(rs)-1, 0))
+		if p == "" {
+			if at < len(rs) && rs[at] == nbsp {
+				at++
+			}
+			continue
+		}
+		at += utf8.RuneCountInString(p)
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -535,5 +536,55 @@ func TestParseGluedAmbiguous(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no ErrAmbiguous warning at 2:18 listing the candidates in %v", r.Warnings)
+	}
+}
+
+// A page's textContent: runs of digits with one U+00A0 per blank cell.
+func TestSplitGluedBlanks(t *testing.T) {
+	t3 := glueRules(rowRefs(t, E2019, "t3", "new"))
+	t4 := glueRules(append(append(rowRefs(t, E2019, "t4", "review"), rowRefs(t, E2019, "t4", "suit_direct")...),
+		rowRefs(t, E2019, "t4", "suit_after_review")...))
+	tests := []struct {
+		name   string
+		groups []string
+		gaps   []int
+		n      int
+		rules  []sumRule
+		want   [][]string
+	}{
+		// 821 35 &nbsp; &nbsp; 2 1 859: the written total decides the cut.
+		{"total decides", []string{"82135", "21859"}, []int{0, 2, 0}, 7, t3,
+			[][]string{{"821", "35", "", "", "2", "1", "859"}}},
+		{"one cell each", []string{"18", "18"}, []int{0, 5, 0}, 7, t3,
+			[][]string{{"18", "", "", "", "", "", "18"}}},
+		{"trailing blanks", []string{"31"}, []int{0, 5}, 7, t3,
+			[][]string{{"3", "1", "", "", "", "", ""}}},
+		{"no leading zero", []string{"102"}, []int{0, 5}, 7, t3,
+			[][]string{{"10", "2", "", "", "", "", ""}}},
+		// 258 1 &nbsp; &nbsp; 1 1 &nbsp;: the total is blank, nothing decides;
+		// every cut is a candidate (the row is then left blank).
+		{"blank total: every cut", []string{"2581", "11"}, []int{0, 2, 1}, 7, t3, [][]string{
+			{"2", "581", "", "", "1", "1", ""}, {"25", "81", "", "", "1", "1", ""}, {"258", "1", "", "", "1", "1", ""},
+			{"2", "5", "81", "", "", "11", ""}, {"2", "58", "1", "", "", "11", ""}, {"25", "8", "1", "", "", "11", ""},
+		}},
+		{"table 4 as one row", []string{"5", "278", "19"}, []int{0, 2, 2, 5}, 15, t4,
+			[][]string{{"5", "", "", "2", "7", "8", "", "", "1", "9", "", "", "", "", ""}}},
+		{"too few digits", []string{"1", "2"}, []int{0, 1, 0}, 7, t3, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, complete := splitGluedBlanks(tt.groups, tt.gaps, tt.n, tt.rules)
+			if !complete {
+				t.Fatal("enumeration gave up")
+			}
+			byText := func(c [][]string) {
+				sort.Slice(c, func(i, j int) bool { return strings.Join(c[i], " ") < strings.Join(c[j], " ") })
+			}
+			byText(got)
+			byText(tt.want)
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("splitGluedBlanks(%q, %v) (-want +got):\n%s", tt.groups, tt.gaps, d)
+			}
+		})
 	}
 }
