@@ -32,6 +32,10 @@ const flatT4Header = schema.T4Review + schema.T4Suit + "结果维持"
 // flatSpace is the white space trimmed around the pieces of a flat line.
 const flatSpace = " \t\u3000\u00a0"
 
+// flatRowSpace is the white space dropped inside and at the end of a row's
+// run of digits: not U+00A0, each of which stands for a blank cell (&nbsp;).
+const flatRowSpace = " \t\u3000"
+
 // flatMinRunes is the length from which a line may be a flattened report.
 const flatMinRunes = 200
 
@@ -119,7 +123,9 @@ func unflatten(text string) (out []byte, m *htmlMap, ok bool) {
 				end = cuts[k+1]
 			}
 			start += len(l[start:end]) - len(strings.TrimLeft(l[start:end], flatSpace))
-			end = start + len(strings.TrimRight(l[start:end], flatSpace))
+			// A no-break space is kept at the end: in a page's text it is
+			// what remains of a blank table cell (&nbsp;), and glue.go counts it.
+			end = start + len(strings.TrimRight(l[start:end], flatRowSpace))
 			if start == end && flat[i] {
 				continue
 			}
@@ -174,9 +180,9 @@ func flatChunks(l string, start, end int, tabs []int) []chunk {
 			from := at
 			for i := at; i < next; {
 				r, n := utf8.DecodeRuneInString(l[i:])
-				if strings.ContainsRune(flatSpace, r) {
+				if strings.ContainsRune(flatRowSpace, r) {
 					j := i + n
-					for j < next && strings.ContainsRune(flatSpace, rune(l[j])) {
+					for j < next && strings.ContainsRune(flatRowSpace, rune(l[j])) {
 						j++
 					}
 					before, _ := utf8.DecodeLastRuneInString(l[from:i])
@@ -315,8 +321,12 @@ func flatBreaks(l string) (cuts, tabs []int) {
 			t4 = m.end // table 4 under a heading not recognised
 		}
 		d := m.end
-		for d < len(l) && strings.ContainsRune(flatSpace, rune(l[d])) {
-			d++
+		for d < len(l) {
+			r, n := utf8.DecodeRuneInString(l[d:])
+			if !strings.ContainsRune(flatSpace, r) {
+				break
+			}
+			d += n
 		}
 		if r, _ := utf8.DecodeRuneInString(l[d:]); isDigitRune(r) {
 			tabs = append(tabs, d) // a row label and its values
@@ -332,8 +342,12 @@ func flatBreaks(l string) (cuts, tabs []int) {
 			}
 		}
 		j := end
-		for j > t4 && (l[j-1] >= '0' && l[j-1] <= '9' || strings.ContainsRune(flatSpace, rune(l[j-1]))) {
-			j--
+		for j > t4 {
+			r, n := utf8.DecodeLastRuneInString(l[:j])
+			if !(r >= '0' && r <= '9' || strings.ContainsRune(flatSpace, r)) {
+				break
+			}
+			j -= n
 		}
 		if j < end {
 			cuts = append(cuts, j)
