@@ -279,6 +279,24 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 			}
 			continue
 		}
+		if raw := s.str(ln); tabbed && strings.HasSuffix(raw, "\u00a0") && !li.md && !li.escaped {
+			// Page text (textContent): a row label followed by one U+00A0 per
+			// blank cell (&nbsp;) and no digits: fields split at each U+00A0.
+			start := ln.start
+			for {
+				i := strings.Index(s.text[start:ln.end], "\u00a0")
+				end := ln.end
+				if i >= 0 {
+					end = start + i
+				}
+				toks = tp.field(toks, []srcSpan{{start, end}}, end, li.idx, false)
+				if i < 0 {
+					break
+				}
+				start = end + len("\u00a0")
+			}
+			continue
+		}
 		// Space mode: every run of non-space runes is a token.
 		i := li.content.start
 		for i < li.content.end {
@@ -1062,7 +1080,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 		case b.ID == "t4" && len(flat) > 0 && official:
 			// Table 4 written as one unlabelled row of 15 values.
 			if i == 0 {
-				if len(flat) == 1 && flat[0].kind == tkValue { // glue.go: digits run together
+				if len(flat) < len(cols)*len(b.Rows) && flat[0].kind == tkValue { // glue.go: digits run together
 					flat = tp.glueTable(&glued, flat, b, cols)
 				}
 				all, surplus, missing := align(flat, len(cols)*len(b.Rows))
@@ -1094,7 +1112,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 			n = len(rowCols)
 			*r.CellPtr(b.Ref(row.Name, "organizations")) = BlankCell()
 		}
-		if len(vals) == 1 && vals[0].kind == tkValue { // glue.go: digits run together
+		if len(vals) < n && len(vals) > 0 && vals[0].kind == tkValue { // glue.go: digits run together
 			vals = tp.glueRow(&glued, vals, b, *row, rowCols)
 		}
 		out, surplus, missing := align(vals, n)
