@@ -264,6 +264,52 @@ func TestWebPages(t *testing.T) {
 	}
 }
 
+// pingtanGWH2019 is 平潭综合实验区2019年度政府信息公开工作年度报告 as its
+// page's crawler text holds it (testdata/corpus/007): table 2 checked on the
+// page's HTML (the stored page.html, testdata/README.md), tables 3 and 4 read
+// from the text, each row's digits cut as its 总计 allows.
+var pingtanGWH2019 = webGolden{
+	agency:   "平潭综合实验区",
+	year:     2019,
+	editions: ed2019,
+	cells: []string{
+		"t2.regulations.new_made: 0", "t2.regulations.new_published: 0", "t2.regulations.published_total: 0",
+		"t2.normative_docs.new_made: 89", "t2.normative_docs.new_published: 89", "t2.normative_docs.published_total: 89",
+		"t2.licensing.prev_items: 396", "t2.licensing.change: 0", "t2.licensing.decisions: 181",
+		"t2.other_services.prev_items: 10", "t2.other_services.change: 0", "t2.other_services.decisions: 153",
+		"t2.penalty.prev_items: 2648", "t2.penalty.change: 0", "t2.penalty.decisions: 430",
+		"t2.coercion.prev_items: 126", "t2.coercion.change: 0", "t2.coercion.decisions: 25",
+		"t2.fees.prev_items: 35", "t2.fees.change: 0",
+		"t2.procurement.items: 135", "t2.procurement.amount: «75394432.52元»",
+		"t3.new: 23 0 0 0 0 0 23",
+		"t3.carried_over: 0 0 0 0 0 0 0",
+		"t3.granted: 7 0 0 0 0 0 7",
+		"t3.partial: 1 0 0 0 0 0 1",
+		"t3.denied_secret: 0 0 0 0 0 0 0",
+		"t3.denied_law: 0 0 0 0 0 0 0",
+		"t3.denied_safety: 0 0 0 0 0 0 0",
+		"t3.denied_third_party: 0 0 0 0 0 0 0",
+		"t3.denied_internal: 0 0 0 0 0 0 0",
+		"t3.denied_process: 0 0 0 0 0 0 0",
+		"t3.denied_enforcement: 0 0 0 0 0 0 0",
+		"t3.denied_query: 0 0 0 0 0 0 0",
+		"t3.unavailable_not_held: 7 0 0 0 0 0 7",
+		"t3.unavailable_needs_creation: 0 0 0 0 0 0 0",
+		"t3.unavailable_unclear: 5 0 0 0 0 0 5",
+		"t3.rejected_petition: 0 0 0 0 0 0 0",
+		"t3.rejected_repeat: 3 0 0 0 0 0 3",
+		"t3.rejected_publication: 0 0 0 0 0 0 0",
+		"t3.rejected_excessive: 0 0 0 0 0 0 0",
+		"t3.rejected_confirmation: 0 0 0 0 0 0 0",
+		"t3.other: 0 0 0 0 0 0 0",
+		"t3.total: 23 0 0 0 0 0 23",
+		"t3.carried_forward: 0 0 0 0 0 0 0",
+		"t4.review: 0 0 0 0 0",
+		"t4.suit_direct: 0 0 0 0 0",
+		"t4.suit_after_review: 0 0 0 0 0",
+	},
+}
+
 // Text copied from the pages: the visible text with the table structure
 // gone, cells run together. Where the digits of a row can be cut in several
 // ways that fit its sums, the row's cells may be lost — left blank (or, for
@@ -290,6 +336,11 @@ func TestWebText(t *testing.T) {
 		// from (the same report): testdata/corpus/013, kept there.
 		{"corpus/013_pingtan_gwh_2025_webflat.txt", pingtanGWH2025, []string{
 			"t2.normative_docs", // 5845546: no sums in 2021 table 2
+		}},
+		// The crawler's text of the 2019 page (2019 layout), also kept in
+		// the corpus.
+		{"corpus/007_pingtan_gwh_2019_webflat.txt", pingtanGWH2019, []string{
+			"t2.normative_docs", "t2.licensing", "t2.other_services", "t2.penalty", "t2.coercion", "t2.fees", "t2.procurement",
 		}},
 	}
 	for _, tt := range tests {
