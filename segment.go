@@ -415,8 +415,13 @@ func (p *parseState) splitTitle(front []lineInfo) (title, rest []lineInfo) {
 	if front[0].md && !front[0].escaped {
 		return front[:1], front[1:]
 	}
+	// A page's word or two before the title ("正文", "打印") is no part of it.
+	k0 := 0
+	for k0 < len(front) && k0 < 2 && utf8.RuneCountInString(p.src.str(front[k0].content)) <= 3 {
+		k0++
+	}
 	var joined strings.Builder
-	for k := 0; k < len(front) && k < 3; k++ {
+	for k := k0; k < len(front) && k < k0+3; k++ {
 		li := front[k]
 		c := p.src.str(li.content)
 		if li.escaped || utf8.RuneCountInString(c) > 60 || strings.ContainsAny(c, "。；;/\t") {
@@ -424,7 +429,10 @@ func (p *parseState) splitTitle(front []lineInfo) (title, rest []lineInfo) {
 		}
 		joined.WriteString(c)
 		if looksLikeTitle(joined.String()) {
-			return front[:k+1], front[k+1:]
+			for _, before := range front[:k0] {
+				p.unrecognized(before.content, "text before the report's title")
+			}
+			return front[k0 : k+1], front[k+1:]
 		}
 	}
 	// A page saved whole puts its header, navigation and metadata before
