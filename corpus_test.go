@@ -49,13 +49,6 @@ var corpusSkip = map[string]string{
 		"reads 0 (want 21); the single （六）其他处理 row (2019 layout) is not seen and the block is called 2021",
 	"006_hongze_qzf_2024_pdfraw.txt": "PDF text without -layout: as 004, t3.new blank and t3.total.total 0 " +
 		"(want 95), table 3 called 2021 although it has the single （六）其他处理 row",
-	// PDF text turned into Markdown by a conversion tool (pipe tables cut
-	// apart, wrapped labels on lines of their own).
-	"021_shanghai_kw_2024_pdfmd.txt": "agency not read: the title puts the year first (2024 年上海市科委政府信息公开工作 / 年度报告, " +
-		"after a line 正文), read as 正文2024 年上海市科委…: a year-first title yields its agency only when nothing stands before the year (Agency empty, want 上海市科委); " +
-		"rows 一 and 二 of table 3 have a ninth, empty pipe cell after 总计 (| 32 | 2 | 0 | 0 | 0 | 0 | 34 |  |), " +
-		"so the eight cells are read as natural person, organisations, five organisation columns and 总计: " +
-		"new.organizations 2, new.other 34, t3.new.total and t3.carried_over.total blank (want 34, 2)",
 	// A report OCR'd into Markdown with tables rebuilt by the OCR tool.
 	"023_shuyang_xzf_2025_ocrmd.txt": "table 3 rows 一 and 二 each sit under a heading of their own (### 一、本年新收政府信息公开申请数量) " +
 		"followed by an invented column header (| 类别 | 数据1 | … | 数据6 | 总计 |) and then the row itself; the header's cells are read " +

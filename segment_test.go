@@ -3,6 +3,8 @@ package nianbao
 import (
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestHeadingNumber(t *testing.T) {
@@ -52,5 +54,26 @@ func TestTitleAfterPageHeader(t *testing.T) {
 	}
 	if len(kept) != 3 || kept[0] != "首页 > 政务公开 > 年报" || !strings.HasPrefix(kept[2], "名称") {
 		t.Errorf("the page header is not kept in Unrecognized: %q", kept)
+	}
+}
+
+// TestTrailingEmptyPipeCell: a pipe row with an empty cell after 总计 is
+// not read as the 法人或其他组织 subtotal layout when, without that cell,
+// the row's 总计 is the sum of its applicant columns (a Markdown conversion
+// of a real PDF, corpus 021).
+func TestTrailingEmptyPipeCell(t *testing.T) {
+	src := "三、收到和处理政府信息公开申请情况\n" +
+		"| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 自然人 | 法人或其他组织 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n" +
+		"| 一、本年新收政府信息公开申请数量 | 32 | 2 | 0 | 0 | 0 | 0 | 34 |  |\n" +
+		"| 二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |  |\n" +
+		"| （一）予以公开 | 9 | 0 | 0 | 0 | 0 | 0 | 0 | 9 |\n"
+	r, err := Parse([]byte(src))
+	if r == nil {
+		t.Fatal(err)
+	}
+	got := []string{r.Requests.New.NaturalPerson.String(), r.Requests.New.Commercial.String(), r.Requests.New.Total.String(),
+		r.Requests.CarriedOver.Total.String(), r.Requests.Granted.NaturalPerson.String(), r.Requests.Granted.Total.String()}
+	if diff := cmp.Diff([]string{"32", "2", "34", "2", "9", "9"}, got); diff != "" {
+		t.Errorf("cells (-want +got):\n%s", diff)
 	}
 }

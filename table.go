@@ -897,6 +897,23 @@ func (tp *tableParser) startRow(m match, label srcSpan, line int) {
 	tp.pendingCols = tp.pendingCols[:0]
 }
 
+// sumsToLast reports whether the fields are integers and the last is the sum
+// of the others.
+func sumsToLast(vals []token) bool {
+	var sum int64
+	for i, t := range vals {
+		n, ok := ParseValue(t.text).Int64()
+		if !ok {
+			return false
+		}
+		if i == len(vals)-1 {
+			return n == sum
+		}
+		sum += n
+	}
+	return false
+}
+
 // trimmedLen is the number of a row's fields without leading and trailing
 // empty fields.
 func trimmedLen(vals []token) int {
@@ -1106,6 +1123,12 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 		}
 		n := len(cols)
 		rowCols := cols
+		if orgAt >= 0 && len(vals) == n && vals[n-1].kind == tkEmpty && sumsToLast(vals[:n-1]) {
+			// A trailing empty pipe cell, not a blank 总计 after the
+			// subtotal column: without it the row's 总计 is the sum of
+			// its six applicant columns.
+			vals = vals[:n-1]
+		}
 		if orgAt >= 0 && tp.fieldCount(vals) < n {
 			// This row lacks the subtotal column.
 			rowCols = b.Columns
