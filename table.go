@@ -279,9 +279,10 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 			}
 			continue
 		}
-		if raw := s.str(ln); tabbed && strings.HasSuffix(raw, "\u00a0") && !li.md && !li.escaped {
+		if raw := s.str(ln); tabbed && strings.HasSuffix(raw, "\u00a0\u00a0") && !li.md && !li.escaped {
 			// Page text (textContent): a row label followed by one U+00A0 per
 			// blank cell (&nbsp;) and no digits: fields split at each U+00A0.
+			// (One trailing U+00A0 is more likely a stray space than a row.)
 			start := ln.start
 			for {
 				i := strings.Index(s.text[start:ln.end], "\u00a0")
