@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/opengovcn/nianbao/schema"
 )
@@ -223,6 +224,8 @@ type validation struct {
 	r         *Report
 	out       []Finding
 	undecided map[string]*undecided // by rule code
+	cells     []schema.Cell         // catalogCells, once computed
+	hasPos    int8                  // hasPositions(r): 0 unknown, 1 yes, -1 no
 }
 
 // undecided collects the instances of one sum rule that blanks made
@@ -235,10 +238,19 @@ type undecided struct {
 
 // add records a finding of the rule with the given code.
 func (v *validation) add(code string, cells []string, zh, en string) {
-	v.r.addFinding(&v.out, code, cells, zh, en)
+	if v.hasPos == 0 {
+		v.hasPos = -1
+		if hasPositions(v.r) {
+			v.hasPos = 1
+		}
+	}
+	v.r.addFinding(&v.out, code, cells, zh, en, v.hasPos > 0)
 }
 
-func (r *Report) addFinding(out *[]Finding, code string, cells []string, zh, en string) {
+// addFinding appends a finding of the rule with the given code about r. A
+// finding about the whole report (no cell with a position) points at 1:1
+// when r was read from a source (hasPos).
+func (r *Report) addFinding(out *[]Finding, code string, cells []string, zh, en string, hasPos bool) {
 	if cells == nil {
 		cells = []string{}
 	}
@@ -249,7 +261,7 @@ func (r *Report) addFinding(out *[]Finding, code string, cells []string, zh, en 
 			break
 		}
 	}
-	if !f.Pos.IsValid() && hasPositions(r) {
+	if !f.Pos.IsValid() && hasPos {
 		f.Pos = Position{Line: 1, Column: 1} // about the whole report
 	}
 	*out = append(*out, f)
@@ -553,14 +565,31 @@ func checkSubtotals(v *validation) {
 // catalogCells returns the catalog cells, official and extra, of every block
 // the report has, in catalog order.
 func (v *validation) catalogCells() []schema.Cell {
-	var out []schema.Cell
+	if v.cells != nil {
+		return v.cells
+	}
+	out := []schema.Cell{}
 	for _, id := range schema.BlockIDs {
-		if b, ok := v.block(id); ok {
-			out = append(out, b.AllCells()...)
+		if e, ok := v.r.Editions[id]; ok {
+			out = append(out, blockCells()[e][id]...)
 		}
 	}
+	v.cells = out
 	return out
 }
+
+// blockCells holds every block's cells, official and extra, by edition and
+// block ID, made once: the catalog builds them anew on each call.
+var blockCells = sync.OnceValue(func() map[schema.Edition]map[string][]schema.Cell {
+	m := map[schema.Edition]map[string][]schema.Cell{}
+	for _, e := range schema.Editions {
+		m[e] = map[string][]schema.Cell{}
+		for _, b := range schema.Blocks(e) {
+			m[e][b.ID] = b.AllCells()
+		}
+	}
+	return m
+})
 
 // cellLabel names a cell for messages: "表三“（七）总计”行“自然人”列".
 func cellLabel(c schema.Cell) (zh, en string) {
@@ -1005,7 +1034,7 @@ func ValidateSeries(reports []*Report) []Finding {
 			prev, cur := g[i-1], g[i]
 			switch {
 			case cur.Year == prev.Year:
-				cur.addFinding(&out, "series-duplicate", nil,
+				cur.addSeriesFinding(&out, "series-duplicate", nil,
 					fmt.Sprintf("%s有两份 %d 年的报告，只用第一份做年度比较", a, cur.Year),
 					fmt.Sprintf("%s has two reports on %d; the first is used in the series", a, cur.Year))
 				g = slices.Delete(g, i, i+1)
@@ -1015,7 +1044,7 @@ func ValidateSeries(reports []*Report) []Finding {
 				for y := prev.Year + 1; y < cur.Year; y++ {
 					missing = append(missing, fmt.Sprint(y))
 				}
-				cur.addFinding(&out, "series-gap", nil,
+				cur.addSeriesFinding(&out, "series-gap", nil,
 					fmt.Sprintf("%s缺少 %s 年的报告（有 %d 年和 %d 年）", a, strings.Join(missing, "、"), prev.Year, cur.Year),
 					fmt.Sprintf("%s: no report on %s between %d and %d", a, strings.Join(missing, ", "), prev.Year, cur.Year))
 			default:
@@ -1024,6 +1053,11 @@ func ValidateSeries(reports []*Report) []Finding {
 		}
 	}
 	return out
+}
+
+// addSeriesFinding appends a series finding about r.
+func (r *Report) addSeriesFinding(out *[]Finding, code string, cells []string, zh, en string) {
+	r.addFinding(out, code, cells, zh, en, hasPositions(r))
 }
 
 // seriesPair compares the reports of one agency on consecutive years.
@@ -1036,7 +1070,7 @@ func seriesPair(out *[]Finding, agency string, prev, cur *Report) {
 		if !okx || !oky || x.Cmp(y) == 0 {
 			continue
 		}
-		cur.addFinding(out, "series-carried-over", []string{now, then},
+		cur.addSeriesFinding(out, "series-carried-over", []string{now, then},
 			fmt.Sprintf("%s %d 年“二、上年结转”“%s”= %s，而 %d 年“四、结转下年度继续办理”“%s”= %s，相差 %s",
 				agency, cur.Year, c.Label, ratString(x), prev.Year, c.Label, ratString(y), ratString(absDiff(x, y))),
 			fmt.Sprintf("%s: %s in %d = %s, but %s in %d = %s, difference %s",
@@ -1057,7 +1091,7 @@ func seriesPair(out *[]Finding, agency string, prev, cur *Report) {
 			continue
 		}
 		label := map[string]string{"regulations": "规章", "normative_docs": "行政规范性文件"}[row]
-		cur.addFinding(out, "series-in-force", []string{ref("in_force"), ref("issued"), ref("repealed")},
+		cur.addSeriesFinding(out, "series-in-force", []string{ref("in_force"), ref("issued"), ref("repealed")},
 			fmt.Sprintf("%s %d 年%s现行有效件数 = %s，而 %d 年的 %s + 本年制发 %s − 本年废止 %s = %s，相差 %s",
 				agency, cur.Year, label, ratString(now), prev.Year, ratString(then), ratString(issued), ratString(repealed), ratString(want), ratString(absDiff(now, want))),
 			fmt.Sprintf("%s: %s in %d = %s, but %s in %d (%s) + issued %s − repealed %s = %s, difference %s",

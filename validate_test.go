@@ -338,7 +338,7 @@ func TestRulesTable(t *testing.T) {
 	}
 	// Every code passed to addFinding or add must be in the table.
 	for _, line := range strings.Split(string(src), "\n") {
-		for _, pre := range []string{`v.add("`, `addFinding(out, "`, `addFinding(&out, "`, `code: "`} {
+		for _, pre := range []string{`v.add("`, `addFinding(out, "`, `addFinding(&out, "`, `addSeriesFinding(out, "`, `addSeriesFinding(&out, "`, `code: "`} {
 			if i := strings.Index(line, pre); i >= 0 {
 				code, _, _ := strings.Cut(line[i+len(pre):], `"`)
 				if !seen[code] {
