@@ -657,3 +657,30 @@ func TestPerturbEveryCell(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateRealErrors: the arithmetic errors in published reports of the
+// corpus (testdata/corpus/README.md) are found, on the cells that disagree.
+func TestValidateRealErrors(t *testing.T) {
+	for _, tc := range []struct {
+		file string
+		want []string // code and first cell of each error, in order
+	}{
+		// 洪泽区 2023, table 4: review 10 + 1 and after-review 5 with both 总计 0.
+		{"003_hongze_qzf_2023_pdflayout.txt", []string{"t4-row-sum t4.review.total", "t4-row-sum t4.suit_after_review.total"}},
+		{"015_hongze_qzf_2023_pdfstream.txt", []string{"t4-row-sum t4.review.total", "t4-row-sum t4.suit_after_review.total"}},
+		// 平潭综合实验区 2020: the result rows add to 27, （七）总计 says 21.
+		{"008_pingtan_gwh_2020_webflat.txt", []string{"t3-results t3.total.natural_person", "t3-results t3.total.total"}},
+		// 君山片区管理局 2022: a result row of 5 under a 总计 of 0.
+		{"020_pingtan_jspq_2022_webflat.txt", []string{"t3-results t3.total.natural_person", "t3-results t3.total.other", "t3-results t3.total.total"}},
+	} {
+		var got []string
+		for _, f := range nianbao.Validate(parseFile(t, filepath.Join("testdata", "corpus", tc.file))) {
+			if f.Severity == nianbao.SeverityError {
+				got = append(got, f.Code+" "+f.Cells[0])
+			}
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%s: errors (-want +got):\n%s", tc.file, diff)
+		}
+	}
+}
