@@ -330,6 +330,20 @@ func (tp *tableParser) split(body []lineInfo) (before, region, after []lineInfo)
 
 // sweep keeps every unclaimed non-space rune in Unrecognized, one fragment
 // per unclaimed stretch of a line.
+// utf8LeadWidth is the length of the UTF-8 sequence that byte c starts in
+// valid UTF-8 text (decoded text always is).
+func utf8LeadWidth(c byte) int {
+	switch {
+	case c < 0xC0:
+		return 1
+	case c < 0xE0:
+		return 2
+	case c < 0xF0:
+		return 3
+	}
+	return 4
+}
+
 func (p *parseState) sweep() {
 	s := p.src
 	start := -1
@@ -346,16 +360,17 @@ func (p *parseState) sweep() {
 			i++
 			continue
 		}
+		if s.claims[i] != claimNone {
+			flush(i)
+			i += utf8LeadWidth(c)
+			continue
+		}
 		r, n := rune(c), 1
 		if c >= 0x80 {
 			r, n = decodeRune(s.text[i:])
 		}
-		if s.claims[i] == claimNone && !isSpace(r) {
-			if start < 0 {
-				start = i
-			}
-		} else if s.claims[i] != claimNone {
-			flush(i)
+		if !isSpace(r) && start < 0 {
+			start = i
 		}
 		i += n
 	}

@@ -661,6 +661,9 @@ func (tp *tableParser) resolve(run []token, valued bool) {
 	flushUnmatched(len(rs))
 	// Claim the dropped runes (spaces, quotes) inside matched fragments.
 	for _, t := range run {
+		if !mayHoldDropped(s.text[t.sp.start:t.sp.end]) {
+			continue
+		}
 		for i := t.sp.start; i < t.sp.end; {
 			r, n := utf8.DecodeRuneInString(s.text[i:])
 			if _, keep := foldRune(r, 0); !keep && !isSpace(r) {
@@ -1186,6 +1189,19 @@ func (tp *tableParser) cell(t token, ref string) Cell {
 	return BlankCell()
 }
 
+// mayHoldDropped reports whether s may hold a rune that folding drops and
+// that is not white space: quotation marks and stars. Their UTF-8 forms
+// all start with one of the bytes tested, so text without them has none.
+func mayHoldDropped(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"', '\'', '*', 0xE2, 0xE3, 0xEF: // “”‘’ are E2…, 「」『』 E3…, ＂＇＊ EF…
+			return true
+		}
+	}
+	return false
+}
+
 // parseCellValue is ParseValue with a shortcut for the common cell, ASCII
 // digits only, whose value is the text itself.
 func parseCellValue(s string) Cell {
@@ -1228,7 +1244,9 @@ func cellSlot(r *Report, table, row, col string) (string, *Cell) {
 
 // valueKind is ParseValue(s).Kind without building the value.
 func valueKind(s string) Kind {
-	s = strings.TrimFunc(s, isSpace)
+	if s == "" || s[0] >= utf8.RuneSelf || isSpace(rune(s[0])) || s[len(s)-1] >= utf8.RuneSelf || isSpace(rune(s[len(s)-1])) {
+		s = strings.TrimFunc(s, isSpace)
+	}
 	if s == "" {
 		return Blank
 	}
