@@ -117,6 +117,17 @@ func unflatten(text string) (out []byte, m *htmlMap, ok bool) {
 		if flat[i] {
 			cuts, tabs = flatBreaks(l)
 		}
+		// runesTo(off) is utf8.RuneCountInString(l[:off]), counted on from
+		// the last offset asked for (they increase), not from 0 each time.
+		ro, rc := 0, 0
+		runesTo := func(off int) int {
+			if off < ro {
+				ro, rc = 0, 0
+			}
+			rc += utf8.RuneCountInString(l[ro:off])
+			ro = off
+			return rc
+		}
 		for k, start := range cuts {
 			end := len(l)
 			if k+1 < len(cuts) {
@@ -134,7 +145,7 @@ func unflatten(text string) (out []byte, m *htmlMap, ok bool) {
 			var lm lineMap
 			col := 0
 			for _, c := range flatChunks(l, start, end, tabs) {
-				p := Position{Line: i + 1, Column: utf8.RuneCountInString(l[:c.start]) + 1}
+				p := Position{Line: i + 1, Column: runesTo(c.start) + 1}
 				if c.start == start {
 					lm.anchor = p
 				}
