@@ -1,9 +1,11 @@
 package nianbao
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/opengovcn/nianbao/schema"
 )
@@ -42,12 +44,50 @@ func (p *Parser) Parse(src []byte) (*Report, error) {
 	if isHTML(src) { // a web page: html.go converts it, parses the text, maps positions back
 		return p.parseHTML(src)
 	}
-	if text, m, ok := unflatten(string(src)); ok { // one line holds the report: unflatten.go breaks it
-		return p.parseMapped(text, m)
+	if anyFlatLine(src) {
+		if text, m, ok := unflatten(string(src)); ok { // one line holds the report: unflatten.go breaks it
+			return p.parseMapped(text, m)
+		}
 	}
 	r, _, err := p.parse(src)
 	return r, err
 }
+
+// anyFlatLine reports whether some line of src is a flattened report (see
+// isFlatLine) without copying src: the lines that hold two section
+// headings, or the two labels isFlatLine looks for, are checked with it.
+func anyFlatLine(src []byte) bool {
+	marks := flatLineMarks()
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i+1], src[i+1:] // with its newline, as strings.SplitAfter cuts it
+		} else {
+			src = nil
+		}
+		if len(line) < flatMinRunes {
+			continue
+		}
+		n := 0
+		for _, h := range marks.headings {
+			if bytes.Contains(line, h) {
+				n++
+			}
+		}
+		if (n >= 2 || bytes.Contains(line, marks.t2) && bytes.Contains(line, marks.t3)) && isFlatLine(string(line)) {
+			return true
+		}
+	}
+	return false
+}
+
+// flatLineMarks are the strings isFlatLine looks for, as bytes.
+var flatLineMarks = sync.OnceValue(func() (m struct {
+	headings [][]byte
+	t2, t3   []byte
+}) { for _, s := range schema.Sections {
+	m.headings = append(m.headings, []byte(s.Heading))
+}; m.t2, m.t3 = []byte("第二十条第（一）项"), []byte("一、本年新收政府信息公开申请数量"); return m })
 
 // parseState is the state of one Parse call.
 type parseState struct {

@@ -227,8 +227,12 @@ func cjkDigit(r rune) int {
 // (number 0) when it continues the numbering after section 5 (七、 after
 // 六、), or, as a Markdown heading, when it numbers forward.
 func headingNumber(content string, last int, md bool) (number, numeral int, ok bool) {
-	if r := firstFolded(content); r != '十' && cjkDigit(r) == 0 {
-		return 0, 0, false // the common case, decided without folding the line
+	// A numeral (十 or a digit first) and its 、 within the first 4 folded
+	// runes: the common case is decided without folding the line.
+	var head [4]rune
+	h := appendFoldRunes(head[:0], content, len(head))
+	if len(h) < 2 || h[0] != '十' && cjkDigit(h[0]) == 0 || h[1] != '、' && (len(h) < 3 || h[2] != '、') && (len(h) < 4 || h[3] != '、') {
+		return 0, 0, false
 	}
 	// A heading's numeral takes at most 4 folded runes (九十九、) and the
 	// rest at most 40, so a line folding to more than 45 runes is no heading
