@@ -82,12 +82,19 @@ func anyFlatLine(src []byte) bool {
 }
 
 // flatLineMarks are the strings isFlatLine looks for, as bytes.
-var flatLineMarks = sync.OnceValue(func() (m struct {
+var flatLineMarks = sync.OnceValue(func() flatMarkBytes {
+	var m flatMarkBytes
+	for _, s := range schema.Sections {
+		m.headings = append(m.headings, []byte(s.Heading))
+	}
+	m.t2, m.t3 = []byte("第二十条第（一）项"), []byte("一、本年新收政府信息公开申请数量")
+	return m
+})
+
+type flatMarkBytes struct {
 	headings [][]byte
 	t2, t3   []byte
-}) { for _, s := range schema.Sections {
-	m.headings = append(m.headings, []byte(s.Heading))
-}; m.t2, m.t3 = []byte("第二十条第（一）项"), []byte("一、本年新收政府信息公开申请数量"); return m })
+}
 
 // parseState is the state of one Parse call.
 type parseState struct {
