@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/opengovcn/nianbao/schema"
 )
@@ -54,10 +56,10 @@ func (p *Parser) Parse(src []byte) (*Report, error) {
 }
 
 // anyFlatLine reports whether some line of src is a flattened report (see
-// isFlatLine) without copying src: the lines that hold two section
-// headings, or the two labels isFlatLine looks for, are checked with it.
+// isFlatLine) without copying src: only a line that holds two section
+// headings, or the two labels isFlatLine looks for, is checked with it.
 func anyFlatLine(src []byte) bool {
-	marks := flatLineMarks()
+	m := flatLineMarks()
 	for len(src) > 0 {
 		line := src
 		if i := bytes.IndexByte(src, '\n'); i >= 0 {
@@ -68,33 +70,63 @@ func anyFlatLine(src []byte) bool {
 		if len(line) < flatMinRunes {
 			continue
 		}
-		n := 0
-		for _, h := range marks.headings {
-			if bytes.Contains(line, h) {
-				n++
+		// Every heading, and the label of t3's first row, is a numeral, 、
+		// and a title: they are found at the 、 of the line.
+		var seen uint64
+		t3 := false
+		for off := 0; ; {
+			i := bytes.Index(line[off:], m.comma)
+			if i < 0 {
+				break
+			}
+			p := off + i
+			off = p + len(m.comma)
+			for k, h := range m.marks {
+				if p >= len(h.numeral) && bytes.Equal(line[p-len(h.numeral):p], h.numeral) && bytes.HasPrefix(line[off:], h.title) {
+					if k == len(m.marks)-1 {
+						t3 = true
+					} else {
+						seen |= 1 << k
+					}
+				}
 			}
 		}
-		if (n >= 2 || bytes.Contains(line, marks.t2) && bytes.Contains(line, marks.t3)) && isFlatLine(string(line)) {
+		if (bits.OnesCount64(seen) >= 2 || t3 && bytes.Contains(line, m.t2)) && isFlatLine(string(line)) {
 			return true
 		}
 	}
 	return false
 }
 
-// flatLineMarks are the strings isFlatLine looks for, as bytes.
+// flatLineMarks are the strings isFlatLine looks for, cut at their 、: the
+// section headings, then the label of t3's first row.
 var flatLineMarks = sync.OnceValue(func() flatMarkBytes {
-	var m flatMarkBytes
-	for _, s := range schema.Sections {
-		m.headings = append(m.headings, []byte(s.Heading))
+	m := flatMarkBytes{comma: []byte("、"), t2: []byte("第二十条第（一）项")}
+	for _, h := range append(schemaHeadings(), "一、本年新收政府信息公开申请数量") {
+		numeral, title, ok := strings.Cut(h, "、")
+		if !ok || utf8.RuneCountInString(numeral) != 1 {
+			panic("nianbao: a section heading that is not a numeral, 、 and a title: " + h)
+		}
+		m.marks = append(m.marks, flatMark{[]byte(numeral), []byte(title)})
 	}
-	m.t2, m.t3 = []byte("第二十条第（一）项"), []byte("一、本年新收政府信息公开申请数量")
 	return m
 })
 
-type flatMarkBytes struct {
-	headings [][]byte
-	t2, t3   []byte
+func schemaHeadings() []string {
+	var out []string
+	for _, s := range schema.Sections {
+		out = append(out, s.Heading)
+	}
+	return out
 }
+
+type flatMarkBytes struct {
+	comma []byte
+	marks []flatMark
+	t2    []byte
+}
+
+type flatMark struct{ numeral, title []byte }
 
 // parseState is the state of one Parse call.
 type parseState struct {
