@@ -243,11 +243,11 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 			break
 		}
 	}
-	var toks []token
 	if mode == modePipe {
 		return tp.tokenizePipes(lines)
 	}
 	s := tp.p.src
+	toks := make([]token, 0, tokenEstimate(s, lines))
 	// In a region of tab-separated rows, a line whose only tabs lead or
 	// trail its text (a label and blank cells: "\t\t3.要求提供公开出版物\t\t")
 	// is a row of fields too.
@@ -321,12 +321,37 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 	return toks
 }
 
+// tokenEstimate is about the number of tokens the lines make, so that the
+// token slice is allocated once: the runs of text between ASCII spaces, tabs
+// and pipes, and the tabs and pipes (an empty field is a token too).
+func tokenEstimate(s *source, lines []lineInfo) int {
+	n := 0
+	for _, li := range lines {
+		sep := true
+		for _, c := range []byte(s.str(li.raw)) {
+			switch c {
+			case '\t', '|':
+				n++
+				sep = true
+			case ' ':
+				sep = true
+			default:
+				if sep {
+					n++
+				}
+				sep = false
+			}
+		}
+	}
+	return n
+}
+
 // tokenizePipes reads a region whose cells are separated by pipes. A cell
 // may srcSpan lines (one cell per line, "0\n|"), so fields run from pipe to
 // pipe across line ends.
 func (tp *tableParser) tokenizePipes(lines []lineInfo) []token {
 	s := tp.p.src
-	var toks []token
+	toks := make([]token, 0, tokenEstimate(s, lines))
 	var parts []srcSpan
 	line := 0
 	for _, li := range lines {
