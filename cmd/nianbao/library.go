@@ -3,7 +3,12 @@ package main
 // This file holds the calls into the validation API of package nianbao:
 // Validate, ValidateSeries and Rules.
 
-import "github.com/opengovcn/nianbao"
+import (
+	"strings"
+	"sync"
+
+	"github.com/opengovcn/nianbao"
+)
 
 // toFinding turns a library finding into the CLI's form; -strict makes
 // warnings errors.
@@ -29,19 +34,89 @@ func validateReport(file string, r *nianbao.Report, strict bool) []finding {
 	return out
 }
 
+// seriesEntry is what the series rules read of one report: its agency, year
+// and the cells they compare, with their positions. validate keeps only
+// this of each report until the series are checked, its strings copied (a
+// cell's value shares the memory of the whole source text): a Report holds
+// every table, and a directory of thousands of them would stay in memory.
+type seriesEntry struct {
+	file   string
+	agency string
+	year   int
+	first  nianbao.Position // the first heading's position, if any
+	cells  []nianbao.RefCell
+}
+
+func seriesPart(file string, r *nianbao.Report) seriesEntry {
+	e := seriesEntry{file: file, agency: strings.Clone(r.Agency), year: r.Year}
+	if len(r.Sections) > 0 {
+		e.first = r.Sections[0].Pos
+	}
+	for _, ref := range seriesRefs() {
+		if c, _ := r.Cell(ref); c.Kind != nianbao.Absent {
+			c.Value = strings.Clone(c.Value)
+			e.cells = append(e.cells, nianbao.RefCell{Ref: ref, Cell: c})
+		}
+	}
+	return e
+}
+
+// report rebuilds the part of the report the series rules read.
+func (e seriesEntry) report() *nianbao.Report {
+	r := &nianbao.Report{Agency: e.agency, Year: e.year}
+	if e.first.IsValid() { // findings about the whole report go to 1:1
+		r.Sections = []nianbao.Section{{Pos: e.first}}
+	}
+	for _, c := range e.cells {
+		r.SetCell(c.Ref, c.Cell)
+	}
+	return r
+}
+
+// seriesRefs are the cells the series rules compare.
+var seriesRefs = sync.OnceValue(func() []string {
+	var refs []string
+	for _, ref := range nianbao.CellRefs() {
+		for _, p := range []string{"t3.carried_over.", "t3.carried_forward.", "t2.regulations.", "t2.normative_docs."} {
+			if strings.HasPrefix(ref, p) {
+				refs = append(refs, ref)
+			}
+		}
+	}
+	return refs
+})
+
 // seriesFindings returns the findings of the series rules on the reports
-// given together: nianbao.ValidateSeries groups them by agency and year.
-// Each finding is shown on the file of the later report it compares.
-func seriesFindings(reports []namedReport, strict bool) []finding {
-	files := map[*nianbao.Report]string{}
-	rs := make([]*nianbao.Report, 0, len(reports))
-	for _, nr := range reports {
-		files[nr.r] = nr.file
-		rs = append(rs, nr.r)
+// given together, one agency at a time (nianbao.ValidateSeries groups the
+// reports it gets by agency and year), so that only one agency's reports
+// are rebuilt at once. Each finding is shown on the file of the later
+// report it compares.
+func seriesFindings(entries []seriesEntry, strict bool) []finding {
+	var order []string
+	groups := map[string][]seriesEntry{}
+	for _, e := range entries {
+		a := strings.TrimSpace(e.agency)
+		if _, ok := groups[a]; !ok {
+			order = append(order, a)
+		}
+		groups[a] = append(groups[a], e)
 	}
 	var out []finding
-	for _, f := range nianbao.ValidateSeries(rs) {
-		out = append(out, toFinding(files[f.Report], f, strict))
+	for _, a := range order {
+		g := groups[a]
+		if a == "" || len(g) < 2 {
+			continue
+		}
+		files := map[*nianbao.Report]string{}
+		rs := make([]*nianbao.Report, 0, len(g))
+		for _, e := range g {
+			r := e.report()
+			files[r] = e.file
+			rs = append(rs, r)
+		}
+		for _, f := range nianbao.ValidateSeries(rs) {
+			out = append(out, toFinding(files[f.Report], f, strict))
+		}
 	}
 	return out
 }

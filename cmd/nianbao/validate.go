@@ -157,7 +157,7 @@ func runValidate(e *env, args []string, o validateOpts) int {
 		}
 		fmt.Fprintln(e.stdout, f.text(o.english))
 	}
-	var reports []namedReport
+	var series []seriesEntry
 	ordered(e, ins, func(in input) validateResult {
 		r, data, err := in.load(e.stdin, false)
 		if r == nil {
@@ -178,12 +178,12 @@ func runValidate(e *env, args []string, o validateOpts) int {
 			status = exitBad
 			return
 		}
-		reports = append(reports, namedReport{in.name, res.report})
+		series = append(series, seriesPart(in.name, res.report))
 		for _, f := range res.findings {
 			emitFinding(f)
 		}
 	})
-	for _, f := range seriesFindings(reports, o.strict) {
+	for _, f := range seriesFindings(series, o.strict) {
 		emitFinding(f)
 	}
 	if o.format == "json" {
@@ -194,12 +194,6 @@ func runValidate(e *env, args []string, o validateOpts) int {
 		}
 	}
 	return status
-}
-
-// namedReport is a parsed report with the name of its input.
-type namedReport struct {
-	file string
-	r    *nianbao.Report
 }
 
 func listRules(e *env, format string) int {
