@@ -2,7 +2,6 @@ package nianbao_test
 
 import (
 	"bytes"
-	"flag"
 	"strings"
 	"testing"
 
@@ -12,21 +11,6 @@ import (
 	"github.com/opengovcn/nianbao/internal/gen"
 	"pgregory.net/rapid"
 )
-
-// repeatCheck runs a rapid property for at least n cases, unless
-// -rapid.checks was given (as checkAtLeast does inside the package).
-func repeatCheck(t *testing.T, n int, prop func(*rapid.T)) {
-	t.Helper()
-	runs := (n + 99) / 100
-	flag.Visit(func(f *flag.Flag) {
-		if f.Name == "rapid.checks" {
-			runs = 1
-		}
-	})
-	for i := 0; i < runs && !t.Failed(); i++ {
-		rapid.Check(t, prop)
-	}
-}
 
 // plainText drops the lines of free text that the canonical text form must
 // backslash-escape (they look like headings, table rows, values, dates):
@@ -48,7 +32,7 @@ func plainText(s string) string {
 // differ between the two sources.)
 func TestHTMLRoundTrip(t *testing.T) {
 	var same, total int
-	repeatCheck(t, 300, func(t *rapid.T) {
+	checkN(t, 300, func(t *rapid.T) {
 		want := gen.Custom(gen.Options{NoExtras: true, NumbersOnly: true}).Draw(t, "report")
 		want.Preamble = plainText(want.Preamble)
 		for i := range want.Sections {
