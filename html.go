@@ -66,11 +66,20 @@ func isHTML(src []byte) bool {
 		return true
 	}
 	lines, tagged, tags := 0, 0, 0
-	for _, l := range bytes.Split(s, []byte("\n")) {
+	for len(s) > 0 {
+		l := s
+		if i := bytes.IndexByte(s, '\n'); i >= 0 {
+			l, s = s[:i], s[i+1:]
+		} else {
+			s = nil
+		}
 		if len(bytes.TrimSpace(l)) == 0 {
 			continue
 		}
 		lines++
+		if bytes.IndexByte(l, '<') < 0 {
+			continue // no tag: the regexp need not run (most lines of a text report)
+		}
 		if n := len(htmlTag.FindAllIndex(l, -1)); n > 0 {
 			tagged++
 			tags += n
