@@ -932,9 +932,15 @@ const gap = `[^。；;，,、：:（）()0-9０-９]{0,12}?`
 var textClaims = []textClaim{
 	{re: regexp.MustCompile(`新收` + gap + claimNumber), alts: [][]string{{"t3.new.total"}},
 		zh: "一、本年新收政府信息公开申请数量", en: "t3.new.total"},
+	// "共收到政府信息公开申请34件": some count the carry-over in, so either sum agrees.
+	{re: regexp.MustCompile(`收到` + gap + `申请` + gap + claimNumber),
+		alts: [][]string{{"t3.new.total"}, {"t3.new.total", "t3.carried_over.total"}},
+		zh:   "一、本年新收政府信息公开申请数量", en: "t3.new.total"},
+	{re: regexp.MustCompile(`办结` + gap + claimNumber), alts: [][]string{{"t3.total.total"}},
+		zh: "（七）总计", en: "t3.total.total"},
 	{re: regexp.MustCompile(`(?:上一?年度?|去年)结转` + gap + claimNumber), alts: [][]string{{"t3.carried_over.total"}},
 		zh: "二、上年结转政府信息公开申请数量", en: "t3.carried_over.total"},
-	{re: regexp.MustCompile(`结转(?:至|到)?下一?年度?` + gap + claimNumber), alts: [][]string{{"t3.carried_forward.total"}},
+	{re: regexp.MustCompile(`结转(?:(?:至|到)?下一?年度?|(?:至|到)[0-9０-９]{4}年度?)` + gap + claimNumber), alts: [][]string{{"t3.carried_forward.total"}},
 		zh: "四、结转下年度继续办理", en: "t3.carried_forward.total"},
 	{re: regexp.MustCompile(`行政复议` + `[^。；;，,、：:（）()0-9０-９诉讼和与及]{0,10}?` + claimNumber), alts: [][]string{{"t4.review.total"}},
 		zh: "表四行政复议总计", en: "t4.review.total"},

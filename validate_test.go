@@ -251,6 +251,12 @@ func TestValidateRules(t *testing.T) {
 			n, _ := r.Requests.New.Total.Int64()
 			r.Sections[0].Text = fmt.Sprintf("本年度新收政府信息公开申请%d件，上年结转6件，结转下年度继续办理12件。发生行政复议４件，行政诉讼8件。", n)
 		}, []found{}},
+		{"other ways of stating the numbers", e21, func(r *nianbao.Report) {
+			n, _ := r.Requests.New.Total.Int64()
+			total, _ := r.Requests.Total.Total.Int64()
+			// New plus carry-over (6) agrees; 办结 and 结转至2024年 disagree.
+			r.Sections[0].Text = fmt.Sprintf("全年共收到政府信息公开申请%d件，共办结%d件，结转至2024年13件。", n+6, total+1)
+		}, []found{{"text-table", "t3.total.total"}, {"text-table", "t3.carried_forward.total"}}},
 		{"no period", e21, func(r *nianbao.Report) { r.Period = "" }, []found{{"no-period", ""}}},
 	}
 	for _, tt := range tests {
