@@ -1106,6 +1106,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 	}
 	var missing []string
 	flat := tp.flat
+	flatAligned := false
 	var glued []*gluedRow // rows whose digits ran together (glue.go)
 	for i := range len(b.Rows) + len(b.ExtraRows) {
 		official := i < len(b.Rows)
@@ -1124,8 +1125,11 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 			vals = acc.vals
 			at = tp.p.src.pos(acc.label.start)
 		case b.ID == "t4" && len(flat) > 0 && official:
-			// Table 4 written as one unlabelled row of 15 values.
-			if i == 0 {
+			// Table 4 written as one unlabelled row of 15 values. (The first
+			// row may have had a label of its own: align once, on the first
+			// row read from flat, not on row 0.)
+			if !flatAligned {
+				flatAligned = true
 				if len(flat) < len(cols)*len(b.Rows) && flat[0].kind == tkValue { // glue.go: digits run together
 					flat = tp.glueTable(&glued, flat, b, cols)
 				}
