@@ -19,7 +19,6 @@ package nianbao
 
 import (
 	"bytes"
-	"errors"
 	"regexp"
 	"sort"
 	"strconv"
@@ -1045,10 +1044,5 @@ func (m *htmlMap) mapReport(r *Report, extra ...*Diagnostic) {
 // parseHTML reads a report published as a web page: the page's visible text
 // is parsed as text and every position is mapped back to the page.
 func (pr *Parser) parseHTML(src []byte) (*Report, error) {
-	text, m := htmlToText(src)
-	r, _, err := pr.parse(text)
-	var list ErrorList
-	errors.As(err, &list)
-	m.mapReport(r, list...)
-	return r, err
+	return pr.parseMapped(htmlToText(src))
 }

@@ -97,7 +97,7 @@ func findPeriod(text string) string {
 		}
 		rest := text[i+len(k):]
 		// Skip to the first digit.
-		j := strings.IndexFunc(rest, func(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' })
+		j := strings.IndexFunc(rest, isDigitRune)
 		if j < 0 || j > 12 {
 			continue
 		}

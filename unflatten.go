@@ -403,7 +403,8 @@ func squeeze(l string) (string, []int) {
 func isDigitRune(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
 // parseMapped parses text made from the source by a stage that keeps a map
-// of positions (unflatten), and maps every position back to the source.
+// of positions (htmlToText, unflatten), and maps every position back to the
+// source.
 func (pr *Parser) parseMapped(text []byte, m *htmlMap) (*Report, error) {
 	r, _, err := pr.parse(text)
 	var list ErrorList

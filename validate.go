@@ -468,7 +468,8 @@ func checkT3Results(v *validation) {
 
 // rowSums checks, for every row of the block the report has, that its
 // total column is the sum of the given columns.
-func (v *validation) rowSums(b schema.Block, code string, cols []string, zhWhat, zhR, enR string) {
+func (v *validation) rowSums(b schema.Block, code string, cols []string, zhR, enR string) {
+	zhT, enT := tableLabels(b.ID)
 	for _, rs := range [][]schema.Row{b.Rows, b.ExtraRows} {
 		for _, r := range rs {
 			if !v.present(b, r.Name) {
@@ -481,13 +482,11 @@ func (v *validation) rowSums(b schema.Block, code string, cols []string, zhWhat,
 			label := rowLabel(r)
 			v.check(equation{code: code, where: label,
 				lhs: []string{b.Ref(r.Name, "total")}, rhs: rhs,
-				zhWhere: zhWhat + "“" + label + "”行", enWhere: tableName(b) + ", row " + label + " (" + r.Name + ")",
+				zhWhere: zhT + "“" + label + "”行", enWhere: enT + ", row " + label + " (" + r.Name + ")",
 				zhL: "总计", zhR: zhR, enL: "total", enR: enR})
 		}
 	}
 }
-
-func tableName(b schema.Block) string { return "table " + strings.TrimPrefix(b.Table, "t") }
 
 func checkT3Rows(v *validation) {
 	b, ok := v.block("t3")
@@ -500,7 +499,7 @@ func checkT3Rows(v *validation) {
 			cols = append(cols, c.Name)
 		}
 	}
-	v.rowSums(b, "t3-row-sum", cols, "表三", "六类申请人之和", "sum of the six applicant columns")
+	v.rowSums(b, "t3-row-sum", cols, "六类申请人之和", "sum of the six applicant columns")
 }
 
 func checkT4Rows(v *validation) {
@@ -508,7 +507,7 @@ func checkT4Rows(v *validation) {
 	if !ok {
 		return
 	}
-	v.rowSums(b, "t4-row-sum", []string{"upheld", "corrected", "other", "pending"}, "表四",
+	v.rowSums(b, "t4-row-sum", []string{"upheld", "corrected", "other", "pending"},
 		"结果维持、结果纠正、其他结果、尚未审结之和", "upheld + corrected + other + pending")
 }
 
@@ -519,6 +518,7 @@ func checkSubtotals(v *validation) {
 		if !ok {
 			continue
 		}
+		zhT, enT := tableLabels(id)
 		allCols := append(slices.Clone(b.Columns), b.ExtraColumns...)
 		for _, sr := range b.ExtraRows {
 			if len(sr.Sum) == 0 || !v.present(b, sr.Name) {
@@ -534,7 +534,7 @@ func checkSubtotals(v *validation) {
 				}
 				v.check(equation{code: "subtotal", where: sr.Label + " " + c.Label,
 					lhs: []string{b.Ref(sr.Name, c.Name)}, rhs: rhs,
-					zhWhere: "表三小计行“" + sr.Label + "”“" + c.Label + "”列", enWhere: tableName(b) + ", subtotal row " + sr.Label + " (" + sr.Name + "), column " + c.Label,
+					zhWhere: zhT + "小计行“" + sr.Label + "”“" + c.Label + "”列", enWhere: enT + ", subtotal row " + sr.Label + " (" + sr.Name + "), column " + c.Label,
 					zhL: "小计", zhR: "其各项之和", enL: "subtotal", enR: "sum of its rows"})
 			}
 		}
@@ -554,7 +554,7 @@ func checkSubtotals(v *validation) {
 					label := rowLabel(r)
 					v.check(equation{code: "subtotal", where: label + " " + sc.Label,
 						lhs: []string{b.Ref(r.Name, sc.Name)}, rhs: rhs,
-						zhWhere: "表三“" + label + "”行“" + sc.Label + "”列", enWhere: tableName(b) + ", row " + label + ", column " + sc.Label + " (" + sc.Name + ")",
+						zhWhere: zhT + "“" + label + "”行“" + sc.Label + "”列", enWhere: enT + ", row " + label + ", column " + sc.Label + " (" + sc.Name + ")",
 						zhL: sc.Label, zhR: "其五列之和", enL: sc.Name, enR: "sum of its five columns"})
 				}
 			}
@@ -916,10 +916,8 @@ type textClaim struct {
 	re *regexp.Regexp
 	// alts are the sums the stated number may be: the claim agrees with the
 	// tables when it equals any of them.
-	alts       [][]string
-	zh, en     string
-	zhAlt      string
-	exclusions []string // text before the match that makes it about something else
+	alts   [][]string
+	zh, en string
 }
 
 // A stated number: digits (ASCII or full width) followed by a measure word.
