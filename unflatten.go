@@ -12,8 +12,10 @@ package nianbao
 // it produces is text as copied from a web page, one row a line with the
 // cells of a row still run together; glue.go recovers those cells.
 //
-// Only breaks are inserted, so every output line is a piece of one input
-// line, and positions map back exactly through an htmlMap.
+// Only line breaks and TABs (between a row label and its digits) are
+// inserted, and spaces around and inside runs of digits dropped, so every
+// output line is made of pieces of one input line and positions map back
+// exactly through an htmlMap.
 
 import (
 	"errors"
@@ -69,7 +71,7 @@ var flatVocab = sync.OnceValue(func() flatMarks {
 	for _, e := range schema.Editions {
 		for _, b := range schema.Blocks(e) {
 			if b.Table == "t4" {
-				continue // its header labels run together with its rows; see t4Break
+				continue // its header runs together with its digits; see flatT4Header
 			}
 			add(b.Caption)
 			if b.Table == "t2" {
@@ -86,8 +88,10 @@ var flatVocab = sync.OnceValue(func() flatMarks {
 			}
 		}
 	}
-	add("（本列数据的勾稽关系为") // table 3's corner, however its brackets are written
-	add("(本列数据的勾稽关系为")
+	// Table 3's corner, up to its colon, however its bracket is written.
+	note, _, _ := strings.Cut(schema.T3Note, "：")
+	add(note)
+	add("(" + strings.TrimPrefix(note, "（"))
 	add(flatT4Header)
 	return m
 })

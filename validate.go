@@ -1064,6 +1064,26 @@ func (r *Report) addSeriesFinding(out *[]Finding, code string, cells []string, z
 	r.addFinding(out, code, cells, zh, en, hasPositions(r))
 }
 
+// SeriesRefs returns the references of the cells ValidateSeries compares:
+// a program that keeps many reports for a series check needs only these,
+// with the agency, the year and a source position.
+func SeriesRefs() []string {
+	var refs []string
+	t3, _ := schema.LookupBlock(schema.E2021, "t3")
+	for _, row := range []string{"carried_over", "carried_forward"} {
+		for _, c := range t3.Columns {
+			refs = append(refs, t3.Ref(row, c.Name))
+		}
+	}
+	docs, _ := schema.LookupBlock(schema.E2021, "t2.1")
+	for _, r := range docs.Rows {
+		for _, c := range docs.Columns {
+			refs = append(refs, docs.Ref(r.Name, c.Name))
+		}
+	}
+	return refs
+}
+
 // seriesPair compares the reports of one agency on consecutive years.
 func seriesPair(out *[]Finding, agency string, prev, cur *Report) {
 	b, _ := schema.LookupBlock(schema.E2021, "t3") // the applicant columns are the same in both editions
@@ -1080,8 +1100,10 @@ func seriesPair(out *[]Finding, agency string, prev, cur *Report) {
 			fmt.Sprintf("%s: %s in %d = %s, but %s in %d = %s, difference %s",
 				agency, now, cur.Year, ratString(x), then, prev.Year, ratString(y), ratString(absDiff(x, y))))
 	}
-	for _, row := range []string{"regulations", "normative_docs"} {
-		ref := func(col string) string { return "t2." + row + "." + col }
+	docs, _ := schema.LookupBlock(schema.E2021, "t2.1") // 规章, 行政规范性文件 × issued, repealed, in_force
+	for _, r := range docs.Rows {
+		row := r.Name
+		ref := func(col string) string { return docs.Ref(row, col) }
 		now, ok1 := cellRat(cur, ref("in_force"))
 		then, ok2 := cellRat(prev, ref("in_force"))
 		issued, ok3 := cellRat(cur, ref("issued"))
@@ -1094,7 +1116,7 @@ func seriesPair(out *[]Finding, agency string, prev, cur *Report) {
 		if want.Cmp(now) == 0 {
 			continue
 		}
-		label := map[string]string{"regulations": "规章", "normative_docs": "行政规范性文件"}[row]
+		label := r.Label
 		cur.addSeriesFinding(out, "series-in-force", []string{ref("in_force"), ref("issued"), ref("repealed")},
 			fmt.Sprintf("%s %d 年%s现行有效件数 = %s，而 %d 年的 %s + 本年制发 %s − 本年废止 %s = %s，相差 %s",
 				agency, cur.Year, label, ratString(now), prev.Year, ratString(then), ratString(issued), ratString(repealed), ratString(want), ratString(absDiff(now, want))),

@@ -416,6 +416,18 @@ func TestValidateSeriesProperties(t *testing.T) {
 		if len(fs) != 1 || fs[0].Cells[0] != ref || fs[0].Report != cur {
 			t.Fatalf("%s changed: want one finding on it, got %v", ref, fs)
 		}
+		// The cells SeriesRefs lists are all the series rules read.
+		slim := func(r *nianbao.Report) *nianbao.Report {
+			s := &nianbao.Report{Agency: r.Agency, Year: r.Year}
+			for _, ref := range nianbao.SeriesRefs() {
+				c, _ := r.Cell(ref)
+				s.SetCell(ref, c)
+			}
+			return s
+		}
+		if got := reduce(nianbao.ValidateSeries([]*nianbao.Report{slim(prev), slim(cur)})); !cmp.Equal(reduce(fs), got) {
+			t.Fatalf("on the SeriesRefs cells alone: %v, want %v", got, reduce(fs))
+		}
 		for _, y := range []int{prev.Year, cur.Year} {
 			if !strings.Contains(fs[0].Message, fmt.Sprint(y)) || !strings.Contains(fs[0].MessageEN, fmt.Sprint(y)) {
 				t.Fatalf("finding %v does not name the year %d", fs[0], y)

@@ -5,7 +5,6 @@ package main
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/opengovcn/nianbao"
 )
@@ -52,7 +51,7 @@ func seriesPart(file string, r *nianbao.Report) seriesEntry {
 	if len(r.Sections) > 0 {
 		e.first = r.Sections[0].Pos
 	}
-	for _, ref := range seriesRefs() {
+	for _, ref := range nianbao.SeriesRefs() {
 		if c, _ := r.Cell(ref); c.Kind != nianbao.Absent {
 			c.Value = strings.Clone(c.Value)
 			e.cells = append(e.cells, nianbao.RefCell{Ref: ref, Cell: c})
@@ -72,19 +71,6 @@ func (e seriesEntry) report() *nianbao.Report {
 	}
 	return r
 }
-
-// seriesRefs are the cells the series rules compare.
-var seriesRefs = sync.OnceValue(func() []string {
-	var refs []string
-	for _, ref := range nianbao.CellRefs() {
-		for _, p := range []string{"t3.carried_over.", "t3.carried_forward.", "t2.regulations.", "t2.normative_docs."} {
-			if strings.HasPrefix(ref, p) {
-				refs = append(refs, ref)
-			}
-		}
-	}
-	return refs
-})
 
 // seriesFindings returns the findings of the series rules on the reports
 // given together, one agency at a time (nianbao.ValidateSeries groups the
