@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/opengovcn/nianbao/schema"
 )
@@ -1009,20 +1011,32 @@ func (v *validation) sumCells(refs []string) (*big.Rat, bool) {
 // ValidateSeries checks the reports of each agency from year to year:
 // last year's carried_forward is this year's carried_over, documents in
 // force chain through issued and repealed, no year is missing in the middle,
-// no year is reported twice. Reports are grouped by agency name (as
-// [Report.Agency] holds it, spaces trimmed) and ordered by year; reports
-// without an agency or a year are not part of any series. It does not apply
+// no year is reported twice. Reports are grouped by agency name and ordered
+// by year; reports without an agency or a year are not part of any series.
+// Names are compared with white space removed, and a name is filed with a
+// longer one that only puts place names before it (洪泽区人民政府 with
+// 淮安市洪泽区人民政府) when exactly one such longer name is among the reports
+// (鼓楼区人民政府 stays alone if both 南京市鼓楼区人民政府 and 福州市鼓楼区人民政府 are
+// given); findings name the series by its longest name. It does not apply
 // the rules of [Validate]; a finding's Report is the later report of the
 // pair compared.
 func ValidateSeries(reports []*Report) []Finding {
 	groups := map[string][]*Report{}
-	var order []string
+	var order, names []string
 	for _, r := range reports {
-		if r == nil {
+		if r != nil && r.Year != 0 {
+			if a := squeezeName(r.Agency); a != "" {
+				names = append(names, a)
+			}
+		}
+	}
+	key := seriesKeys(names)
+	for _, r := range reports {
+		if r == nil || r.Year == 0 {
 			continue
 		}
-		a := strings.TrimSpace(r.Agency)
-		if a == "" || r.Year == 0 {
+		a := key[squeezeName(r.Agency)]
+		if a == "" {
 			continue
 		}
 		if _, ok := groups[a]; !ok {
@@ -1057,6 +1071,85 @@ func ValidateSeries(reports []*Report) []Finding {
 		}
 	}
 	return out
+}
+
+// squeezeName returns an agency name without white space.
+func squeezeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// seriesKeys maps each agency name to the name of its series: the name
+// itself, or the one longer name that puts place names before it (see
+// [ValidateSeries]), followed to the end of the chain.
+func seriesKeys(names []string) map[string]string {
+	uniq := slices.Clone(names)
+	slices.Sort(uniq)
+	uniq = slices.Compact(uniq)
+	// Longest first: a longer name's key is settled before the names it
+	// extends look it up.
+	slices.SortStableFunc(uniq, func(a, b string) int { return len(b) - len(a) })
+	key := make(map[string]string, len(uniq))
+	for i, n := range uniq {
+		key[n] = n
+		if !placeHeaded(n) {
+			continue
+		}
+		to := ""
+		for _, m := range uniq[:i] {
+			if len(m) > len(n) && strings.HasSuffix(m, n) && placePrefix(m[:len(m)-len(n)]) {
+				if to != "" && key[m] != to {
+					to = "" // extended two ways: ambiguous, keep alone
+					break
+				}
+				to = key[m]
+			}
+		}
+		if to != "" {
+			key[n] = to
+		}
+	}
+	return key
+}
+
+// placeSuffixes end the names of the administrative divisions that can stand
+// before an agency's own name.
+var placeSuffixes = []string{"省", "市", "自治区", "自治州", "州", "盟", "地区"}
+
+// placePrefix reports whether p, the part a longer agency name adds in front
+// of a shorter one, is a run of place names: short and ending in a division.
+func placePrefix(p string) bool {
+	if n := utf8.RuneCountInString(p); n < 2 || n > 16 {
+		return false
+	}
+	for _, s := range placeSuffixes {
+		if strings.HasSuffix(p, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeHeaded reports whether an agency name starts with a place of its own
+// (洪泽区人民政府, 平潭综合实验区财政金融局): a division character after at least
+// one other rune within the first twelve. A bare organ (人民政府, 市场监督管理局)
+// is never filed under a longer name.
+func placeHeaded(n string) bool {
+	i := 0
+	for _, r := range n {
+		if i >= 12 {
+			break
+		}
+		if i > 0 && strings.ContainsRune("省市县区州旗盟", r) {
+			return true
+		}
+		i++
+	}
+	return false
 }
 
 // addSeriesFinding appends a series finding about r.

@@ -492,6 +492,74 @@ func TestValidateSeries(t *testing.T) {
 	}
 }
 
+// TestValidateSeriesNames checks how ValidateSeries files reports under
+// agency names: white space is ignored, a name is filed with the one longer
+// name that puts place names before it, and with none when two such names
+// are given. Every pair that is compared here disagrees on carry-over, so a
+// report filed with the wrong series shows as a finding.
+func TestValidateSeriesNames(t *testing.T) {
+	mk := func(agency string, year int, carriedOver, carriedForward int64) *nianbao.Report {
+		r := validReport(nianbao.Edition(schema.E2021))
+		r.Agency, r.Year = agency, year
+		for _, ref := range seriesRefs() {
+			r.SetCell(ref, nianbao.IntCell(0))
+			r.SetCell(strings.Replace(ref, "carried_over", "carried_forward", 1), nianbao.IntCell(0))
+		}
+		for _, row := range []string{"regulations", "normative_docs"} {
+			r.SetCell("t2."+row+".issued", nianbao.IntCell(0))
+			r.SetCell("t2."+row+".repealed", nianbao.IntCell(0))
+		}
+		r.SetCell("t3.carried_over.total", nianbao.IntCell(carriedOver))
+		r.SetCell("t3.carried_forward.total", nianbao.IntCell(carriedForward))
+		return r
+	}
+	type finding struct {
+		Year   int
+		Series string // the agency the message names
+	}
+	tests := []struct {
+		name    string
+		reports []*nianbao.Report
+		want    []finding
+	}{
+		{"place prefix joins", []*nianbao.Report{
+			mk("洪泽区人民政府", 2023, 0, 5), mk("淮安市洪泽区人民政府", 2024, 4, 0),
+		}, []finding{{2024, "淮安市洪泽区人民政府"}}},
+		{"chain of prefixes", []*nianbao.Report{
+			mk("洪泽区人民政府", 2022, 0, 5), mk("淮安市洪泽区人民政府", 2023, 4, 6), mk("江苏省淮安市洪泽区人民政府", 2024, 6, 0),
+		}, []finding{{2023, "江苏省淮安市洪泽区人民政府"}}},
+		{"spaces ignored", []*nianbao.Report{
+			mk("平潭综合实验区 君山片区管理局", 2021, 0, 5), mk("平潭综合实验区君山片区管理局 ", 2022, 4, 0),
+		}, []finding{{2022, "平潭综合实验区君山片区管理局"}}},
+		{"two cities: ambiguous, kept apart", []*nianbao.Report{
+			mk("鼓楼区人民政府", 2022, 0, 5), mk("南京市鼓楼区人民政府", 2023, 4, 0), mk("福州市鼓楼区人民政府", 2023, 4, 0),
+		}, nil},
+		{"bare organ never joined", []*nianbao.Report{
+			mk("人民政府", 2022, 0, 5), mk("上海市人民政府", 2023, 4, 0),
+			mk("市场监督管理局", 2022, 0, 5), mk("平潭综合实验区市场监督管理局", 2023, 4, 0),
+		}, nil},
+		{"prefix that is not a place", []*nianbao.Report{
+			mk("洪泽区人民政府", 2022, 0, 5), mk("中共洪泽区人民政府", 2023, 4, 0),
+		}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []finding
+			for _, f := range nianbao.ValidateSeries(tt.reports) {
+				if f.Code != "series-carried-over" {
+					t.Errorf("unexpected finding %s: %s", f.Code, f.Message)
+					continue
+				}
+				series, _, _ := strings.Cut(f.Message, " ")
+				got = append(got, finding{f.Report.Year, series})
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("findings (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 // TestValidateGolden validates every seed and every hand-broken report in
 // testdata/validate and compares the findings, one a line as the CLI prints
 // them, with testdata/validate/NAME.golden (-update rewrites). The goldens

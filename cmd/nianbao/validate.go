@@ -20,7 +20,8 @@ var validateCmd = &command{
 	longZH: `
 文本输出每条问题一行：文件:行:列: 严重程度: 说明 [规则代码]，按文件和行号排序。
 -f json 输出 JSON 数组，每项有 file、line、column、severity、code、cells（单元格引用）、message、message_en。
-同一机关的多份报告一起给出时，还按年度序列校验（上年结转、现行有效件数的衔接，中间缺少的年度）。
+同一机关的多份报告一起给出时，还按年度序列校验（上年结转、现行有效件数的衔接，中间缺少的年度）；
+名称只差前面的地名（洪泽区人民政府 / 淮安市洪泽区人民政府）视为同一机关。
 -strict 把警告（包括解析时的修复）当作错误；-v 同时列出解析时的修复和猜测；-en 文本输出用英文说明；
 -rules 列出全部规则。
 退出状态：0 没有错误（可以有警告）；1 有错误；2 有文件无法读取或不是年报。`,
@@ -28,7 +29,8 @@ var validateCmd = &command{
 Text output is one finding a line, file:line:col: severity: message [code], sorted by file and line.
 -f json prints a JSON array whose elements have file, line, column, severity, code, cells (cell
 references), message and message_en. Reports of one agency given together are also checked as a series
-(carry-overs and documents in force from year to year, a year missing in the middle).
+(carry-overs and documents in force from year to year, a year missing in the middle); a name that only
+lacks the place names in front of another (洪泽区人民政府 / 淮安市洪泽区人民政府) is the same agency.
 -strict makes warnings (including the parser's repairs) errors; -v also lists what the parser repaired
 or guessed; -en prints English messages in text output; -rules lists every rule.
 Exit status: 0 no errors (warnings allowed); 1 errors; 2 a file cannot be read or is not a report.`,
