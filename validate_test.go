@@ -445,23 +445,31 @@ func seriesRefs() []string {
 	return refs
 }
 
+// seriesReport returns a valid 2021 report of the agency on the year whose
+// series cells chain with nothing changed (no document issued or repealed,
+// nothing carried) except the given carry-over and carry-forward in the
+// columns cols of table 3.
+func seriesReport(agency string, year int, carriedOver, carriedForward int64, cols ...string) *nianbao.Report {
+	r := validReport(nianbao.Edition(schema.E2021))
+	r.Agency, r.Year = agency, year
+	for _, ref := range seriesRefs() {
+		r.SetCell(ref, nianbao.IntCell(0))
+		r.SetCell(strings.Replace(ref, "carried_over", "carried_forward", 1), nianbao.IntCell(0))
+	}
+	for _, row := range []string{"regulations", "normative_docs"} {
+		r.SetCell("t2."+row+".issued", nianbao.IntCell(0))
+		r.SetCell("t2."+row+".repealed", nianbao.IntCell(0))
+	}
+	for _, col := range cols {
+		r.SetCell("t3.carried_over."+col, nianbao.IntCell(carriedOver))
+		r.SetCell("t3.carried_forward."+col, nianbao.IntCell(carriedForward))
+	}
+	return r
+}
+
 func TestValidateSeries(t *testing.T) {
 	mk := func(agency string, year int, carriedOver, carriedForward int64) *nianbao.Report {
-		r := validReport(nianbao.Edition(schema.E2021))
-		r.Agency, r.Year = agency, year
-		for _, ref := range seriesRefs() {
-			r.SetCell(ref, nianbao.IntCell(0))
-			r.SetCell(strings.Replace(ref, "carried_over", "carried_forward", 1), nianbao.IntCell(0))
-		}
-		for _, row := range []string{"regulations", "normative_docs"} {
-			r.SetCell("t2."+row+".issued", nianbao.IntCell(0))
-			r.SetCell("t2."+row+".repealed", nianbao.IntCell(0))
-		}
-		for _, col := range []string{"natural_person", "total"} {
-			r.SetCell("t3.carried_over."+col, nianbao.IntCell(carriedOver))
-			r.SetCell("t3.carried_forward."+col, nianbao.IntCell(carriedForward))
-		}
-		return r
+		return seriesReport(agency, year, carriedOver, carriedForward, "natural_person", "total")
 	}
 	a20, a21, a23, a23b := mk("甲局", 2020, 0, 5), mk("甲局", 2021, 5, 7), mk("甲局", 2023, 6, 1), mk("甲局", 2023, 6, 1)
 	b21, b22 := mk("乙局", 2021, 0, 3), mk("乙局", 2022, 4, 0)
@@ -499,19 +507,7 @@ func TestValidateSeries(t *testing.T) {
 // report filed with the wrong series shows as a finding.
 func TestValidateSeriesNames(t *testing.T) {
 	mk := func(agency string, year int, carriedOver, carriedForward int64) *nianbao.Report {
-		r := validReport(nianbao.Edition(schema.E2021))
-		r.Agency, r.Year = agency, year
-		for _, ref := range seriesRefs() {
-			r.SetCell(ref, nianbao.IntCell(0))
-			r.SetCell(strings.Replace(ref, "carried_over", "carried_forward", 1), nianbao.IntCell(0))
-		}
-		for _, row := range []string{"regulations", "normative_docs"} {
-			r.SetCell("t2."+row+".issued", nianbao.IntCell(0))
-			r.SetCell("t2."+row+".repealed", nianbao.IntCell(0))
-		}
-		r.SetCell("t3.carried_over.total", nianbao.IntCell(carriedOver))
-		r.SetCell("t3.carried_forward.total", nianbao.IntCell(carriedForward))
-		return r
+		return seriesReport(agency, year, carriedOver, carriedForward, "total")
 	}
 	type finding struct {
 		Year   int
