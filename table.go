@@ -47,8 +47,11 @@ type tableParser struct {
 	rows     map[rowKey]*rowAcc
 	rowOrder []*rowAcc
 	flat     []token // t4 values with no row label
-	cur      *rowAcc
-	lastOrd  int
+	// flatBreaks are the places in flat where labels came between two
+	// values (pdfraw.go).
+	flatBreaks []flatBreak
+	cur        *rowAcc
+	lastOrd    int
 
 	pendingCols []colHit
 	colHits     []colHit
@@ -528,12 +531,14 @@ func (tp *tableParser) run(toks []token, mode tableMode) {
 			tp.addValue(t)
 		case tkValue:
 			if len(run) > 0 {
+				total := isTotalRun(run)
 				tp.resolve(run, true)
 				run = run[:0]
 				for _, e := range pending {
 					tp.addValue(e)
 				}
 				pending = pending[:0]
+				tp.noteFlatBreak(total)
 			}
 			for _, e := range lead {
 				tp.addValue(e)
@@ -1106,7 +1111,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 	}
 	var missing []string
 	flat := tp.flat
-	flatAligned := false
+	flatAligned, flatDropped := false, false
 	var glued []*gluedRow // rows whose digits ran together (glue.go)
 	for i := range len(b.Rows) + len(b.ExtraRows) {
 		official := i < len(b.Rows)
@@ -1128,6 +1133,14 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 			// Table 4 written as one unlabelled row of 15 values. (The first
 			// row may have had a label of its own: align once, on the first
 			// row read from flat, not on row 0.)
+			if !flatAligned && tp.flatScrambled(len(cols)) {
+				// One value a line, in pieces between labels that do not
+				// fall at row ends (pdfraw.go): no cell is filled.
+				tp.dropFlat(b)
+				flat, flatDropped = nil, true
+				blankRow(r, b, row.Name, false)
+				continue
+			}
 			if !flatAligned {
 				flatAligned = true
 				if len(flat) < len(cols)*len(b.Rows) && flat[0].kind == tkValue { // glue.go: digits run together
@@ -1142,6 +1155,9 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 				flat = all
 			}
 			vals = flat[i*len(cols) : (i+1)*len(cols)]
+		case flatDropped && official:
+			blankRow(r, b, row.Name, false) // dropFlat said why
+			continue
 		default:
 			if official {
 				missing = append(missing, row.Label)
@@ -1167,6 +1183,13 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 			rowCols = b.Columns
 			n = len(rowCols)
 			*r.CellPtr(b.Ref(row.Name, "organizations")) = BlankCell()
+		}
+		if acc != nil && tp.rowScrambled(b.ID, vals, n, orgAt) {
+			// One value a line, more than the row has cells, not in rows
+			// that add up (pdfraw.go): no cell is filled.
+			tp.dropRow(b, *row, vals, n, at)
+			blankRow(r, b, row.Name, orgAt >= 0)
+			continue
 		}
 		if len(vals) < n && len(vals) > 0 && vals[0].kind == tkValue { // glue.go: digits run together
 			vals = tp.glueRow(&glued, vals, b, *row, rowCols)

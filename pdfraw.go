@@ -1,0 +1,198 @@
+package nianbao
+
+import (
+	"strings"
+
+	"github.com/opengovcn/nianbao/schema"
+)
+
+// PDF text extracted without -layout (pdftotext's default reading order)
+// writes every table cell on a line of its own and, on many pages, not in
+// the table's order: a page's row labels come as one run after its values,
+// values come column by column, the three parts of table 4 interleave. Read
+// in order, such values land in the wrong cells. The checks here find the
+// runs that cannot be told apart and leave their cells blank, the values
+// kept in Unrecognized with a warning: a wrong number is worse than none.
+// They apply only to values written one a line; rows read from any other
+// layout are never touched, whatever their arithmetic (real reports have
+// real errors in it).
+
+// flatBreak is a place in table 4's unlabelled values where labels came
+// between two values: at is the number of values before it, total whether
+// the labels were only the column header 总计.
+type flatBreak struct {
+	at    int
+	total bool
+}
+
+// isTotalRun reports whether a run of label fragments spells only 总计.
+func isTotalRun(run []token) bool {
+	var b strings.Builder
+	for _, t := range run {
+		for _, r := range t.text {
+			if !isSpace(r) {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String() == "总计"
+}
+
+// noteFlatBreak records, after a run of labels, that the next value of
+// table 4 to go to its unlabelled values follows labels.
+func (tp *tableParser) noteFlatBreak(total bool) {
+	if tp.table == "t4" && tp.cur == nil && len(tp.flat) > 0 {
+		tp.flatBreaks = append(tp.flatBreaks, flatBreak{at: len(tp.flat), total: total})
+	}
+}
+
+// onePerLine reports whether a row's values were written one a line in
+// running text (no delimiters): at least two values, no two on a line.
+func (tp *tableParser) onePerLine(vals []token) bool {
+	if tp.mode != modeSpace {
+		return false
+	}
+	n, last := 0, -1
+	for _, t := range vals {
+		if t.kind == tkEmpty {
+			continue
+		}
+		if n > 0 && t.line == last {
+			return false
+		}
+		n++
+		last = t.line
+	}
+	return n >= 2
+}
+
+// flatScrambled reports whether table 4's unlabelled values, written one a
+// line, came in pieces whose ends are not row ends: labels between two
+// values anywhere but after a row's last value, or before a row's 总计
+// when those labels are the column header 总计 itself.
+func (tp *tableParser) flatScrambled(cols int) bool {
+	if len(tp.flatBreaks) == 0 || !tp.onePerLine(tp.flat) {
+		return false
+	}
+	for _, br := range tp.flatBreaks {
+		switch br.at % cols {
+		case 0:
+		case cols - 1:
+			if !br.total {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// dropFlat keeps table 4's unlabelled values in Unrecognized and says why.
+func (tp *tableParser) dropFlat(b schema.Block) {
+	var vals []token
+	for _, t := range tp.flat {
+		if t.kind != tkEmpty {
+			vals = append(vals, t)
+		}
+	}
+	if len(vals) == 0 {
+		return
+	}
+	runs := make([]string, 0, len(tp.flatBreaks)+1)
+	from := 0
+	for _, br := range append(tp.flatBreaks, flatBreak{at: len(tp.flat)}) {
+		runs = append(runs, joinTokens(tp.flat[from:br.at]))
+		from = br.at
+	}
+	tp.p.warnf(tp.p.src.pos(vals[0].sp.start), b.ID, ErrAmbiguous,
+		"table 4's values, one a line, come in pieces between labels (%s) that do not match its rows: "+
+			"which value belongs to which cell cannot be told (text of a PDF out of reading order?); "+
+			"its cells are left blank and the values kept in Unrecognized", strings.Join(runs, " | "))
+	for _, t := range vals {
+		tp.p.unrecognized(t.sp, "")
+	}
+}
+
+// rowScrambled reports whether a labelled row of table 3 or 4 whose values
+// were written one a line has more of them than cells, and they do not
+// read as whole rows, each adding up, in order. (Where they do, the extra
+// values are the rows whose labels come later, and the first row's worth
+// is this row's.) skip is a column left out of the sum (table 3's
+// 法人或其他组织 subtotal), -1 if none.
+func (tp *tableParser) rowScrambled(block string, vals []token, n, skip int) bool {
+	if block != "t3" && block != "t4" || len(vals) <= n || !tp.onePerLine(vals) {
+		return false
+	}
+	if len(vals)%n != 0 {
+		return true
+	}
+	for k := 0; k < len(vals); k += n {
+		if !rowAddsUp(vals[k:k+n], skip) {
+			return true
+		}
+	}
+	return false
+}
+
+// rowAddsUp reports whether a row's values are integers and the last is the
+// sum of the others but skip.
+func rowAddsUp(vals []token, skip int) bool {
+	var sum int64
+	for i, t := range vals {
+		v, ok := ParseValue(t.text).Int64()
+		if !ok {
+			return false
+		}
+		switch {
+		case i == len(vals)-1:
+			return v == sum
+		case i != skip:
+			sum += v
+		}
+	}
+	return false
+}
+
+// dropRow keeps a row's values in Unrecognized and says why.
+func (tp *tableParser) dropRow(b schema.Block, row schema.Row, vals []token, n int, at Position) {
+	tp.p.warnf(at, b.ID+"."+row.Name, ErrAmbiguous,
+		"row %q has %d values, one a line, for %d cells, and they do not read as rows that add up (%s): "+
+			"which value belongs to which cell cannot be told (text of a PDF out of reading order?); "+
+			"its cells are left blank and the values kept in Unrecognized",
+		row.Label, len(vals), n, joinTokens(vals))
+	for _, t := range vals {
+		if t.kind != tkEmpty {
+			tp.p.unrecognized(t.sp, "")
+		}
+	}
+}
+
+// blankRow makes every cell of a row blank, the 法人或其他组织 subtotal
+// too when the block has that column (org).
+func blankRow(r *Report, b schema.Block, row string, org bool) {
+	for _, c := range b.Columns {
+		*r.CellPtr(b.Ref(row, c.Name)) = BlankCell()
+	}
+	if org {
+		*r.CellPtr(b.Ref(row, "organizations")) = BlankCell()
+	}
+}
+
+// joinTokens is the text of tokens separated by spaces, the first 20 of
+// them.
+func joinTokens(ts []token) string {
+	const most = 20
+	parts := make([]string, 0, min(len(ts), most+1))
+	for _, t := range ts {
+		if t.kind == tkEmpty {
+			continue
+		}
+		if len(parts) == most {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, t.text)
+	}
+	return strings.Join(parts, " ")
+}
