@@ -196,3 +196,31 @@ func joinTokens(ts []token) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// noteLabelled records the rows a label match names.
+func (tp *tableParser) noteLabelled(m match) {
+	for _, e := range m.entries {
+		if e.kind == vRow {
+			if tp.labelled == nil {
+				tp.labelled = map[rowKey]bool{}
+			}
+			tp.labelled[rowKey{e.block, e.name}] = true
+		}
+	}
+}
+
+// decideByLabels chooses table 3's edition when no row that tells the two
+// apart has values of its own (its label came away from them, as in PDF
+// text out of reading order): 2019 when the label （六）其他处理 was seen
+// and none of the three rows 2021 has under it, else 2021.
+func (tp *tableParser) decideByLabels() schema.Edition {
+	for _, n := range []string{"other_no_correction", "other_unpaid_fee", "other_other"} {
+		if tp.labelled[rowKey{"t3", n}] {
+			return schema.E2021
+		}
+	}
+	if tp.labelled[rowKey{"t3", "other"}] {
+		return schema.E2019
+	}
+	return schema.E2021
+}

@@ -50,8 +50,10 @@ type tableParser struct {
 	// flatBreaks are the places in flat where labels came between two
 	// values (pdfraw.go).
 	flatBreaks []flatBreak
-	cur        *rowAcc
-	lastOrd    int
+	// labelled are the rows whose labels were seen, with values or not.
+	labelled map[rowKey]bool
+	cur      *rowAcc
+	lastOrd  int
 
 	pendingCols []colHit
 	colHits     []colHit
@@ -713,6 +715,7 @@ func (tp *tableParser) resolve(run []token, valued bool) {
 			tp.p.warnf(s.pos(fr[m.start].off), "", ErrRepaired, "label %q read as %q", s.text[fr[m.start].off:fr[m.end-1].off+fr[m.end-1].n], label)
 		}
 		tp.note(m)
+		tp.noteLabelled(m)
 		if i == len(ms)-1 && valued {
 			tp.startRow(m, srcSpan{fr[m.start].off, fr[m.end-1].off + fr[m.end-1].n}, tokLine[tokOf(m.start)])
 		}
@@ -1001,7 +1004,7 @@ func (tp *tableParser) decide(id string, bi *blockInfo) (schema.Edition, string)
 		if tp.rows[rowKey{"t3", "other"}] != nil {
 			return schema.E2019, ""
 		}
-		return schema.E2021, ""
+		return tp.decideByLabels(), ""
 	}
 	// Typical number of values a row of this block has.
 	width := 0

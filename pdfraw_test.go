@@ -1,0 +1,198 @@
+package nianbao
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Tables as pdftotext writes them without -layout (corpus shape pdfraw):
+// every cell on a line of its own, a blank line between, and on many pages
+// not in the table's order. Values that can be placed are read; values that
+// cannot are left out, with a warning, never read into the wrong cells.
+
+// rawDoc is a report whose lines are the given pieces, one a line with a
+// blank line between, as pdftotext writes them.
+func rawDoc(pieces ...[]string) string {
+	var all []string
+	for _, p := range pieces {
+		all = append(all, p...)
+	}
+	return strings.Join(all, "\n\n") + "\n"
+}
+
+func words(s string) []string { return strings.Fields(s) }
+
+var (
+	rawHead     = []string{"一、总体情况", "正文。", "三、收到和处理政府信息公开申请情况"}
+	rawT3Header = []string{"申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构",
+		"社会公益组织", "法律服务机构", "其他", "总计"}
+	rawT4Header = []string{"四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼",
+		"未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}
+	rawTail = []string{"五、存在的主要问题及改进情况", "无。"}
+)
+
+// rawCells reads the cells named in want from r, as the corpus manifest
+// writes them ("" blank, "<absent>" absent).
+func rawCells(r *Report, want map[string]string) map[string]string {
+	got := map[string]string{}
+	for ref := range want {
+		c, _ := r.Cell(ref)
+		got[ref] = corpusValue(c)
+	}
+	return got
+}
+
+// ambiguous returns the ErrAmbiguous warnings whose message holds substr.
+func ambiguous(r *Report, substr string) []*Diagnostic {
+	var out []*Diagnostic
+	for _, w := range r.Warnings {
+		if errors.Is(w, ErrAmbiguous) && strings.Contains(w.Msg, substr) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func parseRaw(t *testing.T, src string) *Report {
+	t.Helper()
+	r, s, err := parseAccounted(&Parser{}, []byte(src))
+	if r == nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	checkAccounting(t, r, s)
+	return r
+}
+
+func TestPDFRawTable4(t *testing.T) {
+	t4 := func(review, direct, after string) map[string]string {
+		m := map[string]string{}
+		for row, vals := range map[string]string{"review": review, "suit_direct": direct, "suit_after_review": after} {
+			for i, c := range []string{"upheld", "corrected", "other", "pending", "total"} {
+				m["t4."+row+"."+c] = words(vals)[i]
+			}
+		}
+		return m
+	}
+	blank := t4("_ _ _ _ _", "_ _ _ _ _", "_ _ _ _ _")
+	for k := range blank {
+		blank[k] = ""
+	}
+	cases := []struct {
+		name   string
+		values []string // table 4 after its header, one piece a line
+		want   map[string]string
+		warn   int // ErrAmbiguous warnings about table 4's pieces
+	}{{
+		// The three rows' values in order, the header 总计 before the
+		// last row's 总计 (corpus 004, 006): read in order.
+		name:   "in order",
+		values: append(words("3 1 0 0 4 2 0 1 0 3 1 1 0 0 总计"), "2"),
+		want:   t4("3 1 0 0 4", "2 0 1 0 3", "1 1 0 0 2"),
+	}, {
+		// Real arithmetic errors stay as published when the order is sure.
+		name:   "in order, sums wrong",
+		values: words("10 1 0 0 0 0 0 0 0 0 5 0 0 0 总计 0"),
+		want:   t4("10 1 0 0 0", "0 0 0 0 0", "5 0 0 0 0"),
+	}, {
+		// Pieces of four, one and five values between labels (corpus 002:
+		// 复议 less its 总计, 复议后起诉 less its 总计, 复议's 总计, 直接起诉,
+		// 复议后起诉's 总计): no cell can be told.
+		name: "scrambled",
+		values: append(append(append(words("72 64 178 37 结果 结果 其他 复议后起诉 尚未审结 12 1 1 6 总计 351"),
+			words("维持 纠正 结果 审结 13 4 8 1 26")...), "总计"), "20"),
+		want: blank,
+		warn: 1,
+	}, {
+		name:   "labels inside a row",
+		values: words("3 1 0 0 4 2 0 维持 1 0 3 1 1 0 0 2"),
+		want:   blank,
+		warn:   1,
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := rawDoc(rawHead, rawT3Header, words("一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1"), rawT4Header, c.values, rawTail)
+			r := parseRaw(t, src)
+			if diff := cmp.Diff(c.want, rawCells(r, c.want)); diff != "" {
+				t.Errorf("table 4 (-want +got):\n%s", diff)
+			}
+			ws := ambiguous(r, "table 4's values, one a line, come in pieces")
+			if len(ws) != c.warn {
+				t.Fatalf("got %d warnings about table 4's pieces, want %d: %v", len(ws), c.warn, r.Warnings)
+			}
+			if c.warn > 0 {
+				// At the first value, naming the pieces; every value kept.
+				if first := strings.Index(src, c.values[0]+"\n"); ws[0].Pos != r.Warnings[0].Pos && offsetLine(src, first) != ws[0].Pos.Line {
+					t.Errorf("warning at %s, want line %d: %v", ws[0].Pos, offsetLine(src, first), ws[0])
+				}
+				n := 0
+				for _, fr := range r.Unrecognized {
+					if valueKind(fr.Text) == Number {
+						n++
+					}
+				}
+				if n != 15 {
+					t.Errorf("%d values in Unrecognized, want the 15: %v", n, r.Unrecognized)
+				}
+			}
+		})
+	}
+}
+
+// offsetLine is the 1-based line of byte offset off in s.
+func offsetLine(s string, off int) int { return strings.Count(s[:off], "\n") + 1 }
+
+func TestPDFRawTable3Rows(t *testing.T) {
+	cases := []struct {
+		name string
+		rows []string
+		want map[string]string
+		warn []string // rows said to be left blank
+	}{{
+		// 2021 edition. Two rows' values after one label, the second row's
+		// label after them (corpus 002): each run of seven adds up, so
+		// the first seven are the labelled row's.
+		name: "2021, rows in order",
+		rows: words("（一）予以公开 3 1 0 0 0 0 4 2 0 0 0 0 0 2 （二）部分公开（区分处理的，只计这一情形，不计其他情形） " +
+			"3.其他 0 0 0 0 0 0 0 （七）总计 6 1 0 0 0 0 7 四、结转下年度继续办理 0 0 0 0 0 0 0"),
+		want: map[string]string{"t3.granted.natural_person": "3", "t3.granted.commercial": "1", "t3.granted.total": "4",
+			"t3.partial.total": "", "t3.other_other.total": "0", "t3.total.total": "7", "t3.carried_forward.total": "0"},
+	}, {
+		// 2019 edition (the single row （六）其他处理). （七）总计 and the row
+		// before it written column by column (corpus 004, 006): read in
+		// order the total row would be 6 0 1 0 0 0 0.
+		name: "2019, column by column",
+		rows: words("（一）予以公开 6 1 0 0 0 0 7 （六）其他处理 （七）总计 0 6 0 1 0 0 0 0 0 0 0 0 0 7 四、结转下年度继续办理 0 0 0 0 0 0 0"),
+		want: map[string]string{"t3.granted.total": "7", "t3.other.total": "", "t3.total.natural_person": "",
+			"t3.total.commercial": "", "t3.total.total": "", "t3.carried_forward.total": "0"},
+		warn: []string{"（七）总计"},
+	}, {
+		// A number of values that is no multiple of the row's.
+		name: "2021, odd count",
+		rows: words("（一）予以公开 3 1 0 0 0 0 4 2 0 0 （七）总计 6 1 0 0 0 0 7"),
+		want: map[string]string{"t3.granted.natural_person": "", "t3.granted.total": "", "t3.total.total": "7"},
+		warn: []string{"（一）予以公开"},
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := rawDoc(rawHead, rawT3Header, words("一、本年新收政府信息公开申请数量 6 1 0 0 0 0 7"), c.rows, rawTail)
+			r := parseRaw(t, src)
+			if diff := cmp.Diff(c.want, rawCells(r, c.want)); diff != "" {
+				t.Errorf("table 3 (-want +got):\n%s", diff)
+			}
+			ws := ambiguous(r, "one a line, for 7 cells, and they do not read as rows that add up")
+			var got []string
+			for _, w := range ws {
+				got = append(got, strings.SplitN(w.Msg, "\"", 3)[1])
+				if label := strings.SplitN(w.Msg, "\"", 3)[1]; offsetLine(src, strings.Index(src, label)) != w.Pos.Line {
+					t.Errorf("warning at %s, not at the label %s", w.Pos, label)
+				}
+			}
+			if diff := cmp.Diff(c.warn, got); diff != "" {
+				t.Errorf("rows left blank (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
