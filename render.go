@@ -313,7 +313,7 @@ func displayRows(r *Report, b schema.Block) []displayRow {
 func rowPresent(r *Report, b schema.Block, row schema.Row) bool {
 	for _, cs := range [][]schema.Column{b.Columns, b.ExtraColumns} {
 		for _, c := range cs {
-			if _, cell := cellSlot(r, b.Table, row.Name, c.Name); cell != nil && cell.Kind != Absent {
+			if cell := r.cellAt(b.Table, row.Name, c.Name); cell != nil && cell.Kind != Absent {
 				return true
 			}
 		}
@@ -327,7 +327,7 @@ func displayColumns(r *Report, b schema.Block) []schema.Column {
 	cols := append([]schema.Column(nil), b.Columns...)
 	present := func(c schema.Column, rows []schema.Row) bool {
 		for _, row := range rows {
-			if _, cell := cellSlot(r, b.Table, row.Name, c.Name); cell != nil && cell.Kind != Absent {
+			if cell := r.cellAt(b.Table, row.Name, c.Name); cell != nil && cell.Kind != Absent {
 				return true
 			}
 		}
@@ -371,14 +371,14 @@ func (p *printer) table(r *Report, b schema.Block) {
 		label = append(label, d.label)
 		fields := []string{strings.Join(label, " ")}
 		for _, c := range cols {
-			ref, cp := cellSlot(r, b.Table, d.row.Name, c.Name)
+			cp := r.cellAt(b.Table, d.row.Name, c.Name)
 			var cell Cell
 			if cp != nil {
 				cell = *cp
 			}
 			text := cellText(cell)
 			if back := parseCellValue(text); !back.Equal(cell) {
-				p.fail("cell %s (%s %q) would read back as %s %q", ref, cell.Kind, cell.Value, back.Kind, back.Value)
+				p.fail("cell %s (%s %q) would read back as %s %q", b.Ref(d.row.Name, c.Name), cell.Kind, cell.Value, back.Kind, back.Value)
 			}
 			fields = append(fields, pipeEscape(text))
 		}

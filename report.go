@@ -288,11 +288,12 @@ func (r *Report) Cell(ref string) (c Cell, ok bool) {
 // CellPtr returns a pointer to the cell with the given reference, so that it
 // can be set, or nil if the reference names no cell.
 func (r *Report) CellPtr(ref string) *Cell {
-	path, ok := cellIndex()[ref]
-	if !ok || r == nil {
+	if r == nil {
 		return nil
 	}
-	return reflect.ValueOf(r).Elem().FieldByIndex(path).Addr().Interface().(*Cell)
+	table, rest, _ := strings.Cut(ref, ".")
+	row, col, _ := strings.Cut(rest, ".")
+	return r.cellAt(table, row, col)
 }
 
 // SetCell sets the cell with the given reference. It reports an error wrapping

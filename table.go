@@ -1,8 +1,7 @@
 package nianbao
 
 import (
-	"reflect"
-	"strings"
+		"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -1204,8 +1203,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 				"row %q has %d of %d fields; read aligned to the right, the %d cells before them are blank", row.Label, n-missing, n, missing)
 		}
 		for j, c := range rowCols {
-			ref, cp := cellSlot(r, b.Table, row.Name, c.Name)
-			*cp = tp.cell(out[j], ref)
+			*r.cellAt(b.Table, row.Name, c.Name) = tp.cell(out[j], b.Table, row.Name, c.Name)
 		}
 	}
 	tp.resolveGluedRows(r, glued)
@@ -1224,8 +1222,8 @@ func (tp *tableParser) surplus(ts []token, ref string) {
 	}
 }
 
-// cell turns a token into a cell and claims it.
-func (tp *tableParser) cell(t token, ref string) Cell {
+// cell turns a token into the cell table.row.col and claims it.
+func (tp *tableParser) cell(t token, table, row, col string) Cell {
 	s := tp.p.src
 	switch t.kind {
 	case tkValue, tkLabel:
@@ -1233,7 +1231,7 @@ func (tp *tableParser) cell(t token, ref string) Cell {
 		c := parseCellValue(t.text)
 		c.Pos = s.pos(t.sp.start)
 		if c.Kind == Text {
-			tp.p.warnf(c.Pos, ref, ErrRepaired, "cell holds text %q, not a number", c.Value)
+			tp.p.warnf(c.Pos, table+"."+row+"."+col, ErrRepaired, "cell holds text %q, not a number", c.Value)
 		}
 		return c
 	case tkEmpty:
@@ -1264,37 +1262,6 @@ func parseCellValue(s string) Cell {
 		return Cell{Kind: Number, Value: s}
 	}
 	return ParseValue(s)
-}
-
-// cellKey names a cell of the report by its parts.
-type cellKey struct{ table, row, col string }
-
-// cellPaths gives every cell its reference and the index path of its field
-// in Report (see cellIndex).
-var cellPaths = sync.OnceValue(func() map[cellKey]cellPath {
-	out := map[cellKey]cellPath{}
-	for ref, path := range cellIndex() {
-		parts := strings.SplitN(ref, ".", 3)
-		out[cellKey{parts[0], parts[1], parts[2]}] = cellPath{ref: ref, path: path}
-	}
-	return out
-})
-
-type cellPath struct {
-	ref  string
-	path []int
-}
-
-// cellSlot returns the reference of the cell table.row.col and a pointer to
-// it in r, like r.CellPtr(table+"."+row+"."+col) without building the
-// reference. The pointer is nil for a cell the catalog does not have.
-func cellSlot(r *Report, table, row, col string) (string, *Cell) {
-	cp, ok := cellPaths()[cellKey{table, row, col}]
-	if !ok {
-		ref := table + "." + row + "." + col
-		return ref, r.CellPtr(ref)
-	}
-	return cp.ref, reflect.ValueOf(r).Elem().FieldByIndex(cp.path).Addr().Interface().(*Cell)
 }
 
 // valueKind is ParseValue(s).Kind without building the value.
