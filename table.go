@@ -1,7 +1,7 @@
 package nianbao
 
 import (
-		"strings"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
