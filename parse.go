@@ -140,10 +140,44 @@ type parseState struct {
 	droppedPos  Position
 	droppedErrs []error
 
-	// Scratch space of the table parsers, reused from call to call.
-	foldScratch    []rune // tableParser.labelPrefix
-	resolveScratch resolveScratch
-	slabs          slabs
+	// Memory of this parse that nothing returned refers to, reused by
+	// the next parse.
+	sc *scratch
+}
+
+// scratch is the working memory of one parse: slices reused from call to
+// call within the parse, then, through scratchPool, by later parses. Nothing
+// a parse returns may point into it.
+type scratch struct {
+	fold    []rune // tableParser.labelPrefix
+	resolve resolveScratch
+	slabs   slabs
+	lines   []lineInfo // segment
+	toks    []token    // tokenize, for one table region at a time
+	// tableParser.run
+	run, pending, lead []token
+	labelAhead         []bool
+	row                []token // fill: one row's fields aligned
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// getScratch takes working memory from the pool, emptied.
+func getScratch() *scratch {
+	sc := scratchPool.Get().(*scratch)
+	sc.slabs.entries = sc.slabs.entries[:0]
+	sc.slabs.accs = sc.slabs.accs[:0]
+	sc.slabs.toks = sc.slabs.toks[:0]
+	return sc
+}
+
+// putScratch returns working memory to the pool unless it grew large (a
+// huge input), so that the pool does not keep it.
+func putScratch(sc *scratch) {
+	if cap(sc.lines) > 1<<14 || cap(sc.toks) > 1<<14 || cap(sc.slabs.toks) > 1<<14 {
+		return
+	}
+	scratchPool.Put(sc)
 }
 
 func (p *parseState) warn(pos Position, ref string, err error, msg string) {
@@ -213,7 +247,8 @@ func (pr *Parser) parse(src []byte) (*Report, *source, error) {
 	if isBlank(text) {
 		return nil, nil, pr.wrapErr(fmt.Errorf("%w: the input is empty", ErrNotAReport))
 	}
-	p := &parseState{src: newSource(text), file: pr.Filename, r: &Report{Editions: map[string]Edition{}}}
+	p := &parseState{src: newSource(text), file: pr.Filename, r: &Report{Editions: map[string]Edition{}}, sc: getScratch()}
+	defer putScratch(p.sc)
 	r := p.r
 	for _, is := range issues {
 		p.warn(p.src.pos(is.off), "", ErrEncoding, is.msg)

@@ -1,6 +1,7 @@
 package nianbao
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -347,7 +348,8 @@ func (p *parseState) segment() (front []lineInfo, secs []*segSection) {
 	last := 0
 	// The lines of the front matter and of each section are consecutive
 	// stretches of one slice; from marks where the current stretch starts.
-	lines := make([]lineInfo, 0, p.src.numLines())
+	lines := slices.Grow(p.sc.lines[:0], p.src.numLines())
+	defer func() { p.sc.lines = lines[:0] }()
 	from := 0
 	end := func() []lineInfo { return lines[from:len(lines):len(lines)] }
 	for i := 0; i < p.src.numLines(); i++ {

@@ -1,6 +1,7 @@
 package nianbao
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -80,7 +81,7 @@ type slabs struct {
 
 // keepEntries returns a copy of es that stays valid for the whole parse.
 func (p *parseState) keepEntries(es []*vocabEntry) []*vocabEntry {
-	sl := &p.slabs
+	sl := &p.sc.slabs
 	if cap(sl.entries)-len(sl.entries) < len(es) {
 		sl.entries = make([]*vocabEntry, 0, max(256, len(es)))
 	}
@@ -91,18 +92,18 @@ func (p *parseState) keepEntries(es []*vocabEntry) []*vocabEntry {
 
 // newRowAcc returns a zero rowAcc.
 func (p *parseState) newRowAcc() *rowAcc {
-	sl := &p.slabs
+	sl := &p.sc.slabs
 	if len(sl.accs) == cap(sl.accs) {
 		sl.accs = make([]rowAcc, 0, 32)
 	}
-	sl.accs = sl.accs[:len(sl.accs)+1]
+	sl.accs = append(sl.accs, rowAcc{})
 	return &sl.accs[len(sl.accs)-1]
 }
 
 // tokenSpace returns an empty slice with room for n tokens; appending more
 // moves it elsewhere.
 func (p *parseState) tokenSpace(n int) []token {
-	sl := &p.slabs
+	sl := &p.sc.slabs
 	if cap(sl.toks)-len(sl.toks) < n {
 		sl.toks = make([]token, 0, max(256, n))
 	}
@@ -183,8 +184,8 @@ func (tp *tableParser) isAnchor(li lineInfo) bool {
 // label, so that s is known to be longer than any label. The slice is
 // reused by the next call.
 func (tp *tableParser) labelPrefix(s string) []rune {
-	tp.p.foldScratch = appendFoldRunes(tp.p.foldScratch[:0], s, tp.v.maxLen+1)
-	return tp.p.foldScratch
+	tp.p.sc.fold = appendFoldRunes(tp.p.sc.fold[:0], s, tp.v.maxLen+1)
+	return tp.p.sc.fold
 }
 
 // startsWithLabel reports whether folded text f begins with a whole label of
@@ -251,7 +252,8 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 		return tp.tokenizePipes(lines)
 	}
 	s := tp.p.src
-	toks := make([]token, 0, tokenEstimate(s, lines))
+	toks := slices.Grow(tp.p.sc.toks[:0], tokenEstimate(s, lines))
+	defer func() { tp.p.sc.toks = toks[:0] }()
 	// In a region of tab-separated rows, a line whose only tabs lead or
 	// trail its text (a label and blank cells: "\t\t3.要求提供公开出版物\t\t")
 	// is a row of fields too.
@@ -355,7 +357,8 @@ func tokenEstimate(s *source, lines []lineInfo) int {
 // pipe across line ends.
 func (tp *tableParser) tokenizePipes(lines []lineInfo) []token {
 	s := tp.p.src
-	toks := make([]token, 0, tokenEstimate(s, lines))
+	toks := slices.Grow(tp.p.sc.toks[:0], tokenEstimate(s, lines))
+	defer func() { tp.p.sc.toks = toks[:0] }()
 	var parts []srcSpan
 	line := 0
 	for _, li := range lines {
@@ -476,14 +479,18 @@ func (tp *tableParser) run(toks []token, mode tableMode) {
 	// which are blank cells if values follow and padding if a label does;
 	// lead the empty fields that start a new tab-separated line, which are
 	// padding under merged label columns unless values follow on that line.
-	var run, pending, lead []token
+	sc := tp.p.sc
+	run, pending, lead := sc.run[:0], sc.pending[:0], sc.lead[:0]
+	defer func() { sc.run, sc.pending, sc.lead = run, pending, lead }()
 	rowMode := mode == modeTab || mode == modePipeRows
 	// labelAhead[i]: a label follows token i on its line.
-	labelAhead := make([]bool, len(toks))
+	labelAhead := slices.Grow(sc.labelAhead[:0], len(toks))[:len(toks)]
+	sc.labelAhead = labelAhead
+	if len(toks) > 0 {
+		labelAhead[len(toks)-1] = false
+	}
 	for i := len(toks) - 2; i >= 0; i-- {
-		if toks[i+1].line == toks[i].line {
-			labelAhead[i] = labelAhead[i+1] || toks[i+1].kind == tkLabel
-		}
+		labelAhead[i] = toks[i+1].line == toks[i].line && (labelAhead[i+1] || toks[i+1].kind == tkLabel)
 	}
 	for i, t := range toks {
 		switch t.kind {
@@ -640,7 +647,7 @@ type match struct {
 func (tp *tableParser) resolve(run []token, valued bool) {
 	s := tp.p.src
 	// The slices are scratch space reused by the next call.
-	sc := &tp.p.resolveScratch
+	sc := &tp.p.sc.resolve
 	fr := sc.fr[:0]
 	tokEnd := sc.tokEnd[:0] // fold index where each token ends
 	tokLine := sc.tokLine[:0]
@@ -730,7 +737,7 @@ func (tp *tableParser) labelOf(m match) string { return m.entries[0].label }
 func (tp *tableParser) bestMatch(rs []rune, p int, tokEnd []int, tokOf func(int) int) (match, bool) {
 	cands := tp.v.byFirst[rs[p]]
 	bestFull, bestPart := 0, 0
-	sc := &tp.p.resolveScratch
+	sc := &tp.p.sc.resolve
 	full, part := sc.full[:0], sc.part[:0]
 	defer func() { sc.full, sc.part = full, part }()
 	partEnd := 0
@@ -883,7 +890,7 @@ func (tp *tableParser) startRow(m match, label srcSpan, line int) {
 	}
 	acc := tp.p.newRowAcc()
 	*acc = rowAcc{block: best.block, name: best.name, label: label, line: line, extra: extra,
-		vals: tp.p.tokenSpace(tp.maxCols(best.block))}
+		vals: tp.p.tokenSpace(tp.maxCols(best.block) + 2)} // +2: room for empty fields at the ends of a delimited row
 	tp.rows[key] = acc
 	tp.rowOrder = append(tp.rowOrder, acc)
 	tp.cur = acc
@@ -967,7 +974,8 @@ func trimmedLen(vals []token) int {
 // from the end, then from the start; a row with fewer fields than columns is
 // aligned to the right (its last field is the last column, 总计) and the
 // missing cells at its start are blank. Surplus values are returned apart.
-func align(vals []token, n int) (out, surplus []token, missing int) {
+// out is vals or buf, grown if needed; buf may be nil.
+func align(vals []token, n int, buf []token) (out, surplus []token, missing int) {
 	for len(vals) > n && vals[len(vals)-1].kind == tkEmpty {
 		vals = vals[:len(vals)-1]
 	}
@@ -977,7 +985,8 @@ func align(vals []token, n int) (out, surplus []token, missing int) {
 	if len(vals) > n {
 		return vals[:n], vals[n:], 0
 	}
-	out = make([]token, n)
+	out = slices.Grow(buf[:0], n)[:n]
+	clear(out[:n-len(vals)])
 	copy(out[n-len(vals):], vals)
 	return out, nil, n - len(vals)
 }
@@ -1148,7 +1157,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 				if len(flat) < len(cols)*len(b.Rows) && flat[0].kind == tkValue { // glue.go: digits run together
 					flat = tp.glueTable(&glued, flat, b, cols)
 				}
-				all, surplus, missing := align(flat, len(cols)*len(b.Rows))
+				all, surplus, missing := align(flat, len(cols)*len(b.Rows), nil)
 				tp.surplus(surplus, b.ID)
 				if missing > 0 {
 					tp.p.warnf(tp.p.src.pos(flat[0].sp.start), b.ID, ErrRepaired,
@@ -1196,7 +1205,10 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 		if len(vals) < n && len(vals) > 0 && vals[0].kind == tkValue { // glue.go: digits run together
 			vals = tp.glueRow(&glued, vals, b, *row, rowCols)
 		}
-		out, surplus, missing := align(vals, n)
+		out, surplus, missing := align(vals, n, tp.p.sc.row)
+		if len(vals) < n {
+			tp.p.sc.row = out // the buffer, grown: reuse it for the next row
+		}
 		tp.surplus(surplus, b.ID)
 		if missing > 0 && acc != nil {
 			tp.p.warnf(at, b.Ref(row.Name, rowCols[n-1].Name), ErrRepaired,
