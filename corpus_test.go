@@ -45,12 +45,6 @@ var corpusSkip = map[string]string{
 		"(72 64 178 37 | 12 1 1 6 | 351 | 13 4 8 1 26 | 20, pieces that end inside rows): the parser cannot tell " +
 		"which belongs where and leaves table 4 blank with a warning (t4.review.total blank, want 351; " +
 		"t4.suit_direct.total blank, want 26; t4.suit_after_review.total blank, want 20)",
-	"004_hongze_qzf_2023_pdfraw.txt": "PDF text without -layout: table 3's values come before their labels " +
-		"and, on most rows, column by column: t3.new's seven values precede any row label (kept in Unrecognized, " +
-		"t3.new.total blank, want 21) and （七）总计's come mixed with （六）其他处理's (left blank with a warning, " +
-		"t3.total.total blank, want 21)",
-	"006_hongze_qzf_2024_pdfraw.txt": "PDF text without -layout: as 004, t3.new.total and t3.total.total blank " +
-		"(want 95)",
 	// Web pages whose table cells run together (webflat): runs that no split
 	// fits, or that run into the prose after them.
 	"026_pingtan_czj_2019_webflat.txt": "table 3's third row label is misprinted 三三、本年度办理结果, so row 二 reads " +

@@ -224,3 +224,98 @@ func (tp *tableParser) decideByLabels() schema.Edition {
 	}
 	return schema.E2021
 }
+
+// preRowFits reports whether table 3's values before its first row label
+// are row 一's (本年新收): a row's worth of values, one a line, that adds
+// up, between the column header and the row 二 (上年结转), which is the
+// first row with values; row 一's label is seen elsewhere without values
+// of its own (pdftotext put the page's row labels after its values).
+func (tp *tableParser) preRowFits(n int) bool {
+	return len(tp.preRow) == n && tp.onePerLine(tp.preRow) && rowAddsUp(tp.preRow, -1) &&
+		tp.labelled[rowKey{"t3", "new"}] && tp.rows[rowKey{"t3", "new"}] == nil &&
+		len(tp.rowOrder) > 0 && tp.rowOrder[0].block == "t3" && tp.rowOrder[0].name == "carried_over"
+}
+
+// takePreRow hands out the values before table 3's first row label as
+// row 一's, and says so.
+func (tp *tableParser) takePreRow(b schema.Block, row schema.Row) ([]token, Position) {
+	vals := tp.preRow
+	tp.preRow = nil
+	at := tp.p.src.pos(vals[0].sp.start)
+	tp.p.warnf(at, b.Ref(row.Name, b.Columns[len(b.Columns)-1].Name), ErrRepaired,
+		"the %d values before table 3's first row label (%s) are read as row %q: they come between the column "+
+			"header and row 二, add up, and row 一's label comes later without values (text of a PDF out of reading order?)",
+		len(vals), joinTokens(vals), row.Label)
+	return vals, at
+}
+
+// dropPreRow keeps table 3's values before its first row label, if not
+// placed, in Unrecognized.
+func (tp *tableParser) dropPreRow() {
+	for _, t := range tp.preRow {
+		tp.p.unrecognized(t.sp, "a value outside any table row")
+	}
+	tp.preRow = nil
+}
+
+// colsRow is table 3's 总计 row whose values, one a line, do not read in
+// order: perhaps it and the rows before it written column by column.
+type colsRow struct {
+	row  schema.Row
+	vals []token
+	at   Position
+}
+
+// readByColumns reads table 3's 总计 row from values written column by
+// column with the k-1 rows before it (pdftotext puts a block of cells
+// column by column): the values read so are rows that each add up, the
+// last, 总计's, is where rows 一 and 二 went (一 + 二 = 总计 + 四, column by
+// column, with rows 一, 二 and 四 read). Otherwise the row stays blank,
+// with a warning.
+func (tp *tableParser) readByColumns(r *Report, b schema.Block, cr *colsRow) {
+	n := len(b.Columns)
+	k := len(cr.vals) / n
+	rows := make([][]token, k)
+	for i := range rows {
+		rows[i] = make([]token, n)
+		for j := range n {
+			rows[i][j] = cr.vals[j*k+i]
+		}
+	}
+	ok := len(cr.vals)%n == 0 && k >= 2
+	for _, row := range rows {
+		ok = ok && rowAddsUp(row, -1)
+	}
+	last := rows[k-1]
+	for j, c := range b.Columns {
+		if !ok {
+			break
+		}
+		var sum [3]int64
+		for i, name := range []string{"new", "carried_over", "carried_forward"} {
+			v, isInt := r.Cell(b.Ref(name, c.Name))
+			n, good := v.Int64()
+			ok = ok && isInt && good && v.Kind == Number
+			sum[i] = n
+		}
+		t, good := ParseValue(last[j].text).Int64()
+		ok = ok && good && sum[0]+sum[1] == t+sum[2]
+	}
+	if !ok {
+		tp.dropRow(b, cr.row, cr.vals, n, cr.at)
+		return
+	}
+	tp.p.warnf(cr.at, b.Ref(cr.row.Name, b.Columns[n-1].Name), ErrRepaired,
+		"row %q has %d values, one a line, that read as %d rows written column by column (%s); the last of them, "+
+			"which balances rows 一, 二 and 四, is read as this row's and the others are kept in Unrecognized "+
+			"(text of a PDF out of reading order?)", cr.row.Label, len(cr.vals), k, joinTokens(cr.vals))
+	for j, c := range b.Columns {
+		ref, cp := cellSlot(r, b.Table, cr.row.Name, c.Name)
+		*cp = tp.cell(last[j], ref)
+	}
+	for _, row := range rows[:k-1] {
+		for _, t := range row {
+			tp.p.unrecognized(t.sp, "")
+		}
+	}
+}

@@ -196,3 +196,107 @@ func TestPDFRawTable3Rows(t *testing.T) {
 		})
 	}
 }
+
+// Table 3 as pdftotext wrote corpus 004 and 006 (2019 edition): row 一's
+// values before any row label, （七）总计's mixed column by column with
+// （六）其他处理's, the page's row labels after the values.
+func TestPDFRawTable3BeforeLabels(t *testing.T) {
+	const (
+		newRow  = "6 1 0 0 0 0 7"
+		balance = "二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1 （一）予以公开 7 1 0 0 0 0 8 " +
+			"（七）总计 0 7 0 1 0 0 0 0 0 0 0 0 0 8 " // （六） 0 0 0 0 0 0 0 and （七） 7 1 0 0 0 0 8, column by column
+		labels = "一、本年新收政府信息公开申请数量 （六）其他处理"
+	)
+	cases := []struct {
+		name    string
+		rows    string
+		want    map[string]string
+		edition string
+		warn    []string // what the ErrRepaired/ErrAmbiguous warnings of this file say, in part
+	}{{
+		name: "read",
+		rows: newRow + " " + balance + "四、结转下年度继续办理 0 0 0 0 0 0 0 " + labels,
+		want: map[string]string{"t3.new.natural_person": "6", "t3.new.total": "7", "t3.carried_over.total": "1",
+			"t3.granted.total": "8", "t3.other.total": "", "t3.total.natural_person": "7", "t3.total.commercial": "1",
+			"t3.total.total": "8", "t3.carried_forward.total": "0"},
+		edition: "2019",
+		warn:    []string{"are read as row \"一、本年新收政府信息公开申请数量\"", "read as 2 rows written column by column"},
+	}, {
+		// 一 + 二 = 总计 + 四 fails for every way to read 总计: blank.
+		name: "unbalanced",
+		rows: newRow + " " + balance + "四、结转下年度继续办理 1 0 0 0 0 0 1 " + labels,
+		want: map[string]string{"t3.new.total": "7", "t3.total.natural_person": "", "t3.total.total": "",
+			"t3.carried_forward.total": "1"},
+		edition: "2019",
+		warn:    []string{"are read as row \"一、本年新收政府信息公开申请数量\"", "do not read as rows that add up"},
+	}, {
+		// The values before the first label are followed by row （一）, not
+		// 二: whose they are cannot be told.
+		name:    "not before 二",
+		rows:    newRow + " （一）予以公开 7 1 0 0 0 0 8 （七）总计 7 1 0 0 0 0 8 " + labels,
+		want:    map[string]string{"t3.new.total": "", "t3.granted.total": "8", "t3.total.total": "8"},
+		edition: "2019",
+		warn:    []string{"a value outside any table row: \"6\""},
+	}, {
+		// Row 一's label never seen.
+		name:    "no label 一",
+		rows:    newRow + " " + balance + "四、结转下年度继续办理 0 0 0 0 0 0 0 （六）其他处理",
+		want:    map[string]string{"t3.new.total": "", "t3.total.total": ""},
+		edition: "2019",
+		warn:    []string{"a value outside any table row: \"6\"", "do not read as rows that add up"},
+	}, {
+		// Row 一's values do not add up.
+		name:    "一 does not add up",
+		rows:    "6 1 0 0 0 0 8 " + balance + "四、结转下年度继续办理 0 0 0 0 0 0 0 " + labels,
+		want:    map[string]string{"t3.new.total": "", "t3.total.total": ""},
+		edition: "2019",
+		warn:    []string{"a value outside any table row: \"6\"", "do not read as rows that add up"},
+	}, {
+		// 2021 edition: the three rows under （六） seen, （七）总计 in order.
+		name: "2021",
+		rows: newRow + " 二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1 （七）总计 7 1 0 0 0 0 8 四、结转下年度继续办理 0 0 0 0 0 0 0 " +
+			"一、本年新收政府信息公开申请数量 （六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 3.其他",
+		want:    map[string]string{"t3.new.total": "7", "t3.total.total": "8", "t3.other_other.total": ""},
+		edition: "2021",
+		warn:    []string{"are read as row \"一、本年新收政府信息公开申请数量\""},
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := rawDoc(rawHead, rawT3Header, words(c.rows), rawTail)
+			r := parseRaw(t, src)
+			if diff := cmp.Diff(c.want, rawCells(r, c.want)); diff != "" {
+				t.Errorf("table 3 (-want +got):\n%s", diff)
+			}
+			if got := string(r.Editions["t3"]); got != c.edition {
+				t.Errorf("table 3 edition %s, want %s", got, c.edition)
+			}
+			// The warnings about placing values, one for all the values
+			// outside any row (the first of them).
+			var msgs []string
+			outside := false
+			for _, w := range r.Warnings {
+				switch {
+				case strings.Contains(w.Msg, "outside any"):
+					if !outside {
+						msgs = append(msgs, w.Msg)
+					}
+					outside = true
+				case strings.Contains(w.Msg, "one a line") || strings.Contains(w.Msg, "first row label"):
+					msgs = append(msgs, w.Msg)
+				}
+			}
+			if len(msgs) != len(c.warn) {
+				t.Fatalf("warnings %q, want %d: %q", msgs, len(c.warn), c.warn)
+			}
+			for _, w := range c.warn {
+				found := false
+				for _, m := range msgs {
+					found = found || strings.Contains(m, w)
+				}
+				if !found {
+					t.Errorf("no warning says %q: %q", w, msgs)
+				}
+			}
+		})
+	}
+}

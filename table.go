@@ -52,8 +52,10 @@ type tableParser struct {
 	flatBreaks []flatBreak
 	// labelled are the rows whose labels were seen, with values or not.
 	labelled map[rowKey]bool
-	cur      *rowAcc
-	lastOrd  int
+	// preRow are table 3's values before its first row label (pdfraw.go).
+	preRow  []token
+	cur     *rowAcc
+	lastOrd int
 
 	pendingCols []colHit
 	colHits     []colHit
@@ -628,6 +630,8 @@ func (tp *tableParser) addValue(t token) {
 	case tp.table == "t4":
 		tp.flat = append(tp.flat, t)
 		tp.block("t4").found = true
+	case tp.table == "t3" && len(tp.rowOrder) == 0 && t.kind == tkValue:
+		tp.preRow = append(tp.preRow, t) // placed or dropped by fill
 	case t.kind == tkValue:
 		tp.p.unrecognized(t.sp, "a value outside any table row")
 	}
@@ -1088,6 +1092,7 @@ func (tp *tableParser) finish(r *Report) {
 			}
 		}
 	}
+	tp.dropPreRow()
 	if tp.cur != nil && tp.cur.block == "" {
 		for _, t := range tp.cur.vals {
 			if t.kind != tkEmpty {
@@ -1123,6 +1128,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 	var missing []string
 	flat := tp.flat
 	flatAligned, flatDropped := false, false
+	var byCols *colsRow   // table 3's 总计 row, perhaps written column by column
 	var glued []*gluedRow // rows whose digits ran together (glue.go)
 	for i := range len(b.Rows) + len(b.ExtraRows) {
 		official := i < len(b.Rows)
@@ -1166,6 +1172,8 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 				flat = all
 			}
 			vals = flat[i*len(cols) : (i+1)*len(cols)]
+		case b.ID == "t3" && row.Name == "new" && orgAt < 0 && tp.preRowFits(len(cols)):
+			vals, at = tp.takePreRow(b, *row)
 		case flatDropped && official:
 			blankRow(r, b, row.Name, false) // dropFlat said why
 			continue
@@ -1197,9 +1205,14 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 		}
 		if acc != nil && tp.rowScrambled(b.ID, vals, n, orgAt) {
 			// One value a line, more than the row has cells, not in rows
-			// that add up (pdfraw.go): no cell is filled.
-			tp.dropRow(b, *row, vals, n, at)
+			// that add up (pdfraw.go): no cell is filled, unless table 3's
+			// 总计 row can be read column by column once the rest is in.
 			blankRow(r, b, row.Name, orgAt >= 0)
+			if b.ID == "t3" && row.Name == "total" && orgAt < 0 {
+				byCols = &colsRow{row: *row, vals: vals, at: at}
+				continue
+			}
+			tp.dropRow(b, *row, vals, n, at)
 			continue
 		}
 		if len(vals) < n && len(vals) > 0 && vals[0].kind == tkValue { // glue.go: digits run together
@@ -1219,6 +1232,9 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 		}
 	}
 	tp.resolveGluedRows(r, glued)
+	if byCols != nil {
+		tp.readByColumns(r, b, byCols)
+	}
 	if len(missing) > 0 {
 		tp.p.warnf(bi.pos, b.ID, ErrMissing, "%d rows of block %s are missing and were left blank: %s", len(missing), b.ID, strings.Join(missing, "、"))
 	}
