@@ -172,10 +172,10 @@ func (tp *tableParser) dropRow(b schema.Block, row schema.Row, vals []token, n i
 // too when the block has that column (org).
 func blankRow(r *Report, b schema.Block, row string, org bool) {
 	for _, c := range b.Columns {
-		*r.CellPtr(b.Ref(row, c.Name)) = BlankCell()
+		*r.cellAt(b.Table, row, c.Name) = BlankCell()
 	}
 	if org {
-		*r.CellPtr(b.Ref(row, "organizations")) = BlankCell()
+		*r.cellAt(b.Table, row, "organizations") = BlankCell()
 	}
 }
 
@@ -310,8 +310,7 @@ func (tp *tableParser) readByColumns(r *Report, b schema.Block, cr *colsRow) {
 			"which balances rows 一, 二 and 四, is read as this row's and the others are kept in Unrecognized "+
 			"(text of a PDF out of reading order?)", cr.row.Label, len(cr.vals), k, joinTokens(cr.vals))
 	for j, c := range b.Columns {
-		ref, cp := cellSlot(r, b.Table, cr.row.Name, c.Name)
-		*cp = tp.cell(last[j], ref)
+		*r.cellAt(b.Table, cr.row.Name, c.Name) = tp.cell(last[j], b.Table, cr.row.Name, c.Name)
 	}
 	for _, row := range rows[:k-1] {
 		for _, t := range row {
