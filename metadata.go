@@ -84,12 +84,35 @@ func findYear(f string) (int, int) {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// firstYear is findYear(fold(s)) without folding all of a long s: the
+// folded form of a prefix of s is a prefix of its folded form, and a year
+// found in it with its 年 is the first one, since every earlier place was
+// tested on the same folded runes.
+func firstYear(s string) int {
+	if k := 2048; len(s) > k {
+		for !utf8.RuneStart(s[k]) {
+			k--
+		}
+		if y, i := findYear(fold(s[:k])); i >= 0 {
+			return y
+		}
+	}
+	y, _ := findYear(fold(s))
+	return y
+}
+
 // statPeriodKeys introduce the statistical period.
 var statPeriodKeys = []string{"统计期限", "统计时限", "统计期间", "统计时间", "统计区间"}
 
 // findPeriod returns the statistical period as written after one of the
 // key words, e.g. "2023年1月1日至2023年12月31日".
 func findPeriod(text string) string {
+	// Every key starts with 统计: no key is found before the first one.
+	i := strings.Index(text, "统计")
+	if i < 0 {
+		return ""
+	}
+	text = text[i:]
 	for _, k := range statPeriodKeys {
 		i := strings.Index(text, k)
 		if i < 0 {
@@ -186,7 +209,7 @@ func (p *parseState) metadata(agency string, year int, sig []lineInfo) {
 		year, _ = findYear(fold(r.Period))
 	}
 	if year == 0 && sec1 != "" {
-		year, _ = findYear(fold(sec1))
+		year = firstYear(sec1)
 	}
 	r.Year = year
 	if n := len(sig); n > 0 {

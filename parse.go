@@ -200,11 +200,14 @@ func (p *parseState) warn(pos Position, ref string, err error, msg string) {
 // warnf is warn with a formatted message, formatted only if it is listed.
 func (p *parseState) warnf(pos Position, ref string, err error, format string, args ...any) {
 	msg := ""
-	if len(p.warnings) < maxWarnings {
+	if p.listing() {
 		msg = fmt.Sprintf(format, args...)
 	}
 	p.warn(pos, ref, err, msg)
 }
+
+// listing reports whether the next warning is listed with its message.
+func (p *parseState) listing() bool { return len(p.warnings) < maxWarnings }
 
 // maxWarnings is the most warnings one parse lists; one more says how many
 // were left out.

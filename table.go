@@ -2,6 +2,7 @@ package nianbao
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -107,7 +108,8 @@ func (p *parseState) newRowAcc() *rowAcc {
 func (p *parseState) tokenSpace(n int) []token {
 	sl := &p.sc.slabs
 	if cap(sl.toks)-len(sl.toks) < n {
-		sl.toks = make([]token, 0, max(256, n))
+		// Double the slab, so that a pooled one soon holds a whole parse.
+		sl.toks = make([]token, 0, max(256, n, 2*cap(sl.toks)))
 	}
 	k := len(sl.toks)
 	sl.toks = sl.toks[:k+n]
@@ -133,6 +135,7 @@ type rowAcc struct {
 	vals        []token
 	line        int
 	extra       bool
+	used        bool // its cells were written (finish)
 }
 
 type colHit struct {
@@ -152,7 +155,7 @@ type blockInfo struct {
 }
 
 func newTableParser(p *parseState, table string) *tableParser {
-	return &tableParser{p: p, table: table, v: vocabs()[table], rows: map[rowKey]*rowAcc{}, blocks: map[string]*blockInfo{}}
+	return &tableParser{p: p, table: table, v: vocabs()[table], rows: make(map[rowKey]*rowAcc, 32), blocks: map[string]*blockInfo{}}
 }
 
 func (tp *tableParser) block(id string) *blockInfo {
@@ -541,7 +544,7 @@ func (tp *tableParser) run(toks []token, mode tableMode) {
 			tp.addValue(t)
 		case tkValue:
 			if len(run) > 0 {
-				total := isTotalRun(run)
+				total := tp.table == "t4" && isTotalRun(run) // only table 4 notes flat breaks
 				tp.resolve(run, true)
 				run = run[:0]
 				for _, e := range pending {
@@ -719,10 +722,18 @@ func (tp *tableParser) resolve(run []token, valued bool) {
 		tp.seq++
 		label := tp.labelOf(m)
 		if m.broken {
-			tp.p.warnf(s.pos(fr[m.start].off), "", ErrRepaired, "label %q was broken across lines; joined", label)
+			if tp.p.listing() { // strconv.Quote is %q, cheaper than fmt here
+				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "label "+strconv.Quote(label)+" was broken across lines; joined")
+			} else {
+				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "")
+			}
 		}
 		if m.partial {
-			tp.p.warnf(s.pos(fr[m.start].off), "", ErrRepaired, "label %q read as %q", s.text[fr[m.start].off:fr[m.end-1].off+fr[m.end-1].n], label)
+			if tp.p.listing() {
+				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "label "+strconv.Quote(s.text[fr[m.start].off:fr[m.end-1].off+fr[m.end-1].n])+" read as "+strconv.Quote(label))
+			} else {
+				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "")
+			}
 		}
 		tp.note(m)
 		tp.noteLabelled(m)
@@ -1054,7 +1065,6 @@ func (tp *tableParser) decide(id string, bi *blockInfo) (schema.Edition, string)
 
 // finish decides each block's edition and writes the cells into r.
 func (tp *tableParser) finish(r *Report) {
-	used := map[*rowAcc]bool{}
 	for _, id := range schema.BlockIDs {
 		bi := tp.blocks[id]
 		if bi == nil || !bi.found || !strings.HasPrefix(id, tp.table) {
@@ -1078,10 +1088,10 @@ func (tp *tableParser) finish(r *Report) {
 			e = schema.E2021
 		}
 		b, _ := schema.LookupBlock(e, id)
-		tp.fill(r, b, bi, used)
+		tp.fill(r, b, bi)
 	}
 	for _, acc := range tp.rowOrder {
-		if used[acc] {
+		if acc.used {
 			continue
 		}
 		tp.p.warnf(tp.p.src.pos(acc.label.start), acc.block, ErrUnrecognized,
@@ -1103,7 +1113,7 @@ func (tp *tableParser) finish(r *Report) {
 }
 
 // fill writes the cells of one block.
-func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*rowAcc]bool) {
+func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 	cols := b.Columns
 	orgAt := -1 // index of the 法人或其他组织 subtotal column, if present
 	if b.ID == "t3" {
@@ -1143,7 +1153,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo, used map[*
 		var at Position
 		switch {
 		case acc != nil:
-			used[acc] = true
+			acc.used = true
 			vals = acc.vals
 			at = tp.p.src.pos(acc.label.start)
 		case b.ID == "t4" && len(flat) > 0 && official:
