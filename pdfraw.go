@@ -1,6 +1,7 @@
 package nianbao
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/opengovcn/nianbao/schema"
@@ -66,38 +67,39 @@ func (tp *tableParser) onePerLine(vals []token) bool {
 	return n >= 2
 }
 
-// flatScrambled reports whether table 4's unlabelled values, written one a
-// line, came in pieces whose ends are not row ends: labels between two
-// values anywhere but after a row's last value, or before a row's 总计
-// when those labels are the column header 总计 itself.
-func (tp *tableParser) flatScrambled(cols int) bool {
-	if len(tp.flatBreaks) == 0 || !tp.onePerLine(tp.flat) {
-		return false
+// flatScrambled says why table 4's unlabelled values, written one a line,
+// cannot be placed, or returns "": they are not as many as the cells of
+// the rows without labels (a blank cell leaves no line), or came in pieces
+// whose ends are not row ends (labels between two values anywhere but
+// after a row's last value, or before a row's 总计 when those labels are
+// the column header 总计 itself).
+func (tp *tableParser) flatScrambled(b schema.Block, cols int) string {
+	if !tp.onePerLine(tp.flat) {
+		return ""
 	}
+	need := 0
+	for _, row := range b.Rows {
+		if tp.rows[rowKey{b.ID, row.Name}] == nil {
+			need += cols
+		}
+	}
+	if len(tp.flat) != need {
+		return fmt.Sprintf("table 4 has %d values, one a line, for %d cells (%s): which cell each belongs to "+
+			"cannot be told (a blank cell leaves no line in text of a PDF without -layout)",
+			len(tp.flat), need, joinTokens(tp.flat))
+	}
+	bad := false
 	for _, br := range tp.flatBreaks {
 		switch br.at % cols {
 		case 0:
 		case cols - 1:
-			if !br.total {
-				return true
-			}
+			bad = bad || !br.total
 		default:
-			return true
+			bad = true
 		}
 	}
-	return false
-}
-
-// dropFlat keeps table 4's unlabelled values in Unrecognized and says why.
-func (tp *tableParser) dropFlat(b schema.Block) {
-	var vals []token
-	for _, t := range tp.flat {
-		if t.kind != tkEmpty {
-			vals = append(vals, t)
-		}
-	}
-	if len(vals) == 0 {
-		return
+	if !bad {
+		return ""
 	}
 	runs := make([]string, 0, len(tp.flatBreaks)+1)
 	from := 0
@@ -105,24 +107,36 @@ func (tp *tableParser) dropFlat(b schema.Block) {
 		runs = append(runs, joinTokens(tp.flat[from:br.at]))
 		from = br.at
 	}
-	tp.p.warnf(tp.p.src.pos(vals[0].sp.start), b.ID, ErrAmbiguous,
-		"table 4's values, one a line, come in pieces between labels (%s) that do not match its rows: "+
-			"which value belongs to which cell cannot be told (text of a PDF out of reading order?); "+
-			"its cells are left blank and the values kept in Unrecognized", strings.Join(runs, " | "))
-	for _, t := range vals {
-		tp.p.unrecognized(t.sp, "")
+	return fmt.Sprintf("table 4's values, one a line, come in pieces between labels (%s) that do not match its rows: "+
+		"which value belongs to which cell cannot be told (text of a PDF out of reading order?)", strings.Join(runs, " | "))
+}
+
+// dropFlat keeps table 4's unlabelled values in Unrecognized and says why.
+func (tp *tableParser) dropFlat(b schema.Block, why string) {
+	if len(tp.flat) == 0 {
+		return
+	}
+	tp.p.warn(tp.p.src.pos(tp.flat[0].sp.start), b.ID, ErrAmbiguous, why+"; its cells are left blank and the values kept in Unrecognized")
+	for _, t := range tp.flat {
+		if t.kind != tkEmpty {
+			tp.p.unrecognized(t.sp, "")
+		}
 	}
 }
 
 // rowScrambled reports whether a labelled row of table 3 or 4 whose values
-// were written one a line has more of them than cells, and they do not
-// read as whole rows, each adding up, in order. (Where they do, the extra
+// were written one a line has fewer of them than cells (a blank cell
+// leaves no line, so which are blank cannot be told), or more, and they do
+// not read as whole rows, each adding up, in order. (Where they do, the extra
 // values are the rows whose labels come later, and the first row's worth
 // is this row's.) skip is a column left out of the sum (table 3's
 // 法人或其他组织 subtotal), -1 if none.
 func (tp *tableParser) rowScrambled(block string, vals []token, n, skip int) bool {
-	if block != "t3" && block != "t4" || len(vals) <= n || !tp.onePerLine(vals) {
+	if block != "t3" && block != "t4" || len(vals) == n || !tp.onePerLine(vals) {
 		return false
+	}
+	if len(vals) < n {
+		return true // which cells are blank cannot be told
 	}
 	if len(vals)%n != 0 {
 		return true
@@ -156,11 +170,19 @@ func rowAddsUp(vals []token, skip int) bool {
 
 // dropRow keeps a row's values in Unrecognized and says why.
 func (tp *tableParser) dropRow(b schema.Block, row schema.Row, vals []token, n int, at Position) {
-	tp.p.warnf(at, b.ID+"."+row.Name, ErrAmbiguous,
-		"row %q has %d values, one a line, for %d cells, and they do not read as rows that add up (%s): "+
-			"which value belongs to which cell cannot be told (text of a PDF out of reading order?); "+
-			"its cells are left blank and the values kept in Unrecognized",
-		row.Label, len(vals), n, joinTokens(vals))
+	if len(vals) < n {
+		tp.p.warnf(at, b.ID+"."+row.Name, ErrAmbiguous,
+			"row %q has %d values, one a line, for %d cells (%s): which cells they fill cannot be told "+
+				"(a blank cell leaves no line in text of a PDF without -layout); "+
+				"its cells are left blank and the values kept in Unrecognized",
+			row.Label, len(vals), n, joinTokens(vals))
+	} else {
+		tp.p.warnf(at, b.ID+"."+row.Name, ErrAmbiguous,
+			"row %q has %d values, one a line, for %d cells, and they do not read as rows that add up (%s): "+
+				"which value belongs to which cell cannot be told (text of a PDF out of reading order?); "+
+				"its cells are left blank and the values kept in Unrecognized",
+			row.Label, len(vals), n, joinTokens(vals))
+	}
 	for _, t := range vals {
 		if t.kind != tkEmpty {
 			tp.p.unrecognized(t.sp, "")

@@ -1160,10 +1160,11 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 			// Table 4 written as one unlabelled row of 15 values. (The first
 			// row may have had a label of its own: align once, on the first
 			// row read from flat, not on row 0.)
-			if !flatAligned && tp.flatScrambled(len(cols)) {
-				// One value a line, in pieces between labels that do not
-				// fall at row ends (pdfraw.go): no cell is filled.
-				tp.dropFlat(b)
+			if !flatAligned && tp.onePerLine(flat) && tp.flatScrambled(b, len(cols)) != "" {
+				// One value a line, too few or too many, or in pieces
+				// between labels that do not fall at row ends (pdfraw.go):
+				// no cell is filled.
+				tp.dropFlat(b, tp.flatScrambled(b, len(cols)))
 				flat, flatDropped = nil, true
 				blankRow(r, b, row.Name, false)
 				continue
@@ -1218,7 +1219,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 			// that add up (pdfraw.go): no cell is filled, unless table 3's
 			// 总计 row can be read column by column once the rest is in.
 			blankRow(r, b, row.Name, orgAt >= 0)
-			if b.ID == "t3" && row.Name == "total" && orgAt < 0 {
+			if b.ID == "t3" && row.Name == "total" && orgAt < 0 && len(vals) > n {
 				byCols = &colsRow{row: *row, vals: vals, at: at}
 				continue
 			}
