@@ -340,3 +340,64 @@ func (tp *tableParser) readByColumns(r *Report, b schema.Block, cr *colsRow) {
 		}
 	}
 }
+
+// spillRows places the values after a row's own, when the row's values,
+// one a line, are several whole rows that each add up (rowScrambled said
+// so): pdftotext wrote the values of the next rows before their labels.
+// They are the rows of the template between this row and the next row
+// read with values of its own (or the end of the block), when those are
+// exactly as many as the extra runs, have no values of their own and
+// their labels were seen. The result maps each to its values; nil if the
+// values cannot be placed so (they stay surplus, with a warning).
+func (tp *tableParser) spillRows(b schema.Block, acc *rowAcc, vals []token, n int) map[string][]token {
+	if b.ID != "t3" && b.ID != "t4" || len(vals)%n != 0 || b.ID == "t4" && len(tp.flat) > 0 {
+		return nil
+	}
+	// The next row read after acc, in reading order, of this block.
+	var next *rowAcc
+	for i, a := range tp.rowOrder {
+		if a != acc {
+			continue
+		}
+		for _, b2 := range tp.rowOrder[i+1:] {
+			if b2.block == b.ID {
+				next = b2
+				break
+			}
+		}
+		break
+	}
+	from, to := -1, len(b.Rows)
+	for i, row := range b.Rows {
+		switch {
+		case row.Name == acc.name:
+			from = i
+		case next != nil && row.Name == next.name:
+			to = i
+		}
+	}
+	if from < 0 || to <= from || to-from-1 != len(vals)/n-1 {
+		return nil
+	}
+	out := map[string][]token{}
+	for k, row := range b.Rows[from+1 : to] {
+		if tp.rows[rowKey{b.ID, row.Name}] != nil || !tp.labelled[rowKey{b.ID, row.Name}] {
+			return nil
+		}
+		out[row.Name] = vals[(k+1)*n : (k+2)*n]
+	}
+	tp.p.warnf(tp.p.src.pos(vals[n].sp.start), b.ID+"."+b.Rows[from+1].Name, ErrRepaired,
+		"row %q has %d values, one a line, for %d cells: %d whole rows that each add up; the rows after the first "+
+			"are read as the next %d rows of the template (%s), whose labels come later without values "+
+			"(text of a PDF out of reading order?)", b.Rows[from].Label, len(vals), n, len(vals)/n, len(out), joinRowLabels(b.Rows[from+1:to]))
+	return out
+}
+
+// joinRowLabels joins the labels of rows with 、.
+func joinRowLabels(rows []schema.Row) string {
+	ls := make([]string, len(rows))
+	for i, r := range rows {
+		ls[i] = r.Label
+	}
+	return strings.Join(ls, "、")
+}

@@ -189,6 +189,37 @@ func TestPDFRawTable3Rows(t *testing.T) {
 			"t3.total.commercial": "", "t3.total.total": "", "t3.carried_forward.total": "0"},
 		warn: []string{"（七）总计"},
 	}, {
+		// As corpus 002: the rows between two labelled rows written after
+		// the first's values, their labels later. Read as those rows when
+		// the runs are as many as the rows between and all add up.
+		name: "2021, next rows' values first",
+		rows: words("（一）予以公开 3 1 0 0 0 0 4 2 0 0 0 0 0 2 1.属于国家秘密 1 0 0 0 0 0 1 （二）部分公开（区分处理的，只计这一情形，不计其他情形） " +
+			"（七）总计 6 1 0 0 0 0 7"),
+		want: map[string]string{"t3.granted.total": "4", "t3.partial.natural_person": "2", "t3.partial.total": "2",
+			"t3.denied_secret.total": "1", "t3.total.total": "7"},
+	}, {
+		// 2019 edition: after 4.无正当理由大量反复申请, the two rows up to
+		// （七）总计.
+		name: "2019, next rows' values first",
+		rows: words("4.无正当理由大量反复申请 0 0 0 0 0 0 0 1 0 0 0 0 0 1 2 1 0 0 0 0 3 （七）总计 6 1 0 0 0 0 7 " +
+			"5.要求行政机关确认或重新出具已获取信息 （六）其他处理"),
+		want: map[string]string{"t3.rejected_excessive.total": "0", "t3.rejected_confirmation.natural_person": "1",
+			"t3.rejected_confirmation.total": "1", "t3.other.natural_person": "2", "t3.other.commercial": "1",
+			"t3.other.total": "3", "t3.total.total": "7"},
+	}, {
+		// One of the rows between has no label anywhere: the runs after
+		// the first stay unplaced.
+		name: "2019, a label missing",
+		rows: words("4.无正当理由大量反复申请 0 0 0 0 0 0 0 1 0 0 0 0 0 1 2 1 0 0 0 0 3 （七）总计 6 1 0 0 0 0 7 （六）其他处理"),
+		want: map[string]string{"t3.rejected_excessive.total": "0", "t3.rejected_confirmation.total": "",
+			"t3.other.total": "", "t3.total.total": "7"},
+	}, {
+		// More runs than rows between: unplaced.
+		name: "2021, too many runs",
+		rows: words("（一）予以公开 3 1 0 0 0 0 4 2 0 0 0 0 0 2 1 0 0 0 0 0 1 1.属于国家秘密 1 0 0 0 0 0 1 " +
+			"（二）部分公开（区分处理的，只计这一情形，不计其他情形） （七）总计 6 1 0 0 0 0 7"),
+		want: map[string]string{"t3.granted.total": "4", "t3.partial.total": "", "t3.denied_secret.total": "1"},
+	}, {
 		// Fewer values than cells: a blank cell leaves no line.
 		name: "2019, short row",
 		rows: words("（一）予以公开 3 1 4 （六）其他处理 0 0 0 0 0 0 0 （七）总计 6 1 0 0 0 0 7"),

@@ -1138,8 +1138,9 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 	var missing []string
 	flat := tp.flat
 	flatAligned, flatDropped := false, false
-	var byCols *colsRow   // table 3's 总计 row, perhaps written column by column
-	var glued []*gluedRow // rows whose digits ran together (glue.go)
+	var byCols *colsRow          // table 3's 总计 row, perhaps written column by column
+	var spill map[string][]token // rows whose values came after another row's (pdfraw.go)
+	var glued []*gluedRow        // rows whose digits ran together (glue.go)
 	for i := range len(b.Rows) + len(b.ExtraRows) {
 		official := i < len(b.Rows)
 		var row *schema.Row
@@ -1156,6 +1157,8 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 			acc.used = true
 			vals = acc.vals
 			at = tp.p.src.pos(acc.label.start)
+		case spill[row.Name] != nil:
+			vals, at = spill[row.Name], tp.p.src.pos(spill[row.Name][0].sp.start)
 		case b.ID == "t4" && len(flat) > 0 && official:
 			// Table 4 written as one unlabelled row of 15 values. (The first
 			// row may have had a label of its own: align once, on the first
@@ -1225,6 +1228,14 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 			}
 			tp.dropRow(b, *row, vals, n, at)
 			continue
+		}
+		if acc != nil && len(vals) > n && tp.onePerLine(vals) {
+			// Whole rows, one value a line, after this row's: the rows
+			// between it and the next with values, if their labels came
+			// apart (pdfraw.go).
+			if sp := tp.spillRows(b, acc, vals, n); sp != nil {
+				spill, vals = sp, vals[:n]
+			}
 		}
 		if len(vals) < n && len(vals) > 0 && vals[0].kind == tkValue { // glue.go: digits run together
 			vals = tp.glueRow(&glued, vals, b, *row, rowCols)
