@@ -42,9 +42,10 @@ const corpusAbsent = "<absent>"
 var corpusSkip = map[string]string{
 	// pdftotext without -layout writes a table's text column by column.
 	"002_huaian_szf_2024_pdfraw.txt": "PDF text without -layout: table 4's numbers come out of order " +
-		"(72 64 178 37 | 12 1 1 6 | 351 | 13 4 8 1 26 | 20, pieces that end inside rows): the parser cannot tell " +
-		"which belongs where and leaves table 4 blank with a warning (t4.review.total blank, want 351; " +
-		"t4.suit_direct.total blank, want 26; t4.suit_after_review.total blank, want 20)",
+		"(72 64 178 37 | 12 1 1 6 | 351 | 13 4 8 1 26 | 20, pieces that end inside rows; only the PDF's positions " +
+		"tell which four values go with which 总计): the parser leaves table 4 blank with a warning " +
+		"(t4.review.total blank, want 351; t4.suit_direct.total blank, want 26; t4.suit_after_review.total blank, " +
+		"want 20); table 3 is read whole",
 	// Web pages whose table cells run together (webflat): runs that no split
 	// fits, or that run into the prose after them.
 	"026_pingtan_czj_2019_webflat.txt": "table 3's third row label is misprinted 三三、本年度办理结果, so row 二 reads " +
