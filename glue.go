@@ -196,7 +196,21 @@ func (s *glueSearch) consistent(idx int) bool {
 // 4 the column 总计 is the sum of the block's other official columns, and a
 // subtotal column (法人或其他组织) is the sum of the columns the catalog names.
 // Refs may span several catalog rows (table 4's single data row holds three).
+// The rules are computed once for each list of refs (they come from the
+// catalog, so there are few) and shared: callers must not change them.
 func glueRules(refs []string) []sumRule {
+	key := strings.Join(refs, " ")
+	if rules, ok := glueRulesCache.Load(key); ok {
+		return rules.([]sumRule)
+	}
+	rules := makeGlueRules(refs)
+	glueRulesCache.Store(key, rules)
+	return rules
+}
+
+var glueRulesCache sync.Map // refs joined by spaces → []sumRule
+
+func makeGlueRules(refs []string) []sumRule {
 	at := map[string]int{}
 	for i, ref := range refs {
 		at[ref] = i
@@ -477,12 +491,25 @@ type glueEquation struct{ plus, minus []string }
 // glueEquations returns the column equations of table 3 for the report's
 // edition of the block: for each column, new + carried_over = total +
 // carried_forward, and total = the sum of the result rows, and each subtotal
-// row equals the sum of its parts.
+// row equals the sum of its parts. The equations of each edition are made
+// once and shared: callers must not change them.
 func glueEquations(r *Report) []glueEquation {
 	e, ok := r.Editions["t3"]
 	if !ok {
 		e = E2021
 	}
+	return glueEquationsOf()[e]
+}
+
+var glueEquationsOf = sync.OnceValue(func() map[Edition][]glueEquation {
+	out := map[Edition][]glueEquation{}
+	for _, e := range schema.Editions {
+		out[e] = makeGlueEquations(e)
+	}
+	return out
+})
+
+func makeGlueEquations(e Edition) []glueEquation {
 	b, ok := schema.LookupBlock(e, "t3")
 	if !ok {
 		return nil

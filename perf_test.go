@@ -1,8 +1,13 @@
 package nianbao
 
 import (
+	"math/rand/v2"
+	"os"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestFirstYear checks that firstYear, which folds only a prefix of a long
@@ -28,6 +33,63 @@ func TestStatPeriodKeys(t *testing.T) {
 	for _, k := range statPeriodKeys {
 		if !strings.HasPrefix(k, "统计") {
 			t.Errorf("key %q does not start with 统计", k)
+		}
+	}
+}
+
+// TestWordScan checks wordScan against a loop of strings.Index per word, on
+// random text over a small alphabet (with invalid UTF-8) and the flat-line
+// vocabulary.
+func TestWordScan(t *testing.T) {
+	indexLoop := func(words []string, s string) []wordAt {
+		var out []wordAt
+		for k, w := range words {
+			for off := 0; ; {
+				i := strings.Index(s[off:], w)
+				if i < 0 {
+					break
+				}
+				out = append(out, wordAt{k, off + i})
+				off += i + len(w)
+			}
+		}
+		return out
+	}
+	byWord := func(occ []wordAt) []wordAt {
+		occ = slices.Clone(occ)
+		slices.SortStableFunc(occ, func(a, b wordAt) int { return a.k - b.k })
+		return occ
+	}
+	alphabet := []string{"一", "二", "、", "规", "范", "性", "文件", "a", "aa", " ", "\xe4", "\xb8", "\xe4\xb8", "𠀀"}
+	words := []string{"一、", "规范性文件", "范性", "aa", "a", "一", "一、二", "𠀀一", "\xe4\xb8\x80", "性文件规"}
+	ws := newWordScan(words)
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		var b strings.Builder
+		for range rnd.IntN(40) {
+			b.WriteString(alphabet[rnd.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if diff := cmp.Diff(indexLoop(words, s), byWord(ws.scan(nil, s)), cmp.AllowUnexported(wordAt{})); diff != "" {
+			t.Fatalf("scan(%q) (-want +got):\n%s", s, diff)
+		}
+	}
+	// The vocabulary of flat lines, on a corpus page.
+	src, err := os.ReadFile("testdata/corpus/007_pingtan_gwh_2019_webflat.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := flatVocab()
+	sq, _ := squeeze(string(src))
+	if diff := cmp.Diff(indexLoop(v.labels, sq), byWord(v.labelScan.scan(nil, sq)), cmp.AllowUnexported(wordAt{})); diff != "" {
+		t.Errorf("labels (-want +got):\n%s", diff)
+	}
+}
+
+func TestIsFlatSpace(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if isFlatSpace(r) != strings.ContainsRune(flatSpace, r) {
+			t.Errorf("isFlatSpace(%U) = %v", r, isFlatSpace(r))
 		}
 	}
 }

@@ -19,6 +19,7 @@ package nianbao
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -34,6 +35,9 @@ const flatT4Header = schema.T4Review + schema.T4Suit + "结果维持"
 // flatSpace is the white space trimmed around the pieces of a flat line.
 const flatSpace = " \t\u3000\u00a0"
 
+// isFlatSpace reports whether r is in flatSpace.
+func isFlatSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' }
+
 // flatRowSpace is the white space dropped inside and at the end of a row's
 // run of digits: not U+00A0, each of which stands for a blank cell (&nbsp;).
 const flatRowSpace = " \t\u3000"
@@ -45,6 +49,8 @@ const flatMinRunes = 200
 type flatMarks struct {
 	headings []flatHeading // section titles, e.g. "存在的主要问题及改进情况" for 5
 	labels   []string      // captions, corner, header and row labels of the tables
+	// headingScan finds the titles of headings, labelScan the labels.
+	headingScan, labelScan *wordScan
 }
 
 // flatHeading is a section title without its number.
@@ -93,6 +99,11 @@ var flatVocab = sync.OnceValue(func() flatMarks {
 	add(note)
 	add("(" + strings.TrimPrefix(note, "（"))
 	add(flatT4Header)
+	var titles []string
+	for _, h := range m.headings {
+		titles = append(titles, h.title)
+	}
+	m.headingScan, m.labelScan = newWordScan(titles), newWordScan(m.labels)
 	return m
 })
 
@@ -244,31 +255,31 @@ func flatBreaks(l string) (cuts, tabs []int) {
 	sq, at := squeeze(l)
 	type match struct{ start, end, section int } // offsets in l
 	var ms []match
-	find := func(w string, section int) {
-		for off := 0; ; {
-			i := strings.Index(sq[off:], w)
-			if i < 0 {
+	// found notes that w occurs at offset i of sq.
+	found := func(w string, i, section int) {
+		m := match{at[i], at[i+len(w)-1] + 1, section}
+		if section > 0 {
+			// A heading has its number: 三、 (whatever the number).
+			if i < len("一、") || !strings.HasSuffix(sq[:i], "、") {
 				return
 			}
-			i += off
-			off = i + len(w)
-			m := match{at[i], at[i+len(w)-1] + 1, section}
-			if section > 0 {
-				// A heading has its number: 三、 (whatever the number).
-				if i < len("一、") || !strings.HasSuffix(sq[:i], "、") {
-					continue
-				}
-				num, _ := utf8.DecodeLastRuneInString(sq[:i-len("、")])
-				if !strings.ContainsRune("一二三四五六七八九十", num) {
-					continue
-				}
-				m.start = at[i-len("、")-utf8.RuneLen(num)]
+			num, _ := utf8.DecodeLastRuneInString(sq[:i-len("、")])
+			if !strings.ContainsRune("一二三四五六七八九十", num) {
+				return
 			}
-			ms = append(ms, m)
+			m.start = at[i-len("、")-utf8.RuneLen(num)]
 		}
+		ms = append(ms, m)
 	}
-	for _, h := range v.headings {
-		find(h.title, h.number)
+	// The occurrences of each word, word by word in the vocabulary's order.
+	occurrences := func(ws *wordScan) []wordAt {
+		occ := ws.scan(nil, sq)
+		slices.SortStableFunc(occ, func(a, b wordAt) int { return a.k - b.k })
+		return occ
+	}
+	for _, o := range occurrences(v.headingScan) {
+		h := v.headings[o.k]
+		found(h.title, o.at, h.number)
 	}
 	headings := len(ms)
 	lo, hi := 0, len(l)
@@ -283,8 +294,8 @@ func flatBreaks(l string) (cuts, tabs []int) {
 			hi = m.start
 		}
 	}
-	for _, w := range v.labels {
-		find(w, 0)
+	for _, o := range occurrences(v.labelScan) {
+		found(v.labels[o.k], o.at, 0)
 	}
 	// A numbered heading the catalog does not know ("四、政府信息公开行政法复
 	// 议…", a typo) right after a row's digits.
@@ -389,8 +400,11 @@ func squeeze(l string) (string, []int) {
 	b.Grow(len(l))
 	at := make([]int, 0, len(l))
 	for i := 0; i < len(l); {
-		r, n := utf8.DecodeRuneInString(l[i:])
-		if strings.ContainsRune(flatSpace, r) {
+		r, n := rune(l[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(l[i:])
+		}
+		if isFlatSpace(r) {
 			i += n
 			continue
 		}
