@@ -149,17 +149,24 @@ func (tp *tableParser) rowScrambled(block string, vals []token, n, skip int) boo
 	return false
 }
 
-// rowAddsUp reports whether a row's values are integers and the last is the
-// sum of the others but skip.
+// rowAddsUp reports whether a row's values are integers and its 总计, the
+// last value but skip, is the sum of the values before it but skip (skip
+// is a subtotal column, before 总计 or after it, or -1).
 func rowAddsUp(vals []token, skip int) bool {
+	total := len(vals) - 1
+	if total == skip {
+		total--
+	}
+	if total < 1 {
+		return false
+	}
 	var sum int64
 	for i, t := range vals {
 		v, ok := ParseValue(t.text).Int64()
-		if !ok {
-			return false
-		}
 		switch {
-		case i == len(vals)-1:
+		case !ok:
+			return false
+		case i == total:
 			return v == sum
 		case i != skip:
 			sum += v

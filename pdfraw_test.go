@@ -358,3 +358,31 @@ func TestPDFRawTable3BeforeLabels(t *testing.T) {
 		})
 	}
 }
+
+// rowAddsUp: 总计 is the last value, or the one before a subtotal column after it.
+func TestRowAddsUp(t *testing.T) {
+	tok := func(ss ...string) []token {
+		var out []token
+		for _, s := range ss {
+			out = append(out, token{kind: tkValue, text: s})
+		}
+		return out
+	}
+	for _, c := range []struct {
+		vals []string
+		skip int
+		want bool
+	}{
+		{[]string{"1", "2", "3"}, -1, true},
+		{[]string{"1", "2", "4"}, -1, false},
+		{[]string{"1", "9", "2", "3"}, 1, true},
+		{[]string{"1", "2", "3", "9"}, 3, true},
+		{[]string{"1", "2", "4", "9"}, 3, false},
+		{[]string{"x", "2", "2"}, -1, false},
+		{[]string{"0"}, -1, false},
+	} {
+		if got := rowAddsUp(tok(c.vals...), c.skip); got != c.want {
+			t.Errorf("rowAddsUp(%v, %d) = %v, want %v", c.vals, c.skip, got, c.want)
+		}
+	}
+}
