@@ -554,8 +554,12 @@ func narrowGlued(r *Report, rows []*gluedRow) {
 		return
 	}
 	eqs := glueEquations(r)
-	owner := map[string]int{} // ref → index into rows, for refs a glued row fills
-	col := map[string]int{}   // ref → index of the cell within its glued row
+	n := 0
+	for _, g := range rows {
+		n += len(g.refs)
+	}
+	owner := make(map[string]int, n) // ref → index into rows, for refs a glued row fills
+	col := make(map[string]int, n)   // ref → index of the cell within its glued row
 	for i, g := range rows {
 		for j, ref := range g.refs {
 			owner[ref], col[ref] = i, j

@@ -361,6 +361,26 @@ var htmlBlock = map[string]bool{
 	"listing": true, "plaintext": true,
 }
 
+// mayHide reports whether a style may match hiddenStyle: whatever its case,
+// it holds "none" or "hidden" (letters that fold to no non-ASCII letter, so
+// ASCII case folding finds what the (?i) of hiddenStyle does). Most styles
+// do not, and the test is much cheaper than the regexp.
+func mayHide(style []byte) bool {
+	for i := range style {
+		switch style[i] | 0x20 {
+		case 'n':
+			if i+4 <= len(style) && bytes.EqualFold(style[i:i+4], []byte("none")) {
+				return true
+			}
+		case 'h':
+			if i+6 <= len(style) && bytes.EqualFold(style[i:i+6], []byte("hidden")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
 
 // htmlWalker reads one page (or one piece of embedded markup).
@@ -510,7 +530,7 @@ func (w *htmlWalker) startTag(z *html.Tokenizer, name string, selfClosing bool, 
 		k, v, more := z.TagAttr()
 		switch string(k) {
 		case "style":
-			hidden = hidden || hiddenStyle.Match(v)
+			hidden = hidden || mayHide(v) && hiddenStyle.Match(v)
 		case "hidden":
 			hidden = true
 		case "colspan":
@@ -1016,8 +1036,8 @@ func (m *htmlMap) pos(p Position) Position {
 // mapped once.
 func (m *htmlMap) mapReport(r *Report, extra ...*Diagnostic) {
 	if r != nil {
-		for _, rc := range r.Cells() {
-			if p := r.CellPtr(rc.Ref); p != nil {
+		for _, ref := range cellRefs() { // the cells of r.Cells(), in place
+			if p := r.CellPtr(ref); p != nil && p.Kind != Absent {
 				p.Pos = m.pos(p.Pos)
 			}
 		}
@@ -1028,11 +1048,11 @@ func (m *htmlMap) mapReport(r *Report, extra ...*Diagnostic) {
 			r.Unrecognized[i].Pos = m.pos(r.Unrecognized[i].Pos)
 		}
 	}
-	done := map[*Diagnostic]bool{}
 	var ds []*Diagnostic
 	if r != nil {
 		ds = r.Warnings
 	}
+	done := make(map[*Diagnostic]bool, len(ds)+len(extra))
 	for _, d := range append(ds, extra...) {
 		if d != nil && !done[d] {
 			done[d] = true

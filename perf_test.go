@@ -93,3 +93,23 @@ func TestIsFlatSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestMayHide: a style mayHide rejects never matches hiddenStyle.
+func TestMayHide(t *testing.T) {
+	styles := []string{"display:none", "DISPLAY : NONE", "visibility:hidden", "VISIBILITY:HIDDEN", "diſplay:none",
+		"mso-font-kerning:1.0pt", "display:block", "visibility: visible", "", "nonE", "hidde", "hiddeN;x", "display:\u212anone"}
+	rnd := rand.New(rand.NewPCG(3, 4))
+	parts := []string{"display", "visibility", ":", " ", "none", "hidden", "NoNe", "HiDdEn", "ſ", "\u212a", "n", "h", "-", "x"}
+	for range 5000 {
+		var b strings.Builder
+		for range rnd.IntN(8) {
+			b.WriteString(parts[rnd.IntN(len(parts))])
+		}
+		styles = append(styles, b.String())
+	}
+	for _, s := range styles {
+		if hiddenStyle.MatchString(s) && !mayHide([]byte(s)) {
+			t.Errorf("mayHide(%q) = false, but hiddenStyle matches", s)
+		}
+	}
+}

@@ -232,16 +232,19 @@ func flatChunks(l string, start, end int, tabs []int) []chunk {
 // names at least two of the template's sections, or a caption of table 2
 // and table 3's first row.
 func isFlatLine(l string) bool {
-	if len(l) < flatMinRunes || utf8.RuneCountInString(l) < flatMinRunes {
+	// A rune takes at most 4 bytes: only a short line needs counting.
+	if len(l) < flatMinRunes || len(l) < 4*flatMinRunes && utf8.RuneCountInString(l) < flatMinRunes {
 		return false
 	}
 	n := 0
 	for _, s := range schema.Sections {
 		if strings.Contains(l, s.Heading) {
-			n++
+			if n++; n == 2 {
+				return true
+			}
 		}
 	}
-	return n >= 2 || strings.Contains(l, "第二十条第（一）项") && strings.Contains(l, "一、本年新收政府信息公开申请数量")
+	return strings.Contains(l, "第二十条第（一）项") && strings.Contains(l, "一、本年新收政府信息公开申请数量")
 }
 
 // flatBreaks returns the byte offsets at which to cut a flattened line, the
