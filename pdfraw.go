@@ -374,7 +374,10 @@ func (tp *tableParser) spillRows(b schema.Block, acc *rowAcc, vals []token, n in
 		}
 		break
 	}
-	from, to := -1, len(b.Rows)
+	from, to := -1, -1
+	if next == nil {
+		to = len(b.Rows)
+	}
 	for i, row := range b.Rows {
 		switch {
 		case row.Name == acc.name:
@@ -383,6 +386,8 @@ func (tp *tableParser) spillRows(b schema.Block, acc *rowAcc, vals []token, n in
 			to = i
 		}
 	}
+	// (The next row may be a subtotal, not among the official rows: then
+	// which rows come between is not known.)
 	if from < 0 || to <= from || to-from-1 != len(vals)/n-1 {
 		return nil
 	}
