@@ -2,6 +2,8 @@ package nianbao
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -384,5 +386,46 @@ func TestRowAddsUp(t *testing.T) {
 		if got := rowAddsUp(tok(c.vals...), c.skip); got != c.want {
 			t.Errorf("rowAddsUp(%v, %d) = %v, want %v", c.vals, c.skip, got, c.want)
 		}
+	}
+}
+
+// TestPDFRawNeverWrong compares, cell by cell, each pdfraw file of the
+// corpus with the pdflayout text of the same PDF (read right, TestCorpus):
+// a number read from the pdfraw text is the number the layout text has.
+// Cells the pdfraw text leaves blank are counted, not failed.
+func TestPDFRawNeverWrong(t *testing.T) {
+	pairs := [][2]string{
+		{"001_huaian_szf_2024_pdflayout.txt", "002_huaian_szf_2024_pdfraw.txt"},
+		{"003_hongze_qzf_2023_pdflayout.txt", "004_hongze_qzf_2023_pdfraw.txt"},
+		{"005_hongze_qzf_2024_pdflayout.txt", "006_hongze_qzf_2024_pdfraw.txt"},
+	}
+	for _, p := range pairs {
+		t.Run(p[1], func(t *testing.T) {
+			var rs [2]*Report
+			for i, f := range p {
+				src, err := os.ReadFile(filepath.Join(corpusDir, f))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if rs[i], err = Parse(src); rs[i] == nil {
+					t.Fatalf("Parse(%s): %v", f, err)
+				}
+			}
+			right, blank := 0, 0
+			for _, rc := range rs[1].Cells() {
+				want, _ := rs[0].Cell(rc.Ref)
+				switch {
+				case rc.Kind != Number:
+					if want.Kind == Number {
+						blank++
+					}
+				case !rc.Equal(want):
+					t.Errorf("%s = %s, want %s (as in %s)", rc.Ref, corpusValue(rc.Cell), corpusValue(want), p[0])
+				default:
+					right++
+				}
+			}
+			t.Logf("%d numbers as in %s, %d cells left blank", right, p[0], blank)
+		})
 	}
 }
