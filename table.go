@@ -1218,9 +1218,10 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 			*r.CellPtr(b.Ref(row.Name, "organizations")) = BlankCell()
 		}
 		if acc != nil && tp.rowScrambled(b.ID, vals, n, orgAt) {
-			// One value a line, more than the row has cells, not in rows
-			// that add up (pdfraw.go): no cell is filled, unless table 3's
-			// 总计 row can be read column by column once the rest is in.
+			// One value a line, fewer than the row has cells, or more and
+			// not in rows that add up (pdfraw.go): no cell is filled,
+			// unless table 3's 总计 row can be read column by column once
+			// the rest is in.
 			blankRow(r, b, row.Name, orgAt >= 0)
 			if b.ID == "t3" && row.Name == "total" && orgAt < 0 && len(vals) > n {
 				byCols = &colsRow{row: *row, vals: vals, at: at}
