@@ -291,6 +291,9 @@ type gluedRow struct {
 	sp       srcSpan  // the run in the parser's source, when the parser made the row
 	cands    [][]string
 	complete bool
+	// forced: no cut fits the row's sums, but the run has exactly one digit
+	// per cell, so cands holds that one cut (the only one there is).
+	forced bool
 }
 
 // newGluedRow prepares the recovery of a row: text is a run of digits as
@@ -357,9 +360,13 @@ func resolveGlued(r *Report, rows []*gluedRow, warn func(pos Position, ref strin
 					*p = Cell{Kind: Number, Value: g.cands[0][i], Pos: at}
 				}
 			}
+			why := "the only split that fits the row's sums"
+			if g.forced {
+				why = fmt.Sprintf("one digit a cell, the only split of %d digits into %d cells (the row's sums do not hold)",
+					len(g.refs), len(g.refs))
+			}
 			warn(g.pos, g.refs[0], ErrRepaired,
-				fmt.Sprintf("the digits %s of row %s ran together; read as %s, the only split that fits the row's sums",
-					g.text, g.label, showCand(g.cands[0])))
+				fmt.Sprintf("the digits %s of row %s ran together; read as %s, %s", g.text, g.label, showCand(g.cands[0]), why))
 			continue
 		}
 		for _, ref := range g.refs {
@@ -368,6 +375,11 @@ func resolveGlued(r *Report, rows []*gluedRow, warn func(pos Position, ref strin
 			}
 		}
 		r.Unrecognized = append(r.Unrecognized, Fragment{Text: g.text, Pos: g.pos})
+		if len(g.cands) == 0 {
+			warn(g.pos, g.refs[0], ErrUnrecognized, fmt.Sprintf("the digits %s of row %s ran together and could not be split: "+
+				"no split into %d cells fits the row's sums; left blank", g.text, g.label, len(g.refs)))
+			continue
+		}
 		warn(g.pos, g.refs[0], ErrAmbiguous, ambiguousMsg(g))
 	}
 	return recovered
@@ -410,8 +422,17 @@ func (tp *tableParser) glue(glued *[]*gluedRow, vals []token, label string, refs
 		}
 	} else if len(vals) == 1 && vals[0].kind == tkValue {
 		t := vals[0]
-		if g, ok = newGluedRow(t.text, tp.p.src.pos(t.sp.start), label, refs); ok {
+		pos := tp.p.src.pos(t.sp.start)
+		if g, ok = newGluedRow(t.text, pos, label, refs); !ok {
+			g, ok = newUnfitRow(t.text, pos, label, refs, []string{t.text})
+		}
+		if ok {
 			g.sp = t.sp
+		}
+	} else if sp, groups, isSpaced := tp.spacedRun(vals); isSpaced {
+		g, ok = newGluedFieldsRow(tp.p.src.text[sp.start:sp.end], tp.p.src.pos(sp.start), label, refs, groups)
+		if ok {
+			g.sp = sp
 		}
 	}
 	if !ok {
@@ -858,6 +879,9 @@ func layoutOffsets(text string, parts []string) []int {
 	out := make([]int, len(parts))
 	at := 0
 	for i, p := range parts {
+		for p != "" && at < len(rs) && strings.ContainsRune(flatRowSpace, rs[at]) {
+			at++ // the space between two fields
+		}
 		out[i] = min(at, max(len(rs)-1, 0))
 		if p == "" {
 			if at < len(rs) && rs[at] == nbsp {
@@ -868,4 +892,93 @@ func layoutOffsets(text string, parts []string) []int {
 		at += utf8.RuneCountInString(p)
 	}
 	return out
+}
+
+// The fields of a row published with some of its cells run together and
+// the others apart ("00 0 0 01 0 0 0 1 0 0 0 00": table 4's fifteen counts
+// in twelve fields) are cut as one run whose field boundaries are fixed
+// cuts. Only rows that must be glued are: a field that is no count by
+// itself (a leading zero: "00", "01"), or exactly one digit for each cell.
+// Fewer digits than cells is a row whose blank cells left no field, read
+// as before (aligned to the right).
+
+// spacedRun reports whether a row's values are runs of digits on one line
+// separated by ordinary spaces only, and returns their span and the runs.
+func (tp *tableParser) spacedRun(vals []token) (sp srcSpan, groups []string, ok bool) {
+	if len(vals) < 2 {
+		return srcSpan{}, nil, false
+	}
+	text := tp.p.src.text
+	for i, t := range vals {
+		if t.kind != tkValue || t.line != vals[0].line {
+			return srcSpan{}, nil, false
+		}
+		if _, digits := foldDigits(t.text); !digits {
+			return srcSpan{}, nil, false
+		}
+		if i > 0 {
+			between := text[vals[i-1].sp.end:t.sp.start]
+			if between == "" || strings.Trim(between, flatRowSpace) != "" {
+				return srcSpan{}, nil, false
+			}
+		}
+		groups = append(groups, t.text)
+	}
+	return srcSpan{vals[0].sp.start, vals[len(vals)-1].sp.end}, groups, true
+}
+
+// newGluedFieldsRow is newGluedRow for a row written as several fields of
+// digits (groups, as written) that are fewer than its cells: each field is
+// cut into one or more counts. It reports ok = false when the row need not
+// have been glued (see above) or has too few digits.
+func newGluedFieldsRow(text string, pos Position, label string, refs []string, groups []string) (*gluedRow, bool) {
+	folded := make([]string, len(groups))
+	digits, zeroLed := 0, false
+	for i, gr := range groups {
+		f, ok := foldDigits(gr)
+		if !ok {
+			return nil, false
+		}
+		folded[i] = f
+		digits += len(f)
+		zeroLed = zeroLed || len(f) > 1 && f[0] == '0'
+	}
+	if len(refs) < 2 || len(groups) >= len(refs) || digits < len(refs) || !zeroLed && digits != len(refs) {
+		return nil, false
+	}
+	cands, complete := splitGluedBlanks(folded, make([]int, len(groups)+1), len(refs), glueRules(refs))
+	if len(cands) == 0 {
+		if !zeroLed {
+			return nil, false // one digit a cell does not add up: perhaps blank cells left no field
+		}
+		return newUnfitRow(text, pos, label, refs, groups)
+	}
+	return &gluedRow{text: text, pos: pos, label: label, refs: refs, cands: cands, complete: complete}, true
+}
+
+// newUnfitRow prepares a row whose digits (groups, as written) ran together
+// but no cut of which fits the row's sums (a real arithmetic error, or not
+// the row's cells). With exactly one digit for each cell there is only one
+// cut, taken (forced). With more digits than cells the row gets no
+// candidate: its cells stay blank and the run is kept as unrecognized text,
+// never read as one number. With fewer, ok is false: not a glued row.
+func newUnfitRow(text string, pos Position, label string, refs []string, groups []string) (*gluedRow, bool) {
+	var run strings.Builder
+	for _, gr := range groups {
+		f, ok := foldDigits(gr)
+		if !ok {
+			return nil, false
+		}
+		run.WriteString(f)
+	}
+	n := len(refs)
+	if n < 2 || run.Len() < n || run.Len() > n*glueMaxDigits {
+		return nil, false
+	}
+	g := &gluedRow{text: text, pos: pos, label: label, refs: refs, complete: true}
+	if run.Len() == n {
+		g.cands = [][]string{strings.Split(run.String(), "")}
+		g.forced = true
+	}
+	return g, true
 }
