@@ -158,6 +158,10 @@ type scratch struct {
 	run, pending, lead []token
 	labelAhead         []bool
 	row                []token // fill: one row's fields aligned
+	// The maps of a tableParser, for one section at a time.
+	rows     map[rowKey]*rowAcc
+	labelled map[rowKey]bool
+	blocks   map[string]*blockInfo
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

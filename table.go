@@ -155,7 +155,15 @@ type blockInfo struct {
 }
 
 func newTableParser(p *parseState, table string) *tableParser {
-	return &tableParser{p: p, table: table, v: vocabs()[table], rows: make(map[rowKey]*rowAcc, 32), blocks: map[string]*blockInfo{}}
+	// The maps of the last section's parser, emptied (see scratch).
+	sc := p.sc
+	if sc.rows == nil {
+		sc.rows, sc.labelled, sc.blocks = map[rowKey]*rowAcc{}, map[rowKey]bool{}, map[string]*blockInfo{}
+	}
+	clear(sc.rows)
+	clear(sc.labelled)
+	clear(sc.blocks)
+	return &tableParser{p: p, table: table, v: vocabs()[table], rows: sc.rows, labelled: sc.labelled, blocks: sc.blocks}
 }
 
 func (tp *tableParser) block(id string) *blockInfo {
@@ -997,7 +1005,7 @@ func align(vals []token, n int, buf []token) (out, surplus []token, missing int)
 	for len(vals) > n && vals[0].kind == tkEmpty {
 		vals = vals[1:]
 	}
-	if len(vals) > n {
+	if len(vals) >= n {
 		return vals[:n], vals[n:], 0
 	}
 	out = slices.Grow(buf[:0], n)[:n]
