@@ -162,6 +162,8 @@ type scratch struct {
 	rows     map[rowKey]*rowAcc
 	labelled map[rowKey]bool
 	blocks   map[string]*blockInfo
+	// Slices of a tableParser (tableParser.release).
+	pendingCols, colHits []colHit
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -308,6 +310,7 @@ func (pr *Parser) parse(src []byte) (*Report, *source, error) {
 				tp.run(toks, mode)
 				tp.finish(r)
 			}
+			tp.release()
 			body = append(before, after...)
 		}
 		s.Text = p.joinLines(body)

@@ -4,8 +4,10 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -110,6 +112,21 @@ func TestMayHide(t *testing.T) {
 	for _, s := range styles {
 		if hiddenStyle.MatchString(s) && !mayHide([]byte(s)) {
 			t.Errorf("mayHide(%q) = false, but hiddenStyle matches", s)
+		}
+	}
+}
+
+// TestQuote: quote is strconv.Quote, and every rune plainRune accepts is
+// one strconv.Quote keeps as it is.
+func TestQuote(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if plainRune(r) && strconv.Quote(string(r)) != `"`+string(r)+`"` {
+			t.Errorf("plainRune(%U) but strconv.Quote escapes it", r)
+		}
+	}
+	for _, s := range []string{"", "规章", "（一）予以公开", "a\"b", `a\b`, "\t", "\x7f", "\xff", "\u00a0", "１２", "“三安全一稳定”", "—…·", "abc def", "\u200b", "\U0001F600"} {
+		if got, want := quote(s), strconv.Quote(s); got != want {
+			t.Errorf("quote(%q) = %s, want %s", s, got, want)
 		}
 	}
 }

@@ -230,6 +230,9 @@ func cjkDigit(r rune) int {
 func headingNumber(content string, last int, md bool) (number, numeral int, ok bool) {
 	// A numeral (十 or a digit first) and its 、 within the first 4 folded
 	// runes: the common case is decided without folding the line.
+	if r := firstFolded(content); r != '十' && cjkDigit(r) == 0 {
+		return 0, 0, false // most lines: decided on their first rune
+	}
 	var head [4]rune
 	h := appendFoldRunes(head[:0], content, len(head))
 	if len(h) < 2 || h[0] != '十' && cjkDigit(h[0]) == 0 || h[1] != '、' && (len(h) < 3 || h[2] != '、') && (len(h) < 4 || h[3] != '、') {
@@ -243,7 +246,7 @@ func headingNumber(content string, last int, md bool) (number, numeral int, ok b
 		return 0, 0, false
 	}
 	numeral, rest := cjkNumeralValue(f)
-	if numeral == 0 || rest == "" || utf8.RuneCountInString(rest) > 40 || strings.ContainsAny(rest, "。；;") {
+	if numeral == 0 || rest == "" || utf8.RuneCountInString(rest) > 40 || strings.ContainsFunc(rest, isSentenceStop) {
 		return 0, 0, false
 	}
 	if isT3Label(f) {
@@ -269,6 +272,10 @@ func headingNumber(content string, last int, md bool) (number, numeral int, ok b
 	}
 	return 0, 0, false
 }
+
+// isSentenceStop reports whether r is one of 。；; (strings.ContainsAny
+// with these is slow).
+func isSentenceStop(r rune) bool { return r == '。' || r == '；' || r == ';' }
 
 // nearTitle reports whether folded heading text a is the title b written
 // with a slip: their longest common subsequence is at least 70% of the

@@ -163,7 +163,14 @@ func newTableParser(p *parseState, table string) *tableParser {
 	clear(sc.rows)
 	clear(sc.labelled)
 	clear(sc.blocks)
-	return &tableParser{p: p, table: table, v: vocabs()[table], rows: sc.rows, labelled: sc.labelled, blocks: sc.blocks}
+	return &tableParser{p: p, table: table, v: vocabs()[table], rows: sc.rows, labelled: sc.labelled, blocks: sc.blocks,
+		pendingCols: sc.pendingCols[:0], colHits: sc.colHits[:0]}
+}
+
+// release gives the parser's slices, grown, back to the scratch for the next
+// section's parser. The parser is not used after.
+func (tp *tableParser) release() {
+	tp.p.sc.pendingCols, tp.p.sc.colHits = tp.pendingCols[:0], tp.colHits[:0]
 }
 
 func (tp *tableParser) block(id string) *blockInfo {
@@ -730,15 +737,15 @@ func (tp *tableParser) resolve(run []token, valued bool) {
 		tp.seq++
 		label := tp.labelOf(m)
 		if m.broken {
-			if tp.p.listing() { // strconv.Quote is %q, cheaper than fmt here
-				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "label "+strconv.Quote(label)+" was broken across lines; joined")
+			if tp.p.listing() { // quote is %q, cheaper than fmt here
+				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "label "+quote(label)+" was broken across lines; joined")
 			} else {
 				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "")
 			}
 		}
 		if m.partial {
 			if tp.p.listing() {
-				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "label "+strconv.Quote(s.text[fr[m.start].off:fr[m.end-1].off+fr[m.end-1].n])+" read as "+strconv.Quote(label))
+				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "label "+quote(s.text[fr[m.start].off:fr[m.end-1].off+fr[m.end-1].n])+" read as "+quote(label))
 			} else {
 				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "")
 			}
@@ -1255,8 +1262,12 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 		}
 		tp.surplus(surplus, b.ID)
 		if missing > 0 && acc != nil {
-			tp.p.warnf(at, b.Ref(row.Name, rowCols[n-1].Name), ErrRepaired,
-				"row %q has %d of %d fields; read aligned to the right, the %d cells before them are blank", row.Label, n-missing, n, missing)
+			msg := ""
+			if tp.p.listing() { // fmt's "row %q has %d of %d fields; …", cheaper
+				msg = "row " + quote(row.Label) + " has " + strconv.Itoa(n-missing) + " of " + strconv.Itoa(n) +
+					" fields; read aligned to the right, the " + strconv.Itoa(missing) + " cells before them are blank"
+			}
+			tp.p.warn(at, b.Ref(row.Name, rowCols[n-1].Name), ErrRepaired, msg)
 		}
 		for j, c := range rowCols {
 			*r.cellAt(b.Table, row.Name, c.Name) = tp.cell(out[j], b.Table, row.Name, c.Name)
