@@ -291,9 +291,19 @@ type gluedRow struct {
 	sp       srcSpan  // the run in the parser's source, when the parser made the row
 	cands    [][]string
 	complete bool
-	// forced: no cut fits the row's sums, but the run has exactly one digit
-	// per cell, so cands holds that one cut (the only one there is).
+	// forced: no cut fits the row's sums (a real arithmetic error), and
+	// cands holds the one cut read all the same: the only cut there is (one
+	// digit a cell) when miss is 0, else the one cut whose sums miss by the
+	// least, miss. A forced row decides no other row's cut (narrowGlued).
 	forced bool
+	miss   int64
+	// loose: the cuts that miss the row's sums by the least, miss, when
+	// several do (and none fits); the column sums of table 3 may then
+	// leave one (pickLoose).
+	loose [][]string
+	// broke: when pickLoose chose the cut, how many column sums it breaks
+	// (-1 when it did not).
+	broke int
 }
 
 // newGluedRow prepares the recovery of a row: text is a run of digits as
@@ -345,6 +355,7 @@ func resolveGlued(r *Report, rows []*gluedRow, warn func(pos Position, ref strin
 		}
 	}
 	narrowGlued(r, rows)
+	pickLoose(r, rows)
 	recovered := make([]bool, len(rows))
 	for k, g := range rows {
 		if len(g.cands) == 1 && g.complete {
@@ -361,9 +372,14 @@ func resolveGlued(r *Report, rows []*gluedRow, warn func(pos Position, ref strin
 				}
 			}
 			why := "the only split that fits the row's sums"
-			if g.forced {
-				why = fmt.Sprintf("one digit a cell, the only split of %d digits into %d cells (the row's sums do not hold)",
-					len(g.refs), len(g.refs))
+			switch {
+			case g.forced && g.miss == 0:
+				why = "one digit a cell, the only split there is (the row's sums do not hold)"
+			case g.forced && len(g.loose) > 0:
+				why = fmt.Sprintf("of the %d splits whose sums miss by as little as %d (no split fits the row's sums), "+
+					"the only one that breaks as few as %d of table 3's column sums", len(g.loose), g.miss, g.broke)
+			case g.forced:
+				why = fmt.Sprintf("the only split whose sums miss by as little as %d (no split fits the row's sums)", g.miss)
 			}
 			warn(g.pos, g.refs[0], ErrRepaired,
 				fmt.Sprintf("the digits %s of row %s ran together; read as %s, %s", g.text, g.label, showCand(g.cands[0]), why))
@@ -589,7 +605,7 @@ func narrowGlued(r *Report, rows []*gluedRow) {
 	known := func(ref string) (int64, bool) {
 		if i, ok := owner[ref]; ok {
 			g := rows[i]
-			if len(g.cands) == 1 && g.complete {
+			if len(g.cands) == 1 && g.complete && !g.forced {
 				v, err := strconv.ParseInt(g.cands[0][col[ref]], 10, 64)
 				return v, err == nil
 			}
@@ -616,7 +632,7 @@ func narrowGlued(r *Report, rows []*gluedRow) {
 						continue
 					}
 					i, glued := owner[ref]
-					if !glued || !rows[i].complete || hasBlankAt(rows[i], col[ref]) {
+					if !glued || rows[i].forced || !rows[i].complete || hasBlankAt(rows[i], col[ref]) {
 						ok = false // a blank cell is not 0: the equation decides nothing
 						break
 					}
@@ -774,9 +790,39 @@ func newGluedBlankRow(text string, pos Position, label string, refs []string, gr
 	}
 	cands, complete := splitGluedBlanks(folded, gaps, len(refs), glueRules(refs))
 	if len(cands) == 0 {
-		return nil, false
+		return newUnfitBlankRow(text, pos, label, refs, folded, gaps)
 	}
 	return &gluedRow{text: text, pos: pos, label: label, refs: refs, cands: cands, complete: complete}, true
+}
+
+// newUnfitBlankRow is newUnfitRow for runs of digits and blank cells
+// (folded, gaps as newGluedBlankRow has them) no cut of which fits the
+// row's sums: with one digit for each cell the no-break spaces leave, that
+// is the only cut, taken (forced); with more, the row gets no candidate,
+// never a number; with fewer, or more no-break spaces than cells, ok is
+// false.
+func newUnfitBlankRow(text string, pos Position, label string, refs []string, folded []string, gaps []int) (*gluedRow, bool) {
+	cells, digits := len(refs), 0
+	for _, k := range gaps {
+		cells -= k
+	}
+	for _, f := range folded {
+		digits += len(f)
+	}
+	if len(refs) < 2 || cells < len(folded) || digits < cells || digits > cells*glueMaxDigits {
+		return nil, false
+	}
+	g := &gluedRow{text: text, pos: pos, label: label, refs: refs, complete: true}
+	if digits == cells {
+		var c []string
+		for i, f := range folded {
+			c = append(c, make([]string, gaps[i])...)
+			c = append(c, strings.Split(f, "")...)
+		}
+		c = append(c, make([]string, gaps[len(folded)])...)
+		g.cands, g.forced = [][]string{c}, true
+	}
+	return g, true
 }
 
 // splitGluedBlanks enumerates the rows of n cells made of gaps[0] blank
@@ -956,29 +1002,195 @@ func newGluedFieldsRow(text string, pos Position, label string, refs []string, g
 	return &gluedRow{text: text, pos: pos, label: label, refs: refs, cands: cands, complete: complete}, true
 }
 
-// newUnfitRow prepares a row whose digits (groups, as written) ran together
-// but no cut of which fits the row's sums (a real arithmetic error, or not
-// the row's cells). With exactly one digit for each cell there is only one
-// cut, taken (forced). With more digits than cells the row gets no
-// candidate: its cells stay blank and the run is kept as unrecognized text,
-// never read as one number. With fewer, ok is false: not a glued row.
+// newUnfitRow prepares a row whose digits (groups, as written, each cut
+// into one or more counts) ran together but no cut of which fits the row's
+// sums: a real arithmetic error, or not the row's cells. With exactly one
+// digit for each cell there is only one cut, taken (forced). With more
+// digits than cells, the cut whose sums miss by the least is taken when it
+// is the only one that misses by so little and misses each total by at most
+// a quarter of it (040's 191000019: 19 1 0 0 0 0 19 misses 19 by 1, every
+// other cut misses by 73 or more); otherwise the row gets no candidate: its cells
+// stay blank and the run is kept as unrecognized text, never read as one
+// number. With fewer digits than cells, ok is false: not a glued row.
 func newUnfitRow(text string, pos Position, label string, refs []string, groups []string) (*gluedRow, bool) {
-	var run strings.Builder
-	for _, gr := range groups {
+	folded := make([]string, len(groups))
+	digits := 0
+	for i, gr := range groups {
 		f, ok := foldDigits(gr)
 		if !ok {
 			return nil, false
 		}
-		run.WriteString(f)
+		folded[i] = f
+		digits += len(f)
 	}
 	n := len(refs)
-	if n < 2 || run.Len() < n || run.Len() > n*glueMaxDigits {
+	if n < 2 || len(groups) > n || digits < n || digits > n*glueMaxDigits {
 		return nil, false
 	}
 	g := &gluedRow{text: text, pos: pos, label: label, refs: refs, complete: true}
-	if run.Len() == n {
-		g.cands = [][]string{strings.Split(run.String(), "")}
+	if digits == n {
+		g.cands = [][]string{strings.Split(strings.Join(folded, ""), "")}
 		g.forced = true
+		return g, true
+	}
+	cands, complete := splitGluedBlanks(folded, make([]int, len(groups)+1), n, nil)
+	if !complete {
+		return g, true
+	}
+	rules := glueRules(refs)
+	var least []([]string)
+	var leastMiss int64
+	for _, c := range cands {
+		m, ok := glueMiss(c, rules)
+		if !ok || m == 0 || !slip(c, rules) {
+			continue
+		}
+		switch {
+		case least == nil || m < leastMiss:
+			least, leastMiss = [][]string{c}, m
+		case m == leastMiss:
+			least = append(least, c)
+		}
+	}
+	switch {
+	case len(least) == 1:
+		g.cands, g.forced, g.miss = least, true, leastMiss
+	case len(least) > 1 && len(least) <= glueShowCands:
+		g.loose, g.miss = least, leastMiss
 	}
 	return g, true
+}
+
+// slip reports whether a cut misses each of the rules' totals by at most a
+// quarter of it: a slip in a sum, not digits that are not the row's cells.
+func slip(c []string, rules []sumRule) bool {
+	for _, r := range rules {
+		if t, _ := strconv.ParseInt(c[r.total], 10, 64); 4*sumMiss(c, r) > t {
+			return false
+		}
+	}
+	return true
+}
+
+// pickLoose chooses among the loose cuts of a row no cut of which fits its
+// sums (newUnfitRow) with the column sums of table 3: it counts, for each
+// cut, the equations that the cut breaks among those whose other cells are
+// all known (numbers in r, or rows recovered by a cut that fits), and keeps
+// the cut that breaks the fewest, if it is the only one (040's 191000019:
+// 19 1 0 0 0 0 19 and 1 9 10 0 0 0 19 both miss 总计 by 1; with 一
+// 190000019, 二 and 四 0000000, the first breaks one column's balance, the
+// second three). The row is then forced; otherwise it stays without a
+// candidate.
+func pickLoose(r *Report, rows []*gluedRow) {
+	owner := map[string]int{}
+	col := map[string]int{}
+	for i, g := range rows {
+		for j, ref := range g.refs {
+			owner[ref], col[ref] = i, j
+		}
+	}
+	known := func(ref string) (int64, bool) {
+		if i, ok := owner[ref]; ok {
+			g := rows[i]
+			if len(g.cands) == 1 && g.complete && !g.forced {
+				v, err := strconv.ParseInt(g.cands[0][col[ref]], 10, 64)
+				return v, err == nil
+			}
+			return 0, false
+		}
+		c, ok := r.Cell(ref)
+		if !ok {
+			return 0, false
+		}
+		return c.Int64()
+	}
+	for k, g := range rows {
+		if len(g.cands) > 0 || len(g.loose) < 2 {
+			continue
+		}
+		broken := make([]int, len(g.loose))
+		for _, eq := range glueEquations(r) {
+			var rest int64 // sum(plus) - sum(minus) over the cells not g's
+			var mine []int // g's cells in eq, and their signs
+			var signs []int64
+			ok := true
+			for side, refs := range [][]string{eq.plus, eq.minus} {
+				s := int64(1 - 2*side)
+				for _, ref := range refs {
+					if owner[ref] == k && slices.Contains(g.refs, ref) {
+						mine, signs = append(mine, col[ref]), append(signs, s)
+						continue
+					}
+					v, isKnown := known(ref)
+					if !isKnown {
+						ok = false
+						break
+					}
+					rest += s * v
+				}
+				if !ok {
+					break
+				}
+			}
+			if !ok || len(mine) == 0 {
+				continue
+			}
+			for ci, c := range g.loose {
+				sum := rest
+				for m, j := range mine {
+					v, _ := strconv.ParseInt(c[j], 10, 64)
+					sum += signs[m] * v
+				}
+				if sum != 0 {
+					broken[ci]++
+				}
+			}
+		}
+		best, ties := 0, 0
+		for ci := range broken {
+			switch {
+			case broken[ci] < broken[best]:
+				best, ties = ci, 1
+			case broken[ci] == broken[best]:
+				ties++
+			}
+		}
+		if ties == 1 {
+			g.cands, g.forced, g.broke = [][]string{g.loose[best]}, true, broken[best]
+		}
+	}
+}
+
+// glueMiss returns by how much a cut misses the rules: the sum over the
+// rules of the difference between the total and the sum of its parts.
+func glueMiss(c []string, rules []sumRule) (int64, bool) {
+	var m int64
+	for _, r := range rules {
+		d := sumMiss(c, r)
+		if d < 0 {
+			return 0, false
+		}
+		m += d
+	}
+	return m, true
+}
+
+// sumMiss returns |total − sum of parts| for one rule, or -1 if a cell is
+// not a count.
+func sumMiss(c []string, r sumRule) int64 {
+	t, err := strconv.ParseInt(c[r.total], 10, 64)
+	if err != nil {
+		return -1
+	}
+	for _, p := range r.parts {
+		v, err := strconv.ParseInt(c[p], 10, 64)
+		if err != nil {
+			return -1
+		}
+		t -= v
+	}
+	if t < 0 {
+		return -t
+	}
+	return t
 }
