@@ -23,6 +23,9 @@ type frune struct {
 
 // foldRune folds one rune; ok is false when the rune is dropped.
 func foldRune(r, prev rune) (rune, bool) {
+	if r >= 0x4E00 && r <= 0x9FFF { // a CJK ideograph, most of the text: kept as it is
+		return r, true
+	}
 	if r < 0x80 {
 		switch r {
 		case ' ', '\t', '\n', '\r', '\v', '\f', '"', '\'', '*':

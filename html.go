@@ -72,7 +72,7 @@ func isHTML(src []byte) bool {
 		} else {
 			s = nil
 		}
-		if len(bytes.TrimSpace(l)) == 0 {
+		if isBlankBytes(l) {
 			continue
 		}
 		lines++
@@ -85,6 +85,22 @@ func isHTML(src []byte) bool {
 		}
 	}
 	return tags >= 10 && tagged*2 >= lines
+}
+
+// isBlankBytes is len(bytes.TrimSpace(l)) == 0, decided at the first rune
+// that is no space.
+func isBlankBytes(l []byte) bool {
+	for i := 0; i < len(l); {
+		r, n := rune(l[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(l[i:])
+		}
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 var metaCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)`)

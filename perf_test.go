@@ -1,6 +1,7 @@
 package nianbao
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -127,6 +128,29 @@ func TestQuote(t *testing.T) {
 	for _, s := range []string{"", "规章", "（一）予以公开", "a\"b", `a\b`, "\t", "\x7f", "\xff", "\u00a0", "１２", "“三安全一稳定”", "—…·", "abc def", "\u200b", "\U0001F600"} {
 		if got, want := quote(s), strconv.Quote(s); got != want {
 			t.Errorf("quote(%q) = %s, want %s", s, got, want)
+		}
+	}
+}
+
+// TestIsBlankBytes: isBlankBytes(l) is len(bytes.TrimSpace(l)) == 0.
+func TestIsBlankBytes(t *testing.T) {
+	for _, s := range []string{"", " ", "\t\r\n\v\f ", "\u3000", "\u00a0", "\u0085", " a ", "规章", " \u3000x", "\xff", " \xc2", "\u200b", "\u2028 "} {
+		if got, want := isBlankBytes([]byte(s)), len(bytes.TrimSpace([]byte(s))) == 0; got != want {
+			t.Errorf("isBlankBytes(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestFoldRuneCJK: the shortcut of foldRune for CJK ideographs gives what
+// the rest of it would.
+func TestFoldRuneCJK(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if isSpace(r) || r >= 0xFF01 && r <= 0xFF5E {
+			t.Fatalf("%U is folded specially", r)
+		}
+		switch r {
+		case '“', '”', '‘', '’', '「', '」', '『', '』', '＂', '＇', '＊', '、', '。':
+			t.Fatalf("%U is folded specially", r)
 		}
 	}
 }
