@@ -46,12 +46,8 @@ var corpusSkip = map[string]string{
 		"tell which four values go with which 总计): the parser leaves table 4 blank with a warning " +
 		"(t4.review.total blank, want 351; t4.suit_direct.total blank, want 26; t4.suit_after_review.total blank, " +
 		"want 20); table 3 is read whole",
-	// Web pages whose table cells run together (webflat): runs that no split
-	// fits, or that run into the prose after them.
-	"026_pingtan_czj_2019_webflat.txt": "table 3's third row label is misprinted 三三、本年度办理结果, so row 二 reads " +
-		"0000000三三、本年度办理结果: the label is found at the second 三 and the first stays with row 二's run, which is " +
-		"taken as one text cell, so t3.carried_over.total reads the text 0000000三 (want 0) and the row's six other cells " +
-		"are blank (want 0 each)",
+	// Web pages whose table cells run together (webflat): runs that run
+	// into the prose after them.
 	"041_pingtan_scjgj_2025_webflat.txt": "cells run into the prose that follows them: row 四、结转下年度继续办理's run 2000002 is " +
 		"followed at once by the narrative 2025年，我局共收到… and t3.carried_forward.total reads the digits and the whole " +
 		"paragraph as text (want 2); table 4's run 10000100000000000 is followed at once by 我局严格规范…, no table 4 is found " +

@@ -243,3 +243,39 @@ func TestNewUnfitBlankRow(t *testing.T) {
 		t.Errorf("1 _ 2: %+v, want not a glued row", g)
 	}
 }
+
+// TestUnflattenDoubledNumber: 026 misprints table 3's third row label as
+// 三三、本年度办理结果; the first 三 goes with the label, not with row 二's
+// digits before it, which are then read as seven zeros; the label's
+// misprint is kept as text with a warning.
+func TestUnflattenDoubledNumber(t *testing.T) {
+	src := strings.Replace(flatFields, "0000000三、本年度办理结果", "0000000三三、本年度办理结果", 1)
+	out, _, ok := unflatten(src)
+	if !ok {
+		t.Fatal("not seen as flattened")
+	}
+	if !strings.Contains(string(out), "二、上年结转政府信息公开申请数量 \t0000000\n三三、本年度办理结果\n") {
+		t.Errorf("rows 二 and 三 not cut before 三三、:\n%s", out)
+	}
+	r, s, err := parseAccounted(&Parser{}, []byte(src))
+	if r == nil {
+		t.Fatalf("parse: %v", err)
+	}
+	checkAccounting(t, r, s)
+	for _, ref := range rowRefs(t, E2021, "t3", "carried_over") {
+		if c, _ := r.Cell(ref); !c.Equal(MustNum("0")) {
+			t.Errorf("%s = %v, want 0", ref, c)
+		}
+	}
+	r, _ = Parse([]byte(src))
+	line := strings.Split(src, "\n")[1]
+	at := Position{Line: 2, Column: len([]rune(line[:strings.Index(line, "三三、")])) + 1}
+	if diff := cmp.Diff([]Fragment{{Text: "三", Pos: at}}, r.Unrecognized); diff != "" {
+		t.Errorf("Unrecognized (-want +got):\n%s", diff)
+	}
+	// Digits before a label written once are not touched.
+	out, _, _ = unflatten(flatFields)
+	if !strings.Contains(string(out), "\n二、上年结转政府信息公开申请数量 \t0000000\n三、本年度办理结果\n") {
+		t.Errorf("rows 二 and 三 of the sample not as before:\n%s", out)
+	}
+}

@@ -271,6 +271,14 @@ func flatBreaks(l string) (cuts, tabs []int) {
 				return
 			}
 			m.start = at[i-len("、")-utf8.RuneLen(num)]
+		} else if num, n := utf8.DecodeRuneInString(w); strings.ContainsRune("一二三四五六七八九十", num) &&
+			strings.HasPrefix(w[n:], "、") && strings.HasSuffix(sq[:i], w[:n]) {
+			// A label's number written twice right after a row's digits
+			// ("0000000三三、本年度办理结果", a misprint): the first goes
+			// with the label, not with the digits.
+			if d, _ := utf8.DecodeLastRuneInString(sq[:i-n]); isDigitRune(d) {
+				m.start = at[i-n]
+			}
 		}
 		ms = append(ms, m)
 	}
