@@ -602,6 +602,12 @@ func narrowGlued(r *Report, rows []*gluedRow) {
 			owner[ref], col[ref] = i, j
 		}
 	}
+	// The cells no glued row fills do not change here: each is read once.
+	type value struct {
+		v  int64
+		ok bool
+	}
+	fixed := make(map[string]value, 64)
 	known := func(ref string) (int64, bool) {
 		if i, ok := owner[ref]; ok {
 			g := rows[i]
@@ -611,11 +617,15 @@ func narrowGlued(r *Report, rows []*gluedRow) {
 			}
 			return 0, false
 		}
-		c, ok := r.Cell(ref)
-		if !ok {
-			return 0, false
+		if f, ok := fixed[ref]; ok {
+			return f.v, f.ok
 		}
-		return c.Int64()
+		var f value
+		if c, ok := r.Cell(ref); ok {
+			f.v, f.ok = c.Int64()
+		}
+		fixed[ref] = f
+		return f.v, f.ok
 	}
 	for changed := true; changed; {
 		changed = false
@@ -1082,6 +1092,9 @@ func slip(c []string, rules []sumRule) bool {
 // second three). The row is then forced; otherwise it stays without a
 // candidate.
 func pickLoose(r *Report, rows []*gluedRow) {
+	if !slices.ContainsFunc(rows, func(g *gluedRow) bool { return len(g.cands) == 0 && len(g.loose) >= 2 }) {
+		return // no row to choose a cut for (the loop below skips every row)
+	}
 	owner := map[string]int{}
 	col := map[string]int{}
 	for i, g := range rows {
