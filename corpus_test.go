@@ -46,14 +46,6 @@ var corpusSkip = map[string]string{
 		"tell which four values go with which 总计): the parser leaves table 4 blank with a warning " +
 		"(t4.review.total blank, want 351; t4.suit_direct.total blank, want 26; t4.suit_after_review.total blank, " +
 		"want 20); table 3 is read whole",
-	// Web pages whose table cells run together (webflat): runs that run
-	// into the prose after them.
-	"041_pingtan_scjgj_2025_webflat.txt": "cells run into the prose that follows them: row 四、结转下年度继续办理's run 2000002 is " +
-		"followed at once by the narrative 2025年，我局共收到… and t3.carried_forward.total reads the digits and the whole " +
-		"paragraph as text (want 2); table 4's run 10000100000000000 is followed at once by 我局严格规范…, no table 4 is found " +
-		"and section 四 is kept as text, so the three t4 totals are absent (want 10, 0, 0: the only split where each 总计 is its " +
-		"row's sum); also row 7.属于行政执法案卷 is published as 7.属于行政执法案件 (sic) and, matching no label, is read together " +
-		"with row 6's run as row 6's total (text 00000007.属于行政执法案件3000003)",
 	// A report OCR'd into Markdown with tables rebuilt by the OCR tool.
 	"023_shuyang_xzf_2025_ocrmd.txt": "table 3 rows 一 and 二 each sit under a heading of their own (### 一、本年新收政府信息公开申请数量) " +
 		"followed by an invented column header (| 类别 | 数据1 | … | 数据6 | 总计 |) and then the row itself; the header's cells are read " +

@@ -367,6 +367,9 @@ func flatBreaks(l string) (cuts, tabs []int) {
 		}
 		if r, _ := utf8.DecodeRuneInString(l[d:]); isDigitRune(r) {
 			tabs = append(tabs, d) // a row label and its values
+			if y := yearAfterRun(l, d); y > 0 {
+				cuts = append(cuts, y) // prose after the row, from its year on
+			}
 		}
 	}
 	// Table 4: its header labels run together with its digits; the digits
@@ -388,6 +391,8 @@ func flatBreaks(l string) (cuts, tabs []int) {
 		}
 		if j < end {
 			cuts = append(cuts, j)
+		} else if a, b := t4RunBeforeProse(l, t4, end); a >= 0 {
+			cuts = append(cuts, a, b)
 		}
 	}
 	sort.Ints(cuts)
@@ -398,6 +403,64 @@ func flatBreaks(l string) (cuts, tabs []int) {
 		}
 	}
 	return out, tabs
+}
+
+// yearAfterRun returns the offset of a year (2000年 to 2099年) that ends
+// the run of digits starting at offset d of l, when digits come before it:
+// prose that starts with its year right after a row's digits
+// ("四、结转下年度继续办理20000022025年，我局共收到…", 041). A count is
+// never followed by 年 in a table row. It returns -1 otherwise.
+func yearAfterRun(l string, d int) int {
+	e := d
+	for e < len(l) && (l[e] >= '0' && l[e] <= '9' || strings.ContainsRune(flatRowSpace, rune(l[e]))) {
+		e++
+	}
+	e = d + len(strings.TrimRight(l[d:e], flatRowSpace))
+	if !strings.HasPrefix(l[e:], "年") || e-d < 5 {
+		return -1
+	}
+	y := l[e-4 : e]
+	if !allDigits(y) || !strings.HasPrefix(y, "20") || strings.TrimRight(l[d:e-4], flatRowSpace) == "" {
+		return -1
+	}
+	return e - 4
+}
+
+// t4RunBeforeProse finds, in l[t4:end] (table 4 under its heading), the run
+// of digits that follows its header's last 总计 when prose follows the run
+// at once ("…尚未审结总计10000100000000000我局严格规范…", 041): it returns
+// the run's start and end, or -1, -1: the first 总计 followed by digits,
+// which must hold at least one digit for each of table 4's 15 cells.
+func t4RunBeforeProse(l string, t4, end int) (int, int) {
+	const total = "总计"
+	a := t4
+	for {
+		i := strings.Index(l[a:end], total)
+		if i < 0 {
+			return -1, -1
+		}
+		a += i + len(total)
+		for a < end && strings.ContainsRune(flatSpace, rune(l[a])) {
+			a++
+		}
+		if a < end && l[a] >= '0' && l[a] <= '9' {
+			break
+		}
+	}
+	if strings.ContainsAny(l[t4:a], "，。；") {
+		return -1, -1 // a 总计 in prose, not the header's
+	}
+	b, digits := a, 0
+	for b < end && (l[b] >= '0' && l[b] <= '9' || l[b] == ' ') {
+		if l[b] != ' ' {
+			digits++
+		}
+		b++
+	}
+	if digits < 15 || b == end {
+		return -1, -1
+	}
+	return a, b
 }
 
 // sqIndex returns the index in the squeezed line of the byte at offset off
