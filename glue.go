@@ -999,10 +999,14 @@ func newGluedFieldsRow(text string, pos Position, label string, refs []string, g
 		digits += len(f)
 		zeroLed = zeroLed || len(f) > 1 && f[0] == '0'
 	}
-	if len(refs) < 2 || len(groups) >= len(refs) || digits < len(refs) || !zeroLed && digits != len(refs) {
+	rules := glueRules(refs)
+	if len(refs) < 2 || len(groups) >= len(refs) || digits < len(refs) || !zeroLed && (digits != len(refs) || len(rules) == 0) {
+		// With no field that must be glued, only a row whose sums hold
+		// one digit a cell is taken as glued: a row without sums (table 2's
+		// "1 23") is perhaps a blank cell that left no field.
 		return nil, false
 	}
-	cands, complete := splitGluedBlanks(folded, make([]int, len(groups)+1), len(refs), glueRules(refs))
+	cands, complete := splitGluedBlanks(folded, make([]int, len(groups)+1), len(refs), rules)
 	if len(cands) == 0 {
 		if !zeroLed {
 			return nil, false // one digit a cell does not add up: perhaps blank cells left no field

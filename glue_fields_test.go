@@ -40,6 +40,9 @@ func TestNewGluedFieldsRow(t *testing.T) {
 		{"not glued: more digits, no leading zero", "10 20 30", t4row, false, nil, false},
 		{"not glued: too few digits", "3 4", t3row, false, nil, false},
 		{"not glued: as many fields as cells", "0 0 0 0 0", t4row, false, nil, false},
+		// Table 2 has no sums to check one digit a cell against.
+		{"not glued: no sums", "1 23", rowRefs(t, E2021, "t2.1", "regulations"), false, nil, false},
+		{"table 2: a leading zero", "0 00", rowRefs(t, E2021, "t2.1", "regulations"), true, [][]string{{"0", "0", "0"}}, false},
 		// A leading zero: glued; one digit a cell is the only cut there is.
 		{"forced", "01 00 3", t4row, true, [][]string{{"0", "1", "0", "0", "3"}}, true},
 		// More digits than cells and no cut that fits: no candidate.
