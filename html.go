@@ -353,9 +353,16 @@ func (t *tracker) step(r rune) {
 	}
 }
 
+// skip steps over the runes of b (an invalid byte is one rune, as when
+// ranging over a string), counting them in bulk.
 func (t *tracker) skip(b []byte) {
-	for _, r := range string(b) {
-		t.step(r)
+	n := utf8.RuneCount(b)
+	t.idx += n
+	if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
+		t.line += bytes.Count(b, []byte{'\n'})
+		t.col = 1 + utf8.RuneCount(b[i+1:])
+	} else {
+		t.col += n
 	}
 }
 

@@ -154,3 +154,19 @@ func TestFoldRuneCJK(t *testing.T) {
 		}
 	}
 }
+
+// TestTrackerSkip: skip counts as stepping over each rune does.
+func TestTrackerSkip(t *testing.T) {
+	for _, s := range []string{"", "a", "\n", "ab\ncd", "规章\n\n行政\xff\n许可", "\xe4\xb8\n", "x\n", "\n规"} {
+		for _, start := range []tracker{{line: 1, col: 1}, {line: 3, col: 7, idx: 5}} {
+			want, got := start, start
+			for _, r := range s {
+				want.step(r)
+			}
+			got.skip([]byte(s))
+			if got.line != want.line || got.col != want.col || got.idx != want.idx {
+				t.Errorf("skip(%q) from %+v = %+v, want %+v", s, start, got, want)
+			}
+		}
+	}
+}
