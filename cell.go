@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Kind is the kind of a table cell's content.
@@ -229,6 +230,25 @@ func ParseValue(s string) Cell {
 		return Cell{Kind: Number, Value: n}
 	}
 	return TextCell(s)
+}
+
+// indexSpace is strings.IndexFunc(s, isSpace) without decoding every rune:
+// a space rune starts with an ASCII byte or one of 0xC2, 0xE2, 0xE3, 0xEF,
+// none of which continues a rune, so only runes starting so are decoded.
+func indexSpace(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			if isSpace(rune(c)) {
+				return i
+			}
+		case c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF:
+			if r, _ := utf8.DecodeRuneInString(s[i:]); isSpace(r) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // isSpace reports whether r is white space, including the ideographic space

@@ -170,3 +170,26 @@ func TestTrackerSkip(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexSpaceTrimSpan: indexSpace is strings.IndexFunc(s, isSpace), and
+// trimSpan's shortcut trims what TrimFunc(s, isSpace) does, on every
+// rune around and inside text and on invalid UTF-8.
+func TestIndexSpaceTrimSpan(t *testing.T) {
+	var samples []string
+	for r := rune(0); r < 0x10000; r += 7 {
+		samples = append(samples, string(r), "规"+string(r)+"a", string(r)+"章 ")
+	}
+	for _, r := range []rune{' ', '\t', '\u00a0', '\u3000', '\u2002', '\u2003', '\u2009', '\u200b', '\ufeff', '\u0085', '\u2028'} {
+		samples = append(samples, "规章"+string(r)+"0", string(r)+"规", "规"+string(r), "\xe4"+string(r), "\xe3"+string(r)+"\xe3\x80")
+	}
+	for _, s := range samples {
+		if got, want := indexSpace(s), strings.IndexFunc(s, isSpace); got != want {
+			t.Errorf("indexSpace(%q) = %d, want %d", s, got, want)
+		}
+		src := &source{text: s}
+		sp := src.trimSpan(srcSpan{0, len(s)})
+		if got, want := src.str(sp), strings.TrimFunc(s, isSpace); got != want {
+			t.Errorf("trimSpan(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

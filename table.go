@@ -461,7 +461,7 @@ func (tp *tableParser) part(toks []token, sp srcSpan, line int, pipes bool) []to
 		return append(toks, token{kind: tkValue, sp: sp, text: text, line: line})
 	}
 	// "0 0 0" inside one field: several values.
-	if i := strings.IndexFunc(raw, isSpace); i < 0 || !isValueKind(raw[:i]) {
+	if i := indexSpace(raw); i < 0 || !isValueKind(raw[:i]) {
 		// One word, or a first word that is no value (the common case,
 		// decided without splitting the fragment).
 		return append(toks, token{kind: tkLabel, sp: sp, text: text, line: line})
