@@ -478,6 +478,21 @@ func (p *parseState) sweep() {
 		}
 	}
 	for i := 0; i < len(s.text); {
+		if start < 0 && s.claims[i] != claimNone {
+			// Outside a fragment, claimed bytes only move on: go to the
+			// rune holding the next unclaimed byte.
+			j := i
+			for j < len(s.claims) && s.claims[j] != claimNone {
+				j++
+			}
+			if j == len(s.claims) {
+				break
+			}
+			for !utf8.RuneStart(s.text[j]) {
+				j--
+			}
+			i = j
+		}
 		c := s.text[i]
 		if c == '\n' {
 			flush(i)
