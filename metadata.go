@@ -84,12 +84,13 @@ func findYear(f string) (int, int) {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// firstYear is findYear(fold(s)) without folding all of a long s: the
-// folded form of a prefix of s is a prefix of its folded form, and a year
-// found in it with its 年 is the first one, since every earlier place was
-// tested on the same folded runes.
+// firstYear is findYear(fold(s)) without folding all of a long s: it tries
+// prefixes of s of growing length. The folded form of a prefix of s is a
+// prefix of its folded form, and a year found in it with its 年 is the first
+// one, since every earlier place was tested on the same folded runes.
 func firstYear(s string) int {
-	if k := 2048; len(s) > k {
+	for n := 256; n < len(s); n *= 4 {
+		k := n
 		for !utf8.RuneStart(s[k]) {
 			k--
 		}
