@@ -308,6 +308,7 @@ func (pr *Parser) parse(src []byte) (*Report, *source, error) {
 					mode = modeTab
 				}
 				tp.run(toks, mode)
+				tp.at = p.src.pos(region[0].content.start)
 				tp.finish(r)
 			}
 			tp.release()

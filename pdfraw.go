@@ -198,13 +198,16 @@ func (tp *tableParser) dropRow(b schema.Block, row schema.Row, vals []token, n i
 }
 
 // blankRow makes every cell of a row blank, the 法人或其他组织 subtotal
-// too when the block has that column (org).
-func blankRow(r *Report, b schema.Block, row string, org bool) {
+// too when the block has that column (org). The cells take the position at
+// (the row's label, or the table's when the row has none), so that findings
+// on them point where the parser said why it left them blank.
+func blankRow(r *Report, b schema.Block, row string, org bool, at Position) {
+	blank := Cell{Kind: Blank, Pos: at}
 	for _, c := range b.Columns {
-		*r.cellAt(b.Table, row, c.Name) = BlankCell()
+		*r.cellAt(b.Table, row, c.Name) = blank
 	}
 	if org {
-		*r.cellAt(b.Table, row, "organizations") = BlankCell()
+		*r.cellAt(b.Table, row, "organizations") = blank
 	}
 }
 

@@ -63,6 +63,9 @@ type tableParser struct {
 	blocks      map[string]*blockInfo
 	seq         int
 	mode        tableMode
+	// at is where the table's text starts: the position of a block found
+	// by no row label (a table 4 of unlabelled values).
+	at Position
 }
 
 // resolveScratch is the scratch space of resolve and bestMatch.
@@ -1088,6 +1091,9 @@ func (tp *tableParser) finish(r *Report) {
 		if _, done := r.Editions[id]; done {
 			continue // a second copy of the table: its rows stay unused
 		}
+		if !bi.pos.IsValid() {
+			bi.pos = tp.at
+		}
 		var e schema.Edition
 		if id == "t4" {
 			e = "" // decided by the caller from the other tables
@@ -1184,7 +1190,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 				// no cell is filled.
 				tp.dropFlat(b, tp.flatScrambled(b, len(cols)))
 				flat, flatDropped = nil, true
-				blankRow(r, b, row.Name, false)
+				blankRow(r, b, row.Name, false, bi.pos)
 				continue
 			}
 			if !flatAligned {
@@ -1204,17 +1210,12 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 		case b.ID == "t3" && row.Name == "new" && orgAt < 0 && tp.preRowFits(len(cols)):
 			vals, at = tp.takePreRow(b, *row)
 		case flatDropped && official:
-			blankRow(r, b, row.Name, false) // dropFlat said why
+			blankRow(r, b, row.Name, false, bi.pos) // dropFlat said why
 			continue
 		default:
 			if official {
 				missing = append(missing, row.Label)
-				for _, c := range b.Columns {
-					*r.CellPtr(b.Ref(row.Name, c.Name)) = BlankCell()
-				}
-				if orgAt >= 0 {
-					*r.CellPtr(b.Ref(row.Name, "organizations")) = BlankCell()
-				}
+				blankRow(r, b, row.Name, orgAt >= 0, bi.pos) // the warning on missing rows is at bi.pos
 			}
 			continue
 		}
@@ -1237,7 +1238,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 			// not in rows that add up (pdfraw.go): no cell is filled,
 			// unless table 3's 总计 row can be read column by column once
 			// the rest is in.
-			blankRow(r, b, row.Name, orgAt >= 0)
+			blankRow(r, b, row.Name, orgAt >= 0, at)
 			if b.ID == "t3" && row.Name == "total" && orgAt < 0 && len(vals) > n {
 				byCols = &colsRow{row: *row, vals: vals, at: at}
 				continue
@@ -1277,8 +1278,36 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 	if byCols != nil {
 		tp.readByColumns(r, b, byCols)
 	}
+	tp.placeBlanks(r, b, bi)
 	if len(missing) > 0 {
 		tp.p.warnf(bi.pos, b.ID, ErrMissing, "%d rows of block %s are missing and were left blank: %s", len(missing), b.ID, strings.Join(missing, "、"))
+	}
+}
+
+// placeBlanks gives each blank cell of block b that no token made (a row
+// missing or left out, cells padded when a row is short) the position of
+// its row's label, or of the table when the row has none, so that a finding
+// on the cell points near where the parser said why it is blank.
+func (tp *tableParser) placeBlanks(r *Report, b schema.Block, bi *blockInfo) {
+	place := func(row schema.Row) {
+		at := bi.pos
+		if acc := tp.rows[rowKey{b.ID, row.Name}]; acc != nil {
+			at = tp.p.src.pos(acc.label.start)
+		}
+		for _, c := range b.Columns {
+			if p := r.cellAt(b.Table, row.Name, c.Name); p != nil && p.Kind == Blank && p.Pos.Line == 0 {
+				p.Pos = at
+			}
+		}
+		if p := r.cellAt(b.Table, row.Name, "organizations"); p != nil && p.Kind == Blank && p.Pos.Line == 0 {
+			p.Pos = at
+		}
+	}
+	for _, row := range b.Rows {
+		place(row)
+	}
+	for _, row := range b.ExtraRows {
+		place(row)
 	}
 }
 
