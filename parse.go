@@ -164,6 +164,7 @@ type scratch struct {
 	blocks   map[string]*blockInfo
 	// Slices of a tableParser (tableParser.release).
 	pendingCols, colHits []colHit
+	rowOrder             []*rowAcc
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

@@ -167,13 +167,13 @@ func newTableParser(p *parseState, table string) *tableParser {
 	clear(sc.labelled)
 	clear(sc.blocks)
 	return &tableParser{p: p, table: table, v: vocabs()[table], rows: sc.rows, labelled: sc.labelled, blocks: sc.blocks,
-		pendingCols: sc.pendingCols[:0], colHits: sc.colHits[:0]}
+		pendingCols: sc.pendingCols[:0], colHits: sc.colHits[:0], rowOrder: sc.rowOrder[:0]}
 }
 
 // release gives the parser's slices, grown, back to the scratch for the next
 // section's parser. The parser is not used after.
 func (tp *tableParser) release() {
-	tp.p.sc.pendingCols, tp.p.sc.colHits = tp.pendingCols[:0], tp.colHits[:0]
+	tp.p.sc.pendingCols, tp.p.sc.colHits, tp.p.sc.rowOrder = tp.pendingCols[:0], tp.colHits[:0], tp.rowOrder[:0]
 }
 
 func (tp *tableParser) block(id string) *blockInfo {
