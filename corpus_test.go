@@ -46,15 +46,6 @@ var corpusSkip = map[string]string{
 		"tell which four values go with which 总计): the parser leaves table 4 blank with a warning " +
 		"(t4.review.total blank, want 351; t4.suit_direct.total blank, want 26; t4.suit_after_review.total blank, " +
 		"want 20); table 3 is read whole",
-	// A report OCR'd into Markdown with tables rebuilt by the OCR tool.
-	"023_shuyang_xzf_2025_ocrmd.txt": "table 3 rows 一 and 二 each sit under a heading of their own (### 一、本年新收政府信息公开申请数量) " +
-		"followed by an invented column header (| 类别 | 数据1 | … | 数据6 | 总计 |) and then the row itself; the header's cells are read " +
-		"as the row's values, so t3.new.commercial … t3.new.total read the texts 数据1 … 数据6 (t3.new.total 数据6, want 713; " +
-		"t3.carried_over.total 数据6, want 36), while the real rows, labelled without 一、/二、, match no label and their " +
-		"numbers are reported as values outside any table row; table 4's two litigation tables " +
-		"(### 行政诉讼（未经复议直接起诉）, ### 行政诉讼（复议后起诉）, each with a five-column header) are read one cell out of place: " +
-		"suit_direct reads blank, 3, 0, 0, 0 and suit_after_review 3, blank, 8, 0, 1, so t4.suit_direct.total 0 (want 3) and " +
-		"t4.suit_after_review.total 1 (want 10)",
 }
 
 // corpusEntry is one file's hand-checked expectations.

@@ -272,7 +272,7 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 		}
 	}
 	if mode == modePipe {
-		return tp.tokenizePipes(lines)
+		return tp.smallTables(lines, tp.tokenizePipes(lines)) // smalltable.go
 	}
 	s := tp.p.src
 	toks := slices.Grow(tp.p.sc.toks[:0], tokenEstimate(s, lines))
