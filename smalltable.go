@@ -51,8 +51,14 @@ func (tp *tableParser) smallTables(lines []lineInfo, toks []token) []token {
 		// line: nothing, only rule lines (|---|---|), or blank lines.
 		after lineGap
 	}
+	rules := false // a header rule somewhere: else nothing to do, and nothing allocated
+	for i := 0; i+1 < len(lines) && !rules; i++ {
+		rules = lines[i+1].idx > lines[i].idx+1 && s.gapBetween(lines[i].idx, lines[i+1].idx) == gapRule
+	}
+	if !rules {
+		return toks
+	}
 	ml := make([]mdLine, len(lines))
-	rules := false
 	k := 0
 	for i, li := range lines {
 		c := s.str(li.content)
@@ -62,7 +68,6 @@ func (tp *tableParser) smallTables(lines []lineInfo, toks []token) []token {
 		}
 		if i+1 < len(lines) {
 			m.after = s.gapBetween(li.idx, lines[i+1].idx)
-			rules = rules || m.after == gapRule
 		}
 		for k < len(toks) && toks[k].line < li.idx {
 			k++
@@ -73,9 +78,6 @@ func (tp *tableParser) smallTables(lines []lineInfo, toks []token) []token {
 		}
 		m.to = k
 		ml[i] = m
-	}
-	if !rules {
-		return toks
 	}
 	// cells are the indices in toks of a pipe line's cells: its tokens
 	// without the empty field that only joins the line to the one before.
