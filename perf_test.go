@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -192,4 +195,45 @@ func TestIndexSpaceTrimSpan(t *testing.T) {
 			t.Errorf("trimSpan(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// TestParseConcurrent: parses running at once, which share the pooled
+// working memory (scratchPool) and the caches built once, give what one
+// parse alone gives.
+func TestParseConcurrent(t *testing.T) {
+	var files []string
+	for _, pat := range []string{"testdata/seeds/*.txt", "testdata/corpus/*.txt"} {
+		m, _ := filepath.Glob(pat)
+		files = append(files, m...)
+	}
+	type result struct {
+		r   *Report
+		err error
+	}
+	srcs := make([][]byte, len(files))
+	want := make([]result, len(files))
+	for i, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs[i] = src
+		r, err := Parse(src)
+		want[i] = result{r, err}
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range len(files) {
+				i := (k + g*7) % len(files) // each goroutine in its own order
+				r, err := Parse(srcs[i])
+				if !reflect.DeepEqual(r, want[i].r) || (err == nil) != (want[i].err == nil) {
+					t.Errorf("%s: a concurrent parse differs from a parse alone", files[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
