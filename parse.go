@@ -405,10 +405,8 @@ func pipeLines(s *source, lines []lineInfo) (withPipes, rows int) {
 
 func hasTabs(s *source, lines []lineInfo) bool {
 	for _, li := range lines {
-		for _, c := range s.str(li.content) {
-			if c == '\t' {
-				return true
-			}
+		if strings.IndexByte(s.str(li.content), '\t') >= 0 {
+			return true
 		}
 	}
 	return false
