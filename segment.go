@@ -311,7 +311,12 @@ func isT3Label(f string) bool {
 	for _, r := range f {
 		fr = append(fr, r)
 	}
-	for _, e := range v.entries {
+	if len(fr) == 0 {
+		return false
+	}
+	// A match shares at least its first rune with f: only the entries
+	// that start with it can match.
+	for _, e := range v.byFirst[fr[0]] {
 		if e.kind != vRow && e.kind != vGroup {
 			continue
 		}
