@@ -251,6 +251,25 @@ func indexSpace(s string) int {
 	return -1
 }
 
+// spaceLen returns the byte length of the space rune s starts with, or 0
+// when s starts with no space.
+func spaceLen(s string) int {
+	if s == "" {
+		return 0
+	}
+	switch c := s[0]; {
+	case c < utf8.RuneSelf:
+		if isSpace(rune(c)) {
+			return 1
+		}
+	case c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF:
+		if r, n := utf8.DecodeRuneInString(s); isSpace(r) {
+			return n
+		}
+	}
+	return 0
+}
+
 // isSpace reports whether r is white space, including the ideographic space
 // and the no-break space.
 func isSpace(r rune) bool {

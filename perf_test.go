@@ -174,7 +174,8 @@ func TestTrackerSkip(t *testing.T) {
 	}
 }
 
-// TestIndexSpaceTrimSpan: indexSpace is strings.IndexFunc(s, isSpace), and
+// TestIndexSpaceTrimSpan: indexSpace is strings.IndexFunc(s, isSpace),
+// spaceLen the length of the space rune s starts with, and
 // trimSpan's shortcut trims what TrimFunc(s, isSpace) does, on every
 // rune around and inside text and on invalid UTF-8.
 func TestIndexSpaceTrimSpan(t *testing.T) {
@@ -189,10 +190,46 @@ func TestIndexSpaceTrimSpan(t *testing.T) {
 		if got, want := indexSpace(s), strings.IndexFunc(s, isSpace); got != want {
 			t.Errorf("indexSpace(%q) = %d, want %d", s, got, want)
 		}
+		want := 0
+		if r, n := utf8.DecodeRuneInString(s); isSpace(r) {
+			want = n
+		}
+		if got := spaceLen(s); got != want {
+			t.Errorf("spaceLen(%q) = %d, want %d", s, got, want)
+		}
 		src := &source{text: s}
 		sp := src.trimSpan(srcSpan{0, len(s)})
 		if got, want := src.str(sp), strings.TrimFunc(s, isSpace); got != want {
 			t.Errorf("trimSpan(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestHasUnescapedPipe: hasUnescapedPipe finds what a scan that skips the
+// byte after each backslash finds.
+func TestHasUnescapedPipe(t *testing.T) {
+	scan := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			switch s[i] {
+			case '\\':
+				i++
+			case '|':
+				return true
+			}
+		}
+		return false
+	}
+	parts := []string{"", "|", `\`, "a", "规", `\|`, `\\`, `\\|`}
+	for _, a := range parts {
+		for _, b := range parts {
+			for _, c := range parts {
+				for _, d := range parts {
+					s := a + b + c + d
+					if got, want := hasUnescapedPipe(s), scan(s); got != want {
+						t.Errorf("hasUnescapedPipe(%q) = %v, want %v", s, got, want)
+					}
+				}
+			}
 		}
 	}
 }

@@ -250,16 +250,25 @@ func (tp *tableParser) looksTabular(li lineInfo) bool {
 	return tp.startsWithLabel(tp.labelPrefix(c), true) || utf8.RuneCountInString(c) <= 12
 }
 
+// hasUnescapedPipe reports whether s has a pipe not escaped by a backslash.
+// A pipe is escaped when an odd number of backslashes stands right before
+// it (each backslash escapes the byte after it).
 func hasUnescapedPipe(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '|':
+	for off := 0; ; {
+		i := strings.IndexByte(s[off:], '|')
+		if i < 0 {
+			return false
+		}
+		i += off
+		n := 0
+		for j := i - 1; j >= 0 && s[j] == '\\'; j-- {
+			n++
+		}
+		if n%2 == 0 {
 			return true
 		}
+		off = i + 1
 	}
-	return false
 }
 
 // tokenize turns the region's lines into tokens.
@@ -328,20 +337,15 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 			continue
 		}
 		// Space mode: every run of non-space runes is a token.
-		i := li.content.start
-		for i < li.content.end {
-			r, n := utf8.DecodeRuneInString(s.text[i:])
-			if isSpace(r) {
+		i, end := li.content.start, li.content.end
+		for i < end {
+			if n := spaceLen(s.text[i:end]); n > 0 {
 				i += n
 				continue
 			}
-			j := i
-			for j < li.content.end {
-				r, n := utf8.DecodeRuneInString(s.text[j:])
-				if isSpace(r) {
-					break
-				}
-				j += n
+			j := end
+			if k := indexSpace(s.text[i:end]); k >= 0 {
+				j = i + k
 			}
 			toks = tp.part(toks, srcSpan{i, j}, li.idx, false)
 			i = j
