@@ -51,6 +51,21 @@ func foldRune(r, prev rune) (rune, bool) {
 	return r, true
 }
 
+// decodeRune is utf8.DecodeRuneInString for text that starts with a
+// non-ASCII byte, with the three-byte runes most of a report is made of (CJK
+// ideographs, Chinese punctuation, full-width forms) decoded in place when
+// their first byte admits any continuation bytes (not 0xE0, whose second
+// byte must rule out an overlong form, nor 0xED, whose second byte must
+// rule out a surrogate).
+func decodeRune(s string) (rune, int) {
+	if len(s) >= 3 {
+		if c, b1, b2 := s[0], s[1], s[2]; c >= 0xE1 && c <= 0xEF && c != 0xED && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
 // foldSpan folds text[start:end], appending to dst.
 func foldSpan(dst []frune, text string, start, end int) []frune {
 	var prev rune
@@ -60,7 +75,7 @@ func foldSpan(dst []frune, text string, start, end int) []frune {
 	for i := start; i < end; {
 		r, n := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(text[i:end])
+			r, n = decodeRune(text[i:end])
 		}
 		if f, ok := foldRune(r, prev); ok {
 			dst = append(dst, frune{r: f, off: i, n: n})
@@ -91,7 +106,7 @@ func foldPrefix(s string, max int) (f string, truncated bool) {
 	for i := 0; i < len(s); {
 		r, w := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, w = utf8.DecodeRuneInString(s[i:])
+			r, w = decodeRune(s[i:])
 		}
 		i += w
 		fr, ok := foldRune(r, prev)
@@ -119,7 +134,7 @@ func appendFoldRunes(dst []rune, s string, max int) []rune {
 	for i := 0; i < len(s) && n != max; {
 		r, w := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, w = utf8.DecodeRuneInString(s[i:])
+			r, w = decodeRune(s[i:])
 		}
 		i += w
 		if fr, ok := foldRune(r, prev); ok {
@@ -137,7 +152,7 @@ func firstFolded(s string) rune {
 	for i := 0; i < len(s); {
 		r, w := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, w = utf8.DecodeRuneInString(s[i:])
+			r, w = decodeRune(s[i:])
 		}
 		i += w
 		if fr, ok := foldRune(r, 0); ok {

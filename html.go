@@ -64,6 +64,9 @@ func isHTML(src []byte) bool {
 	if htmlPrefix.Match(s) || bytes.HasPrefix(s, []byte("<?xml")) && htmlTag.Match(s) {
 		return true
 	}
+	if bytes.Count(s, []byte("<")) < 10 {
+		return false // fewer than 10 tags whatever the lines: most text reports
+	}
 	lines, tagged, tags := 0, 0, 0
 	for len(s) > 0 {
 		l := s

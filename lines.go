@@ -92,9 +92,14 @@ func (s *source) pos(off int) Position {
 
 // mark claims the bytes [start, end) as k, without overriding earlier claims.
 func (s *source) mark(start, end int, k claim) {
-	for i := start; i < end && i < len(s.claims); i++ {
-		if s.claims[i] == claimNone {
-			s.claims[i] = k
+	end = min(end, len(s.claims))
+	if start >= end {
+		return
+	}
+	cl := s.claims[start:end]
+	for i, c := range cl {
+		if c == claimNone {
+			cl[i] = k
 		}
 	}
 }

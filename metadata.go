@@ -7,8 +7,6 @@ import (
 	"unicode/utf8"
 )
 
-func decodeRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
-
 // titleMeta reads the agency and the year from a title such as
 // "芜湖市医疗保障局 2023 年政府信息公开工作年度报告": the agency is what stands
 // before the year, the year the first 19xx/20xx followed by 年.

@@ -274,3 +274,22 @@ func TestParseConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestDecodeRune: decodeRune decodes what utf8.DecodeRuneInString does, on
+// every first byte from 0x80 with every second and some third bytes, and on
+// truncated text.
+func TestDecodeRune(t *testing.T) {
+	for c := 0x80; c < 0x100; c++ {
+		for b1 := 0; b1 < 0x100; b1++ {
+			for _, b2 := range []byte{0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xE4, 0xFF} {
+				for _, s := range []string{string([]byte{byte(c), byte(b1), b2}), string([]byte{byte(c), byte(b1), b2, 0x80}), string([]byte{byte(c), byte(b1)})} {
+					r, n := decodeRune(s)
+					wr, wn := utf8.DecodeRuneInString(s)
+					if r != wr || n != wn {
+						t.Fatalf("decodeRune(%q) = %U, %d, want %U, %d", s, r, n, wr, wn)
+					}
+				}
+			}
+		}
+	}
+}

@@ -355,26 +355,13 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 }
 
 // tokenEstimate is about the number of tokens the lines make, so that the
-// token slice is allocated once: the runs of text between ASCII spaces, tabs
-// and pipes, and the tabs and pipes (an empty field is a token too).
+// token slice is allocated once: at most one a tab, pipe or ASCII space (a
+// token or an empty field follows each), and one a line.
 func tokenEstimate(s *source, lines []lineInfo) int {
 	n := 0
 	for _, li := range lines {
-		sep := true
-		for _, c := range []byte(s.str(li.raw)) {
-			switch c {
-			case '\t', '|':
-				n++
-				sep = true
-			case ' ':
-				sep = true
-			default:
-				if sep {
-					n++
-				}
-				sep = false
-			}
-		}
+		raw := s.str(li.raw)
+		n += 1 + strings.Count(raw, "\t") + strings.Count(raw, "|") + strings.Count(raw, " ")
 	}
 	return n
 }
@@ -732,7 +719,10 @@ func (tp *tableParser) resolve(run []token, valued bool) {
 			continue
 		}
 		for i := t.sp.start; i < t.sp.end; {
-			r, n := utf8.DecodeRuneInString(s.text[i:])
+			r, n := rune(s.text[i]), 1
+			if r >= utf8.RuneSelf {
+				r, n = decodeRune(s.text[i:])
+			}
 			if _, keep := foldRune(r, 0); !keep && !isSpace(r) {
 				s.mark(i, i+n, claimLabel)
 			}
