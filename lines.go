@@ -62,8 +62,8 @@ func (s *source) line(i int) (string, int) {
 // lineOf returns the 0-based line holding byte offset off.
 func (s *source) lineOf(off int) int {
 	// Offsets are mostly asked for in increasing order: try the line of
-	// the last answer and the one after it before searching.
-	for h := s.hint; h < len(s.lineStart) && h <= s.hint+1; h++ {
+	// the last answer and the few after it before searching.
+	for h := s.hint; h < len(s.lineStart) && h <= s.hint+4; h++ {
 		if s.lineStart[h] <= off && (h+1 == len(s.lineStart) || off < s.lineStart[h+1]) {
 			s.hint = h
 			return h

@@ -164,6 +164,10 @@ func agencyFromSentence(text string) string {
 			}
 		}
 		// "2025年，平潭综合实验区坚持以…": the sentence's subject.
+		// (The pattern starts with a year: most sentences are told without it.)
+		if t := strings.TrimLeft(sentence, " \t\n\f\r"); !strings.HasPrefix(t, "19") && !strings.HasPrefix(t, "20") {
+			continue
+		}
 		if m := subjectAgency.FindStringSubmatch(sentence); m != nil && !strings.HasPrefix(m[1], "我") && !strings.HasPrefix(m[1], "本") {
 			if a := cleanAgency(m[1]); a != "" {
 				return a

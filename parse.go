@@ -396,7 +396,11 @@ func pipeLines(s *source, lines []lineInfo) (withPipes, rows int) {
 			continue
 		}
 		withPipes++
-		if strings.Count(c, "|")-strings.Count(c, `\|`) >= 3 {
+		n := strings.Count(c, "|")
+		if strings.IndexByte(c, '\\') >= 0 {
+			n -= strings.Count(c, `\|`)
+		}
+		if n >= 3 {
 			rows++
 		}
 	}

@@ -356,14 +356,14 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 
 // tokenEstimate is about the number of tokens the lines make, so that the
 // token slice is allocated once: at most one a tab, pipe or ASCII space (a
-// token or an empty field follows each), and one a line.
+// token or an empty field follows each), and one a line. It counts them in
+// the text from the first line to the last, lines between included.
 func tokenEstimate(s *source, lines []lineInfo) int {
-	n := 0
-	for _, li := range lines {
-		raw := s.str(li.raw)
-		n += 1 + strings.Count(raw, "\t") + strings.Count(raw, "|") + strings.Count(raw, " ")
+	if len(lines) == 0 {
+		return 0
 	}
-	return n
+	text := s.text[lines[0].raw.start:lines[len(lines)-1].raw.end]
+	return len(lines) + strings.Count(text, "\t") + strings.Count(text, "|") + strings.Count(text, " ")
 }
 
 // tokenizePipes reads a region whose cells are separated by pipes. A cell
