@@ -296,21 +296,23 @@ func isNAMark(s string) bool {
 // normalizeNumber folds full-width digits and signs, removes thousands
 // separators and a leading "+", and reports whether s is a number.
 func normalizeNumber(s string) (string, bool) {
-	var b strings.Builder
-	b.Grow(len(s))
+	// The digits go to a buffer on the stack: text that is no number, the
+	// common case, allocates nothing.
+	var buf [32]byte
+	b := buf[:0]
 	digits, afterDot, groupLen, sawComma := 0, false, 0, false
 	for i, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
-			b.WriteByte(byte(r))
+			b = append(b, byte(r))
 			digits++
 			groupLen++
 		case r >= '０' && r <= '９':
-			b.WriteByte(byte('0' + r - '０'))
+			b = append(b, byte('0'+r-'０'))
 			digits++
 			groupLen++
 		case (r == '-' || r == '－' || r == '﹣' || r == '−') && i == 0:
-			b.WriteByte('-')
+			b = append(b, '-')
 		case (r == '+' || r == '＋') && i == 0:
 		case (r == ',' || r == '，') && !afterDot && digits > 0:
 			if sawComma && groupLen != 3 {
@@ -321,7 +323,7 @@ func normalizeNumber(s string) (string, bool) {
 			if sawComma && groupLen != 3 {
 				return "", false
 			}
-			b.WriteByte('.')
+			b = append(b, '.')
 			afterDot, sawComma = true, false
 			digits = 0
 		default:
@@ -331,5 +333,5 @@ func normalizeNumber(s string) (string, bool) {
 	if digits == 0 || (sawComma && groupLen != 3) {
 		return "", false
 	}
-	return b.String(), true
+	return string(b), true
 }

@@ -9,23 +9,35 @@ import (
 // per-rune table lookups for the common case: text of printable ASCII and
 // Chinese characters, which needs no escapes. Warnings quote labels and
 // values of every table row, so this is on the parser's hot path.
-func quote(s string) string {
+func quote(s string) string { return quoteIn("", s, "") }
+
+// quoteIn is before + quote(s) + after, made with one allocation when s
+// needs no escapes.
+func quoteIn(before, s, after string) string {
+	if !plain(s) {
+		return before + strconv.Quote(s) + after
+	}
+	return before + `"` + s + `"` + after
+}
+
+// plain reports whether strconv.Quote leaves s as it is between its quotes.
+func plain(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < ' ' || c > '~' || c == '"' || c == '\\' {
-				return strconv.Quote(s)
+				return false
 			}
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !plainRune(r) {
-			return strconv.Quote(s)
+			return false
 		}
 		i += n
 	}
-	return `"` + s + `"`
+	return true
 }
 
 // plainRune reports whether r is a CJK ideograph or common Chinese

@@ -735,14 +735,14 @@ func (tp *tableParser) resolve(run []token, valued bool) {
 		label := tp.labelOf(m)
 		if m.broken {
 			if tp.p.listing() { // quote is %q, cheaper than fmt here
-				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "label "+quote(label)+" was broken across lines; joined")
+				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, quoteIn("label ", label, " was broken across lines; joined"))
 			} else {
 				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "")
 			}
 		}
 		if m.partial {
 			if tp.p.listing() {
-				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "label "+quote(s.text[fr[m.start].off:fr[m.end-1].off+fr[m.end-1].n])+" read as "+quote(label))
+				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, quoteIn("label ", s.text[fr[m.start].off:fr[m.end-1].off+fr[m.end-1].n], " read as "+quote(label)))
 			} else {
 				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "")
 			}
