@@ -293,3 +293,23 @@ func TestDecodeRune(t *testing.T) {
 		}
 	}
 }
+
+// TestMayHoldDropped: every rune that folding drops and that is no space
+// makes mayHoldDropped true, alone and inside text.
+func TestMayHoldDropped(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if _, keep := foldRune(r, 0); keep || isSpace(r) || r >= 0xD800 && r < 0xE000 {
+			continue
+		}
+		for _, s := range []string{string(r), "规章" + string(r) + "0"} {
+			if !mayHoldDropped(s) {
+				t.Errorf("mayHoldDropped(%q) = false, want true", s)
+			}
+		}
+	}
+	for _, s := range []string{"（一）予以公开", "1、属于国家秘密：", "三、本年度办理结果。"} {
+		if mayHoldDropped(s) {
+			t.Errorf("mayHoldDropped(%q) = true, want false", s)
+		}
+	}
+}

@@ -1336,13 +1336,21 @@ func (tp *tableParser) cell(t token, table, row, col string) Cell {
 }
 
 // mayHoldDropped reports whether s may hold a rune that folding drops and
-// that is not white space: quotation marks and stars. Their UTF-8 forms
-// all start with one of the bytes tested, so text without them has none.
+// that is not white space: quotation marks and stars. The three-byte ones
+// all start with one of the bytes tested, which only then are read as a
+// rune (most CJK punctuation starts with them too: 、。（）：).
 func mayHoldDropped(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
-		case '"', '\'', '*', 0xE2, 0xE3, 0xEF: // “”‘’ are E2…, 「」『』 E3…, ＂＇＊ EF…
+		case '"', '\'', '*':
 			return true
+		case 0xE2, 0xE3, 0xEF:
+			if i+3 <= len(s) {
+				switch s[i : i+3] {
+				case "“", "”", "‘", "’", "「", "」", "『", "』", "＂", "＇", "＊":
+					return true
+				}
+			}
 		}
 	}
 	return false
