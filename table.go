@@ -732,17 +732,17 @@ func (tp *tableParser) resolve(run []token, valued bool) {
 	tp.cur = nil
 	for i, m := range ms {
 		tp.seq++
-		label := tp.labelOf(m)
+		quoted := m.entries[0].quoted // quote(tp.labelOf(m)), made once with the vocabulary
 		if m.broken {
 			if tp.p.listing() { // quote is %q, cheaper than fmt here
-				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, quoteIn("label ", label, " was broken across lines; joined"))
+				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "label "+quoted+" was broken across lines; joined")
 			} else {
 				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "")
 			}
 		}
 		if m.partial {
 			if tp.p.listing() {
-				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, quoteIn("label ", s.text[fr[m.start].off:fr[m.end-1].off+fr[m.end-1].n], " read as "+quote(label)))
+				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, quoteIn("label ", s.text[fr[m.start].off:fr[m.end-1].off+fr[m.end-1].n], " read as "+quoted))
 			} else {
 				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "")
 			}

@@ -40,6 +40,7 @@ func editionMask(e schema.Edition) uint8 {
 type vocabEntry struct {
 	folded   []rune
 	label    string // the official label of the row or column (or the spelling itself)
+	quoted   string // quote(label), for warnings
 	kind     vocabKind
 	block    string // block ID
 	name     string // row or column name
@@ -87,7 +88,7 @@ func buildVocab(table string) *vocab {
 			old.extra = old.extra && extra
 			return
 		}
-		ent := &vocabEntry{folded: []rune(f), label: label, kind: kind, block: block, name: name,
+		ent := &vocabEntry{folded: []rune(f), label: label, quoted: quote(label), kind: kind, block: block, name: name,
 			editions: editionMask(e), official: official, extra: extra, order: order, numLen: listNumberLen([]rune(f))}
 		seen[k] = ent
 		v.entries = append(v.entries, ent)
