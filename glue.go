@@ -580,6 +580,59 @@ func makeGlueEquations(e Edition) []glueEquation {
 	return eqs
 }
 
+// gluedCells gives the values of the cells an equation over glued rows
+// reads: a cell a glued row fills is known when that row is down to one
+// complete cut that no rule forced; any other cell is r's number, read once
+// (those cells do not change while the rows are narrowed).
+type gluedCells struct {
+	r     *Report
+	rows  []*gluedRow
+	owner map[string]int // ref → index into rows, for refs a glued row fills
+	col   map[string]int // ref → index of the cell within its glued row
+	fixed map[string]fixedValue
+}
+
+type fixedValue struct {
+	v  int64
+	ok bool
+}
+
+func newGluedCells(r *Report, rows []*gluedRow) *gluedCells {
+	n := 0
+	for _, g := range rows {
+		n += len(g.refs)
+	}
+	gc := &gluedCells{r: r, rows: rows, owner: make(map[string]int, n), col: make(map[string]int, n),
+		fixed: make(map[string]fixedValue, 64)}
+	for i, g := range rows {
+		for j, ref := range g.refs {
+			gc.owner[ref], gc.col[ref] = i, j
+		}
+	}
+	return gc
+}
+
+// known returns the cell's value and whether it is known.
+func (gc *gluedCells) known(ref string) (int64, bool) {
+	if i, ok := gc.owner[ref]; ok {
+		g := gc.rows[i]
+		if len(g.cands) == 1 && g.complete && !g.forced {
+			v, err := strconv.ParseInt(g.cands[0][gc.col[ref]], 10, 64)
+			return v, err == nil
+		}
+		return 0, false
+	}
+	if f, ok := gc.fixed[ref]; ok {
+		return f.v, f.ok
+	}
+	var f fixedValue
+	if c, ok := gc.r.Cell(ref); ok {
+		f.v, f.ok = c.Int64()
+	}
+	gc.fixed[ref] = f
+	return f.v, f.ok
+}
+
 // narrowGlued filters the candidates of each glued row with every equation
 // in which that row is the only unknown: all other cells of the equation are
 // integers in the report or in rows already narrowed to one candidate. A
@@ -591,42 +644,8 @@ func narrowGlued(r *Report, rows []*gluedRow) {
 		return
 	}
 	eqs := glueEquations(r)
-	n := 0
-	for _, g := range rows {
-		n += len(g.refs)
-	}
-	owner := make(map[string]int, n) // ref → index into rows, for refs a glued row fills
-	col := make(map[string]int, n)   // ref → index of the cell within its glued row
-	for i, g := range rows {
-		for j, ref := range g.refs {
-			owner[ref], col[ref] = i, j
-		}
-	}
-	// The cells no glued row fills do not change here: each is read once.
-	type value struct {
-		v  int64
-		ok bool
-	}
-	fixed := make(map[string]value, 64)
-	known := func(ref string) (int64, bool) {
-		if i, ok := owner[ref]; ok {
-			g := rows[i]
-			if len(g.cands) == 1 && g.complete && !g.forced {
-				v, err := strconv.ParseInt(g.cands[0][col[ref]], 10, 64)
-				return v, err == nil
-			}
-			return 0, false
-		}
-		if f, ok := fixed[ref]; ok {
-			return f.v, f.ok
-		}
-		var f value
-		if c, ok := r.Cell(ref); ok {
-			f.v, f.ok = c.Int64()
-		}
-		fixed[ref] = f
-		return f.v, f.ok
-	}
+	gc := newGluedCells(r, rows)
+	owner, col, known := gc.owner, gc.col, gc.known
 	for changed := true; changed; {
 		changed = false
 		for _, eq := range eqs {
@@ -1099,28 +1118,8 @@ func pickLoose(r *Report, rows []*gluedRow) {
 	if !slices.ContainsFunc(rows, func(g *gluedRow) bool { return len(g.cands) == 0 && len(g.loose) >= 2 }) {
 		return // no row to choose a cut for (the loop below skips every row)
 	}
-	owner := map[string]int{}
-	col := map[string]int{}
-	for i, g := range rows {
-		for j, ref := range g.refs {
-			owner[ref], col[ref] = i, j
-		}
-	}
-	known := func(ref string) (int64, bool) {
-		if i, ok := owner[ref]; ok {
-			g := rows[i]
-			if len(g.cands) == 1 && g.complete && !g.forced {
-				v, err := strconv.ParseInt(g.cands[0][col[ref]], 10, 64)
-				return v, err == nil
-			}
-			return 0, false
-		}
-		c, ok := r.Cell(ref)
-		if !ok {
-			return 0, false
-		}
-		return c.Int64()
-	}
+	gc := newGluedCells(r, rows)
+	owner, col, known := gc.owner, gc.col, gc.known
 	for k, g := range rows {
 		if len(g.cands) > 0 || len(g.loose) < 2 {
 			continue
