@@ -1153,6 +1153,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 	var missing []string
 	flat := tp.flat
 	flatAligned, flatDropped := false, false
+	var flatAt Position          // table 4's first unlabelled value, when they are dropped
 	var byCols *colsRow          // table 3's 总计 row, perhaps written column by column
 	var spill map[string][]token // rows whose values came after another row's (pdfraw.go)
 	var glued []*gluedRow        // rows whose digits ran together (glue.go)
@@ -1182,9 +1183,10 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 				// One value a line, too few or too many, or in pieces
 				// between labels that do not fall at row ends (pdfraw.go):
 				// no cell is filled.
+				flatAt = tp.p.src.pos(flat[0].sp.start) // where dropFlat's warning stands
 				tp.dropFlat(b, tp.flatScrambled(b, len(cols)))
 				flat, flatDropped = nil, true
-				blankRow(r, b, row.Name, false, bi.pos)
+				blankRow(r, b, row.Name, false, flatAt)
 				continue
 			}
 			if !flatAligned {
@@ -1204,7 +1206,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 		case b.ID == "t3" && row.Name == "new" && orgAt < 0 && tp.preRowFits(len(cols)):
 			vals, at = tp.takePreRow(b, *row)
 		case flatDropped && official:
-			blankRow(r, b, row.Name, false, bi.pos) // dropFlat said why
+			blankRow(r, b, row.Name, false, flatAt) // dropFlat said why
 			continue
 		default:
 			if official {

@@ -1,6 +1,7 @@
 package nianbao
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 	"regexp"
@@ -620,6 +621,22 @@ func checkValueKinds(v *validation) {
 	}
 }
 
+// blankAdvice is what a blank-cell finding tells the reader to do: write
+// the numbers; or, when the parser left the cells blank because it could
+// not tell where the source's values go (a warning of the parser's, ambiguous
+// or missing, stands at the first cell's position), look at that warning.
+func (v *validation) blankAdvice(refs []string) (zh, en string) {
+	if c, ok := v.r.Cell(refs[0]); ok && c.Pos.IsValid() {
+		for _, w := range v.r.Warnings {
+			if w.Pos == c.Pos && (errors.Is(w, ErrAmbiguous) || errors.Is(w, ErrMissing)) {
+				return "解析器无法确定原文中的数字属于哪些单元格而留空（见该位置的解析警告，-v 显示），空白不是 0",
+					"the parser left them blank, unable to tell which cells the source's values belong to (see its warning at this position, shown with -v); a blank is not 0"
+			}
+		}
+	}
+	return "空白不是 0，请填写数字", "a blank is not 0, write the numbers"
+}
+
 func checkBlankCells(v *validation) {
 	for _, id := range schema.BlockIDs {
 		b, ok := v.block(id)
@@ -654,18 +671,20 @@ func checkBlankCells(v *validation) {
 		}
 		zhT, enT := tableLabels(id)
 		if len(colLabels) > 0 {
+			zh, en := v.blankAdvice(colCells)
 			v.add("blank-cell", colCells,
-				fmt.Sprintf("%s有 %d 列全部空白（%s），空白不是 0，请填写数字", zhT, len(colLabels), strings.Join(colLabels, "、")),
-				fmt.Sprintf("%s: %d columns are blank in every row (%s); a blank is not 0, write the numbers", enT, len(colLabels), strings.Join(colLabels, ", ")))
+				fmt.Sprintf("%s有 %d 列全部空白（%s），%s", zhT, len(colLabels), strings.Join(colLabels, "、"), zh),
+				fmt.Sprintf("%s: %d columns are blank in every row (%s); %s", enT, len(colLabels), strings.Join(colLabels, ", "), en))
 		}
 		// The other blanks: one finding per row.
 		var row string
 		var rowCells, rowCols []string
 		flush := func() {
 			if len(rowCells) > 0 {
+				zh, en := v.blankAdvice(rowCells)
 				v.add("blank-cell", rowCells,
-					fmt.Sprintf("%s“%s”行有 %d 个空白单元格（%s），空白不是 0，请填写数字", zhT, row, len(rowCells), strings.Join(rowCols, "、")),
-					fmt.Sprintf("%s, row %s: %d blank cells (%s); a blank is not 0, write the numbers", enT, row, len(rowCells), strings.Join(rowCells, ", ")))
+					fmt.Sprintf("%s“%s”行有 %d 个空白单元格（%s），%s", zhT, row, len(rowCells), strings.Join(rowCols, "、"), zh),
+					fmt.Sprintf("%s, row %s: %d blank cells (%s); %s", enT, row, len(rowCells), strings.Join(rowCells, ", "), en))
 			}
 			rowCells, rowCols = nil, nil
 		}

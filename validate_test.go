@@ -766,3 +766,53 @@ func TestValidateRealErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestBlankCellAdvice checks what a blank-cell finding asks of the reader:
+// to write the numbers where the report has none, and to look at the
+// parser's warning where the parser left cells blank because it could not
+// tell which of the source's values go where (corpus 002, PDF text without
+// -layout: table 4's values out of order; the finding stands where the
+// parser's warning does).
+func TestBlankCellAdvice(t *testing.T) {
+	src, err := os.ReadFile("testdata/corpus/002_huaian_szf_2024_pdfraw.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := nianbao.Parse(src)
+	var parserBlank *nianbao.Finding
+	for _, f := range nianbao.Validate(r) {
+		if f.Code == "blank-cell" && slices.Contains(f.Cells, "t4.review.total") {
+			parserBlank = &f
+		}
+	}
+	if parserBlank == nil {
+		t.Fatal("no blank-cell finding on table 4 of 002")
+	}
+	if !strings.Contains(parserBlank.Message, "解析器无法确定") || !strings.Contains(parserBlank.MessageEN, "the parser left them blank") {
+		t.Errorf("002 table 4: %q / %q do not point at the parser's warning", parserBlank.Message, parserBlank.MessageEN)
+	}
+	warned := false
+	for _, w := range r.Warnings {
+		warned = warned || (w.Pos == parserBlank.Pos && errors.Is(w, nianbao.ErrAmbiguous))
+	}
+	if !warned {
+		t.Errorf("no ambiguous-input warning of the parser at %v, where the finding stands", parserBlank.Pos)
+	}
+
+	// A report that leaves a cell blank itself.
+	v := validReport(nianbao.Edition(schema.E2021))
+	v.SetCell("t2.licensing.decisions", nianbao.BlankCell())
+	n := 0
+	for _, f := range nianbao.Validate(v) {
+		if f.Code != "blank-cell" {
+			continue
+		}
+		n++
+		if !strings.Contains(f.Message, "请填写数字") || strings.Contains(f.Message, "解析器") {
+			t.Errorf("a blank the report left: %q", f.Message)
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d blank-cell findings on one blank cell, want 1", n)
+	}
+}
