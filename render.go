@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -162,19 +163,22 @@ func (p *printer) report(r *Report) {
 
 // sectionPlan calls f for every section to write, in order, with the table
 // (if any) written after the section's text. The tables of sections 2–4 go
-// after the first section with that number; a table the report has whose
-// section is missing gets a section with the official heading, placed
-// before the first section with a higher number.
+// after the first section with that number, wherever it stands (a report may
+// have its sections out of order); a table the report has whose section is
+// missing gets a section with the official heading, placed before the first
+// section with a higher number.
 func sectionPlan(r *Report, f func(s Section, table string)) {
-	pending := map[string]bool{} // tables with blocks but no section yet
+	pending := map[string]bool{} // tables with blocks not written yet
+	orphans := map[string]bool{} // of those, the tables whose section the report lacks
 	for _, s := range schema.Sections {
 		if s.Table != "" && hasTable(r, s.Table) {
 			pending[s.Table] = true
+			orphans[s.Table] = !slices.ContainsFunc(r.Sections, func(x Section) bool { return x.Number == s.Number })
 		}
 	}
 	flushBefore := func(n int) {
 		for _, s := range schema.Sections {
-			if s.Table != "" && pending[s.Table] && (n < 0 || s.Number < n) {
+			if s.Table != "" && pending[s.Table] && orphans[s.Table] && (n < 0 || s.Number < n) {
 				delete(pending, s.Table)
 				f(Section{Number: s.Number, Heading: s.Heading}, s.Table)
 			}

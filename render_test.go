@@ -503,3 +503,47 @@ func compareGolden(t *testing.T, golden string, got []byte) {
 		t.Errorf("%s mismatch (-want +got):\n%s", golden, diff)
 	}
 }
+
+// A report whose sections stand out of order keeps each table with its own
+// section: the tables of sections 2–4 are not written a second time, under
+// made-up headings, before section 5 (a FuzzRoundTrip finding). A table
+// whose section is missing still gets one, before the next higher section.
+func TestRenderSectionsOutOfOrder(t *testing.T) {
+	headings := map[int]string{}
+	for _, s := range schema.Sections {
+		headings[s.Number] = s.Heading
+	}
+	sections := func(nums ...int) []Section {
+		var out []Section
+		for _, n := range nums {
+			out = append(out, Section{Number: n, Heading: headings[n], Text: "正文。"})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		have []int
+		want []int
+	}{
+		{[]int{1, 5, 2, 3, 4, 6}, []int{1, 5, 2, 3, 4, 6}},
+		{[]int{5, 2, 3, 4}, []int{5, 2, 3, 4}},
+		{[]int{1, 3, 5, 6}, []int{1, 2, 3, 4, 5, 6}}, // tables 2 and 4 get their sections
+		{[]int{5, 3}, []int{2, 4, 5, 3}},             // both missing sections before the first higher one
+	} {
+		r := NewReport(Edition(schema.E2021))
+		r.Sections = sections(tc.have...)
+		r2, err := Parse(Format(r))
+		if r2 == nil {
+			t.Fatalf("%v: %v", tc.have, err)
+		}
+		var got []int
+		for _, s := range r2.Sections {
+			got = append(got, s.Number)
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("sections %v: after Format and Parse (-want +got):\n%s", tc.have, diff)
+		}
+		if !bytes.Equal(Format(r2), Format(r)) {
+			t.Errorf("sections %v: Format(Parse(Format(r))) differs from Format(r)", tc.have)
+		}
+	}
+}
