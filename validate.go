@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/opengovcn/nianbao/schema"
@@ -1095,7 +1094,7 @@ func ValidateSeries(reports []*Report) []Finding {
 // squeezeName returns an agency name without white space.
 func squeezeName(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
+		if isTextSpace(r) {
 			return -1
 		}
 		return r
