@@ -39,13 +39,15 @@ func ExampleValidate() {
 }
 
 // Reports of one agency on consecutive years: last year's 结转下年度继续办理
-// must be this year's 上年结转.
+// must be this year's 上年结转. The agency signed one year with its city's
+// name in front: the two reports are still one series, named by the longer
+// name.
 func ExampleValidateSeries() {
 	last := nianbao.NewReport("2021")
 	last.Agency, last.Year = "某某县医疗保障局", 2022
 	last.Requests.CarriedForward.Total = nianbao.IntCell(3)
 	this := nianbao.NewReport("2021")
-	this.Agency, this.Year = "某某县医疗保障局", 2023
+	this.Agency, this.Year = "某某市某某县医疗保障局", 2023
 	this.Requests.CarriedOver.Total = nianbao.IntCell(2)
 	for _, f := range nianbao.ValidateSeries([]*nianbao.Report{last, this}) {
 		fmt.Println(f.Code, f.Report.Year, f.Cells)
@@ -53,5 +55,5 @@ func ExampleValidateSeries() {
 	}
 	// Output:
 	// series-carried-over 2023 [t3.carried_over.total t3.carried_forward.total]
-	// 某某县医疗保障局 2023 年“二、上年结转”“总计”= 2，而 2022 年“四、结转下年度继续办理”“总计”= 3，相差 1
+	// 某某市某某县医疗保障局 2023 年“二、上年结转”“总计”= 2，而 2022 年“四、结转下年度继续办理”“总计”= 3，相差 1
 }
