@@ -1043,17 +1043,15 @@ func ValidateSeries(reports []*Report) []Finding {
 	var order, names []string
 	for _, r := range reports {
 		if r != nil && r.Year != 0 {
-			if a := squeezeName(r.Agency); a != "" {
-				names = append(names, a)
-			}
+			names = append(names, r.Agency)
 		}
 	}
-	key := seriesKeys(names)
+	key := SeriesNames(names)
 	for _, r := range reports {
 		if r == nil || r.Year == 0 {
 			continue
 		}
-		a := key[squeezeName(r.Agency)]
+		a := key[r.Agency]
 		if a == "" {
 			continue
 		}
@@ -1101,9 +1099,30 @@ func squeezeName(s string) string {
 	}, s)
 }
 
-// seriesKeys maps each agency name to the name of its series: the name
-// itself, or the one longer name that puts place names before it (see
-// [ValidateSeries]), followed to the end of the chain.
+// SeriesNames maps each of the agency names to the name of the series
+// [ValidateSeries] files that agency's reports under: the name without
+// white space, or the one longer name among them that only puts place names
+// before it, followed to the end of the chain (洪泽区人民政府 and
+// 淮安市洪泽区人民政府 are both 淮安市洪泽区人民政府). An empty name maps to "". A
+// program that checks a long list of reports one agency at a time groups
+// them with it, as ValidateSeries would.
+func SeriesNames(agencies []string) map[string]string {
+	names := make([]string, 0, len(agencies))
+	for _, a := range agencies {
+		if n := squeezeName(a); n != "" {
+			names = append(names, n)
+		}
+	}
+	key := seriesKeys(names)
+	out := make(map[string]string, len(agencies))
+	for _, a := range agencies {
+		out[a] = key[squeezeName(a)]
+	}
+	return out
+}
+
+// seriesKeys maps each agency name (without white space) to the name of its
+// series (see [SeriesNames]).
 func seriesKeys(names []string) map[string]string {
 	uniq := slices.Clone(names)
 	slices.Sort(uniq)

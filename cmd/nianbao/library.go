@@ -73,15 +73,25 @@ func (e seriesEntry) report() *nianbao.Report {
 }
 
 // seriesFindings returns the findings of the series rules on the reports
-// given together, one agency at a time (nianbao.ValidateSeries groups the
-// reports it gets by agency and year), so that only one agency's reports
-// are rebuilt at once. Each finding is shown on the file of the later
-// report it compares.
+// given together, one agency at a time, grouped by nianbao.SeriesNames as
+// nianbao.ValidateSeries groups them, so that only one agency's reports are
+// rebuilt at once. Each finding is shown on the file of the later report it
+// compares.
 func seriesFindings(entries []seriesEntry, strict bool) []finding {
+	var names []string
+	for _, e := range entries {
+		if e.year != 0 {
+			names = append(names, e.agency)
+		}
+	}
+	series := nianbao.SeriesNames(names)
 	var order []string
 	groups := map[string][]seriesEntry{}
 	for _, e := range entries {
-		a := strings.TrimSpace(e.agency)
+		a := series[e.agency]
+		if e.year == 0 {
+			a = ""
+		}
 		if _, ok := groups[a]; !ok {
 			order = append(order, a)
 		}

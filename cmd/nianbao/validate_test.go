@@ -184,6 +184,16 @@ func TestValidateSeriesFiles(t *testing.T) {
 	if one := nb(t, "", "validate", y2024); strings.Contains(one.stdout, "series") {
 		t.Errorf("one report gave series findings:\n%s", one.stdout)
 	}
+	// The same agency signing 2024's report with its province in front is
+	// the same series.
+	if !strings.Contains(next, "芜湖市医疗保障局") {
+		t.Fatal("seed 004 no longer names 芜湖市医疗保障局")
+	}
+	writeFile(t, y2024, strings.ReplaceAll(next, "芜湖市医疗保障局", "安徽省芜湖市医疗保障局"))
+	renamed := nb(t, "", "validate", y2024, y2023)
+	if n := strings.Count(renamed.stdout, "[series-carried-over]"); n != 2 || !strings.Contains(renamed.stdout, "安徽省芜湖市医疗保障局 2024 年") {
+		t.Errorf("2023 and 2024 signed 芜湖市 / 安徽省芜湖市医疗保障局: %d series-carried-over findings, want 2 naming the longer name:\n%s", n, renamed.stdout)
+	}
 }
 
 // TestValidateDirectory validates the directory of hand-broken reports:
