@@ -71,12 +71,8 @@ type decodeIssue struct {
 func mostlyUTF8(src []byte) bool {
 	good, bad := 0, 0
 	for len(src) > 0 {
-		line := src
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			line, src = src[:i], src[i+1:]
-		} else {
-			src = nil
-		}
+		var line []byte
+		line, src, _ = bytes.Cut(src, []byte("\n"))
 		switch {
 		case !utf8.Valid(line):
 			bad++

@@ -69,12 +69,8 @@ func isHTML(src []byte) bool {
 	}
 	lines, tagged, tags := 0, 0, 0
 	for len(s) > 0 {
-		l := s
-		if i := bytes.IndexByte(s, '\n'); i >= 0 {
-			l, s = s[:i], s[i+1:]
-		} else {
-			s = nil
-		}
+		var l []byte
+		l, s, _ = bytes.Cut(s, []byte("\n"))
 		if isBlankBytes(l) {
 			continue
 		}
