@@ -76,20 +76,11 @@ func mostlyUTF8(src []byte) bool {
 		switch {
 		case !utf8.Valid(line):
 			bad++
-		case hasNonASCII(line):
+		case !isASCII(line):
 			good++
 		}
 	}
 	return good > bad
-}
-
-func hasNonASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return true
-		}
-	}
-	return false
 }
 
 // repair replaces NUL bytes and bytes that are not UTF-8 with U+FFFD, one
