@@ -99,10 +99,18 @@ func anyFlatLine(src []byte) bool {
 }
 
 // flatLineMarks are the strings isFlatLine looks for, cut at their 、: the
-// section headings, then the label of t3's first row.
+// section headings, then the label of t3's first row; t2 is the caption of
+// t2's first block. All come from the catalog.
 var flatLineMarks = sync.OnceValue(func() flatMarkBytes {
-	m := flatMarkBytes{comma: []byte("、"), t2: []byte("第二十条第（一）项")}
-	for _, h := range append(schemaHeadings(), "一、本年新收政府信息公开申请数量") {
+	t2, _ := schema.LookupBlock(schema.E2019, "t2.1")
+	t3, _ := schema.LookupBlock(schema.E2019, "t3")
+	var marks []string
+	for _, s := range schema.Sections {
+		marks = append(marks, s.Heading)
+	}
+	marks = append(marks, t3.Rows[0].Label)
+	m := flatMarkBytes{comma: []byte("、"), t2: []byte(t2.Caption)}
+	for _, h := range marks {
 		numeral, title, ok := strings.Cut(h, "、")
 		if !ok || utf8.RuneCountInString(numeral) != 1 {
 			panic("nianbao: a section heading that is not a numeral, 、 and a title: " + h)
@@ -111,14 +119,6 @@ var flatLineMarks = sync.OnceValue(func() flatMarkBytes {
 	}
 	return m
 })
-
-func schemaHeadings() []string {
-	var out []string
-	for _, s := range schema.Sections {
-		out = append(out, s.Heading)
-	}
-	return out
-}
 
 type flatMarkBytes struct {
 	comma []byte
