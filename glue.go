@@ -510,17 +510,6 @@ func showCand(c []string) string {
 	return strings.Join(parts, " ")
 }
 
-// runeOffsets returns the rune offset of each part within the joined run.
-func runeOffsets(parts []string) []int {
-	out := make([]int, len(parts))
-	off := 0
-	for i, p := range parts {
-		out[i] = off
-		off += utf8.RuneCountInString(p)
-	}
-	return out
-}
-
 // glueEquation is a linear equation over cells: the sum of plus equals the
 // sum of minus.
 type glueEquation struct{ plus, minus []string }
