@@ -798,13 +798,9 @@ func (tp *tableParser) nbspRun(vals []token) (sp srcSpan, groups []string, gaps 
 // groups are the runs as written, gaps the no-break spaces before, between
 // and after them. A candidate has "" for a blank cell.
 func newGluedBlankRow(text string, pos Position, label string, refs []string, groups []string, gaps []int) (*gluedRow, bool) {
-	folded := make([]string, len(groups))
-	for i, gr := range groups {
-		f, ok := foldDigits(gr)
-		if !ok {
-			return nil, false
-		}
-		folded[i] = f
+	folded, _, ok := foldGroups(groups)
+	if !ok {
+		return nil, false
 	}
 	cands, complete := splitGluedBlanks(folded, gaps, len(refs), glueRules(refs))
 	if len(cands) == 0 {
@@ -996,17 +992,11 @@ func (tp *tableParser) spacedRun(vals []token) (sp srcSpan, groups []string, ok 
 // cut into one or more counts. It reports ok = false when the row need not
 // have been glued (see above) or has too few digits.
 func newGluedFieldsRow(text string, pos Position, label string, refs []string, groups []string) (*gluedRow, bool) {
-	folded := make([]string, len(groups))
-	digits, zeroLed := 0, false
-	for i, gr := range groups {
-		f, ok := foldDigits(gr)
-		if !ok {
-			return nil, false
-		}
-		folded[i] = f
-		digits += len(f)
-		zeroLed = zeroLed || len(f) > 1 && f[0] == '0'
+	folded, digits, ok := foldGroups(groups)
+	if !ok {
+		return nil, false
 	}
+	zeroLed := slices.ContainsFunc(folded, func(f string) bool { return len(f) > 1 && f[0] == '0' })
 	rules := glueRules(refs)
 	if len(refs) < 2 || len(groups) >= len(refs) || digits < len(refs) || !zeroLed && (digits != len(refs) || len(rules) == 0) {
 		// With no field that must be glued, only a row whose sums hold
@@ -1024,6 +1014,21 @@ func newGluedFieldsRow(text string, pos Position, label string, refs []string, g
 	return &gluedRow{text: text, pos: pos, label: label, refs: refs, cands: cands, complete: complete}, true
 }
 
+// foldGroups folds each run of digits as written to ASCII digits, and counts
+// the digits; ok is false when a run is not all digits.
+func foldGroups(groups []string) (folded []string, digits int, ok bool) {
+	folded = make([]string, len(groups))
+	for i, gr := range groups {
+		f, isDigits := foldDigits(gr)
+		if !isDigits {
+			return nil, 0, false
+		}
+		folded[i] = f
+		digits += len(f)
+	}
+	return folded, digits, true
+}
+
 // newUnfitRow prepares a row whose digits (groups, as written, each cut
 // into one or more counts) ran together but no cut of which fits the row's
 // sums: a real arithmetic error, or not the row's cells. With exactly one
@@ -1035,15 +1040,9 @@ func newGluedFieldsRow(text string, pos Position, label string, refs []string, g
 // stay blank and the run is kept as unrecognized text, never read as one
 // number. With fewer digits than cells, ok is false: not a glued row.
 func newUnfitRow(text string, pos Position, label string, refs []string, groups []string) (*gluedRow, bool) {
-	folded := make([]string, len(groups))
-	digits := 0
-	for i, gr := range groups {
-		f, ok := foldDigits(gr)
-		if !ok {
-			return nil, false
-		}
-		folded[i] = f
-		digits += len(f)
+	folded, digits, ok := foldGroups(groups)
+	if !ok {
+		return nil, false
 	}
 	n := len(refs)
 	if n < 2 || len(groups) > n || digits < n || digits > n*glueMaxDigits {
