@@ -1108,12 +1108,13 @@ func pickLoose(r *Report, rows []*gluedRow) {
 	}
 	gc := newGluedCells(r, rows)
 	owner, col, known := gc.owner, gc.col, gc.known
+	eqs := glueEquations(r)
 	for k, g := range rows {
 		if len(g.cands) > 0 || len(g.loose) < 2 {
 			continue
 		}
 		broken := make([]int, len(g.loose))
-		for _, eq := range glueEquations(r) {
+		for _, eq := range eqs {
 			var rest int64 // sum(plus) - sum(minus) over the cells not g's
 			var mine []int // g's cells in eq, and their signs
 			var signs []int64
