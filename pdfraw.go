@@ -2,7 +2,9 @@ package nianbao
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/opengovcn/nianbao/schema"
 )
@@ -246,16 +248,38 @@ func (tp *tableParser) noteLabelled(m match) {
 // text out of reading order): 2019 when the label （六）其他处理 was seen
 // and none of the three rows 2021 has under it, else 2021.
 func (tp *tableParser) decideByLabels() schema.Edition {
-	for _, n := range []string{"other_no_correction", "other_unpaid_fee", "other_other"} {
-		if tp.labelled[rowKey{"t3", n}] {
-			return schema.E2021
+	only := t3OnlyRows()
+	for _, e := range []schema.Edition{schema.E2021, schema.E2019} {
+		for _, n := range only[e] {
+			if tp.labelled[rowKey{"t3", n}] {
+				return e
+			}
 		}
-	}
-	if tp.labelled[rowKey{"t3", "other"}] {
-		return schema.E2019
 	}
 	return schema.E2021
 }
+
+// t3OnlyRows gives, for each edition, the rows of table 3 that the other
+// edition does not have (2021's three rows under （六）其他处理, 2019's row
+// （六）其他处理 itself), from the catalog.
+var t3OnlyRows = sync.OnceValue(func() map[schema.Edition][]string {
+	out := map[schema.Edition][]string{}
+	for _, e := range schema.Editions {
+		b, _ := schema.LookupBlock(e, "t3")
+		for _, row := range b.Rows {
+			for _, other := range schema.Editions {
+				ob, _ := schema.LookupBlock(other, "t3")
+				// Not ob.Row: 2021 has （六）其他处理 as a subtotal (ExtraRows).
+				has := slices.ContainsFunc(ob.Rows, func(r schema.Row) bool { return r.Name == row.Name })
+				if other != e && !has {
+					out[e] = append(out[e], row.Name)
+					break
+				}
+			}
+		}
+	}
+	return out
+})
 
 // preRowFits reports whether table 3's values before its first row label
 // are row 一's (本年新收): a row's worth of values, one a line, that adds
