@@ -244,8 +244,17 @@ func isFlatLine(l string) bool {
 			}
 		}
 	}
-	return strings.Contains(l, "第二十条第（一）项") && strings.Contains(l, "一、本年新收政府信息公开申请数量")
+	m := flatTableMarks()
+	return strings.Contains(l, m.t2) && strings.Contains(l, m.t3)
 }
+
+// flatTableMarks are the caption of table 2's first block and the label of
+// table 3's first row, from the catalog (as flatLineMarks has them).
+var flatTableMarks = sync.OnceValue(func() struct{ t2, t3 string } {
+	t2, _ := schema.LookupBlock(schema.E2019, "t2.1")
+	t3, _ := schema.LookupBlock(schema.E2019, "t3")
+	return struct{ t2, t3 string }{t2.Caption, t3.Rows[0].Label}
+})
 
 // flatBreaks returns the byte offsets at which to cut a flattened line, the
 // first being 0: before and after each section heading, and, between the
