@@ -635,12 +635,13 @@ func narrowGlued(r *Report, rows []*gluedRow) {
 	eqs := glueEquations(r)
 	gc := newGluedCells(r, rows)
 	owner, col, known := gc.owner, gc.col, gc.known
+	sign := map[string]int64{} // the signs of eq's cells that glued rows fill
 	for changed := true; changed; {
 		changed = false
 		for _, eq := range eqs {
 			var unknown []int // the glued rows with unknown cells in eq, at most two
 			var rest int64    // sum(plus) - sum(minus) over known cells
-			sign := map[string]int64{}
+			clear(sign)
 			ok := true
 			for k, side := range [][]string{eq.plus, eq.minus} {
 				s := int64(1 - 2*k)
