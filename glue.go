@@ -301,8 +301,8 @@ type gluedRow struct {
 	// several do (and none fits); the column sums of table 3 may then
 	// leave one (pickLoose).
 	loose [][]string
-	// broke: when pickLoose chose the cut, how many column sums it breaks
-	// (-1 when it did not).
+	// broke: when pickLoose chose the cut (forced with loose set), how
+	// many column sums it breaks.
 	broke int
 }
 

@@ -42,6 +42,10 @@ func isFlatSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' ||
 // run of digits: not U+00A0, each of which stands for a blank cell (&nbsp;).
 const flatRowSpace = " \t\u3000"
 
+// flatNumerals are the numerals of the template's headings and row groups
+// (一、 … 十、).
+const flatNumerals = "一二三四五六七八九十"
+
 // flatMinRunes is the length from which a line may be a flattened report.
 const flatMinRunes = 200
 
@@ -276,11 +280,11 @@ func flatBreaks(l string) (cuts, tabs []int) {
 				return
 			}
 			num, _ := utf8.DecodeLastRuneInString(sq[:i-len("、")])
-			if !strings.ContainsRune("一二三四五六七八九十", num) {
+			if !strings.ContainsRune(flatNumerals, num) {
 				return
 			}
 			m.start = at[i-len("、")-utf8.RuneLen(num)]
-		} else if num, n := utf8.DecodeRuneInString(w); strings.ContainsRune("一二三四五六七八九十", num) &&
+		} else if num, n := utf8.DecodeRuneInString(w); strings.ContainsRune(flatNumerals, num) &&
 			strings.HasPrefix(w[n:], "、") && strings.HasSuffix(sq[:i], w[:n]) {
 			// A label's number written twice right after a row's digits
 			// ("0000000三三、本年度办理结果", a misprint): the first goes
@@ -321,7 +325,7 @@ func flatBreaks(l string) (cuts, tabs []int) {
 	// 议…", a typo) right after a row's digits.
 	for i := lo; i < hi; {
 		r, n := utf8.DecodeRuneInString(l[i:])
-		if strings.ContainsRune("一二三四五六七八九十", r) && strings.HasPrefix(l[i+n:], "、") {
+		if strings.ContainsRune(flatNumerals, r) && strings.HasPrefix(l[i+n:], "、") {
 			j := i
 			for j > lo && strings.ContainsRune(flatSpace, rune(l[j-1])) {
 				j--
