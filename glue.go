@@ -430,30 +430,26 @@ func (tp *tableParser) glue(glued *[]*gluedRow, vals []token, label string, refs
 		return vals
 	}
 	var g *gluedRow
+	var sp srcSpan // the run in the source
 	ok := false
-	if sp, groups, gaps, isNBSP := tp.nbspRun(vals); isNBSP {
+	if s, groups, gaps, isNBSP := tp.nbspRun(vals); isNBSP {
+		sp = s
 		g, ok = newGluedBlankRow(tp.p.src.text[sp.start:sp.end], tp.p.src.pos(sp.start), label, refs, groups, gaps)
-		if ok {
-			g.sp = sp
-		}
 	} else if len(vals) == 1 && vals[0].kind == tkValue {
 		t := vals[0]
+		sp = t.sp
 		pos := tp.p.src.pos(t.sp.start)
 		if g, ok = newGluedRow(t.text, pos, label, refs); !ok {
 			g, ok = newUnfitRow(t.text, pos, label, refs, []string{t.text})
 		}
-		if ok {
-			g.sp = t.sp
-		}
-	} else if sp, groups, isSpaced := tp.spacedRun(vals); isSpaced {
+	} else if s, groups, isSpaced := tp.spacedRun(vals); isSpaced {
+		sp = s
 		g, ok = newGluedFieldsRow(tp.p.src.text[sp.start:sp.end], tp.p.src.pos(sp.start), label, refs, groups)
-		if ok {
-			g.sp = sp
-		}
 	}
 	if !ok {
 		return vals
 	}
+	g.sp = sp
 	t := vals[0]
 	*glued = append(*glued, g)
 	blanks := make([]token, len(refs))
