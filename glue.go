@@ -1006,7 +1006,7 @@ func newGluedFieldsRow(text string, pos Position, label string, refs []string, g
 		if !zeroLed {
 			return nil, false // one digit a cell does not add up: perhaps blank cells left no field
 		}
-		return newUnfitRow(text, pos, label, refs, groups)
+		return unfitRow(text, pos, label, refs, folded, digits)
 	}
 	return &gluedRow{text: text, pos: pos, label: label, refs: refs, cands: cands, complete: complete}, true
 }
@@ -1041,8 +1041,14 @@ func newUnfitRow(text string, pos Position, label string, refs []string, groups 
 	if !ok {
 		return nil, false
 	}
+	return unfitRow(text, pos, label, refs, folded, digits)
+}
+
+// unfitRow is newUnfitRow for runs already folded (foldGroups), with their
+// number of digits.
+func unfitRow(text string, pos Position, label string, refs []string, folded []string, digits int) (*gluedRow, bool) {
 	n := len(refs)
-	if n < 2 || len(groups) > n || digits < n || digits > n*glueMaxDigits {
+	if n < 2 || len(folded) > n || digits < n || digits > n*glueMaxDigits {
 		return nil, false
 	}
 	g := &gluedRow{text: text, pos: pos, label: label, refs: refs, complete: true}
@@ -1051,7 +1057,7 @@ func newUnfitRow(text string, pos Position, label string, refs []string, groups 
 		g.forced = true
 		return g, true
 	}
-	cands, complete := splitGluedBlanks(folded, make([]int, len(groups)+1), n, nil)
+	cands, complete := splitGluedBlanks(folded, make([]int, len(folded)+1), n, nil)
 	if !complete {
 		return g, true
 	}
