@@ -28,7 +28,8 @@ type flatBreak struct {
 	total bool
 }
 
-// isTotalRun reports whether a run of label fragments spells only 总计.
+// isTotalRun reports whether a run of label fragments spells only the
+// label of table 4's column 总计.
 func isTotalRun(run []token) bool {
 	var b strings.Builder
 	for _, t := range run {
@@ -38,8 +39,15 @@ func isTotalRun(run []token) bool {
 			}
 		}
 	}
-	return b.String() == "总计"
+	return b.String() == t4TotalLabel()
 }
+
+// t4TotalLabel is the label of table 4's column total, from the catalog.
+var t4TotalLabel = sync.OnceValue(func() string {
+	b, _ := schema.LookupBlock(schema.E2021, "t4")
+	c, _ := b.Column("total")
+	return c.Label
+})
 
 // noteFlatBreak records, after a run of labels, that the next value of
 // table 4 to go to its unlabelled values follows labels.
