@@ -35,6 +35,33 @@ const flatT4Header = schema.T4Review + schema.T4Suit + "结果维持"
 // flatSpace is the white space trimmed around the pieces of a flat line.
 const flatSpace = " \t\u3000\u00a0"
 
+// skipRunes returns the end of the run of runes of set that starts at
+// l[i], not past end (decoding whole runes: a byte of a CJK character is no
+// space).
+func skipRunes(l string, i, end int, set string) int {
+	for i < end {
+		r, n := utf8.DecodeRuneInString(l[i:end])
+		if !strings.ContainsRune(set, r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// skipRunesBack returns the start of the run of runes of set that ends at
+// l[j], not before lo.
+func skipRunesBack(l string, lo, j int, set string) int {
+	for j > lo {
+		r, n := utf8.DecodeLastRuneInString(l[lo:j])
+		if !strings.ContainsRune(set, r) {
+			break
+		}
+		j -= n
+	}
+	return j
+}
+
 // isFlatSpace reports whether r is in flatSpace.
 func isFlatSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' }
 
@@ -212,9 +239,7 @@ func flatChunks(l string, start, end int, tabs []int) []chunk {
 				r, n := utf8.DecodeRuneInString(l[i:])
 				if strings.ContainsRune(flatRowSpace, r) {
 					j := i + n
-					for j < next && strings.ContainsRune(flatRowSpace, rune(l[j])) {
-						j++
-					}
+					j = skipRunes(l, j, next, flatRowSpace)
 					before, _ := utf8.DecodeLastRuneInString(l[from:i])
 					after, _ := utf8.DecodeRuneInString(l[j:next])
 					if i > from && j < next && isDigitRune(before) && isDigitRune(after) {
@@ -327,9 +352,7 @@ func flatBreaks(l string) (cuts, tabs []int) {
 		r, n := utf8.DecodeRuneInString(l[i:])
 		if strings.ContainsRune(flatNumerals, r) && strings.HasPrefix(l[i+n:], "、") {
 			j := i
-			for j > lo && strings.ContainsRune(flatSpace, rune(l[j-1])) {
-				j--
-			}
+			j = skipRunesBack(l, lo, j, flatSpace)
 			if j > lo && l[j-1] >= '0' && l[j-1] <= '9' {
 				ms = append(ms, match{i, i + n + len("、"), 0})
 			}
@@ -425,8 +448,14 @@ func flatBreaks(l string) (cuts, tabs []int) {
 // never followed by 年 in a table row. It returns -1 otherwise.
 func yearAfterRun(l string, d int) int {
 	e := d
-	for e < len(l) && (l[e] >= '0' && l[e] <= '9' || strings.ContainsRune(flatRowSpace, rune(l[e]))) {
-		e++
+	for e < len(l) {
+		if l[e] >= '0' && l[e] <= '9' {
+			e++
+		} else if f := skipRunes(l, e, len(l), flatRowSpace); f > e {
+			e = f
+		} else {
+			break
+		}
 	}
 	e = d + len(strings.TrimRight(l[d:e], flatRowSpace))
 	if !strings.HasPrefix(l[e:], "年") || e-d < 5 {
@@ -453,9 +482,7 @@ func t4RunBeforeProse(l string, t4, end int) (int, int) {
 			return -1, -1
 		}
 		a += i + len(total)
-		for a < end && strings.ContainsRune(flatSpace, rune(l[a])) {
-			a++
-		}
+		a = skipRunes(l, a, end, flatSpace)
 		if a < end && l[a] >= '0' && l[a] <= '9' {
 			break
 		}

@@ -160,3 +160,30 @@ func TestGlueTwoAmbiguousRows(t *testing.T) {
 		}
 	}
 }
+
+// The space runs of a flat line are skipped rune by rune: a multi-byte
+// space (U+3000, U+00A0) is skipped whole, and a CJK character whose last
+// byte is 0xA0 (丠, E4 B8 A0) is no space.
+func TestSkipRunes(t *testing.T) {
+	l := "12\u3000\u00a0 四丠\u00a0"
+	if got, want := skipRunes(l, 2, len(l), flatSpace), len("12\u3000\u00a0 "); got != want {
+		t.Errorf("skipRunes forward = %d, want %d", got, want)
+	}
+	if got, want := skipRunes(l, 2, len(l), flatRowSpace), len("12\u3000"); got != want {
+		t.Errorf("skipRunes over row space = %d, want %d (U+00A0 is no row space)", got, want)
+	}
+	end := len("12\u3000\u00a0 四丠")
+	if got := skipRunesBack(l, 0, end, flatSpace); got != end {
+		t.Errorf("skipRunesBack before 丠 = %d, want %d (its last byte 0xA0 is no space)", got, end)
+	}
+	at := len("12\u3000\u00a0 ")
+	if got := skipRunesBack(l, 0, at, flatSpace); got != 2 {
+		t.Errorf("skipRunesBack before 四 = %d, want 2", got)
+	}
+	// A year after a row's digits, with an ideographic space among them.
+	row := "四、结转下年度继续办理2\u3000000002" + "2025年，我局"
+	d := strings.Index(row, "2")
+	if got, want := yearAfterRun(row, d), strings.Index(row, "2025年"); got != want {
+		t.Errorf("yearAfterRun = %d, want %d", got, want)
+	}
+}
