@@ -456,8 +456,6 @@ func (tp *tableParser) split(body []lineInfo) (before, region, after []lineInfo)
 	return body[:a:a], reg, append(after, body[end:]...)
 }
 
-// sweep keeps every unclaimed non-space rune in Unrecognized, one fragment
-// per unclaimed stretch of a line.
 // utf8LeadWidth is the length of the UTF-8 sequence that byte c starts in
 // valid UTF-8 text (decoded text always is).
 func utf8LeadWidth(c byte) int {
@@ -472,6 +470,8 @@ func utf8LeadWidth(c byte) int {
 	return 4
 }
 
+// sweep keeps every unclaimed non-space rune in Unrecognized, one fragment
+// per unclaimed stretch of a line.
 func (p *parseState) sweep() {
 	s := p.src
 	start := -1
