@@ -1381,13 +1381,10 @@ func valueKind(s string) Kind {
 	if allDigits(s) {
 		return Number
 	}
-	// A number starts with a digit or a sign: most text is decided here.
-	switch r, _ := utf8.DecodeRuneInString(s); {
-	case r >= '0' && r <= '9', r >= '０' && r <= '９',
-		r == '-', r == '－', r == '﹣', r == '−', r == '+', r == '＋':
-		if _, ok := normalizeNumber(s); ok {
-			return Number
-		}
+	// normalizeNumber allocates only for a number, and gives up on text
+	// at its first rune that is no digit or sign.
+	if _, ok := normalizeNumber(s); ok {
+		return Number
 	}
 	return Text
 }
