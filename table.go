@@ -1179,17 +1179,17 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 			// Table 4 written as one unlabelled row of 15 values. (The first
 			// row may have had a label of its own: align once, on the first
 			// row read from flat, not on row 0.)
-			if !flatAligned && tp.onePerLine(flat) && tp.flatScrambled(b, len(cols)) != "" {
-				// One value a line, too few or too many, or in pieces
-				// between labels that do not fall at row ends (pdfraw.go):
-				// no cell is filled.
-				flatAt = tp.p.src.pos(flat[0].sp.start) // where dropFlat's warning stands
-				tp.dropFlat(b, tp.flatScrambled(b, len(cols)))
-				flat, flatDropped = nil, true
-				blankRow(r, b, row.Name, false, flatAt)
-				continue
-			}
-			if !flatAligned {
+			if !flatAligned { // flat is tp.flat until aligned
+				if why := tp.flatScrambled(b, len(cols)); why != "" {
+					// One value a line, too few or too many, or in pieces
+					// between labels that do not fall at row ends (pdfraw.go):
+					// no cell is filled.
+					flatAt = tp.p.src.pos(flat[0].sp.start) // where dropFlat's warning stands
+					tp.dropFlat(b, why)
+					flat, flatDropped = nil, true
+					blankRow(r, b, row.Name, false, flatAt)
+					continue
+				}
 				flatAligned = true
 				if len(flat) < len(cols)*len(b.Rows) && flat[0].kind == tkValue { // glue.go: digits run together
 					flat = tp.glueTable(&glued, flat, b, cols)
