@@ -261,10 +261,9 @@ func headingNumber(content string, last int, md bool) (number, numeral int, ok b
 	}
 	// A heading with a typo ("四、政府信息公开行政法复议、行政诉讼情况") is the
 	// template's section of the same number when it is close to its title.
-	if numeral >= 1 && numeral <= len(schema.Sections) {
-		s := schema.Sections[numeral-1]
-		if nearTitle(rest, fold(s.Title())) {
-			return s.Number, numeral, true
+	if secs := foldedSectionTitles(); numeral >= 1 && numeral <= len(secs) {
+		if s := secs[numeral-1]; nearTitle(rest, s.titles[0]) { // titles[0]: the folded Title()
+			return s.number, numeral, true
 		}
 	}
 	if (numeral == last+1 && last >= 5) || (md && numeral > last) {
