@@ -112,11 +112,8 @@ func (s *source) str(sp srcSpan) string { return s.text[sp.start:sp.end] }
 // trimSpan shrinks sp to exclude leading and trailing white space.
 func (s *source) trimSpan(sp srcSpan) srcSpan {
 	for sp.start < sp.end {
-		if c := s.text[sp.start]; c > ' ' && c < utf8.RuneSelf || c >= 0xE4 && c <= 0xE9 {
-			break // no space starts so (ASCII other than spaces and controls, or a CJK ideograph)
-		}
-		r, n := utf8.DecodeRuneInString(s.text[sp.start:sp.end])
-		if !isSpace(r) {
+		n := spaceLen(s.text[sp.start:sp.end]) // decodes only a rune that may be a space
+		if n == 0 {
 			break
 		}
 		sp.start += n
