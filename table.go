@@ -1031,13 +1031,15 @@ func (tp *tableParser) decide(id string, bi *blockInfo) (schema.Edition, string)
 		return schema.E2021, ""
 	}
 	if id == "t3" {
-		for _, n := range []string{"other_no_correction", "other_unpaid_fee", "other_other"} {
-			if tp.rows[rowKey{"t3", n}] != nil {
-				return schema.E2021, ""
+		// A row with values that only one edition has (pdfraw.go's
+		// t3OnlyRows, from the catalog) decides, 2021's first.
+		only := t3OnlyRows()
+		for _, e := range []schema.Edition{schema.E2021, schema.E2019} {
+			for _, n := range only[e] {
+				if tp.rows[rowKey{"t3", n}] != nil {
+					return e, ""
+				}
 			}
-		}
-		if tp.rows[rowKey{"t3", "other"}] != nil {
-			return schema.E2019, ""
 		}
 		return tp.decideByLabels(), ""
 	}
