@@ -301,39 +301,14 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 		}
 		if strings.ContainsRune(c, '\t') || tabbed && strings.ContainsRune(s.str(ln), '\t') {
 			// Leading and trailing tabs are empty fields: use the whole line.
-			start := ln.start
-			for {
-				i := strings.IndexByte(s.text[start:ln.end], '\t')
-				end := ln.end
-				if i >= 0 {
-					end = start + i
-				}
-				one := [1]srcSpan{{start, end}}
-				toks = tp.field(toks, one[:], end, li.idx, false)
-				if i < 0 {
-					break
-				}
-				start = end + 1
-			}
+			toks = tp.splitFields(toks, ln, "\t", li.idx)
 			continue
 		}
 		if raw := s.str(ln); tabbed && strings.HasSuffix(raw, "\u00a0\u00a0") && !li.md && !li.escaped {
 			// Page text (textContent): a row label followed by one U+00A0 per
 			// blank cell (&nbsp;) and no digits: fields split at each U+00A0.
 			// (One trailing U+00A0 is more likely a stray space than a row.)
-			start := ln.start
-			for {
-				i := strings.Index(s.text[start:ln.end], "\u00a0")
-				end := ln.end
-				if i >= 0 {
-					end = start + i
-				}
-				toks = tp.field(toks, []srcSpan{{start, end}}, end, li.idx, false)
-				if i < 0 {
-					break
-				}
-				start = end + len("\u00a0")
-			}
+			toks = tp.splitFields(toks, ln, "\u00a0", li.idx)
 			continue
 		}
 		// Space mode: every run of non-space runes is a token.
@@ -352,6 +327,25 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 		}
 	}
 	return toks
+}
+
+// splitFields adds a field for each stretch of span ln between two
+// separators sep; a separator at either end of ln makes an empty field there.
+func (tp *tableParser) splitFields(toks []token, ln srcSpan, sep string, line int) []token {
+	s := tp.p.src
+	for start := ln.start; ; {
+		i := strings.Index(s.text[start:ln.end], sep)
+		end := ln.end
+		if i >= 0 {
+			end = start + i
+		}
+		one := [1]srcSpan{{start, end}}
+		toks = tp.field(toks, one[:], end, line, false)
+		if i < 0 {
+			return toks
+		}
+		start = end + len(sep)
+	}
 }
 
 // tokenEstimate is about the number of tokens the lines make, so that the
