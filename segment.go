@@ -439,9 +439,8 @@ func (p *parseState) splitTitle(front []lineInfo) (title, rest []lineInfo) {
 	}
 	var joined strings.Builder
 	for k := k0; k < len(front) && k < k0+3; k++ {
-		li := front[k]
-		c := p.src.str(li.content)
-		if li.escaped || utf8.RuneCountInString(c) > 60 || strings.ContainsAny(c, "。；;/\t") {
+		c, ok := p.titleLine(front[k])
+		if !ok {
 			break
 		}
 		joined.WriteString(c)
@@ -458,9 +457,7 @@ func (p *parseState) splitTitle(front []lineInfo) (title, rest []lineInfo) {
 	// way). What stands before it is not part of the report: it is kept in
 	// Unrecognized.
 	for k, li := range front {
-		c := p.src.str(li.content)
-		if !li.escaped && utf8.RuneCountInString(c) <= 60 && !strings.ContainsAny(c, "。；;/\t") &&
-			looksLikeTitle(c) && hasYear(c) {
+		if c, ok := p.titleLine(li); ok && looksLikeTitle(c) && hasYear(c) {
 			for _, before := range front[:k] {
 				p.unrecognized(before.content, "text before the report's title (a page header, navigation or metadata)")
 			}
@@ -468,6 +465,13 @@ func (p *parseState) splitTitle(front []lineInfo) (title, rest []lineInfo) {
 		}
 	}
 	return nil, front
+}
+
+// titleLine returns the text of li and whether it may be (part of) the
+// title: not escaped, short, and no sentence, path or table row.
+func (p *parseState) titleLine(li lineInfo) (string, bool) {
+	c := p.src.str(li.content)
+	return c, !li.escaped && utf8.RuneCountInString(c) <= 60 && !strings.ContainsAny(c, "。；;/\t")
 }
 
 // hasYear reports whether s names a year: 2023年.
