@@ -727,19 +727,20 @@ func (tp *tableParser) resolve(run []token, valued bool) {
 	for i, m := range ms {
 		tp.seq++
 		quoted := m.entries[0].quoted // quote(tp.labelOf(m)), made once with the vocabulary
+		// The messages are made only if listed; quote is %q, cheaper than fmt here.
 		if m.broken {
-			if tp.p.listing() { // quote is %q, cheaper than fmt here
-				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "label "+quoted+" was broken across lines; joined")
-			} else {
-				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "")
+			msg := ""
+			if tp.p.listing() {
+				msg = "label " + quoted + " was broken across lines; joined"
 			}
+			tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, msg)
 		}
 		if m.partial {
+			msg := ""
 			if tp.p.listing() {
-				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, quoteIn("label ", s.text[fr[m.start].off:fr[m.end-1].off+fr[m.end-1].n], " read as "+quoted))
-			} else {
-				tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, "")
+				msg = quoteIn("label ", s.text[fr[m.start].off:fr[m.end-1].off+fr[m.end-1].n], " read as "+quoted)
 			}
+			tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, msg)
 		}
 		tp.note(m)
 		tp.noteLabelled(m)
