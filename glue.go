@@ -463,12 +463,28 @@ func (tp *tableParser) glue(glued *[]*gluedRow, vals []token, label string, refs
 // the block's other cells are in r, and claims each run: as values when
 // recovered, as unrecognized text otherwise.
 func (tp *tableParser) resolveGluedRows(r *Report, glued []*gluedRow) {
+	if !tp.p.looseGlue {
+		unloose(glued)
+	}
 	for i, ok := range resolveGlued(r, glued, tp.p.warn) {
 		k := claimUnknown
 		if ok {
 			k = claimValue
 		}
 		tp.p.src.mark(glued[i].sp.start, glued[i].sp.end, k)
+	}
+}
+
+// unloose drops the cuts the template's arithmetic does not prove: a cut
+// that misses the row's sums, however little, and the choice among several
+// such cuts by table 3's column sums. Their rows are then left blank, the
+// run kept as unrecognized text (Parser.LooseGlue keeps them).
+func unloose(glued []*gluedRow) {
+	for _, g := range glued {
+		if g.forced && g.miss > 0 {
+			g.cands, g.forced, g.miss = nil, false, 0
+		}
+		g.loose = nil
 	}
 }
 

@@ -1,6 +1,7 @@
 package nianbao
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -66,6 +67,10 @@ type tableParser struct {
 	// at is where the table's text starts: the position of a block found
 	// by no row label (a table 4 of unlabelled values).
 	at Position
+	// fields is the number of fields of each line of a delimited region,
+	// widest the most a line has (place.go).
+	fields map[int]int
+	widest int
 }
 
 // resolveScratch is the scratch space of resolve and bestMatch.
@@ -301,6 +306,7 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 		}
 		if strings.ContainsRune(c, '\t') || tabbed && strings.ContainsRune(s.str(ln), '\t') {
 			// Leading and trailing tabs are empty fields: use the whole line.
+			tp.noteFields(li.idx, strings.Count(s.str(ln), "\t")+1)
 			toks = tp.splitFields(toks, ln, "\t", li.idx)
 			continue
 		}
@@ -387,6 +393,9 @@ func (tp *tableParser) tokenizePipes(lines []lineInfo) []token {
 			}
 		}
 		parts = append(parts, srcSpan{start, li.content.end})
+		if n := strings.Count(s.str(li.content), "|"); n > 0 {
+			tp.noteFields(li.idx, n)
+		}
 	}
 	if len(parts) > 0 {
 		toks = tp.field(toks, parts, -1, line, true)
@@ -992,6 +1001,18 @@ func trimmedLen(vals []token) int {
 	return j - i
 }
 
+// shortBy is how many fields a row lacks for n columns once align has
+// dropped its surplus empty fields.
+func shortBy(vals []token, n int) int {
+	for len(vals) > n && vals[len(vals)-1].kind == tkEmpty {
+		vals = vals[:len(vals)-1]
+	}
+	for len(vals) > n && vals[0].kind == tkEmpty {
+		vals = vals[1:]
+	}
+	return max(0, n-len(vals))
+}
+
 // align fits a row's fields to n columns. Surplus empty fields are dropped
 // from the end, then from the start; a row with fewer fields than columns is
 // aligned to the right (its last field is the last column, 总计) and the
@@ -1188,10 +1209,24 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 					continue
 				}
 				flatAligned = true
-				if len(flat) < len(cols)*len(b.Rows) && flat[0].kind == tkValue { // glue.go: digits run together
-					flat = tp.glueTable(&glued, flat, b, cols)
+				need := len(cols) * len(b.Rows)
+				if shortBy(flat, need) > 0 {
+					if placed := tp.placeFlat(b, flat, need); placed != nil {
+						flat = placed
+					} else if len(flat) < need && flat[0].kind == tkValue { // glue.go: digits run together
+						flat = tp.glueTable(&glued, flat, b, cols)
+					}
 				}
-				all, surplus, missing := align(flat, len(cols)*len(b.Rows), nil)
+				if short := shortBy(flat, need); short > 0 && !tp.p.alignShort {
+					flatAt = tp.p.src.pos(flat[0].sp.start)
+					tp.dropFlat(b, fmt.Sprintf("table 4 has %d values for %d cells (%s) and their positions do not tell "+
+						"which cells are blank (Parser.AlignShortRows reads them aligned to the right)",
+						need-short, need, joinTokens(flat)))
+					flat, flatDropped = nil, true
+					blankRow(r, b, row.Name, false, flatAt)
+					continue
+				}
+				all, surplus, missing := align(flat, need, nil)
 				tp.surplus(surplus, b.ID)
 				if missing > 0 {
 					tp.p.warnf(tp.p.src.pos(flat[0].sp.start), b.ID, ErrRepaired,
@@ -1247,8 +1282,17 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 				spill, vals = sp, vals[:n]
 			}
 		}
-		if len(vals) < n && len(vals) > 0 && vals[0].kind == tkValue { // glue.go: digits run together
-			vals = tp.glueRow(&glued, vals, b, *row, rowCols)
+		if shortBy(vals, n) > 0 {
+			if placed := tp.placeShort(b, acc, vals, n); placed != nil { // place.go: by position
+				vals = placed
+			} else if len(vals) < n && len(vals) > 0 && vals[0].kind == tkValue { // glue.go: digits run together
+				vals = tp.glueRow(&glued, vals, b, *row, rowCols)
+			}
+			if shortBy(vals, n) > 0 && acc != nil && !tp.p.alignShort {
+				blankRow(r, b, row.Name, orgAt >= 0, at)
+				tp.dropShort(b, *row, vals, n, at)
+				continue
+			}
 		}
 		out, surplus, missing := align(vals, n, tp.p.sc.row)
 		if len(vals) < n {
