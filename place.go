@@ -300,3 +300,38 @@ func (tp *tableParser) placeFlat(b schema.Block, flat []token, need int) []token
 
 // placeByHeader is not yet able to place values under header labels.
 func (tp *tableParser) placeByHeader(b schema.Block, flat []token, need int) []token { return nil }
+
+// labelsApart reports whether a row of a pipe table takes its values from
+// a later line than its label, while the row label before it in its block
+// got none: two or more labels stand before one row of values outside the
+// table (a PDF converted to Markdown puts wrapped labels as text between
+// small tables), and nothing proves which label the values belong to.
+func (tp *tableParser) labelsApart(acc *rowAcc, vals []token) bool {
+	if !acc.afterBare || tp.mode != modePipe && tp.mode != modePipeRows {
+		return false
+	}
+	end := tp.p.src.lineOf(max(acc.label.start, acc.label.end-1)) // a label may be broken across lines
+	if ln, _ := tp.p.src.line(end); hasUnescapedPipe(ln) || strings.HasPrefix(strings.TrimSpace(ln), "#") {
+		return false // the label ends in a cell of the table, or is the heading that names a small table (smalltable.go)
+	}
+	for _, t := range vals {
+		if t.kind == tkValue {
+			return t.line != end
+		}
+	}
+	return false
+}
+
+// dropApart leaves such a row blank, keeps its values in Unrecognized and
+// says why, quoting them.
+func (tp *tableParser) dropApart(b schema.Block, row schema.Row, vals []token, at Position) {
+	tp.p.warnf(at, b.Ref(row.Name, b.Columns[0].Name), ErrAmbiguous,
+		"row %q: its label and the label before it stand apart from the table with no values between them, "+
+			"so which of them the values that follow (%s) belong to cannot be told; "+
+			"its cells are left blank and the values kept in Unrecognized", row.Label, joinTokens(vals))
+	for _, t := range vals {
+		if t.kind != tkEmpty {
+			tp.p.unrecognized(t.sp, "")
+		}
+	}
+}
