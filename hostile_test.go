@@ -2,8 +2,10 @@ package nianbao_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -281,4 +283,91 @@ func firstWarnings(r *nianbao.Report, n int) []string {
 		out = append(out, w.Error())
 	}
 	return out
+}
+
+// longNumber returns the seed with t3.new.natural_person (4 in the seed)
+// replaced by a number of n digits.
+func longNumber(t testing.TB, n int) []byte {
+	t.Helper()
+	src, err := os.ReadFile(hostileSeed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := "一、本年新收政府信息公开申请数量\t\t4\t"
+	s := string(src)
+	if !strings.Contains(s, row) {
+		t.Fatalf("%s has no row %q", hostileSeed, row)
+	}
+	return []byte(strings.Replace(s, row, "一、本年新收政府信息公开申请数量\t\t"+strings.Repeat("9", n)+"\t", 1))
+}
+
+// maxMessage is the longest message a finding may have, in bytes: a
+// message quotes a short prefix of a value, never the whole of a huge one.
+const maxMessage = 2000
+
+// TestValidateHostile checks Validate on hostile reports (issue 16): a nil
+// report gives no finding and no panic; a count of more than 30 digits is a
+// value-kind error, is left out of the arithmetic and is quoted by a short
+// prefix only (a 3,000,000-digit count took 111 s to validate and printed
+// 5 MB a finding); 30 digits are still a number like any other.
+func TestValidateHostile(t *testing.T) {
+	t.Run("nil report", func(t *testing.T) {
+		defer func() {
+			if p := recover(); p != nil {
+				t.Fatalf("Validate(nil) panicked: %v", p)
+			}
+		}()
+		if fs := nianbao.Validate(nil); len(fs) != 0 {
+			t.Errorf("Validate(nil) = %v, want no findings", fs)
+		}
+		if fs := nianbao.ValidateSeries([]*nianbao.Report{nil, nil}); len(fs) != 0 {
+			t.Errorf("ValidateSeries(nil, nil) = %v, want no findings", fs)
+		}
+	})
+	for _, c := range []struct {
+		digits    int
+		valueKind bool // a value-kind finding on the cell
+	}{
+		{30, false},
+		{31, true},
+		{100_000, true},
+	} {
+		t.Run(fmt.Sprintf("%d digits", c.digits), func(t *testing.T) {
+			r, err := nianbao.Parse(longNumber(t, c.digits))
+			if err != nil {
+				t.Fatal(err)
+			}
+			const ref = "t3.new.natural_person"
+			if cell, _ := r.Cell(ref); cell.Kind != nianbao.Number || len(cell.Value) != c.digits {
+				t.Fatalf("%s = %v of %d bytes, want a number of %d digits", ref, cell.Kind, len(cell.Value), c.digits)
+			}
+			var kinds, arithmetic int
+			for _, f := range nianbao.Validate(r) {
+				if len(f.Message) > maxMessage || len(f.MessageEN) > maxMessage {
+					t.Errorf("finding %s has a message of %d/%d bytes, want at most %d", f.Code, len(f.Message), len(f.MessageEN), maxMessage)
+				}
+				if !slices.Contains(f.Cells, ref) {
+					continue
+				}
+				switch f.Code {
+				case "value-kind":
+					kinds++
+				case "t3-balance", "t3-results", "t3-row-sum", "subtotal", "undecidable", "text-table":
+					arithmetic++
+				}
+			}
+			if c.valueKind && kinds != 1 {
+				t.Errorf("%d value-kind findings on %s, want 1", kinds, ref)
+			}
+			if !c.valueKind && kinds != 0 {
+				t.Errorf("%d value-kind findings on %s, want none", kinds, ref)
+			}
+			if c.valueKind && arithmetic > 0 {
+				t.Errorf("%d arithmetic findings on %s, want none: an overlong number is left out of the sums", arithmetic, ref)
+			}
+			if !c.valueKind && arithmetic == 0 {
+				t.Errorf("no arithmetic finding on %s, want the sums it breaks", ref)
+			}
+		})
+	}
 }
