@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/metrics"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -34,6 +36,10 @@ type hostileCase struct {
 	// generous bound (a few times what is measured), to catch runaway
 	// memory, not to measure it.
 	maxPerByte float64
+	// maxPeak, if set, bounds the peak of the heap during Parse, above
+	// what it was before, per input byte: what a long input costs at
+	// once, as against maxPerByte, all it allocates in turn.
+	maxPeak float64
 	// large cases are skipped with -short and under the race detector.
 	large bool
 }
@@ -150,6 +156,43 @@ var hostileCases = []hostileCase{
 		},
 	},
 	{
+		name: "an HTML table 40,000 cells wide, then 20,000 rows",
+		src: func(string) []byte {
+			return hostilePage("<table><tr>" + strings.Repeat("<td>1</td>", 40_000) + "</tr>" +
+				strings.Repeat("<tr><td>x</td></tr>\n", 20_000) + "</table>")
+		},
+		check: samePageTables, maxPerByte: 150,
+	},
+	{
+		name: "an HTML table whose first row spans every later row, then 100,000 bare rows",
+		src: func(string) []byte {
+			return hostilePage("<table><tr>" + strings.Repeat("<td rowspan=0>1</td>", 128) + "</tr>" +
+				strings.Repeat("<tr>", 100_000) + "</table>")
+		},
+		check: samePageTables, maxPerByte: 100,
+	},
+	{
+		name: "an HTML table of 100,000 rows",
+		src: func(string) []byte {
+			return hostilePage("<table>" + strings.Repeat("<tr><td>行政处罚</td><td>1</td><td>2</td><td>3</td></tr>\n", 100_000) + "</table>")
+		},
+		check: samePageTables, maxPerByte: 100, maxPeak: 25,
+	},
+	{
+		name: "HTML elements nested 100,000 deep",
+		src: func(string) []byte {
+			return hostilePage(strings.Repeat("<div><span>", 100_000) + "x" + strings.Repeat("</span></div>", 100_000))
+		},
+		check: samePageTables, maxPerByte: 40,
+	},
+	{
+		name: "HTML tables nested 20,000 deep",
+		src: func(string) []byte {
+			return hostilePage(strings.Repeat("<table><tr><td>", 20_000) + "x")
+		},
+		check: samePageTables, maxPerByte: 80,
+	},
+	{
 		name: "mostly binary data",
 		src: func(string) []byte {
 			b := make([]byte, 1<<16)
@@ -194,13 +237,19 @@ func TestHostileInputs(t *testing.T) {
 			}
 			src := c.src(seed)
 			var before, after runtime.MemStats
+			var r *nianbao.Report
+			var err error
 			runtime.ReadMemStats(&before)
-			r, err := nianbao.Parse(src)
+			peak := peakHeap(func() { r, err = nianbao.Parse(src) })
 			runtime.ReadMemStats(&after)
 			perByte := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(src))
-			t.Logf("%d bytes in, %.1f bytes allocated per input byte", len(src), perByte)
+			peakPerByte := float64(peak) / float64(len(src))
+			t.Logf("%d bytes in, %.1f bytes allocated per input byte, heap peak %.1f bytes per input byte", len(src), perByte, peakPerByte)
 			if !raceEnabled && perByte > c.maxPerByte {
 				t.Errorf("Parse allocated %.1f bytes per input byte, want at most %.0f", perByte, c.maxPerByte)
+			}
+			if !raceEnabled && c.maxPeak > 0 && peakPerByte > c.maxPeak {
+				t.Errorf("the heap of Parse peaked at %.1f bytes per input byte, want at most %.0f", peakPerByte, c.maxPeak)
 			}
 			if c.wantErr != nil {
 				if !errors.Is(err, c.wantErr) || r != nil {
@@ -231,6 +280,81 @@ func TestHostileInputs(t *testing.T) {
 			}
 		})
 	}
+}
+
+// hostilePageFile is the web page the hostile HTML inputs are built from.
+const hostilePageFile = "testdata/html/report2021.html"
+
+// hostilePage returns hostilePageFile with markup inserted before </body>.
+func hostilePage(markup string) []byte {
+	page, err := os.ReadFile(hostilePageFile)
+	if err != nil {
+		panic(err)
+	}
+	s := string(page)
+	i := strings.LastIndex(s, "</body>")
+	return []byte(s[:i] + markup + s[i:])
+}
+
+// samePageTables checks that the tables of r are those of hostilePageFile.
+func samePageTables(t *testing.T, _ string, r *nianbao.Report) {
+	t.Helper()
+	page, err := os.ReadFile(hostilePageFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := nianbao.Parse(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want.Cells(), r.Cells()); diff != "" {
+		t.Errorf("cells differ from the page's (-want +got):\n%s", diff)
+	}
+}
+
+// peakHeap runs f and returns the peak of the heap's objects while it ran
+// over their size before, sampled every 100 µs (runtime/metrics), after a
+// GC. The peak includes garbage not yet collected, as a process's memory
+// does.
+func peakHeap(f func()) uint64 {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() uint64 {
+		metrics.Read(sample)
+		return sample[0].Value.Uint64()
+	}
+	base := read()
+	done := make(chan struct{})
+	peak := make(chan uint64)
+	go func() {
+		var max uint64
+		tick := time.NewTicker(100 * time.Microsecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				peak <- max
+				return
+			case <-tick.C:
+				max = maxU(max, read())
+			}
+		}
+	}()
+	f()
+	last := read()
+	close(done)
+	p := maxU(<-peak, last)
+	if p < base {
+		return 0
+	}
+	return p - base
+}
+
+func maxU(a, b uint64) uint64 {
+	if a > b {
+		return a
+	}
+	return b
 }
 
 // sameTables checks that the tables of r are those of the seed.
