@@ -3,7 +3,12 @@ package main
 // Tests of issue 16: output, fmt -w and directory walks under abuse.
 
 import (
+	"bytes"
 	"encoding/csv"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -106,5 +111,93 @@ func TestCSVFormulaInjection(t *testing.T) {
 				t.Errorf("nianbao %q: cells mismatch (-want +got):\n%s", args, diff)
 			}
 		}
+	}
+}
+
+// failWriter fails every write after the first n bytes; with short set, it
+// reports a short write without an error instead, as a broken io.Writer
+// may.
+type failWriter struct {
+	n     int
+	short bool
+}
+
+func (w *failWriter) Write(p []byte) (int, error) {
+	if len(p) <= w.n {
+		w.n -= len(p)
+		return len(p), nil
+	}
+	n := w.n
+	w.n = 0
+	if w.short {
+		return n, nil
+	}
+	return n, errors.New("no space left on device")
+}
+
+// TestWriteErrors checks that every command reports a failed or short
+// write on standard output with exit status 2 (issue 16 item 1: nianbao
+// export >/dev/full exited 0).
+func TestWriteErrors(t *testing.T) {
+	seed, broken := seed004, "../../testdata/validate/004_broken_sums.txt"
+	for _, args := range [][]string{
+		{"parse", seed},
+		{"parse", "-f", "csv", seed, seed},
+		{"parse", "-f", "md", seed},
+		{"parse", "-f", "html", seed},
+		{"fmt", seed},
+		{"fmt", "-d", seed},
+		{"fmt", "-l", seed},
+		{"validate", broken},
+		{"validate", "-f", "json", broken},
+		{"validate", "-f", "json", seed}, // no findings: "[]"
+		{"validate", "-rules"},
+		{"validate", "-rules", "-f", "json"},
+		{"export", seed},
+		{"export", "-f", "jsonl", seed},
+		{"schema"},
+		{"schema", "-f", "json"},
+		{"version"},
+		{"help"},
+		{"help", "parse"},
+	} {
+		full := nb(t, "", args...)
+		if full.stdout == "" {
+			t.Fatalf("%q prints nothing", args)
+		}
+		half := len(full.stdout) / 2
+		for _, w := range []*failWriter{{n: 0}, {n: half}, {n: half, short: true}} {
+			name := fmt.Sprintf("%q after %d of %d bytes, short=%v", args, w.n, len(full.stdout), w.short)
+			var errb bytes.Buffer
+			code := run(args, strings.NewReader(""), w, &errb)
+			if code != exitBad {
+				t.Errorf("%s: exit %d, want %d; stderr:\n%s", name, code, exitBad, errb.String())
+			}
+			if !strings.Contains(errb.String(), "cannot write to standard output") || !strings.Contains(errb.String(), "无法写入标准输出") {
+				t.Errorf("%s: stderr does not say the output could not be written:\n%s", name, errb.String())
+			}
+		}
+	}
+}
+
+// TestWriteErrorDevFull runs nianbao export testdata/seeds >/dev/full as a
+// process: exit status 2 and a message on standard error.
+func TestWriteErrorDevFull(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip("no /dev/full:", err)
+	}
+	defer full.Close()
+	cmd := nianbaoProcess(t, "export", seedsDir)
+	cmd.Stdout = full
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	err = cmd.Run()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != exitBad {
+		t.Errorf("nianbao export %s >/dev/full: %v, want exit status %d; stderr:\n%s", seedsDir, err, exitBad, errb.String())
+	}
+	if !strings.Contains(errb.String(), "no space left on device") {
+		t.Errorf("stderr does not give the reason:\n%s", errb.String())
 	}
 }
