@@ -63,7 +63,36 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	workers        int
+	out            *outWriter // stdout as run wraps it
 }
+
+// outWriter is standard output as the commands write it: it keeps the first
+// write error, a short write counting as one (io.ErrShortWrite), and writes
+// nothing after it. run checks it when the command is done, so that output
+// that could not be written (a full disk, /dev/full, a closed pipe) makes
+// the exit status 2 and says so, whatever wrote it. Only one goroutine
+// writes to it at a time.
+type outWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outWriter) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		o.err = err
+	}
+	return n, err
+}
+
+// failed reports whether writing to standard output has failed.
+func (e *env) failed() bool { return e.out != nil && e.out.err != nil }
 
 // commands lists the commands in the order help shows them.
 var commands = []*command{parseCmd, fmtCmd, validateCmd, exportCmd, schemaCmd, versionCmd}
@@ -84,8 +113,25 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return e.run(args)
 }
 
-// run runs nianbao in the environment e.
+// run runs nianbao in the environment e. A failed write to standard output
+// ends it with exitBad and a message, whatever the command returned.
 func (e *env) run(args []string) int {
+	e.out = &outWriter{w: e.stdout}
+	e.stdout = e.out
+	code := e.dispatch(args)
+	if err := e.out.err; err != nil {
+		name := "nianbao"
+		if len(args) > 0 && lookup(args[0]) != nil {
+			name += " " + args[0]
+		}
+		fmt.Fprintf(e.stderr, "%s: 无法写入标准输出，输出不完整 / cannot write to standard output, the output is incomplete: %v\n", name, err)
+		return exitBad
+	}
+	return code
+}
+
+// dispatch runs the command args name.
+func (e *env) dispatch(args []string) int {
 	stdout, stderr := e.stdout, e.stderr
 	if len(args) == 0 {
 		usage(stderr)

@@ -16,28 +16,34 @@ var parseFormats = []string{"json", "csv", "md", "html"}
 
 var parseCmd = &command{
 	name:     "parse",
-	synopsis: "nianbao parse [-f json|csv|md|html] [-v] [file|dir|-]...",
+	synopsis: "nianbao parse [-f json|csv|md|html] [-csv-formulas] [-v] [file|dir|-]...",
 	zh:       "读取年报，输出 JSON、CSV（table,row,column,value）、规范文本（md）或 HTML",
 	en:       "read reports and print them as JSON, CSV (table,row,column,value), canonical text (md) or HTML",
 	longZH: `
 -f json 输出报告的 JSON 形式；-f csv 输出长表 table,row,column,value，每个单元格一行（空白为空字段，不适用为 "/"）；
 -f md 输出规范文本形式（与 nianbao fmt 相同）；-f html 输出按官方表格版式排版的完整 HTML 页面。
 给出多个文件时：JSON 依次输出每份报告；CSV 在最前面加一列 file，只有一行表头。
+CSV 中以 = + - @、制表符或回车开头的文字（文字单元格、文件名）前面加一个单引号 '，以免电子表格把它当作公式执行；
+数字从不改动；-csv-formulas 按原样写出。
 -v 在标准错误上列出解析时的修复和猜测（警告）。`,
 	longEN: `
 -f json prints the JSON form of the report; -f csv the long form table,row,column,value, one line per
 cell (blank is an empty field, not applicable is "/"); -f md the canonical text form (as nianbao fmt
 prints it); -f html a complete HTML page in the official table layout.
 With several files, JSON prints one report after another, and CSV gets a leading file column under a
-single header line. -v lists on standard error what the parser repaired or guessed (warnings).`,
+single header line. In CSV, text (text cells, file names) that starts with = + - @, a TAB or a CR gets a
+leading apostrophe ', so that a spreadsheet does not run it as a formula; numbers are never changed;
+-csv-formulas writes such text as it is. -v lists on standard error what the parser repaired or
+guessed (warnings).`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		format := fs.String("f", "json", "output format: json, csv, md or html / 输出格式")
 		verbose := fs.Bool("v", false, "list the parser's warnings on standard error / 在标准错误上列出解析警告")
+		formulas := csvFormulasFlag(fs)
 		return func(args []string) int {
 			if !slices.Contains(parseFormats, *format) {
 				return usageError(e, "parse", "unknown format %q (want json, csv, md or html)", *format)
 			}
-			return runParse(e, args, *format, *verbose)
+			return runParse(e, args, *format, *verbose, *formulas)
 		}
 	},
 }
@@ -48,7 +54,7 @@ type parseResult struct {
 	status int
 }
 
-func runParse(e *env, args []string, format string, verbose bool) int {
+func runParse(e *env, args []string, format string, verbose, formulas bool) int {
 	ins, err := expand(args)
 	if err != nil {
 		return usageError(e, "parse", "%v", err)
@@ -79,9 +85,9 @@ func runParse(e *env, args []string, format string, verbose bool) int {
 			buf.Write(b)
 			buf.WriteByte('\n')
 		case "csv":
-			err = nianbao.WriteCSV(&buf, r)
+			err = (&nianbao.CSVWriter{Formulas: formulas}).Write(&buf, r)
 			if err == nil && multi {
-				err = prefixCSV(&buf, in.name)
+				err = prefixCSV(&buf, csvText(formulas)(in.name))
 			}
 		case "md":
 			err = nianbao.Render(&buf, r)

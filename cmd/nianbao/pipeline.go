@@ -14,7 +14,8 @@ import (
 // still being read. At most a few results per worker wait in memory.
 //
 // work runs concurrently and must not write to e.stdout or e.stderr; emit
-// runs on the calling goroutine. While ordered runs, e.stderr shows a
+// runs on the calling goroutine. Once a write to standard output has failed
+// (e.failed), no more inputs are read: the output is lost anyway. While ordered runs, e.stderr shows a
 // progress line when it is a terminal and the work takes more than a second;
 // messages emit writes to e.stderr clear that line first.
 func ordered[T any](e *env, ins []input, work func(input) T, emit func(input, T)) {
@@ -25,14 +26,24 @@ func ordered[T any](e *env, ins []input, work func(input) T, emit func(input, T)
 	}
 	jobs := make(chan job)
 	queue := make(chan job, 4*workers) // results waiting for their turn, in input order
+	stop := make(chan struct{})
 	go func() {
+		defer close(queue)
+		defer close(jobs)
 		for _, in := range ins {
+			select {
+			case <-stop:
+				return
+			default:
+			}
 			j := job{in: in, out: make(chan T, 1)}
-			queue <- j // blocks when the consumer is far behind
+			select {
+			case queue <- j: // blocks when the consumer is far behind
+			case <-stop:
+				return
+			}
 			jobs <- j
 		}
-		close(jobs)
-		close(queue)
 	}()
 	var wg sync.WaitGroup
 	for range workers {
@@ -53,6 +64,12 @@ func ordered[T any](e *env, ins []input, work func(input) T, emit func(input, T)
 	for j := range queue {
 		emit(j.in, <-j.out)
 		p.step()
+		if e.failed() {
+			close(stop)
+			for range queue { // let the producer see stop
+			}
+			break
+		}
 	}
 	wg.Wait()
 }
