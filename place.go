@@ -132,7 +132,7 @@ func (tp *tableParser) noteFields(line, n int) {
 // the rows of the same block and page that have all n values on one line.
 // Each metric (characters, display width) in which those rows' columns do
 // not overlap is tried; every metric that places the row must place it the
-// same way, and one must.
+// same way, and one must; if one of them cannot place it, none does.
 func (tp *tableParser) placeByColumns(b schema.Block, acc *rowAcc, vals []token, n int) []token {
 	vs, ok := valueTokens(vals)
 	if !ok || acc == nil {
@@ -155,6 +155,7 @@ func (tp *tableParser) placeByColumns(b schema.Block, acc *rowAcc, vals []token,
 		return nil
 	}
 	var placed []int
+	failed := false // a metric whose columns line up could not place the row
 	for _, m := range []metric{metricRunes, metricWidth} {
 		hulls := columnHulls(s, refs, n, m)
 		if hulls == nil {
@@ -165,7 +166,11 @@ func (tp *tableParser) placeByColumns(b schema.Block, acc *rowAcc, vals []token,
 			if placed != nil {
 				return nil
 			}
+			failed = true
 			continue
+		}
+		if failed {
+			return nil
 		}
 		if placed != nil && !slicesEqual(placed, at) {
 			return nil
