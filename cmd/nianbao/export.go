@@ -40,6 +40,7 @@ In CSV, text (file names, agency names, text cells) that starts with = + - @, a 
 leading apostrophe ', so that a spreadsheet does not run it as a formula (the OWASP rule); numbers
 (a negative 本年增/减 such as -3 among them) are never changed. -csv-formulas writes such text as it is.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
+		inputFlags(fs, e)
 		format := fs.String("f", "csv", "output format: csv or jsonl / 输出格式")
 		formulas := csvFormulasFlag(fs)
 		return func(args []string) int {
@@ -82,7 +83,7 @@ type exportResult struct {
 }
 
 func runExport(e *env, args []string, format string, formulas bool) int {
-	ins, err := expand(args)
+	ins, err := e.expand(args)
 	if err != nil {
 		return usageError(e, "export", "%v", err)
 	}
@@ -94,7 +95,7 @@ func runExport(e *env, args []string, format string, formulas bool) int {
 	}
 	status := exitOK
 	ordered(e, ins, func(in input) exportResult {
-		r, data, err := in.load(e.stdin, false)
+		r, data, err := in.load(e, false)
 		if r == nil {
 			return exportResult{msg: explain(in.name, data, err), status: exitBad}
 		}

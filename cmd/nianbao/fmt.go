@@ -31,6 +31,7 @@ A file is not rewritten, and an error is reported, when the report has text the 
 place (rewriting would lose it), when it is an HTML page (save the text with nianbao parse -f md
 instead), or when part of it cannot be written in canonical form.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
+		inputFlags(fs, e)
 		list := fs.Bool("l", false, "list files whose canonical form differs / 列出需要规范化的文件")
 		write := fs.Bool("w", false, "rewrite files in place / 就地改写文件")
 		diff := fs.Bool("d", false, "print diffs / 显示差异")
@@ -49,7 +50,7 @@ type fmtResult struct {
 }
 
 func runFmt(e *env, args []string, o fmtOpts) int {
-	ins, err := expand(args)
+	ins, err := e.expand(args)
 	if err != nil {
 		return usageError(e, "fmt", "%v", err)
 	}
@@ -74,7 +75,7 @@ func runFmt(e *env, args []string, o fmtOpts) int {
 }
 
 func fmtOne(e *env, in input, o fmtOpts) fmtResult {
-	r, src, err := in.load(e.stdin, false)
+	r, src, err := in.load(e, false)
 	if r == nil {
 		return fmtResult{msgs: []string{explain(in.name, src, err)}, status: exitBad}
 	}

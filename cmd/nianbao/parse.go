@@ -36,6 +36,7 @@ leading apostrophe ', so that a spreadsheet does not run it as a formula; number
 -csv-formulas writes such text as it is. -v lists on standard error what the parser repaired or
 guessed (warnings).`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
+		inputFlags(fs, e)
 		format := fs.String("f", "json", "output format: json, csv, md or html / 输出格式")
 		verbose := fs.Bool("v", false, "list the parser's warnings on standard error / 在标准错误上列出解析警告")
 		formulas := csvFormulasFlag(fs)
@@ -55,7 +56,7 @@ type parseResult struct {
 }
 
 func runParse(e *env, args []string, format string, verbose, formulas bool) int {
-	ins, err := expand(args)
+	ins, err := e.expand(args)
 	if err != nil {
 		return usageError(e, "parse", "%v", err)
 	}
@@ -65,7 +66,7 @@ func runParse(e *env, args []string, format string, verbose, formulas bool) int 
 	}
 	status := exitOK
 	ordered(e, ins, func(in input) parseResult {
-		r, data, err := in.load(e.stdin, false)
+		r, data, err := in.load(e, false)
 		if r == nil {
 			return parseResult{msgs: []string{explain(in.name, data, err)}, status: exitBad}
 		}

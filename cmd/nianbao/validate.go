@@ -35,6 +35,7 @@ lacks the place names in front of another (洪泽区人民政府 / 淮安市洪�
 or guessed; -en prints English messages in text output; -rules lists every rule.
 Exit status: 0 no errors (warnings allowed); 1 errors; 2 a file cannot be read or is not a report.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
+		inputFlags(fs, e)
 		var o validateOpts
 		fs.StringVar(&o.format, "f", "text", "output format: text or json / 输出格式")
 		fs.BoolVar(&o.strict, "strict", false, "treat warnings as errors / 把警告当作错误")
@@ -136,7 +137,7 @@ type validateResult struct {
 }
 
 func runValidate(e *env, args []string, o validateOpts) int {
-	ins, err := expand(args)
+	ins, err := e.expand(args)
 	if err != nil {
 		return usageError(e, "validate", "%v", err)
 	}
@@ -161,7 +162,7 @@ func runValidate(e *env, args []string, o validateOpts) int {
 	}
 	var series []seriesEntry
 	ordered(e, ins, func(in input) validateResult {
-		r, data, err := in.load(e.stdin, false)
+		r, data, err := in.load(e, false)
 		if r == nil {
 			return validateResult{msg: explain(in.name, data, err)}
 		}
