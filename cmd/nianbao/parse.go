@@ -73,7 +73,7 @@ func runParse(e *env, args []string, format string, verbose, formulas bool) int 
 		var res parseResult
 		if verbose {
 			for _, w := range r.Warnings {
-				res.msgs = append(res.msgs, w.Error())
+				res.msgs = append(res.msgs, diagnosticText(w))
 			}
 		}
 		var buf bytes.Buffer
@@ -81,7 +81,7 @@ func runParse(e *env, args []string, format string, verbose, formulas bool) int 
 		case "json":
 			b, err := json.MarshalIndent(r, "", "  ")
 			if err != nil {
-				return parseResult{msgs: []string{fmt.Sprintf("%s: cannot encode as JSON: %v", in.name, err)}, status: exitFindings}
+				return parseResult{msgs: []string{fmt.Sprintf("%s: cannot encode as JSON: %v", quoteName(in.name), err)}, status: exitFindings}
 			}
 			buf.Write(b)
 			buf.WriteByte('\n')
@@ -96,7 +96,7 @@ func runParse(e *env, args []string, format string, verbose, formulas bool) int 
 			err = nianbao.RenderHTML(&buf, r)
 		}
 		if err != nil {
-			res.msgs = append(res.msgs, fmt.Sprintf("%s: %v", in.name, err))
+			res.msgs = append(res.msgs, fmt.Sprintf("%s: %v", quoteName(in.name), err))
 			res.status = exitFindings
 		}
 		res.out = buf.Bytes()

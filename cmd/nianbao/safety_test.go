@@ -7,11 +7,13 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -361,4 +363,90 @@ func TestMaxSize(t *testing.T) {
 	if res := nb(t, "", "help", "parse"); !strings.Contains(res.stdout, "200MB") {
 		t.Errorf("help parse does not give the default limit of 200MB:\n%s", res.stdout)
 	}
+}
+
+// TestNewlineInFileName checks that a file name holding a newline does not
+// split line-oriented output (issue 16 item 7): it is quoted in
+// file:line:col findings, in fmt -l and in messages.
+func TestNewlineInFileName(t *testing.T) {
+	dir := t.TempDir()
+	broken := filepath.Join(dir, "a\nb.txt")
+	writeFile(t, broken, readFile(t, "../../testdata/validate/004_broken_sums.txt"))
+	notReport := filepath.Join(dir, "c\nd.txt")
+	writeFile(t, notReport, "这不是年报。\n")
+	quoted := fmt.Sprintf("%q", broken)
+
+	res := nb(t, "", "validate", broken)
+	lines := strings.Split(strings.TrimSuffix(res.stdout, "\n"), "\n")
+	if res.code != exitFindings || len(lines) < 2 {
+		t.Fatalf("validate: exit %d, %d lines; want %d and findings:\n%s", res.code, len(lines), exitFindings, res.stdout)
+	}
+	for _, l := range lines {
+		if !strings.HasPrefix(l, quoted+":") {
+			t.Errorf("validate line %q does not start with the quoted name %s", l, quoted)
+		}
+	}
+	res = nb(t, "", "fmt", "-l", broken)
+	if res.stdout != quoted+"\n" {
+		t.Errorf("fmt -l = %q, want %q", res.stdout, quoted+"\n")
+	}
+	res = nb(t, "", "parse", notReport)
+	if res.code != exitBad || strings.Count(res.stderr, "\n") != 1 || !strings.HasPrefix(res.stderr, fmt.Sprintf("%q: ", notReport)) {
+		t.Errorf("parse of a non-report: exit %d, stderr %q; want one line starting with the quoted name", res.code, res.stderr)
+	}
+	res = nb(t, "", "parse", "-v", "-f", "csv", broken)
+	for _, l := range strings.Split(strings.TrimSuffix(res.stderr, "\n"), "\n") {
+		if l != "" && !strings.HasPrefix(l, quoted+":") {
+			t.Errorf("parse -v warning %q does not start with the quoted name %s", l, quoted)
+		}
+	}
+}
+
+// TestProgressClearsBeforeOutput checks that the progress line on a
+// terminal is cleared before output is written to standard output on the
+// same terminal (issue 16 item 7: it ran into the output).
+func TestProgressClearsBeforeOutput(t *testing.T) {
+	defer func(f func(io.Writer) bool, d time.Duration) { isTerminal, delay = f, d }(isTerminal, delay)
+	isTerminal = func(io.Writer) bool { return true }
+	delay = 0
+	var term syncBuffer // stdout and stderr on one terminal
+	e := &env{stdout: &term, stderr: &term, workers: 1}
+	ins := []input{{name: "a"}, {name: "b"}, {name: "c"}}
+	ordered(e, ins, func(in input) string {
+		time.Sleep(500 * time.Millisecond) // long enough for a progress line
+		return "output of " + in.name + "\n"
+	}, func(_ input, out string) {
+		io.WriteString(e.stdout, out)
+	})
+	got := term.String()
+	if !strings.Contains(got, "files") {
+		t.Fatalf("no progress line was shown: %q", got)
+	}
+	for _, name := range []string{"a", "b", "c"} {
+		i := strings.Index(got, "output of "+name)
+		if i < 0 {
+			t.Fatalf("output of %s missing: %q", name, got)
+		}
+		if before := got[:i]; !strings.HasSuffix(before, "\r\x1b[K") && !strings.HasSuffix(before, "\n") && before != "" {
+			t.Errorf("output of %s follows %q on the same line: %q", name, before[max(0, len(before)-30):], got)
+		}
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for concurrent use.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

@@ -78,7 +78,7 @@ type finding struct {
 // text formats a finding as "file:line:col: severity: message [code]".
 func (f finding) text(english bool) string {
 	var b strings.Builder
-	b.WriteString(f.File)
+	b.WriteString(quoteName(f.File))
 	if f.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", f.Line, f.Column)
 	}
