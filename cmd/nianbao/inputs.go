@@ -382,6 +382,7 @@ func (in input) load(e *env, strict bool) (r *nianbao.Report, data []byte, err e
 // names the input and says what to do about it.
 func explain(name string, data []byte, err error) string {
 	msg := strings.TrimPrefix(err.Error(), name+": ")
+	name = quoteName(name)
 	var pe *fs.PathError
 	switch {
 	case errors.Is(err, errNoReports):
@@ -435,6 +436,15 @@ func sniff(data []byte) string {
 		return "image"
 	}
 	return ""
+}
+
+// diagnosticText is d.Error() with its file name quoted by quoteName.
+func diagnosticText(d *nianbao.Diagnostic) string {
+	text := d.Error()
+	if d.File != "" {
+		text = quoteName(d.File) + strings.TrimPrefix(text, d.File)
+	}
+	return text
 }
 
 // quoteName returns a file name as messages and line-oriented output

@@ -16,7 +16,7 @@ var parseFormats = []string{"json", "csv", "md", "html"}
 
 var parseCmd = &command{
 	name:     "parse",
-	synopsis: "nianbao parse [-f json|csv|md|html] [-csv-formulas] [-v] [file|dir|-]...",
+	synopsis: "nianbao parse [-f json|csv|md|html] [-csv-formulas] [-v [-max-warnings N]] [file|dir|-]...",
 	zh:       "读取年报，输出 JSON、CSV（table,row,column,value）、规范文本（md）或 HTML",
 	en:       "read reports and print them as JSON, CSV (table,row,column,value), canonical text (md) or HTML",
 	longZH: `
@@ -25,7 +25,7 @@ var parseCmd = &command{
 给出多个文件时：JSON 依次输出每份报告；CSV 在最前面加一列 file，只有一行表头。
 CSV 中以 = + - @、制表符或回车开头的文字（文字单元格、文件名）前面加一个单引号 '，以免电子表格把它当作公式执行；
 数字从不改动；-csv-formulas 按原样写出。
--v 在标准错误上列出解析时的修复和猜测（警告）。`,
+-v 在标准错误上列出解析时的修复和猜测（警告），每个文件最多 1000 条（-max-warnings 调整，0 表示全部）。`,
 	longEN: `
 -f json prints the JSON form of the report; -f csv the long form table,row,column,value, one line per
 cell (blank is an empty field, not applicable is "/"); -f md the canonical text form (as nianbao fmt
@@ -34,17 +34,18 @@ With several files, JSON prints one report after another, and CSV gets a leading
 single header line. In CSV, text (text cells, file names) that starts with = + - @, a TAB or a CR gets a
 leading apostrophe ', so that a spreadsheet does not run it as a formula; numbers are never changed;
 -csv-formulas writes such text as it is. -v lists on standard error what the parser repaired or
-guessed (warnings).`,
+guessed (warnings), at most 1000 a file (-max-warnings sets the number, 0 lists all).`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		inputFlags(fs, e)
 		format := fs.String("f", "json", "output format: json, csv, md or html / 输出格式")
 		verbose := fs.Bool("v", false, "list the parser's warnings on standard error / 在标准错误上列出解析警告")
 		formulas := csvFormulasFlag(fs)
+		maxWarnings := fs.Int("max-warnings", defaultMaxMessages, "with -v, the most warnings listed per file, then one line says how many more; 0 lists all / 与 -v 同用：每个文件最多列出的警告数，其余用一行说明条数；0 表示全部列出")
 		return func(args []string) int {
 			if !slices.Contains(parseFormats, *format) {
 				return usageError(e, "parse", "unknown format %q (want json, csv, md or html)", *format)
 			}
-			return runParse(e, args, *format, *verbose, *formulas)
+			return runParse(e, args, *format, *verbose, *formulas, *maxWarnings)
 		}
 	},
 }
@@ -55,7 +56,7 @@ type parseResult struct {
 	status int
 }
 
-func runParse(e *env, args []string, format string, verbose, formulas bool) int {
+func runParse(e *env, args []string, format string, verbose, formulas bool, maxWarnings int) int {
 	ins, err := e.expand(args)
 	if err != nil {
 		return usageError(e, "parse", "%v", err)
@@ -72,8 +73,15 @@ func runParse(e *env, args []string, format string, verbose, formulas bool) int 
 		}
 		var res parseResult
 		if verbose {
-			for _, w := range r.Warnings {
-				res.msgs = append(res.msgs, w.Error())
+			ws := r.Warnings
+			if maxWarnings > 0 && len(ws) > maxWarnings+1 {
+				ws = ws[:maxWarnings]
+			}
+			for _, w := range ws {
+				res.msgs = append(res.msgs, diagnosticText(w))
+			}
+			if n := len(r.Warnings) - len(ws); n > 0 {
+				res.msgs = append(res.msgs, fmt.Sprintf("%s: … 另有 %d 条警告未列出，-max-warnings 0 列出全部 / … and %d more warnings not listed; -max-warnings 0 lists them all", quoteName(in.name), n, n))
 			}
 		}
 		var buf bytes.Buffer
@@ -81,7 +89,7 @@ func runParse(e *env, args []string, format string, verbose, formulas bool) int 
 		case "json":
 			b, err := json.MarshalIndent(r, "", "  ")
 			if err != nil {
-				return parseResult{msgs: []string{fmt.Sprintf("%s: cannot encode as JSON: %v", in.name, err)}, status: exitFindings}
+				return parseResult{msgs: []string{fmt.Sprintf("%s: cannot encode as JSON: %v", quoteName(in.name), err)}, status: exitFindings}
 			}
 			buf.Write(b)
 			buf.WriteByte('\n')
@@ -96,7 +104,7 @@ func runParse(e *env, args []string, format string, verbose, formulas bool) int 
 			err = nianbao.RenderHTML(&buf, r)
 		}
 		if err != nil {
-			res.msgs = append(res.msgs, fmt.Sprintf("%s: %v", in.name, err))
+			res.msgs = append(res.msgs, fmt.Sprintf("%s: %v", quoteName(in.name), err))
 			res.status = exitFindings
 		}
 		res.out = buf.Bytes()

@@ -55,11 +55,16 @@ func ordered[T any](e *env, ins []input, work func(input) T, emit func(input, T)
 	}
 
 	p := newProgress(e.stderr, len(ins))
-	saved := e.stderr
+	savedOut, savedErr := e.stdout, e.stderr
 	e.stderr = p
+	if p.tty && e.stdout != nil && isTerminal(terminalOf(e)) {
+		// Output on the terminal that shows the progress line clears it
+		// first, as messages do.
+		e.stdout = &progressOut{p: p, w: e.stdout}
+	}
 	defer func() {
 		p.stop()
-		e.stderr = saved
+		e.stdout, e.stderr = savedOut, savedErr
 	}()
 	for j := range queue {
 		emit(j.in, <-j.out)
@@ -90,8 +95,9 @@ type progress struct {
 	quit    chan struct{}
 }
 
-// delay is how long the work must take before progress is shown.
-const delay = time.Second
+// delay is how long the work must take before progress is shown. It is a
+// variable for tests.
+var delay = time.Second
 
 func newProgress(w io.Writer, total int) *progress {
 	p := &progress{w: w, tty: isTerminal(w), start: time.Now(), total: total}
@@ -114,8 +120,9 @@ func newProgress(w io.Writer, total int) *progress {
 	return p
 }
 
-// isTerminal reports whether w is a terminal (a character device).
-func isTerminal(w io.Writer) bool {
+// isTerminal reports whether w is a terminal (a character device). It is a
+// variable for tests.
+var isTerminal = func(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
@@ -156,6 +163,29 @@ func (p *progress) stop() {
 	defer p.mu.Unlock()
 	p.clear()
 	p.stopped = true
+}
+
+// terminalOf returns the writer standard output ends in, past the
+// outWriter that run wraps it in.
+func terminalOf(e *env) io.Writer {
+	if o, ok := e.stdout.(*outWriter); ok {
+		return o.w
+	}
+	return e.stdout
+}
+
+// progressOut is standard output while a progress line may show on the
+// same terminal: a write clears the line first.
+type progressOut struct {
+	p *progress
+	w io.Writer
+}
+
+func (o *progressOut) Write(b []byte) (int, error) {
+	o.p.mu.Lock()
+	defer o.p.mu.Unlock()
+	o.p.clear()
+	return o.w.Write(b)
 }
 
 // Write writes a message, clearing the progress line first.

@@ -5,13 +5,16 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -360,5 +363,151 @@ func TestMaxSize(t *testing.T) {
 	}
 	if res := nb(t, "", "help", "parse"); !strings.Contains(res.stdout, "200MB") {
 		t.Errorf("help parse does not give the default limit of 200MB:\n%s", res.stdout)
+	}
+}
+
+// TestNewlineInFileName checks that a file name holding a newline does not
+// split line-oriented output (issue 16 item 7): it is quoted in
+// file:line:col findings, in fmt -l and in messages.
+func TestNewlineInFileName(t *testing.T) {
+	dir := t.TempDir()
+	broken := filepath.Join(dir, "a\nb.txt")
+	writeFile(t, broken, readFile(t, "../../testdata/validate/004_broken_sums.txt"))
+	notReport := filepath.Join(dir, "c\nd.txt")
+	writeFile(t, notReport, "这不是年报。\n")
+	quoted := fmt.Sprintf("%q", broken)
+
+	res := nb(t, "", "validate", broken)
+	lines := strings.Split(strings.TrimSuffix(res.stdout, "\n"), "\n")
+	if res.code != exitFindings || len(lines) < 2 {
+		t.Fatalf("validate: exit %d, %d lines; want %d and findings:\n%s", res.code, len(lines), exitFindings, res.stdout)
+	}
+	for _, l := range lines {
+		if !strings.HasPrefix(l, quoted+":") {
+			t.Errorf("validate line %q does not start with the quoted name %s", l, quoted)
+		}
+	}
+	res = nb(t, "", "fmt", "-l", broken)
+	if res.stdout != quoted+"\n" {
+		t.Errorf("fmt -l = %q, want %q", res.stdout, quoted+"\n")
+	}
+	res = nb(t, "", "parse", notReport)
+	if res.code != exitBad || strings.Count(res.stderr, "\n") != 1 || !strings.HasPrefix(res.stderr, fmt.Sprintf("%q: ", notReport)) {
+		t.Errorf("parse of a non-report: exit %d, stderr %q; want one line starting with the quoted name", res.code, res.stderr)
+	}
+	res = nb(t, "", "parse", "-v", "-f", "csv", broken)
+	for _, l := range strings.Split(strings.TrimSuffix(res.stderr, "\n"), "\n") {
+		if l != "" && !strings.HasPrefix(l, quoted+":") {
+			t.Errorf("parse -v warning %q does not start with the quoted name %s", l, quoted)
+		}
+	}
+}
+
+// TestProgressClearsBeforeOutput checks that the progress line on a
+// terminal is cleared before output is written to standard output on the
+// same terminal (issue 16 item 7: it ran into the output).
+func TestProgressClearsBeforeOutput(t *testing.T) {
+	defer func(f func(io.Writer) bool, d time.Duration) { isTerminal, delay = f, d }(isTerminal, delay)
+	isTerminal = func(io.Writer) bool { return true }
+	delay = 0
+	var term syncBuffer // stdout and stderr on one terminal
+	e := &env{stdout: &term, stderr: &term, workers: 1}
+	ins := []input{{name: "a"}, {name: "b"}, {name: "c"}}
+	ordered(e, ins, func(in input) string {
+		time.Sleep(500 * time.Millisecond) // long enough for a progress line
+		return "output of " + in.name + "\n"
+	}, func(_ input, out string) {
+		io.WriteString(e.stdout, out)
+	})
+	got := term.String()
+	if !strings.Contains(got, "files") {
+		t.Fatalf("no progress line was shown: %q", got)
+	}
+	for _, name := range []string{"a", "b", "c"} {
+		i := strings.Index(got, "output of "+name)
+		if i < 0 {
+			t.Fatalf("output of %s missing: %q", name, got)
+		}
+		if before := got[:i]; !strings.HasSuffix(before, "\r\x1b[K") && !strings.HasSuffix(before, "\n") && before != "" {
+			t.Errorf("output of %s follows %q on the same line: %q", name, before[max(0, len(before)-30):], got)
+		}
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for concurrent use.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// findingBomb writes testdata/validate/004_broken_sums.txt (errors in table
+// 3) with n sentences in section 1 that each disagree with the table (a
+// text-table warning each, before the errors), and returns its path.
+func findingBomb(t *testing.T, n int) string {
+	t.Helper()
+	src := readFile(t, "../../testdata/validate/004_broken_sums.txt")
+	const at = "## 一、总体情况\n\n"
+	if !strings.Contains(src, at) {
+		t.Fatalf("no %q in the report", at)
+	}
+	src = strings.Replace(src, at, at+strings.Repeat("本年新收政府信息公开申请 9 件。\n", n), 1)
+	p := filepath.Join(t.TempDir(), "bomb.txt")
+	writeFile(t, p, src)
+	return p
+}
+
+// TestFindingCap checks the cap on the findings and warnings printed per
+// file (issue 16 item 5: 86,526 lines for one input): at most
+// -max-findings (default 1000) of them, then one line saying how many more
+// there are; the exit status still counts the errors left out; 0 lists all.
+func TestFindingCap(t *testing.T) {
+	p := findingBomb(t, 3000)
+	res := nb(t, "", "validate", p)
+	lines := strings.Split(strings.TrimSuffix(res.stdout, "\n"), "\n")
+	if len(lines) != 1001 {
+		t.Fatalf("validate printed %d lines, want 1000 and one more", len(lines))
+	}
+	last := lines[1000]
+	if !strings.Contains(last, "另有") || !strings.Contains(last, "[more]") || !strings.HasPrefix(last, p+": error: ") {
+		t.Errorf("last line %q, want one saying how many more, errors among them", last)
+	}
+	if res.code != exitFindings {
+		t.Errorf("exit %d, want %d: the errors of table 3 are among those left out", res.code, exitFindings)
+	}
+	all := nb(t, "", "validate", "-max-findings", "0", p)
+	n := strings.Count(all.stdout, "\n")
+	if n <= 3000 || strings.Contains(all.stdout, "[more]") {
+		t.Errorf("-max-findings 0 printed %d lines, want every finding (more than 3000)", n)
+	}
+	if want := fmt.Sprintf("%d", n-1000); !strings.Contains(last, want) {
+		t.Errorf("last line %q does not say %s more", last, want)
+	}
+	en := nb(t, "", "validate", "-en", "-max-findings", "10", p)
+	if lines := strings.Split(strings.TrimSuffix(en.stdout, "\n"), "\n"); len(lines) != 11 || !strings.Contains(lines[10], "and ") {
+		t.Errorf("-en -max-findings 10: %d lines, last %q", len(lines), lines[len(lines)-1])
+	}
+	js := nb(t, "", "validate", "-f", "json", "-max-findings", "10", p)
+	var fs []finding
+	if err := json.Unmarshal([]byte(js.stdout), &fs); err != nil || len(fs) != 11 || fs[10].Code != "more" {
+		t.Errorf("-f json -max-findings 10: %v, %d findings, want 10 and one with code more", err, len(fs))
+	}
+
+	// parse -v lists the parser's warnings under the same cap.
+	v := nb(t, "", "parse", "-v", "-f", "csv", "-max-warnings", "3", seeds(t)[1]) // seed 001: some 27 warnings
+	wl := strings.Split(strings.TrimSuffix(v.stderr, "\n"), "\n")
+	if len(wl) != 4 || !strings.Contains(wl[3], "另有") || !strings.Contains(wl[3], "more") {
+		t.Errorf("parse -v -max-warnings 3: %d lines, want 3 and one more:\n%s", len(wl), v.stderr)
 	}
 }

@@ -14,7 +14,7 @@ import (
 
 var validateCmd = &command{
 	name:     "validate",
-	synopsis: "nianbao validate [-f text|json] [-strict] [-v] [-en] [-rules] [file|dir|-]...",
+	synopsis: "nianbao validate [-f text|json] [-strict] [-v] [-en] [-rules] [-max-findings N] [file|dir|-]...",
 	zh:       "校验年报：表格勾稽关系、合计、正文与表格一致性、跨年度连续性",
 	en:       "check reports: the template's arithmetic, totals, text against tables, year-over-year series",
 	longZH: `
@@ -24,6 +24,7 @@ var validateCmd = &command{
 名称只差前面的地名（洪泽区人民政府 / 淮安市洪泽区人民政府）视为同一机关。
 -strict 把警告（包括解析时的修复）当作错误；-v 同时列出解析时的修复和猜测；-en 文本输出用英文说明；
 -rules 列出全部规则。
+每个文件最多列出 1000 条问题，其余用一行（代码 more）说明还有多少条、其中几条错误；-max-findings 调整，0 表示全部列出。
 退出状态：0 没有错误（可以有警告）；1 有错误；2 有文件无法读取或不是年报。`,
 	longEN: `
 Text output is one finding a line, file:line:col: severity: message [code], sorted by file and line.
@@ -33,6 +34,8 @@ references), message and message_en. Reports of one agency given together are al
 lacks the place names in front of another (洪泽区人民政府 / 淮安市洪泽区人民政府) is the same agency.
 -strict makes warnings (including the parser's repairs) errors; -v also lists what the parser repaired
 or guessed; -en prints English messages in text output; -rules lists every rule.
+At most 1000 findings are listed per file, then one line (code more) says how many more there are and
+how many of them are errors; -max-findings sets the number, 0 lists all.
 Exit status: 0 no errors (warnings allowed); 1 errors; 2 a file cannot be read or is not a report.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		inputFlags(fs, e)
@@ -42,6 +45,7 @@ Exit status: 0 no errors (warnings allowed); 1 errors; 2 a file cannot be read o
 		fs.BoolVar(&o.verbose, "v", false, "also list the parser's repairs and guesses / 同时列出解析时的修复")
 		fs.BoolVar(&o.english, "en", false, "English messages in text output / 文本输出用英文")
 		fs.BoolVar(&o.rules, "rules", false, "list the rules and exit / 列出全部规则")
+		fs.IntVar(&o.max, "max-findings", defaultMaxMessages, "the most findings listed per file, then one line says how many more; 0 lists all / 每个文件最多列出的问题数，其余用一行说明条数；0 表示全部列出")
 		return func(args []string) int {
 			if o.format != "text" && o.format != "json" {
 				return usageError(e, "validate", "unknown format %q (want text or json)", o.format)
@@ -61,6 +65,7 @@ type validateOpts struct {
 	format                   string
 	strict, verbose, english bool
 	rules                    bool
+	max                      int // -max-findings
 }
 
 // finding is a validation finding as the CLI prints it.
@@ -78,7 +83,7 @@ type finding struct {
 // text formats a finding as "file:line:col: severity: message [code]".
 func (f finding) text(english bool) string {
 	var b strings.Builder
-	b.WriteString(f.File)
+	b.WriteString(quoteName(f.File))
 	if f.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", f.Line, f.Column)
 	}
@@ -119,6 +124,38 @@ func parserFinding(file string, d *nianbao.Diagnostic, strict bool) finding {
 		f.Cells = []string{d.Ref}
 	}
 	return f
+}
+
+// defaultMaxMessages is the default of -max-findings and -max-warnings:
+// as many as the parser lists.
+const defaultMaxMessages = 1000
+
+// capFindings returns the first max findings of a file and one more, code
+// "more", saying how many are left out, when there are more than max + 1;
+// the extra finding has the highest severity of those left out, so that the
+// exit status still counts them. max 0 means no cap.
+func capFindings(file string, fs []finding, max int) []finding {
+	if max <= 0 || len(fs) <= max+1 {
+		return fs
+	}
+	rest := fs[max:]
+	sev, errs := nianbao.SeverityWarning.String(), 0
+	for _, f := range rest {
+		if f.Severity == nianbao.SeverityError.String() {
+			sev = f.Severity
+			errs++
+		}
+	}
+	zh := fmt.Sprintf("… 另有 %d 条问题未列出", len(rest))
+	en := fmt.Sprintf("… and %d more findings not listed", len(rest))
+	if errs > 0 {
+		zh += fmt.Sprintf("（其中 %d 条错误）", errs)
+		en += fmt.Sprintf(" (%d of them errors)", errs)
+	}
+	zh += "，-max-findings 0 列出全部"
+	en += "; -max-findings 0 lists them all"
+	more := finding{File: file, Severity: sev, Code: "more", Cells: []string{}, Message: zh, MessageEN: en}
+	return append(fs[:max:max], more)
 }
 
 func sortFindings(fs []finding) {
@@ -174,7 +211,7 @@ func runValidate(e *env, args []string, o validateOpts) int {
 		}
 		fs = append(fs, validateReport(in.name, r, o.strict)...)
 		sortFindings(fs)
-		return validateResult{findings: fs, report: r}
+		return validateResult{findings: capFindings(in.name, fs, o.max), report: r}
 	}, func(in input, res validateResult) {
 		if res.msg != "" {
 			fmt.Fprintln(e.stderr, res.msg)
