@@ -99,7 +99,7 @@ func fmtOne(e *env, in input, o fmtOpts) fmtResult {
 	// Problems that make the canonical form lose content.
 	var lost []string
 	if rerr != nil {
-		lost = append(lost, fmt.Sprintf("%s: %v", quoteName(in.name), rerr))
+		lost = append(lost, fmt.Sprintf("%s: %s", quoteName(in.name), clipMessage(rerr.Error())))
 	}
 	if n := len(r.Unrecognized); n > 0 {
 		f := r.Unrecognized[0]

@@ -511,3 +511,30 @@ func TestFindingCap(t *testing.T) {
 		t.Errorf("parse -v -max-warnings 3: %d lines, want 3 and one more:\n%s", len(wl), v.stderr)
 	}
 }
+
+// TestLongMessages checks that no line of output quotes a huge input
+// whole (issue 16 item 5: 5 MB a finding): a table row ending in 300,000
+// characters, and a cell of 300,000, under parse -v, validate -v and fmt.
+func TestLongMessages(t *testing.T) {
+	const maxLine = 2000
+	long := strings.Repeat("无", 300_000)
+	for _, c := range []struct{ name, old, new string }{
+		{"a row ending in a long text", "规章\t0\t0\t0", "规章\t0\t0\t0\t" + long},
+		{"a long text cell", "规章\t0\t0\t0", "规章\t" + long + "\t0\t0"},
+	} {
+		p := seedWith(t, "long.txt", c.old, c.new)
+		for _, args := range [][]string{{"parse", "-v", "-f", "csv", p}, {"validate", "-v", p}, {"validate", "-v", "-f", "json", p}, {"fmt", p}} {
+			res := nb(t, "", args...)
+			out := res.stderr
+			if args[0] == "validate" {
+				out += res.stdout
+			}
+			for _, l := range strings.Split(out, "\n") {
+				if len(l) > maxLine {
+					t.Errorf("%s: nianbao %s: a line of %d bytes, want at most %d: %.80q…", c.name, args[0], len(l), maxLine, l)
+					break
+				}
+			}
+		}
+	}
+}
