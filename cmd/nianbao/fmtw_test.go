@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 // Tests of fmt -w under abuse (issue 16 items 2, 3 and 7).
@@ -16,30 +18,6 @@ import (
 
 	"github.com/opengovcn/nianbao"
 )
-
-// seedWith writes seed 004 with old replaced by new to a new file and
-// returns its path.
-func seedWith(t *testing.T, name, old, new string) string {
-	t.Helper()
-	src := readFile(t, seed004)
-	if !strings.Contains(src, old) {
-		t.Fatalf("seed 004 has no %q", old)
-	}
-	p := filepath.Join(t.TempDir(), name)
-	writeFile(t, p, strings.Replace(src, old, new, 1))
-	return p
-}
-
-// canonical returns the canonical form of the seed 004 with old replaced
-// by new.
-func canonical(t *testing.T, old, new string) string {
-	t.Helper()
-	r, err := nianbao.Parse([]byte(strings.Replace(readFile(t, seed004), old, new, 1)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(nianbao.Format(r))
-}
 
 // TestFmtWriteGuards checks that fmt -w refuses to rewrite a file whose
 // canonical form would lose a value or a character the parse kept, or
