@@ -21,7 +21,7 @@ func toFinding(file string, f nianbao.Finding, strict bool) finding {
 		cells = []string{}
 	}
 	return finding{File: file, Line: f.Pos.Line, Column: f.Pos.Column, Severity: sev.String(),
-		Code: f.Code, Cells: cells, Message: f.Message, MessageEN: f.MessageEN}
+		Code: f.Code, Cells: cells, Message: clipMessage(f.Message), MessageEN: clipMessage(f.MessageEN)}
 }
 
 // validateReport returns the findings of the validation rules on one report.

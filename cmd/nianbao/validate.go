@@ -118,8 +118,9 @@ func parserFinding(file string, d *nianbao.Diagnostic, strict bool) finding {
 	if strict {
 		sev = nianbao.SeverityError
 	}
+	msg := clipMessage(d.Msg)
 	f := finding{File: file, Line: d.Pos.Line, Column: d.Pos.Column, Severity: sev.String(),
-		Code: code, Cells: []string{}, Message: d.Msg, MessageEN: d.Msg}
+		Code: code, Cells: []string{}, Message: msg, MessageEN: msg}
 	if d.Ref != "" {
 		f.Cells = []string{d.Ref}
 	}
