@@ -37,11 +37,24 @@ const (
 	metricWidth
 )
 
+// metrics are the ways of counting columns worth trying on this text:
+// text with form feeds comes from a PDF extractor (pdftotext writes one at
+// each page end), which counts characters; other text may be either.
+func (tp *tableParser) metrics() []metric {
+	if strings.IndexByte(tp.p.src.text, '\f') >= 0 {
+		return []metric{metricRunes}
+	}
+	return []metric{metricRunes, metricWidth}
+}
+
 // colSpan is a value's horizontal extent on its line, [start, end).
 type colSpan struct{ start, end int }
 
 // runeCols is the number of columns r takes in metric m.
 func runeCols(r rune, m metric) int {
+	if r < ' ' && r != '\t' || r == '\ufeff' {
+		return 0 // a form feed starting a page's first line takes no column
+	}
 	if m == metricWidth {
 		switch width.LookupRune(r).Kind() {
 		case width.EastAsianWide, width.EastAsianFullwidth:
@@ -132,10 +145,7 @@ func (tp *tableParser) noteFields(line, n int) {
 // the rows of the same block and page that have all n values on one line.
 // Each metric (characters, display width) in which those rows' columns do
 // not overlap is tried; every metric that places the row must place it the
-// same way, and one must. When both line the full rows up, the one under
-// whose columns more of the page's values fall decides (pdftotext counts
-// characters, an editor display width: rows whose labels differ tell them
-// apart); if they tie, both must place the row, and alike.
+// same way, and one must (choosePlacement).
 func (tp *tableParser) placeByColumns(b schema.Block, acc *rowAcc, vals []token, n int) []token {
 	vs, ok := valueTokens(vals)
 	if !ok || acc == nil {
@@ -158,39 +168,21 @@ func (tp *tableParser) placeByColumns(b schema.Block, acc *rowAcc, vals []token,
 		}
 	}
 	if len(refs) == 0 {
+		// The header's labels are no evidence: a label wider than its
+		// cell, or CJK text counted one column a character, stands
+		// shifted against the numbers, and a whole page of values then
+		// lines up under the wrong labels (TestPlaceSpaceAligned found
+		// such tables).
 		return nil
 	}
-	// The metrics in which the full rows' columns do not overlap, and for
-	// each how many of the page's values fall under exactly one column.
 	var hulls [2][]colSpan
-	var fit [2]int
-	for _, m := range []metric{metricRunes, metricWidth} {
-		hulls[m] = columnHulls(s, refs, n, m)
-		if hulls[m] == nil {
-			continue
-		}
-		for _, row := range rows {
-			for _, t := range row {
-				if _, ok := nearestColumn(s.colsOf(t.sp, m), hulls[m]); ok {
-					fit[m]++
-				}
-			}
+	var spread [2]int
+	for _, m := range tp.metrics() {
+		if hulls[m] = columnHulls(s, refs, n, m); hulls[m] != nil {
+			spread[m] = columnSpread(s, refs, hulls[m], m)
 		}
 	}
-	// The metric the page's values line up in decides; when both fit
-	// alike, both must place the row, and alike.
-	var placed []int
-	for _, m := range []metric{metricRunes, metricWidth} {
-		other := 1 - m
-		if hulls[m] == nil || hulls[other] != nil && fit[m] < fit[other] {
-			continue
-		}
-		at := assignColumns(s, vs, hulls[m], m)
-		if at == nil || placed != nil && !slicesEqual(placed, at) {
-			return nil
-		}
-		placed = at
-	}
+	placed := choosePlacement(s, vs, rows, hulls, spread)
 	if placed == nil {
 		return nil
 	}
@@ -202,6 +194,60 @@ func (tp *tableParser) placeByColumns(b schema.Block, acc *rowAcc, vals []token,
 		out[j] = vs[i]
 	}
 	return out
+}
+
+// choosePlacement places the values vs under the columns hulls[m] of the
+// metrics m that have them. A metric is out when, in some row of the page
+// (rows), two values fall under one column, out of order, or one value
+// under two columns: the page does not line up in it (pdftotext places a
+// word after a long CJK label wherever it fits, so in display width a
+// row's values may crowd into one column). A value under no column only
+// keeps its own row from being placed. Of the metrics left, the one with
+// the smaller spread wins (spread[m]: how much the full rows' values stray
+// within their columns); when they tie, both must place vs alike.
+func choosePlacement(s *source, vs []token, rows [][]token, hulls [2][]colSpan, spread [2]int) []int {
+	for _, m := range []metric{metricRunes, metricWidth} {
+		if hulls[m] == nil {
+			continue
+		}
+		for _, row := range rows {
+			if _, clash := assignColumns(s, row, hulls[m], m); clash {
+				hulls[m] = nil
+				break
+			}
+		}
+	}
+	var placed []int
+	for _, m := range []metric{metricRunes, metricWidth} {
+		other := 1 - m
+		if hulls[m] == nil || hulls[other] != nil && spread[m] > spread[other] {
+			continue
+		}
+		at, _ := assignColumns(s, vs, hulls[m], m)
+		if at == nil || placed != nil && !slicesEqual(placed, at) {
+			return nil
+		}
+		placed = at
+	}
+	return placed
+}
+
+// columnSpread is how much the reference rows' values stray within their
+// columns in metric m: for each column, the hull's width less the widest
+// value, summed. Aligned columns stray by nothing (right or left aligned)
+// or a column or two (centred); in the wrong metric, rows whose labels
+// differ in their wide characters stray by the difference.
+func columnSpread(s *source, refs [][]token, hulls []colSpan, m metric) int {
+	sum := 0
+	for j, h := range hulls {
+		widest := 0
+		for _, row := range refs {
+			c := s.colsOf(row[j].sp, m)
+			widest = max(widest, c.end-c.start)
+		}
+		sum += h.end - h.start - widest
+	}
+	return sum
 }
 
 func slicesEqual(a, b []int) bool {
@@ -243,26 +289,31 @@ func columnHulls(s *source, refs [][]token, n int, m metric) []colSpan {
 // assignColumns gives each value the column whose span it overlaps, or,
 // when it overlaps none, the nearest column when that is at most two
 // columns away and clearly nearer than any other. It returns nil when a
-// value overlaps two columns, none fits, or the columns are not in the
-// values' order.
-func assignColumns(s *source, vs []token, hulls []colSpan, m metric) []int {
-	at := make([]int, len(vs))
+// value fits no column, and nil with clash set when a value overlaps two
+// columns or the columns are not in the values' order.
+func assignColumns(s *source, vs []token, hulls []colSpan, m metric) (at []int, clash bool) {
+	at = make([]int, len(vs))
 	prev := -1
 	for i, t := range vs {
-		best, ok := nearestColumn(s.colsOf(t.sp, m), hulls)
-		if !ok || best <= prev {
-			return nil
+		best, ok, two := nearestColumn(s.colsOf(t.sp, m), hulls)
+		switch {
+		case two:
+			return nil, true
+		case !ok:
+			return nil, false
+		case best <= prev:
+			return nil, true
 		}
 		at[i], prev = best, best
 	}
-	return at
+	return at, false
 }
 
 // nearestColumn is the column whose span c overlaps, or, when it overlaps
 // none, the nearest column when that is at most two columns away and
 // clearly nearer than any other; ok is false when c overlaps two columns
-// or none fits.
-func nearestColumn(c colSpan, hulls []colSpan) (int, bool) {
+// (then two is true) or none fits.
+func nearestColumn(c colSpan, hulls []colSpan) (col int, ok, two bool) {
 	const near = 2
 	best, bestD, second := -1, 1<<30, 1<<30
 	for j, h := range hulls {
@@ -282,11 +333,11 @@ func nearestColumn(c colSpan, hulls []colSpan) (int, bool) {
 	}
 	switch {
 	case bestD == 0 && second == 0:
-		return -1, false // overlaps two columns
+		return -1, false, true
 	case bestD > 0 && (bestD > near || second < bestD+near+1):
-		return -1, false
+		return -1, false, false
 	}
-	return best, true
+	return best, true, false
 }
 
 // dropShort leaves a row whose values positions do not place blank, keeps
@@ -310,8 +361,9 @@ func (tp *tableParser) dropShort(b schema.Block, row schema.Row, vals []token, n
 }
 
 // placeFlat places table 4 written as one row of fewer values than its
-// need cells: by the right edge of a delimited row, else by the columns of
-// its header in space-aligned text (placeByHeader).
+// need cells: by the right edge of a delimited row. (In space-aligned text
+// it has no full row to go by, and its header's labels are no evidence:
+// see placeByColumns.)
 func (tp *tableParser) placeFlat(b schema.Block, flat []token, need int) []token {
 	switch tp.mode {
 	case modeTab, modePipeRows:
@@ -319,14 +371,9 @@ func (tp *tableParser) placeFlat(b schema.Block, flat []token, need int) []token
 			out, _, _ := align(flat, need, nil)
 			return out
 		}
-	case modeSpace:
-		return tp.placeByHeader(b, flat, need)
 	}
 	return nil
 }
-
-// placeByHeader is not yet able to place values under header labels.
-func (tp *tableParser) placeByHeader(b schema.Block, flat []token, need int) []token { return nil }
 
 // labelsApart reports whether a row of a pipe table takes its values from
 // a later line than its label, while the row label before it in its block
