@@ -219,10 +219,10 @@ func seriesCopies(out *[]Finding, agency string, prev, cur *SeriesEntry) {
 			how, howEN = fmt.Sprintf("几乎相同（约 %.0f%% 相同）", sim*100), fmt.Sprintf("nearly the same (about %.0f%%) as", sim*100)
 		}
 		cur.r.addSeriesFinding(out, "series-copy", nil,
-			fmt.Sprintf("%s %d 年报告的“%s”（%s）与 %d 年报告的“%s”（%s%s）文字%s",
-				agency, cur.r.Year, p.heading, p.pos, prev.r.Year, q.heading, prevFile(prev), q.pos, how),
-			fmt.Sprintf("%s: the prose of %q in the report on %d (%s) is %s that of %q in the report on %d (%s%s)",
-				agency, p.heading, cur.r.Year, p.pos, howEN, q.heading, prev.r.Year, prevFile(prev), q.pos))
+			fmt.Sprintf("%s %d 年报告的“%s”%s与 %d 年报告的“%s”%s文字%s",
+				agency, cur.r.Year, p.heading, place("", p.pos), prev.r.Year, q.heading, place(prev.file, q.pos), how),
+			fmt.Sprintf("%s: the prose of %q in the report on %d%s is %s that of %q in the report on %d%s",
+				agency, p.heading, cur.r.Year, placeEN("", p.pos), howEN, q.heading, prev.r.Year, placeEN(prev.file, q.pos)))
 		(*out)[len(*out)-1].Pos = p.pos
 	}
 	for _, p := range cur.tables {
@@ -233,20 +233,40 @@ func seriesCopies(out *[]Finding, agency string, prev, cur *SeriesEntry) {
 		q := prev.tables[i]
 		zhT, enT := tableLabels(p.table)
 		cur.r.addSeriesFinding(out, "series-copy", nil,
-			fmt.Sprintf("%s %d 年报告的%s（%s）与 %d 年报告的%s（%s%s）完全相同，其中 %d 个单元格不是 0",
-				agency, cur.r.Year, zhT, p.pos, prev.r.Year, zhT, prevFile(prev), q.pos, p.nonzero),
-			fmt.Sprintf("%s: %s of the report on %d (%s) is identical to %s of the report on %d (%s%s), %d of its cells not 0",
-				agency, enT, cur.r.Year, p.pos, enT, prev.r.Year, prevFile(prev), q.pos, p.nonzero))
+			fmt.Sprintf("%s %d 年报告的%s%s与 %d 年报告的%s%s完全相同，其中 %d 个单元格不是 0",
+				agency, cur.r.Year, zhT, place("", p.pos), prev.r.Year, zhT, place(prev.file, q.pos), p.nonzero),
+			fmt.Sprintf("%s: %s of the report on %d%s is identical to %s of the report on %d%s, %d of its cells not 0",
+				agency, enT, cur.r.Year, placeEN("", p.pos), enT, prev.r.Year, placeEN(prev.file, q.pos), p.nonzero))
 		if p.pos.IsValid() {
 			(*out)[len(*out)-1].Pos = p.pos
 		}
 	}
 }
 
-// prevFile names the earlier report's file in a message: "file:".
-func prevFile(e *SeriesEntry) string {
-	if e.file == "" {
-		return ""
+// place names a place in a message: "（file:line:col）", or as much of it
+// as is known, or nothing.
+func place(file string, p Position) string {
+	if s := placeText(file, p); s != "" {
+		return "（" + s + "）"
 	}
-	return e.file + ":"
+	return ""
+}
+
+// placeEN is place for English messages: " (file:line:col)".
+func placeEN(file string, p Position) string {
+	if s := placeText(file, p); s != "" {
+		return " (" + s + ")"
+	}
+	return ""
+}
+
+func placeText(file string, p Position) string {
+	s := file
+	if p.IsValid() {
+		if s != "" {
+			s += ":"
+		}
+		s += p.String()
+	}
+	return s
 }

@@ -173,7 +173,7 @@ var textClaims = []textClaim{
 	// "共收到政府信息公开申请34件": some count the carry-over in, so either sum agrees.
 	{re: regexp.MustCompile(`(收到|受理|接收|接到)` + gap + `申请` + gap + claimNumber),
 		alts: fixed([]string{"t3.new.total"}, []string{"t3.new.total", "t3.carried_over.total"}),
-		zh: "一、本年新收政府信息公开申请数量", en: "t3.new.total"},
+		zh:   "一、本年新收政府信息公开申请数量", en: "t3.new.total"},
 	{re: regexp.MustCompile(`((?:上一?年度?|去年)结转)` + gap + claimNumber), alts: fixed([]string{"t3.carried_over.total"}),
 		zh: "二、上年结转政府信息公开申请数量", en: "t3.carried_over.total"},
 	{re: regexp.MustCompile(`((?:结转|转入|转)(?:(?:至|到)?下一?年度?|(?:至|到)[0-9０-９]{4}年度?))` + gap + claimNumber), alts: fixed([]string{"t3.carried_forward.total"}),
@@ -184,7 +184,7 @@ var textClaims = []textClaim{
 		zh: "表四行政复议总计", en: "t4.review.total"},
 	{re: regexp.MustCompile(`(行政诉讼)` + `[^。；;，,、：:（）()0-9０-９复议和与及]{0,10}?` + claimNumber),
 		alts: fixed([]string{"t4.suit_direct.total", "t4.suit_after_review.total"}),
-		zh: "表四行政诉讼总计（未经复议直接起诉 + 复议后起诉）", en: "t4.suit_direct.total + t4.suit_after_review.total"},
+		zh:   "表四行政诉讼总计（未经复议直接起诉 + 复议后起诉）", en: "t4.suit_direct.total + t4.suit_after_review.total"},
 	// Table 2: documents issued, repealed, in force.
 	{re: regexp.MustCompile(`(?:制发|印发|出台)` + shortGap + `(行政规范性文件|规范性文件|规章)` + shortGap + claimNumber), alts: docRows("issued"),
 		zh: "表二本年制发件数", en: "t2 issued"},

@@ -4,7 +4,6 @@ package main
 // Validate, ValidateSeries and Rules.
 
 import (
-
 	"github.com/opengovcn/nianbao"
 )
 
