@@ -74,6 +74,7 @@ type sectionPrint struct {
 	heading string
 	pos     Position
 	exact   uint64 // hash of the text without white space: equal means the same
+	norm    uint64 // hash of the normalised text: equal means the same but for numbers
 	minhash [32]uint64
 	runes   int
 }
@@ -110,6 +111,9 @@ func newSectionPrint(s Section) (sectionPrint, bool) {
 	h := fnv.New64a()
 	h.Write([]byte(squeezeName(s.Text)))
 	p.exact = h.Sum64()
+	h.Reset()
+	h.Write([]byte(string(norm)))
+	p.norm = h.Sum64()
 	for i := range p.minhash {
 		p.minhash[i] = ^uint64(0)
 	}
@@ -209,14 +213,17 @@ func seriesCopies(out *[]Finding, agency string, prev, cur *SeriesEntry) {
 			continue
 		}
 		q := prev.prose[i]
-		same := p.exact == q.exact
 		sim := p.similarity(q)
-		if !same && sim < nearlySame {
-			continue
-		}
-		how, howEN := "相同", "the same as"
-		if !same {
+		var how, howEN string
+		switch {
+		case p.exact == q.exact:
+			how, howEN = "相同", "the same as"
+		case p.norm == q.norm:
+			how, howEN = "除数字外相同", "the same but for its numbers as"
+		case sim >= nearlySame:
 			how, howEN = fmt.Sprintf("几乎相同（约 %.0f%% 相同）", sim*100), fmt.Sprintf("nearly the same (about %.0f%%) as", sim*100)
+		default:
+			continue
 		}
 		cur.r.addSeriesFinding(out, "series-copy", nil,
 			fmt.Sprintf("%s %d 年报告的“%s”%s与 %d 年报告的“%s”%s文字%s",
