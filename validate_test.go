@@ -412,10 +412,21 @@ func TestRulesTable(t *testing.T) {
 		if r.Series != strings.HasPrefix(r.Code, "series-") {
 			t.Errorf("rule %s: Series = %v", r.Code, r.Series)
 		}
+		if r.Parse != strings.HasPrefix(r.Code, "parse") {
+			t.Errorf("rule %s: Parse = %v", r.Code, r.Parse)
+		}
 	}
-	src, err := os.ReadFile("validate.go")
-	if err != nil {
-		t.Fatal(err)
+	files, _ := filepath.Glob("validate*.go")
+	var src []byte
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src = append(src, b...)
 	}
 	// Every code passed to addFinding or add must be in the table.
 	for _, line := range strings.Split(string(src), "\n") {
@@ -423,7 +434,7 @@ func TestRulesTable(t *testing.T) {
 			if i := strings.Index(line, pre); i >= 0 {
 				code, _, _ := strings.Cut(line[i+len(pre):], `"`)
 				if !seen[code] {
-					t.Errorf("validate.go reports code %q that Rules does not list", code)
+					t.Errorf("validate*.go reports code %q that Rules does not list", code)
 				}
 			}
 		}
