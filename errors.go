@@ -302,11 +302,14 @@ func zhQuote(s string) string {
 	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
 		var u string
 		if _, err := fmt.Sscanf(s, "%q", &u); err == nil {
-			return "“" + u + "”"
+			return "“" + controlEscaper.Replace(u) + "”"
 		}
 	}
 	return s
 }
+
+// controlEscaper keeps a quoted text on one line, as %q does.
+var controlEscaper = strings.NewReplacer("\n", `\n`, "\r", `\r`, "\t", `\t`)
 
 // diagTranslations are the messages of the parser, in Chinese. A test
 // (TestDiagnosticsBilingual) fails when a diagnostic on the corpus, the seeds

@@ -1,6 +1,7 @@
 package nianbao
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 	"regexp"
@@ -252,9 +253,12 @@ type Validator struct {
 	// does.
 	Diagnostics bool
 	// Strict makes every warning an error, as nianbao validate -strict does.
-	// Information stays information, and the parser's diagnostics that are
-	// traces of extraction (parse-artefact: page numbers, labels broken
-	// across lines) are left out, since they say nothing about the report.
+	// Information stays information. Of the parser's diagnostics, those
+	// that are traces of extraction (parse-artefact: page numbers, labels
+	// broken across lines) are left out, since they say nothing about the
+	// report, and so are those a finding already tells (the parser's
+	// warning where an unreadable finding quotes the source): one finding
+	// per fact.
 	Strict bool
 }
 
@@ -274,6 +278,9 @@ func (vr *Validator) Validate(r *Report) []Finding {
 	out := v.out
 	if vr.Diagnostics {
 		for _, d := range r.Warnings {
+			if vr.Strict && v.accounted(d) {
+				continue
+			}
 			f := d.Finding()
 			f.Report = r
 			out = append(out, f)
@@ -282,6 +289,63 @@ func (vr *Validator) Validate(r *Report) []Finding {
 	out = vr.finish(out, diagnosticsFile(r))
 	sortFindings(out)
 	return out
+}
+
+// accounted reports whether a finding already tells what the parser's
+// diagnostic says: the diagnostic stands where the finding does, where the
+// parser could not read cells or found rows missing, or in the section of a
+// table with an unreadable finding (a value it could not place there); or
+// it names a cell, row or block a finding names, a cell the validator read
+// as a number after all ("251000元"), or one of a subtotal row it leaves out.
+func (v *validation) accounted(d *Diagnostic) bool {
+	if !d.Pos.IsValid() && d.Ref == "" {
+		return false
+	}
+	if st := v.info(d.Ref).state; d.Ref != "" && (st == stNumber || st == stIgnored) {
+		return true
+	}
+	for _, c := range v.causes {
+		if c.pos == d.Pos {
+			return true
+		}
+	}
+	for _, m := range v.missingCand {
+		if m.at == d.Pos {
+			return true
+		}
+	}
+	names := func(ref string) bool {
+		return d.Ref != "" && (ref == d.Ref || strings.HasPrefix(ref, d.Ref+".") || schema.BlockOf(ref) == d.Ref)
+	}
+	for _, f := range v.out {
+		if f.Pos == d.Pos && d.Pos.IsValid() || slices.ContainsFunc(f.Cells, names) {
+			return true
+		}
+		if f.Code == "unreadable" && d.Pos.IsValid() && (errors.Is(d, ErrUnrecognized) || errors.Is(d, ErrAmbiguous)) {
+			table, _, _ := strings.Cut(f.Cells[0], ".")
+			if from, to := v.sectionSpan(sectionOf(table)); from.IsValid() && !posLess(d.Pos, from) && (!to.IsValid() || posLess(d.Pos, to)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sectionSpan returns where section n starts and where the next section
+// starts (zero when none does).
+func (v *validation) sectionSpan(n int) (from, to Position) {
+	for i, s := range v.r.Sections {
+		if s.Number != n || !s.Pos.IsValid() {
+			continue
+		}
+		for _, next := range v.r.Sections[i+1:] {
+			if next.Pos.IsValid() && posLess(s.Pos, next.Pos) {
+				return s.Pos, next.Pos
+			}
+		}
+		return s.Pos, Position{}
+	}
+	return Position{}, Position{}
 }
 
 // Validate parses src with p and validates the report as nianbao validate
