@@ -859,71 +859,87 @@ func checkValueKinds(v *validation) {
 	}
 }
 
-// checkBlankCells reports the cells the source leaves blank: one finding
-// for the columns blank in every row of a table, one per row for the
-// others. Cells the parser left blank because it could not read them are
+// checkBlankCells reports the cells the source leaves blank, one finding a
+// table: its columns blank in every row, then its other blank cells row by
+// row. Cells the parser left blank because it could not read them are
 // unreadable, not blank (validate_cells.go).
 func checkBlankCells(v *validation) {
 	const advice, adviceEN = "空白不是 0，请填写数字；涉及这些单元格的算术规则无法判断", "a blank is not 0: write the numbers; the arithmetic rules involving these cells cannot decide"
-	for _, id := range schema.BlockIDs {
-		b, ok := v.block(id)
-		if !ok {
-			continue
+	for _, t := range []string{"t2", "t3", "t4"} {
+		var cells []schema.Cell
+		for _, id := range schema.BlockIDs {
+			if b, ok := v.block(id); ok && b.Table == t {
+				cells = append(cells, b.AllCells()...)
+			}
 		}
-		cells := b.AllCells()
 		state := func(c schema.Cell) cellState { return v.info(c.Ref).state }
-		// Columns blank in every row of a table that has several rows: one
-		// finding for them all.
-		present, blank := map[string]int{}, map[string]int{}
+		// Columns blank in every row of a block that has several rows.
+		type colKey struct{ block, col string }
+		present, blank := map[colKey]int{}, map[colKey]int{}
 		for _, c := range cells {
 			if st := state(c); st != stAbsent && st != stIgnored {
-				present[c.Column]++
+				present[colKey{c.Block, c.Column}]++
 				if st == stBlank {
-					blank[c.Column]++
+					blank[colKey{c.Block, c.Column}]++
 				}
 			}
 		}
-		emptyCol := map[string]bool{}
-		var colCells, colLabels []string
+		var refs, parts, partsEN, colLabels []string
+		seenCol := map[colKey]bool{}
+		emptyCol := func(c schema.Cell) bool {
+			k := colKey{c.Block, c.Column}
+			return present[k] > 1 && blank[k] == present[k]
+		}
 		for _, c := range cells {
-			if present[c.Column] > 1 && blank[c.Column] == present[c.Column] {
-				if !emptyCol[c.Column] {
-					colLabels = append(colLabels, c.ColumnLabel)
-				}
-				emptyCol[c.Column] = true
-				if state(c) == stBlank {
-					colCells = append(colCells, c.Ref)
-				}
+			if state(c) != stBlank {
+				continue
+			}
+			refs = append(refs, c.Ref)
+			if k := (colKey{c.Block, c.Column}); emptyCol(c) && !seenCol[k] {
+				seenCol[k] = true
+				colLabels = append(colLabels, c.ColumnLabel)
 			}
 		}
-		zhT, enT := tableLabels(id)
+		if len(refs) == 0 {
+			continue
+		}
 		if len(colLabels) > 0 {
-			v.add("blank-cell", colCells,
-				fmt.Sprintf("%s有 %d 列全部空白（%s），%s", zhT, len(colLabels), strings.Join(colLabels, "、"), advice),
-				fmt.Sprintf("%s: %d columns are blank in every row (%s); %s", enT, len(colLabels), strings.Join(colLabels, ", "), adviceEN))
+			parts = append(parts, fmt.Sprintf("%d 列全部空白（%s）", len(colLabels), strings.Join(colLabels, "、")))
+			partsEN = append(partsEN, fmt.Sprintf("%d columns blank in every row (%s)", len(colLabels), strings.Join(colLabels, ", ")))
 		}
-		// The other blanks: one finding per row.
-		var row string
-		var rowCells, rowCols []string
+		var rows, rowsEN []string
+		var row, rowEN string
+		var cols, colsEN []string
 		flush := func() {
-			if len(rowCells) > 0 {
-				v.add("blank-cell", rowCells,
-					fmt.Sprintf("%s“%s”行有 %d 个空白单元格（%s），%s", zhT, row, len(rowCells), strings.Join(rowCols, "、"), advice),
-					fmt.Sprintf("%s, row %s: %d blank cells (%s); %s", enT, row, len(rowCells), strings.Join(rowCells, ", "), adviceEN))
+			if len(cols) > 0 {
+				rows = append(rows, fmt.Sprintf("“%s”行 %d 个（%s）", row, len(cols), strings.Join(cols, "、")))
+				rowsEN = append(rowsEN, fmt.Sprintf("row %s: %s", rowEN, strings.Join(colsEN, ", ")))
 			}
-			rowCells, rowCols = nil, nil
+			cols, colsEN = nil, nil
 		}
 		for _, c := range cells {
 			if label := shortLabel(c.RowLabel); label != row {
 				flush()
-				row = label
+				row, rowEN = label, label
 			}
-			if state(c) == stBlank && !emptyCol[c.Column] {
-				rowCells = append(rowCells, c.Ref)
-				rowCols = append(rowCols, c.ColumnLabel)
+			if state(c) == stBlank && !emptyCol(c) {
+				cols = append(cols, c.ColumnLabel)
+				colsEN = append(colsEN, c.Ref)
 			}
 		}
 		flush()
+		if len(rows) > 0 {
+			other, otherEN := "", ""
+			if len(colLabels) > 0 {
+				other, otherEN = "其他空白单元格：", "other blank cells: "
+			}
+			parts = append(parts, other+strings.Join(limit(rows, 8), "；"))
+			partsEN = append(partsEN, otherEN+strings.Join(limit(rowsEN, 8), "; "))
+		}
+		zhT, enT := tableLabels(t)
+		v.add("blank-cell", refs,
+			fmt.Sprintf("%s有 %d 个空白单元格：%s。%s", zhT, len(refs), strings.Join(parts, "；"), advice),
+			fmt.Sprintf("%s has %d blank cells: %s. %s", enT, len(refs), strings.Join(partsEN, "; "), adviceEN))
 	}
 }
 
@@ -1216,10 +1232,26 @@ func (vr *Validator) ValidateSeriesEntries(entries []SeriesEntry) []Finding {
 			n := len(out)
 			switch {
 			case cur.r.Year == prev.r.Year:
+				// One finding for all the reports on the year, on the
+				// second; the first is compared.
+				k := i + 1
+				for k < len(g) && g[k].r.Year == cur.r.Year {
+					k++
+				}
+				var files []string
+				for _, e := range g[i-1 : k] {
+					if e.file != "" {
+						files = append(files, e.file)
+					}
+				}
+				list, listEN := "", ""
+				if len(files) == k-i+1 {
+					list, listEN = "（"+strings.Join(files, "、")+"）", " ("+strings.Join(files, ", ")+")"
+				}
 				cur.r.addSeriesFinding(&out, "series-duplicate", nil,
-					fmt.Sprintf("%s有两份 %d 年的报告，只用第一份做年度比较", a, cur.r.Year),
-					fmt.Sprintf("%s has two reports on %d; the first is used in the series", a, cur.r.Year))
-				g = slices.Delete(g, i, i+1)
+					fmt.Sprintf("%s有 %d 份 %d 年的报告%s，只用第一份做年度比较", a, k-i+1, cur.r.Year, list),
+					fmt.Sprintf("%s has %d reports on %d%s; the first is used in the series", a, k-i+1, cur.r.Year, listEN))
+				g = slices.Delete(g, i, k)
 				i--
 			case cur.r.Year > prev.r.Year+1:
 				missing := make([]string, 0, cur.r.Year-prev.r.Year-1)

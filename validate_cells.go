@@ -282,6 +282,16 @@ func (v *validation) classify() {
 			if len(blanks) == 0 {
 				runs = slices.DeleteFunc(runs, func(ref string) bool { return v.infos[ref].unit })
 			}
+			// A number on another line than the rest of its row, in a table
+			// that writes a row on one line: a stray value the parser took
+			// in ("1" on a line of its own before "| 0 | 0 | … |").
+			if stray := v.strayCells(numbers); len(stray) > 0 {
+				for _, ref := range stray {
+					c, _ := v.r.Cell(ref)
+					v.infos[ref] = cellInfo{state: stUnread}
+					addCause(c.Pos, c.Value, ref)
+				}
+			}
 			for _, ref := range runs {
 				// Digits with other text: several cells run together (the
 				// blanks of the row are theirs), or a label and numbers.
@@ -368,6 +378,38 @@ func (v *validation) moveCause(pos Position, refs []string) {
 		c.refs = slices.DeleteFunc(c.refs, func(ref string) bool { return slices.Contains(refs, ref) })
 	}
 	v.addCause(pos, "", refs...)
+}
+
+// strayCells returns the cells of a row that stand on a line before the
+// line at least three of the row's other cells share.
+func (v *validation) strayCells(refs []string) []string {
+	lines := map[int]int{}
+	for _, ref := range refs {
+		if c, _ := v.r.Cell(ref); c.Pos.IsValid() {
+			lines[c.Pos.Line]++
+		}
+	}
+	main, most := 0, 0
+	for l, n := range lines {
+		if n > most || n == most && l < main {
+			main, most = l, n
+		}
+	}
+	if most < 3 || len(lines) == 1 {
+		return nil
+	}
+	// Only a value on a line before the row's: one after it is the end of
+	// a row wrapped onto the next line.
+	var out []string
+	for _, ref := range refs {
+		if c, _ := v.r.Cell(ref); c.Pos.IsValid() && c.Pos.Line < main {
+			out = append(out, ref)
+		}
+	}
+	if len(out) > len(refs)/3 { // a row broken over lines, not a stray value
+		return nil
+	}
+	return out
 }
 
 // placesGuessed returns the parser's warning that it guessed which cells

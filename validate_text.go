@@ -39,8 +39,7 @@ func (v *validation) texts() []prose {
 	out = append(out, prose{where: "落款", whereEN: "the signature", text: v.r.Signature})
 	for _, sc := range v.catalogCells() {
 		if c, _ := v.r.Cell(sc.Ref); c.Kind == Text && proseAfterNumber.MatchString(c.Value) {
-			zh, _ := cellLabel(sc)
-			out = append(out, prose{where: zh, whereEN: sc.Ref, text: c.Value, pos: c.Pos})
+			out = append(out, prose{where: "正文", whereEN: "the text", text: c.Value, pos: c.Pos})
 		}
 	}
 	return out
@@ -149,13 +148,12 @@ func docRows(col string) func(*validation, []string) [][]string {
 // again by a later one ("予以公开及部分公开258件" is not also "部分公开258件";
 // "不予公开答复3件" is not a number of replies).
 var textClaims = []textClaim{
-	{re: regexp.MustCompile(`(予以公开|同意公开|全部公开|公开答复)((?:及|和|、|与|以及)部分公开)?` + gap + requestNumber),
-		alts: func(_ *validation, m []string) [][]string {
-			if m[2] != "" {
-				return [][]string{{"t3.granted.total", "t3.partial.total"}}
-			}
-			return [][]string{{"t3.granted.total"}}
-		}, zh: "（一）予以公开", en: "t3.granted.total", notAfter: []string{"不予", "部分", "不"}},
+	{re: regexp.MustCompile(`(?:予以公开|同意公开|全部公开)(?:及|和|、|与|以及)部分公开` + gap + requestNumber),
+		alts: fixed([]string{"t3.granted.total", "t3.partial.total"}),
+		zh:   "（一）予以公开与（二）部分公开之和", en: "t3.granted.total + t3.partial.total"},
+	{re: regexp.MustCompile(`(予以公开|同意公开|全部公开|公开答复)` + gap + requestNumber),
+		alts: fixed([]string{"t3.granted.total"}), zh: "（一）予以公开", en: "t3.granted.total",
+		notAfter: []string{"不予", "部分", "不"}},
 	{re: regexp.MustCompile(`(部分公开|区分处理后?公开|区分处理)` + gap + requestNumber),
 		alts: fixed([]string{"t3.partial.total"}), zh: "（二）部分公开", en: "t3.partial.total"},
 	{re: regexp.MustCompile(`(不予公开)` + gap + requestNumber), alts: group("denied_", "denied"),
