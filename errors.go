@@ -252,8 +252,9 @@ func (d *Diagnostic) Finding() Finding {
 // diagnostic's message, or nil.
 func (d *Diagnostic) translation() *diagTranslation {
 	for i := range diagTranslations {
-		if diagTranslations[i].re.MatchString(d.Msg) {
-			return &diagTranslations[i]
+		t := &diagTranslations[i]
+		if strings.HasPrefix(d.Msg, t.prefix) && t.re.MatchString(d.Msg) {
+			return t
 		}
 	}
 	return nil
@@ -264,6 +265,7 @@ func (d *Diagnostic) translation() *diagTranslation {
 // of extraction (see [Diagnostic.Code]).
 type diagTranslation struct {
 	re       *regexp.Regexp
+	prefix   string // the literal text every match starts with
 	artefact bool
 	// placed marks a guess of where a row's values go (aligned to the
 	// right): the blanks it made are not known to be the source's.
@@ -287,7 +289,12 @@ func (d *Diagnostic) guessedPlaces() bool {
 // tr builds a diagTranslation whose Chinese is format filled with the
 // submatches in order.
 func tr(re string, artefact bool, format string) diagTranslation {
-	return diagTranslation{re: regexp.MustCompile(re), artefact: artefact, zh: func(m []string) string {
+	rx := regexp.MustCompile(re)
+	prefix := strings.TrimPrefix(re, "^")
+	if i := strings.IndexAny(prefix, `\.+*?()|[]{}^$`); i >= 0 {
+		prefix = prefix[:i]
+	}
+	return diagTranslation{re: rx, prefix: prefix, artefact: artefact, zh: func(m []string) string {
 		args := make([]any, len(m)-1)
 		for i, s := range m[1:] {
 			args[i] = zhQuote(s)

@@ -458,6 +458,9 @@ type validation struct {
 	missingCand []missingCandidate
 	missingRows []missingRow
 	unreadRows  map[string]bool // "t3.partial": the row has unread cells
+	guesses     []*Diagnostic   // the parser's warnings that it guessed where a row's values go
+	period      *statedPeriod   // the statement of the period, once found
+	prose       []prose         // texts(), once made
 }
 
 // undecided collects the instances of one sum rule that blanks made
@@ -1204,17 +1207,17 @@ func (vr *Validator) ValidateSeriesEntries(entries []SeriesEntry) []Finding {
 	groups := map[string][]*SeriesEntry{}
 	var order, names []string
 	for _, e := range entries {
-		if e.r != nil && e.r.Year != 0 {
-			names = append(names, e.r.Agency)
+		if e.year != 0 {
+			names = append(names, e.agency)
 		}
 	}
 	key := SeriesNames(names)
 	for i := range entries {
 		e := &entries[i]
-		if e.r == nil || e.r.Year == 0 {
+		if e.year == 0 {
 			continue
 		}
-		a := key[e.r.Agency]
+		a := key[e.agency]
 		if a == "" {
 			continue
 		}
@@ -1225,8 +1228,16 @@ func (vr *Validator) ValidateSeriesEntries(entries []SeriesEntry) []Finding {
 	}
 	var out []Finding
 	for _, a := range order {
-		g := slices.Clone(groups[a])
-		slices.SortStableFunc(g, func(x, y *SeriesEntry) int { return x.r.Year - y.r.Year })
+		if len(groups[a]) < 2 {
+			continue
+		}
+		// One agency's reports at a time: the small reports the rules
+		// compare are built for the group and dropped after it.
+		g := make([]*seriesItem, 0, len(groups[a]))
+		for _, e := range groups[a] {
+			g = append(g, &seriesItem{SeriesEntry: e, r: e.report()})
+		}
+		slices.SortStableFunc(g, func(x, y *seriesItem) int { return x.r.Year - y.r.Year })
 		for i := 1; i < len(g); i++ {
 			prev, cur := g[i-1], g[i]
 			n := len(out)
@@ -1272,6 +1283,12 @@ func (vr *Validator) ValidateSeriesEntries(entries []SeriesEntry) []Finding {
 		}
 	}
 	return vr.finish(out, "")
+}
+
+// seriesItem is an entry with the report the series rules compare.
+type seriesItem struct {
+	*SeriesEntry
+	r *Report
 }
 
 // squeezeName returns an agency name without white space.

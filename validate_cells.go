@@ -179,6 +179,11 @@ func explains(w *Diagnostic, ref string, c Cell) int {
 func (v *validation) classify() {
 	v.infos = map[string]cellInfo{}
 	v.causeAt = map[Position]*unreadCause{}
+	for _, w := range v.r.Warnings {
+		if w.guessedPlaces() {
+			v.guesses = append(v.guesses, w)
+		}
+	}
 	addCause := v.addCause
 	for _, id := range schema.BlockIDs {
 		b, ok := v.block(id)
@@ -416,8 +421,8 @@ func (v *validation) strayCells(refs []string) []string {
 // of the row its values fill (a short row aligned to the right), if any.
 func (v *validation) placesGuessed(b schema.Block, row schema.Row) *Diagnostic {
 	prefix := b.Table + "." + row.Name + "."
-	for _, w := range v.r.Warnings {
-		if (strings.HasPrefix(w.Ref, prefix) || w.Ref == b.ID && b.ID == "t4") && w.guessedPlaces() {
+	for _, w := range v.guesses {
+		if strings.HasPrefix(w.Ref, prefix) || w.Ref == b.ID && b.ID == "t4" {
 			return w
 		}
 	}

@@ -20,7 +20,11 @@ import (
 // with the report's source.
 type SeriesEntry struct {
 	file   string
-	r      *Report // the report, or a small one with only what the rules read
+	agency string
+	year   int
+	first  Position  // the report's first heading, where findings about the whole report go
+	cells  []RefCell // the cells SeriesRefs lists, values copied
+	keep   *Report   // the report itself, when ValidateSeries was given it
 	prose  []sectionPrint
 	tables []tablePrint
 }
@@ -28,22 +32,20 @@ type SeriesEntry struct {
 // NewSeriesEntry returns what the series rules need of r, read from file.
 func NewSeriesEntry(file string, r *Report) SeriesEntry { return newSeriesEntry(file, r, false) }
 
-// newSeriesEntry makes the entry of r; keep puts r itself in it (findings
-// then name r), else a small copy.
+// newSeriesEntry makes the entry of r; keep keeps r itself in it (findings
+// then name r), else only copies of the strings the rules read, so that the
+// entry shares no memory with the report and its source.
 func newSeriesEntry(file string, r *Report, keep bool) SeriesEntry {
-	e := SeriesEntry{file: file, r: r}
-	if !keep {
-		s := &Report{Agency: strings.Clone(r.Agency), Year: r.Year}
-		if p := firstSectionPos(r); p.IsValid() { // findings about the whole report go to 1:1
-			s.Sections = []Section{{Pos: p}}
-		}
+	e := SeriesEntry{file: file, agency: strings.Clone(r.Agency), year: r.Year, first: firstSectionPos(r)}
+	if keep {
+		e.keep = r
+	} else {
 		for _, ref := range SeriesRefs() {
 			if c, _ := r.Cell(ref); c.Kind != Absent {
 				c.Value = strings.Clone(c.Value)
-				s.SetCell(ref, c)
+				e.cells = append(e.cells, RefCell{Ref: ref, Cell: c})
 			}
 		}
-		e.r = s
 	}
 	for _, s := range r.Sections {
 		if p, ok := newSectionPrint(s); ok {
@@ -52,6 +54,23 @@ func newSeriesEntry(file string, r *Report, keep bool) SeriesEntry {
 	}
 	e.tables = tablePrints(r)
 	return e
+}
+
+// report returns the report the series rules compare: the one kept, or a
+// small one built from the copied cells (a Report holds every table; an
+// entry keeps only the few cells the rules read).
+func (e *SeriesEntry) report() *Report {
+	if e.keep != nil {
+		return e.keep
+	}
+	r := &Report{Agency: e.agency, Year: e.year}
+	if e.first.IsValid() { // findings about the whole report go to 1:1
+		r.Sections = []Section{{Pos: e.first}}
+	}
+	for _, c := range e.cells {
+		r.SetCell(c.Ref, c.Cell)
+	}
+	return r
 }
 
 func firstSectionPos(r *Report) Position {
@@ -75,7 +94,7 @@ type sectionPrint struct {
 	pos     Position
 	exact   uint64 // hash of the text without white space: equal means the same
 	norm    uint64 // hash of the normalised text: equal means the same but for numbers
-	minhash [32]uint64
+	minhash [32]uint32
 	runes   int
 }
 
@@ -107,7 +126,7 @@ func newSectionPrint(s Section) (sectionPrint, bool) {
 	if len(norm) < minProse {
 		return sectionPrint{}, false
 	}
-	p := sectionPrint{number: s.Number, heading: s.Heading, pos: s.Pos, runes: len(norm)}
+	p := sectionPrint{number: s.Number, heading: strings.Clone(s.Heading), pos: s.Pos, runes: len(norm)}
 	h := fnv.New64a()
 	h.Write([]byte(squeezeName(s.Text)))
 	p.exact = h.Sum64()
@@ -115,14 +134,14 @@ func newSectionPrint(s Section) (sectionPrint, bool) {
 	h.Write([]byte(string(norm)))
 	p.norm = h.Sum64()
 	for i := range p.minhash {
-		p.minhash[i] = ^uint64(0)
+		p.minhash[i] = ^uint32(0)
 	}
 	for i := 0; i+shingle <= len(norm); i++ {
 		x := fnv.New64a()
 		x.Write([]byte(string(norm[i : i+shingle])))
 		base := x.Sum64()
 		for k := range p.minhash {
-			if v := splitmix(base ^ uint64(k)*0x9E3779B97F4A7C15); v < p.minhash[k] {
+			if v := uint32(splitmix(base ^ uint64(k)*0x9E3779B97F4A7C15)); v < p.minhash[k] {
 				p.minhash[k] = v
 			}
 		}
@@ -204,7 +223,7 @@ func tablePrints(r *Report) []tablePrint {
 
 // seriesCopies reports the sections whose prose is the same or nearly the
 // same as in the agency's report before, and the tables equal to it.
-func seriesCopies(out *[]Finding, agency string, prev, cur *SeriesEntry) {
+func seriesCopies(out *[]Finding, agency string, prev, cur *seriesItem) {
 	for _, p := range cur.prose {
 		i := slices.IndexFunc(prev.prose, func(q sectionPrint) bool {
 			return q.number == p.number && (p.number != 0 || q.heading == p.heading)

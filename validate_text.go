@@ -11,7 +11,6 @@ import (
 	"math/big"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -32,6 +31,9 @@ type prose struct {
 // signature, and text the parser read into a table cell after its number
 // (web text whose next paragraph ran into the last cell of a table).
 func (v *validation) texts() []prose {
+	if v.prose != nil {
+		return v.prose
+	}
 	out := []prose{{where: "正文", whereEN: "the text", text: v.r.Preamble}}
 	for _, s := range v.r.Sections {
 		out = append(out, prose{heading: s.Heading, text: s.Text, pos: s.Pos})
@@ -42,6 +44,7 @@ func (v *validation) texts() []prose {
 			out = append(out, prose{where: "正文", whereEN: "the text", text: c.Value, pos: c.Pos})
 		}
 	}
+	v.prose = out
 	return out
 }
 
@@ -86,7 +89,7 @@ const shortGap = `[^。；;，,、：:（）()0-9０-９%％]{0,6}?`
 
 // textClaim is a kind of number that report texts state about the tables.
 type textClaim struct {
-	re *regexp.Regexp
+	re *regexp.Regexp // ends with the number, anchored at the end of the text it is tried on
 	// alts returns the sums the stated number may be, given the match's
 	// submatches: the claim agrees with the tables when it equals any.
 	alts   func(v *validation, m []string) [][]string
@@ -94,7 +97,14 @@ type textClaim struct {
 	// notAfter are words that, just before the key phrase, make it part of
 	// another ("不予" before "公开答复").
 	notAfter []string
+	// keys are words one of which every match has: a text without any is
+	// not tried.
+	keys []string
 }
+
+// claimRe compiles a claim's pattern to match only at the end of the text
+// it is tried on, which ends with the stated number.
+func claimRe(pattern string) *regexp.Regexp { return regexp.MustCompile(`(?:` + pattern + `)$`) }
 
 // fixed returns an alts function that gives the same sums for every match.
 func fixed(alts ...[]string) func(*validation, []string) [][]string {
@@ -148,48 +158,48 @@ func docRows(col string) func(*validation, []string) [][]string {
 // again by a later one ("予以公开及部分公开258件" is not also "部分公开258件";
 // "不予公开答复3件" is not a number of replies).
 var textClaims = []textClaim{
-	{re: regexp.MustCompile(`(?:予以公开|同意公开|全部公开)(?:及|和|、|与|以及)部分公开` + gap + requestNumber),
+	{re: claimRe(`(?:予以公开|同意公开|全部公开)(?:及|和|、|与|以及)部分公开` + gap + requestNumber),
 		alts: fixed([]string{"t3.granted.total", "t3.partial.total"}),
-		zh:   "（一）予以公开与（二）部分公开之和", en: "t3.granted.total + t3.partial.total"},
-	{re: regexp.MustCompile(`(予以公开|同意公开|全部公开|公开答复)` + gap + requestNumber),
+		zh:   "（一）予以公开与（二）部分公开之和", en: "t3.granted.total + t3.partial.total", keys: []string{"部分公开"}},
+	{re: claimRe(`(予以公开|同意公开|全部公开|公开答复)` + gap + requestNumber),
 		alts: fixed([]string{"t3.granted.total"}), zh: "（一）予以公开", en: "t3.granted.total",
-		notAfter: []string{"不予", "部分", "不"}},
-	{re: regexp.MustCompile(`(部分公开|区分处理后?公开|区分处理)` + gap + requestNumber),
-		alts: fixed([]string{"t3.partial.total"}), zh: "（二）部分公开", en: "t3.partial.total"},
-	{re: regexp.MustCompile(`(不予公开)` + gap + requestNumber), alts: group("denied_", "denied"),
-		zh: "（三）不予公开各行之和", en: "the sum of the rows of 不予公开"},
-	{re: regexp.MustCompile(`(无法提供)` + gap + requestNumber), alts: group("unavailable_", "unavailable"),
-		zh: "（四）无法提供各行之和", en: "the sum of the rows of 无法提供"},
-	{re: regexp.MustCompile(`(不予处理)` + gap + requestNumber), alts: group("rejected_", "rejected"),
-		zh: "（五）不予处理各行之和", en: "the sum of the rows of 不予处理"},
-	{re: regexp.MustCompile(`(其他处理)` + gap + requestNumber),
+		notAfter: []string{"不予", "部分", "不"}, keys: []string{"予以公开", "同意公开", "全部公开", "公开答复"}},
+	{re: claimRe(`(部分公开|区分处理后?公开|区分处理)` + gap + requestNumber),
+		alts: fixed([]string{"t3.partial.total"}), zh: "（二）部分公开", en: "t3.partial.total", keys: []string{"部分公开", "区分处理"}},
+	{re: claimRe(`(不予公开)` + gap + requestNumber), alts: group("denied_", "denied"),
+		zh: "（三）不予公开各行之和", en: "the sum of the rows of 不予公开", keys: []string{"不予公开"}},
+	{re: claimRe(`(无法提供)` + gap + requestNumber), alts: group("unavailable_", "unavailable"),
+		zh: "（四）无法提供各行之和", en: "the sum of the rows of 无法提供", keys: []string{"无法提供"}},
+	{re: claimRe(`(不予处理)` + gap + requestNumber), alts: group("rejected_", "rejected"),
+		zh: "（五）不予处理各行之和", en: "the sum of the rows of 不予处理", keys: []string{"不予处理"}},
+	{re: claimRe(`(其他处理)` + gap + requestNumber),
 		alts: func(v *validation, m []string) [][]string {
 			return [][]string{{"t3.other.total"}, rowsTotal(v, "other_")}
-		}, zh: "（六）其他处理", en: "t3.other.total (the sum of the rows of 其他处理)"},
-	{re: regexp.MustCompile(`(新收)` + gap + claimNumber), alts: fixed([]string{"t3.new.total"}),
-		zh: "一、本年新收政府信息公开申请数量", en: "t3.new.total"},
+		}, zh: "（六）其他处理", en: "t3.other.total (the sum of the rows of 其他处理)", keys: []string{"其他处理"}},
+	{re: claimRe(`(新收)` + gap + claimNumber), alts: fixed([]string{"t3.new.total"}),
+		zh: "一、本年新收政府信息公开申请数量", en: "t3.new.total", keys: []string{"新收"}},
 	// "共收到政府信息公开申请34件": some count the carry-over in, so either sum agrees.
-	{re: regexp.MustCompile(`(收到|受理|接收|接到)` + gap + `申请` + gap + claimNumber),
+	{re: claimRe(`(收到|受理|接收|接到)` + gap + `申请` + gap + claimNumber),
 		alts: fixed([]string{"t3.new.total"}, []string{"t3.new.total", "t3.carried_over.total"}),
-		zh:   "一、本年新收政府信息公开申请数量", en: "t3.new.total"},
-	{re: regexp.MustCompile(`((?:上一?年度?|去年)结转)` + gap + claimNumber), alts: fixed([]string{"t3.carried_over.total"}),
-		zh: "二、上年结转政府信息公开申请数量", en: "t3.carried_over.total"},
-	{re: regexp.MustCompile(`((?:结转|转入|转)(?:(?:至|到)?下一?年度?|(?:至|到)[0-9０-９]{4}年度?))` + gap + claimNumber), alts: fixed([]string{"t3.carried_forward.total"}),
-		zh: "四、结转下年度继续办理", en: "t3.carried_forward.total"},
-	{re: regexp.MustCompile(`(办结|答复)` + shortGap + claimNumber), alts: fixed([]string{"t3.total.total"}),
-		zh: "（七）总计", en: "t3.total.total"},
-	{re: regexp.MustCompile(`(行政复议)` + `[^。；;，,、：:（）()0-9０-９诉讼和与及]{0,10}?` + claimNumber), alts: fixed([]string{"t4.review.total"}),
-		zh: "表四行政复议总计", en: "t4.review.total"},
-	{re: regexp.MustCompile(`(行政诉讼)` + `[^。；;，,、：:（）()0-9０-９复议和与及]{0,10}?` + claimNumber),
+		zh:   "一、本年新收政府信息公开申请数量", en: "t3.new.total", keys: []string{"申请"}},
+	{re: claimRe(`((?:上一?年度?|去年)结转)` + gap + claimNumber), alts: fixed([]string{"t3.carried_over.total"}),
+		zh: "二、上年结转政府信息公开申请数量", en: "t3.carried_over.total", keys: []string{"结转"}},
+	{re: claimRe(`((?:结转|转入|转)(?:(?:至|到)?下一?年度?|(?:至|到)[0-9０-９]{4}年度?))` + gap + claimNumber), alts: fixed([]string{"t3.carried_forward.total"}),
+		zh: "四、结转下年度继续办理", en: "t3.carried_forward.total", keys: []string{"转"}},
+	{re: claimRe(`(办结|答复)` + shortGap + claimNumber), alts: fixed([]string{"t3.total.total"}),
+		zh: "（七）总计", en: "t3.total.total", keys: []string{"办结", "答复"}},
+	{re: claimRe(`(行政复议)` + `[^。；;，,、：:（）()0-9０-９诉讼和与及]{0,10}?` + claimNumber), alts: fixed([]string{"t4.review.total"}),
+		zh: "表四行政复议总计", en: "t4.review.total", keys: []string{"行政复议"}},
+	{re: claimRe(`(行政诉讼)` + `[^。；;，,、：:（）()0-9０-９复议和与及]{0,10}?` + claimNumber),
 		alts: fixed([]string{"t4.suit_direct.total", "t4.suit_after_review.total"}),
-		zh:   "表四行政诉讼总计（未经复议直接起诉 + 复议后起诉）", en: "t4.suit_direct.total + t4.suit_after_review.total"},
+		zh:   "表四行政诉讼总计（未经复议直接起诉 + 复议后起诉）", en: "t4.suit_direct.total + t4.suit_after_review.total", keys: []string{"行政诉讼"}},
 	// Table 2: documents issued, repealed, in force.
-	{re: regexp.MustCompile(`(?:制发|印发|出台)` + shortGap + `(行政规范性文件|规范性文件|规章)` + shortGap + claimNumber), alts: docRows("issued"),
-		zh: "表二本年制发件数", en: "t2 issued"},
-	{re: regexp.MustCompile(`废止` + shortGap + `(行政规范性文件|规范性文件|规章)?` + shortGap + claimNumber), alts: docRows("repealed"),
-		zh: "表二本年废止件数", en: "t2 repealed"},
-	{re: regexp.MustCompile(`现行有效(?:的)?` + shortGap + `(行政规范性文件|规范性文件|规章)?` + shortGap + claimNumber), alts: docRows("in_force"),
-		zh: "表二现行有效件数", en: "t2 in_force"},
+	{re: claimRe(`(?:制发|印发|出台)` + shortGap + `(行政规范性文件|规范性文件|规章)` + shortGap + claimNumber), alts: docRows("issued"),
+		zh: "表二本年制发件数", en: "t2 issued", keys: []string{"规章", "规范性文件"}},
+	{re: claimRe(`废止` + shortGap + `(行政规范性文件|规范性文件|规章)?` + shortGap + claimNumber), alts: docRows("repealed"),
+		zh: "表二本年废止件数", en: "t2 repealed", keys: []string{"废止"}},
+	{re: claimRe(`现行有效(?:的)?` + shortGap + `(行政规范性文件|规范性文件|规章)?` + shortGap + claimNumber), alts: docRows("in_force"),
+		zh: "表二现行有效件数", en: "t2 in_force", keys: []string{"现行有效"}},
 }
 
 // claimSum is what the tables say of a sum: its value when every cell is a
@@ -236,79 +246,121 @@ func (v *validation) sumAtLeast(refs []string) (claimSum, bool) {
 	return s, true
 }
 
+// statedNumbers returns where the text states numbers with a measure word
+// ("17 件"), each as [start, end): every one is tried against the claims on
+// the text just before it. A scan for the measure words, not a regular
+// expression: a report's text can be long.
+func statedNumbers(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r != '件' && r != '条' && r != '起' && r != '宗' {
+			i += n
+			continue
+		}
+		end := i + n
+		j := i
+		for j > 0 { // white space between the number and the word
+			c, w := utf8.DecodeLastRuneInString(text[:j])
+			if !isTextSpace(c) {
+				break
+			}
+			j -= w
+		}
+		k := j
+		for k > 0 {
+			c, w := utf8.DecodeLastRuneInString(text[:k])
+			if !(c >= '0' && c <= '9' || c >= '０' && c <= '９') {
+				break
+			}
+			k -= w
+		}
+		if k < j {
+			out = append(out, [2]int{k, end})
+		}
+		i = end
+	}
+	return out
+}
+
+// claimReach is how far before a stated number a claim's words may start:
+// a key phrase, two gaps of twelve characters and 申请.
+const claimReach = 48
+
 func checkTextNumbers(v *validation) {
 	for _, src := range v.texts() {
 		text := joinLines(src.text)
-		type hit struct {
-			tc       *textClaim
-			m        []int
-			sub      []string
-			numStart int
-		}
-		var hits []hit
-		used := map[int]bool{} // the start of each number read
-		for i := range textClaims {
-			tc := &textClaims[i]
-			for _, m := range tc.re.FindAllStringSubmatchIndex(text, -1) {
-				numStart := m[len(m)-2]
-				if used[numStart] || slices.ContainsFunc(tc.notAfter, func(w string) bool { return strings.HasSuffix(text[:m[0]], w) }) {
+		for _, n := range statedNumbers(text) {
+			from := n[0]
+			for k := 0; k < claimReach && from > 0; k++ {
+				_, w := utf8.DecodeLastRuneInString(text[:from])
+				from -= w
+			}
+			window := text[from:n[1]]
+			for i := range textClaims {
+				tc := &textClaims[i]
+				if !slices.ContainsFunc(tc.keys, func(k string) bool { return strings.Contains(window, k) }) {
 					continue
 				}
-				used[numStart] = true
+				m := tc.re.FindStringSubmatchIndex(window)
+				if m == nil || slices.ContainsFunc(tc.notAfter, func(w string) bool { return strings.HasSuffix(text[:from+m[0]], w) }) {
+					continue
+				}
 				sub := make([]string, len(m)/2)
 				for k := range sub {
 					if m[2*k] >= 0 {
-						sub[k] = text[m[2*k]:m[2*k+1]]
+						sub[k] = window[m[2*k]:m[2*k+1]]
 					}
 				}
-				hits = append(hits, hit{tc, m, sub, numStart})
+				v.textClaim(src, tc, sub, collapse(window[m[0]:m[1]]))
+				break // a number is read by the first claim that reads it
 			}
-		}
-		sort.SliceStable(hits, func(i, j int) bool { return hits[i].m[0] < hits[j].m[0] })
-		for _, h := range hits {
-			stated, ok := normalizeNumber(h.sub[len(h.sub)-1])
-			if !ok {
-				continue
-			}
-			want, _ := new(big.Rat).SetString(stated)
-			alts := h.tc.alts(v, h.sub)
-			var got claimSum
-			var cells []string
-			agrees, decided, undecided := false, false, false
-			for _, alt := range alts {
-				s, ok := v.sumAtLeast(alt)
-				if !ok {
-					continue
-				}
-				switch {
-				case s.complete && s.value.Cmp(want) == 0:
-					agrees = true
-				case s.complete || want.Cmp(s.value) < 0:
-					if !decided {
-						got, cells = s, alt
-					}
-					decided = true
-				default:
-					undecided = true
-				}
-			}
-			if !decided || agrees || undecided {
-				continue
-			}
-			quote := collapse(text[h.m[0]:h.m[1]])
-			where, whereEN := src.where, src.whereEN
-			if src.heading != "" {
-				where, whereEN = "“"+src.heading+"”", "section "+src.heading
-			}
-			is, isEN := "是", "="
-			if !got.complete {
-				is, isEN = "至少是", "≥"
-			}
-			v.add("text-table", cells,
-				fmt.Sprintf("%s写“%s”，表格中%s%s %s", where, quote, h.tc.zh, is, ratString(got.value)),
-				fmt.Sprintf("%s says %q but the table has %s %s %s", whereEN, quote, h.tc.en, isEN, ratString(got.value)))
 		}
 	}
+}
+
+// textClaim checks one stated number against the sums the claim may be.
+func (v *validation) textClaim(src prose, tc *textClaim, sub []string, quote string) {
+	stated, ok := normalizeNumber(sub[len(sub)-1])
+	if !ok {
+		return
+	}
+	want, _ := new(big.Rat).SetString(stated)
+	alts := tc.alts(v, sub)
+	var got claimSum
+	var cells []string
+	agrees, decided, undecided := false, false, false
+	for _, alt := range alts {
+		s, ok := v.sumAtLeast(alt)
+		if !ok {
+			continue
+		}
+		switch {
+		case s.complete && s.value.Cmp(want) == 0:
+			agrees = true
+		case s.complete || want.Cmp(s.value) < 0:
+			if !decided {
+				got, cells = s, alt
+			}
+			decided = true
+		default:
+			undecided = true
+		}
+	}
+	if !decided || agrees || undecided {
+		return
+	}
+	where, whereEN := src.where, src.whereEN
+	if src.heading != "" {
+		where, whereEN = "“"+src.heading+"”", "section "+src.heading
+	}
+	is, isEN := "是", "="
+	if !got.complete {
+		is, isEN = "至少是", "≥"
+	}
+	v.add("text-table", cells,
+		fmt.Sprintf("%s写“%s”，表格中%s%s %s", where, quote, tc.zh, is, ratString(got.value)),
+		fmt.Sprintf("%s says %q but the table has %s %s %s", whereEN, quote, tc.en, isEN, ratString(got.value)))
 }
 
 // yearRe matches a year: "2023年", "2023 年".
@@ -331,6 +383,20 @@ var periodRe = regexp.MustCompile(`(?:统计(?:期限|周期|时限|时间段|�
 // statedPeriod returns the statement of the period the report's text
 // makes, the parser's Period or a sentence in any wording, and its year.
 func (v *validation) statedPeriod() (string, int) {
+	if v.period == nil {
+		p, y := v.findPeriod()
+		v.period = &statedPeriod{p, y}
+	}
+	return v.period.text, v.period.year
+}
+
+// statedPeriod is the statement of the period and its year, once found.
+type statedPeriod struct {
+	text string
+	year int
+}
+
+func (v *validation) findPeriod() (string, int) {
 	if p := strings.TrimSpace(v.r.Period); p != "" {
 		if m := yearRe.FindStringSubmatch(p); m != nil {
 			y, _ := strconv.Atoi(m[1])
@@ -406,6 +472,10 @@ func checkYearText(v *validation) {
 		return
 	}
 	for _, src := range v.texts() {
+		if !strings.Contains(src.text, "年，") && !strings.Contains(src.text, "年度，") && !strings.Contains(src.text, "年,") &&
+			!strings.Contains(src.text, "年 ，") {
+			continue
+		}
 		text := joinLines(src.text)
 		for _, m := range yearClauseRe.FindAllStringSubmatchIndex(text, -1) {
 			n, _ := strconv.Atoi(text[m[2]:m[3]])
