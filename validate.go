@@ -867,7 +867,7 @@ func checkValueKinds(v *validation) {
 // row. Cells the parser left blank because it could not read them are
 // unreadable, not blank (validate_cells.go).
 func checkBlankCells(v *validation) {
-	const advice, adviceEN = "空白不是 0，请填写数字；涉及这些单元格的算术规则无法判断", "a blank is not 0: write the numbers; the arithmetic rules involving these cells cannot decide"
+	const advice, adviceEN = "空白不是 0，请填写数字；涉及这些单元格的算术规则无法判断", "A blank is not 0: write the numbers; the arithmetic rules involving these cells cannot decide"
 	for _, t := range []string{"t2", "t3", "t4"} {
 		var cells []schema.Cell
 		for _, id := range schema.BlockIDs {
