@@ -212,6 +212,33 @@ func invalidUTF8Offset(src []byte) int {
 	return len(src)
 }
 
+// lineEnds converts the line ends of raw input to LF: CRLF (Windows) and a
+// lone CR (old Mac OS) each become one LF, in any mixture. It is the first
+// stage of every parse, before the input is sniffed for HTML or a flattened
+// web page: a report whose lines end in CR alone must not read as one long
+// line. Binary formats and UTF-16 text, which decode refuses, are returned
+// as they are (a PNG's signature holds a CRLF); so is input without a CR.
+// Otherwise the result is a new slice. A CR never occurs inside a UTF-8 or
+// GB18030 multi-byte sequence, so the conversion is safe before decoding.
+func lineEnds(src []byte) []byte {
+	if bytes.IndexByte(src, '\r') < 0 || binaryFormat(src) != "" ||
+		bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+		return src
+	}
+	out := make([]byte, 0, len(src))
+	for {
+		i := bytes.IndexByte(src, '\r')
+		if i < 0 {
+			return append(out, src...)
+		}
+		out = append(append(out, src[:i]...), '\n')
+		src = src[i+1:]
+		if len(src) > 0 && src[0] == '\n' {
+			src = src[1:]
+		}
+	}
+}
+
 // normalizeNewlines converts CRLF and lone CR to LF; the result does not
 // share memory with b.
 func normalizeNewlines(b []byte) string {

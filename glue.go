@@ -442,7 +442,13 @@ func (tp *tableParser) glue(glued *[]*gluedRow, vals []token, label string, refs
 		if g, ok = newGluedRow(t.text, pos, label, refs); !ok {
 			g, ok = newUnfitRow(t.text, pos, label, refs, []string{t.text})
 		}
-	} else if s, groups, isSpaced := tp.spacedRun(vals); isSpaced {
+	} else if s, groups, isSpaced := tp.spacedRun(vals); isSpaced && (tp.p.looseGlue || zeroLed(groups)) {
+		// Fields of digits fewer than the cells are glued for sure only
+		// when one is written with a leading zero ("00 0 00"): fields
+		// that merely add up one digit a cell ("302   1006" for
+		// 3 0 2 1 0 0 6) may as well be values with blank cells between
+		// them (space-aligned text), so that reading is a guess
+		// (Parser.LooseGlue).
 		sp = s
 		g, ok = newGluedFieldsRow(tp.p.src.text[sp.start:sp.end], tp.p.src.pos(sp.start), label, refs, groups)
 	}
@@ -463,12 +469,34 @@ func (tp *tableParser) glue(glued *[]*gluedRow, vals []token, label string, refs
 // the block's other cells are in r, and claims each run: as values when
 // recovered, as unrecognized text otherwise.
 func (tp *tableParser) resolveGluedRows(r *Report, glued []*gluedRow) {
+	if !tp.p.looseGlue {
+		unloose(glued)
+	}
 	for i, ok := range resolveGlued(r, glued, tp.p.warn) {
 		k := claimUnknown
 		if ok {
 			k = claimValue
 		}
 		tp.p.src.mark(glued[i].sp.start, glued[i].sp.end, k)
+	}
+}
+
+// zeroLed reports whether a group of digits has two or more digits and
+// starts with 0: no count is written so.
+func zeroLed(groups []string) bool {
+	return slices.ContainsFunc(groups, leadingZeros)
+}
+
+// unloose drops the cuts the template's arithmetic does not prove: a cut
+// that misses the row's sums, however little, and the choice among several
+// such cuts by table 3's column sums. Their rows are then left blank, the
+// run kept as unrecognized text (Parser.LooseGlue keeps them).
+func unloose(glued []*gluedRow) {
+	for _, g := range glued {
+		if g.forced && g.miss > 0 {
+			g.cands, g.forced, g.miss = nil, false, 0
+		}
+		g.loose = nil
 	}
 }
 

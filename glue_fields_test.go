@@ -119,10 +119,24 @@ const flatFields = "标题: 某某局2023年政府信息公开工作年度报告
 
 // TestParseGluedFields: table 4's fields are cut one digit a cell; a
 // row that adds up no way and has one digit a cell is read so, with a
-// warning; 191000019, which misses its 总计 by 1 in two ways, is read
-// 19 1 0 0 0 0 19 by the column sums of table 3.
+// warning; 191000019, which misses its 总计 by 1 in two ways, is left
+// blank and kept as unrecognized text by default (no cut is proved), and
+// read 19 1 0 0 0 0 19 by the column sums of table 3 only with
+// Parser.LooseGlue.
 func TestParseGluedFields(t *testing.T) {
-	r, s, err := parseAccounted(&Parser{}, []byte(flatFields))
+	r, err := Parse([]byte(flatFields))
+	if r == nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	for _, ref := range rowRefs(t, E2021, "t3", "total") {
+		if c, _ := r.Cell(ref); c.Kind != Blank {
+			t.Errorf("default Parser: %s = %v, want blank (191000019 has no cut that fits)", ref, c)
+		}
+	}
+	if diff := cmp.Diff([]string{"191000019"}, fragmentTexts(r.Unrecognized)); diff != "" {
+		t.Errorf("default Parser: Unrecognized (-want +got):\n%s", diff)
+	}
+	r, s, err := parseAccounted(&Parser{LooseGlue: true}, []byte(flatFields))
 	if r == nil {
 		t.Fatalf("parse: %v", err)
 	}
@@ -160,7 +174,7 @@ func TestParseGluedFields(t *testing.T) {
 	line := strings.Split(flatFields, "\n")[1]
 	col := func(s string, k int) int { return len([]rune(line[:strings.Index(line, s)])) + 1 + k }
 	fields := "00 0 0 01 0 0 0 1 0 0 0 00"
-	r, err = Parse([]byte(flatFields))
+	r, err = (&Parser{LooseGlue: true}).Parse([]byte(flatFields))
 	if r == nil {
 		t.Fatalf("Parse: %v", err)
 	}
@@ -273,7 +287,8 @@ func TestUnflattenDoubledNumber(t *testing.T) {
 	r, _ = Parse([]byte(src))
 	line := strings.Split(src, "\n")[1]
 	at := Position{Line: 2, Column: len([]rune(line[:strings.Index(line, "三三、")])) + 1}
-	if diff := cmp.Diff([]Fragment{{Text: "三", Pos: at}}, r.Unrecognized); diff != "" {
+	want := []Fragment{{Text: "三", Pos: at}, {Text: "191000019", Pos: Position{Line: 2, Column: len([]rune(line[:strings.Index(line, "191000019")])) + 1}}}
+	if diff := cmp.Diff(want, r.Unrecognized); diff != "" {
 		t.Errorf("Unrecognized (-want +got):\n%s", diff)
 	}
 	// Digits before a label written once are not touched.
@@ -353,4 +368,13 @@ func TestUnflattenRunIntoProse(t *testing.T) {
 			t.Errorf("section 4 = %+v, want the prose after table 4; unrecognized %v", sec, r.Unrecognized)
 		}
 	})
+}
+
+// fragmentTexts is the text of each fragment.
+func fragmentTexts(fs []Fragment) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Text)
+	}
+	return out
 }

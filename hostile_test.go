@@ -2,10 +2,14 @@ package nianbao_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"runtime"
+	"runtime/metrics"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -32,6 +36,10 @@ type hostileCase struct {
 	// generous bound (a few times what is measured), to catch runaway
 	// memory, not to measure it.
 	maxPerByte float64
+	// maxPeak, if set, bounds the peak of the heap during Parse, above
+	// what it was before, per input byte: what a long input costs at
+	// once, as against maxPerByte, all it allocates in turn.
+	maxPeak float64
 	// large cases are skipped with -short and under the race detector.
 	large bool
 }
@@ -148,6 +156,43 @@ var hostileCases = []hostileCase{
 		},
 	},
 	{
+		name: "an HTML table 40,000 cells wide, then 20,000 rows",
+		src: func(string) []byte {
+			return hostilePage("<table><tr>" + strings.Repeat("<td>1</td>", 40_000) + "</tr>" +
+				strings.Repeat("<tr><td>x</td></tr>\n", 20_000) + "</table>")
+		},
+		check: samePageTables, maxPerByte: 150,
+	},
+	{
+		name: "an HTML table whose first row spans every later row, then 100,000 bare rows",
+		src: func(string) []byte {
+			return hostilePage("<table><tr>" + strings.Repeat("<td rowspan=0>1</td>", 128) + "</tr>" +
+				strings.Repeat("<tr>", 100_000) + "</table>")
+		},
+		check: samePageTables, maxPerByte: 100,
+	},
+	{
+		name: "an HTML table of 100,000 rows",
+		src: func(string) []byte {
+			return hostilePage("<table>" + strings.Repeat("<tr><td>行政处罚</td><td>1</td><td>2</td><td>3</td></tr>\n", 100_000) + "</table>")
+		},
+		check: samePageTables, maxPerByte: 100, maxPeak: 25,
+	},
+	{
+		name: "HTML elements nested 100,000 deep",
+		src: func(string) []byte {
+			return hostilePage(strings.Repeat("<div><span>", 100_000) + "x" + strings.Repeat("</span></div>", 100_000))
+		},
+		check: samePageTables, maxPerByte: 40,
+	},
+	{
+		name: "HTML tables nested 20,000 deep",
+		src: func(string) []byte {
+			return hostilePage(strings.Repeat("<table><tr><td>", 20_000) + "x")
+		},
+		check: samePageTables, maxPerByte: 80,
+	},
+	{
 		name: "mostly binary data",
 		src: func(string) []byte {
 			b := make([]byte, 1<<16)
@@ -192,13 +237,19 @@ func TestHostileInputs(t *testing.T) {
 			}
 			src := c.src(seed)
 			var before, after runtime.MemStats
+			var r *nianbao.Report
+			var err error
 			runtime.ReadMemStats(&before)
-			r, err := nianbao.Parse(src)
+			peak := peakHeap(func() { r, err = nianbao.Parse(src) })
 			runtime.ReadMemStats(&after)
 			perByte := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(src))
-			t.Logf("%d bytes in, %.1f bytes allocated per input byte", len(src), perByte)
+			peakPerByte := float64(peak) / float64(len(src))
+			t.Logf("%d bytes in, %.1f bytes allocated per input byte, heap peak %.1f bytes per input byte", len(src), perByte, peakPerByte)
 			if !raceEnabled && perByte > c.maxPerByte {
 				t.Errorf("Parse allocated %.1f bytes per input byte, want at most %.0f", perByte, c.maxPerByte)
+			}
+			if !raceEnabled && c.maxPeak > 0 && peakPerByte > c.maxPeak {
+				t.Errorf("the heap of Parse peaked at %.1f bytes per input byte, want at most %.0f", peakPerByte, c.maxPeak)
 			}
 			if c.wantErr != nil {
 				if !errors.Is(err, c.wantErr) || r != nil {
@@ -229,6 +280,81 @@ func TestHostileInputs(t *testing.T) {
 			}
 		})
 	}
+}
+
+// hostilePageFile is the web page the hostile HTML inputs are built from.
+const hostilePageFile = "testdata/html/report2021.html"
+
+// hostilePage returns hostilePageFile with markup inserted before </body>.
+func hostilePage(markup string) []byte {
+	page, err := os.ReadFile(hostilePageFile)
+	if err != nil {
+		panic(err)
+	}
+	s := string(page)
+	i := strings.LastIndex(s, "</body>")
+	return []byte(s[:i] + markup + s[i:])
+}
+
+// samePageTables checks that the tables of r are those of hostilePageFile.
+func samePageTables(t *testing.T, _ string, r *nianbao.Report) {
+	t.Helper()
+	page, err := os.ReadFile(hostilePageFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := nianbao.Parse(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want.Cells(), r.Cells()); diff != "" {
+		t.Errorf("cells differ from the page's (-want +got):\n%s", diff)
+	}
+}
+
+// peakHeap runs f and returns the peak of the heap's objects while it ran
+// over their size before, sampled every 100 µs (runtime/metrics), after a
+// GC. The peak includes garbage not yet collected, as a process's memory
+// does.
+func peakHeap(f func()) uint64 {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() uint64 {
+		metrics.Read(sample)
+		return sample[0].Value.Uint64()
+	}
+	base := read()
+	done := make(chan struct{})
+	peak := make(chan uint64)
+	go func() {
+		var max uint64
+		tick := time.NewTicker(100 * time.Microsecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				peak <- max
+				return
+			case <-tick.C:
+				max = maxU(max, read())
+			}
+		}
+	}()
+	f()
+	last := read()
+	close(done)
+	p := maxU(<-peak, last)
+	if p < base {
+		return 0
+	}
+	return p - base
+}
+
+func maxU(a, b uint64) uint64 {
+	if a > b {
+		return a
+	}
+	return b
 }
 
 // sameTables checks that the tables of r are those of the seed.
@@ -281,4 +407,91 @@ func firstWarnings(r *nianbao.Report, n int) []string {
 		out = append(out, w.Error())
 	}
 	return out
+}
+
+// longNumber returns the seed with t3.new.natural_person (4 in the seed)
+// replaced by a number of n digits.
+func longNumber(t testing.TB, n int) []byte {
+	t.Helper()
+	src, err := os.ReadFile(hostileSeed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := "一、本年新收政府信息公开申请数量\t\t4\t"
+	s := string(src)
+	if !strings.Contains(s, row) {
+		t.Fatalf("%s has no row %q", hostileSeed, row)
+	}
+	return []byte(strings.Replace(s, row, "一、本年新收政府信息公开申请数量\t\t"+strings.Repeat("9", n)+"\t", 1))
+}
+
+// maxMessage is the longest message a finding may have, in bytes: a
+// message quotes a short prefix of a value, never the whole of a huge one.
+const maxMessage = 2000
+
+// TestValidateHostile checks Validate on hostile reports (issue 16): a nil
+// report gives no finding and no panic; a count of more than 30 digits is a
+// value-kind error, is left out of the arithmetic and is quoted by a short
+// prefix only (a 3,000,000-digit count took 111 s to validate and printed
+// 5 MB a finding); 30 digits are still a number like any other.
+func TestValidateHostile(t *testing.T) {
+	t.Run("nil report", func(t *testing.T) {
+		defer func() {
+			if p := recover(); p != nil {
+				t.Fatalf("Validate(nil) panicked: %v", p)
+			}
+		}()
+		if fs := nianbao.Validate(nil); len(fs) != 0 {
+			t.Errorf("Validate(nil) = %v, want no findings", fs)
+		}
+		if fs := nianbao.ValidateSeries([]*nianbao.Report{nil, nil}); len(fs) != 0 {
+			t.Errorf("ValidateSeries(nil, nil) = %v, want no findings", fs)
+		}
+	})
+	for _, c := range []struct {
+		digits    int
+		valueKind bool // a value-kind finding on the cell
+	}{
+		{30, false},
+		{31, true},
+		{100_000, true},
+	} {
+		t.Run(fmt.Sprintf("%d digits", c.digits), func(t *testing.T) {
+			r, err := nianbao.Parse(longNumber(t, c.digits))
+			if err != nil {
+				t.Fatal(err)
+			}
+			const ref = "t3.new.natural_person"
+			if cell, _ := r.Cell(ref); cell.Kind != nianbao.Number || len(cell.Value) != c.digits {
+				t.Fatalf("%s = %v of %d bytes, want a number of %d digits", ref, cell.Kind, len(cell.Value), c.digits)
+			}
+			var kinds, arithmetic int
+			for _, f := range nianbao.Validate(r) {
+				if len(f.Message) > maxMessage || len(f.MessageEN) > maxMessage {
+					t.Errorf("finding %s has a message of %d/%d bytes, want at most %d", f.Code, len(f.Message), len(f.MessageEN), maxMessage)
+				}
+				if !slices.Contains(f.Cells, ref) {
+					continue
+				}
+				switch f.Code {
+				case "value-kind":
+					kinds++
+				case "t3-balance", "t3-results", "t3-row-sum", "subtotal", "undecidable", "text-table":
+					arithmetic++
+				}
+			}
+			if c.valueKind && kinds != 1 {
+				t.Errorf("%d value-kind findings on %s, want 1", kinds, ref)
+			}
+			if !c.valueKind && kinds != 0 {
+				t.Errorf("%d value-kind findings on %s, want none", kinds, ref)
+			}
+			if c.valueKind && arithmetic > 0 {
+				t.Errorf("%d arithmetic findings on %s, want none: an overlong number is left out of the sums", arithmetic, ref)
+			}
+			if !c.valueKind && arithmetic == 0 {
+				t.Errorf("no arithmetic finding on %s, want the sums it breaks", ref)
+			}
+		})
+	}
 }

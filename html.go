@@ -19,6 +19,7 @@ package nianbao
 
 import (
 	"bytes"
+	"math"
 	"regexp"
 	"sort"
 	"strconv"
@@ -37,11 +38,12 @@ import (
 
 // Limits that keep the conversion linear in the input size.
 const (
-	htmlMaxColspan  = 32  // a larger colspan is read as this
-	htmlMaxWidth    = 128 // grid columns; cells beyond are appended unspanned
-	htmlMaxEmbedded = 2   // nesting of script-embedded markup
-	htmlMaxTables   = 64  // nesting of tables; deeper <table> tags are ignored
-	htmlBlockCell   = 6   // paragraphs that make a cell a page column, not a value
+	htmlMaxColspan  = 32   // a larger colspan is read as this
+	htmlMaxWidth    = 32   // grid columns tracked (see gridState); cells beyond are appended unspanned
+	htmlMaxEmbedded = 2    // nesting of script-embedded markup
+	htmlMaxTables   = 64   // nesting of tables; deeper <table> tags are ignored
+	htmlBlockCell   = 6    // paragraphs that make a cell a page column, not a value
+	htmlStreamRows  = 1024 // rows after which a data table is gridded row by row
 	htmlSniffBytes  = 1 << 16
 )
 
@@ -287,6 +289,9 @@ func (c *container) addLine(l *hline) {
 // the cell become spaces so they cannot split it.
 func (c *container) flatten() *hline {
 	c.brk()
+	if len(c.lines) == 1 && bytes.IndexByte(c.lines[0].b, '\t') < 0 {
+		return c.lines[0] // the common cell of one line: no copy
+	}
 	out := &hline{anchor: c.anchor}
 	for i, l := range c.lines {
 		if i > 0 && out.n > 0 && !(isCJK(out.last) && isCJK(l.first)) {
@@ -306,6 +311,11 @@ type htable struct {
 	stray  *container // text inside the table but outside its cells
 	cell   *hcell
 	anchor Position
+	// A long data table is gridded as it is read (see stream): its rows'
+	// lines so far, and the state of the grid between rows.
+	streaming bool
+	lines     []*hline
+	grid      gridState
 }
 
 type hrow struct {
@@ -584,6 +594,7 @@ func (w *htmlWalker) startTag(z *html.Tokenizer, name string, selfClosing bool, 
 	case "tr":
 		if t := w.table(); t != nil {
 			w.closeCell()
+			t.stream()
 			t.rows = append(t.rows, &hrow{pos: p})
 		}
 	case "td", "th":
@@ -726,9 +737,30 @@ func (w *htmlWalker) closeTable() {
 	parent.brk()
 	t.stray.brk()
 	parent.lines = append(parent.lines, t.stray.lines...)
-	// A table is a layout table when it has one column (a frame), when a
-	// cell holds a table, or when a cell holds a run of paragraphs (a page
-	// column, not a value or a label).
+	if t.streaming || !t.layout() {
+		for _, l := range t.lines {
+			parent.addLine(l)
+		}
+		for _, r := range t.rows {
+			if l := t.grid.row(r); l != nil {
+				parent.addLine(l)
+			}
+		}
+	} else {
+		for _, r := range t.rows {
+			for _, c := range r.cells {
+				c.c.brk()
+				parent.lines = append(parent.lines, c.c.lines...)
+			}
+		}
+	}
+	parent.hasTable = true
+}
+
+// layout reports whether t is a layout table, whose cells are read as
+// blocks: it has one column (a frame), a cell holds a table, or a cell holds
+// a run of paragraphs (a page column, not a value or a label).
+func (t *htable) layout() bool {
 	layout := true
 	for _, r := range t.rows {
 		if len(r.cells) > 1 {
@@ -743,84 +775,116 @@ func (w *htmlWalker) closeTable() {
 			}
 		}
 	}
-	if !layout {
-		w.grid(t, parent)
-	} else {
-		for _, r := range t.rows {
-			for _, c := range r.cells {
-				c.c.brk()
-				parent.lines = append(parent.lines, c.c.lines...)
-			}
-		}
-	}
-	parent.hasTable = true
+	return layout
 }
 
-// grid emits one line per grid row of a data table: rowspan and colspan
-// resolved, cells joined by TABs. A line has one field per cell, not per
-// grid column: a cell spanning columns is one field (its padding would read
-// as blank values, pushing a row's values off its columns, as on published
-// pages where a row label or a value spans two columns), and the cells above
-// that cover this row by rowspan are one empty field each, so that the
-// fields keep their order.
-func (w *htmlWalker) grid(t *htable, parent *container) {
-	var carry []int      // rows each column is still covered by a cell above
-	var coverer []*hcell // the cell covering each column
-	for ri, r := range t.rows {
-		line := &hline{anchor: r.pos, table: true}
-		covered := make([]*hcell, len(carry))
-		for c := range carry {
-			if carry[c] > 0 {
-				covered[c] = coverer[c]
-				carry[c]--
-			}
+// stream grids the rows read so far, when a row is about to start, once t
+// is known to be a long data table: after every htmlStreamRows rows it asks
+// layout, and from the first time the answer is no, each complete row is
+// turned into its line and its cells are let go. So a table of a million
+// rows holds one line per row, not the cells, containers and lines of every
+// cell until its end. A cell of a streamed table that holds a table or a run
+// of paragraphs is read as one field (its text kept), where in a short table
+// it would make the table a layout table: no report table is that long.
+func (t *htable) stream() {
+	if !t.streaming {
+		if len(t.rows) == 0 || len(t.rows)%htmlStreamRows != 0 || t.layout() {
+			return
 		}
-		col, fields := 0, 0
-		field := func() {
-			if fields > 0 {
-				line.synth('\t')
-			}
-			fields++
+		t.streaming = true
+	}
+	for i, r := range t.rows {
+		if l := t.grid.row(r); l != nil {
+			t.lines = append(t.lines, l)
 		}
-		skipCovered := func() {
-			for col < len(covered) && covered[col] != nil {
-				c := covered[col]
-				field()
-				for col < len(covered) && covered[col] == c {
-					col++
-				}
-			}
+		t.rows[i] = nil
+	}
+	t.rows = t.rows[:0]
+}
+
+// gridState turns the rows of a data table into lines, one row after the
+// other: a line per row with rowspan and colspan resolved, cells joined by
+// TABs. A line has one field per cell, not per grid column: a cell spanning
+// columns is one field (its padding would read as blank values, pushing a
+// row's values off its columns, as on published pages where a row label or
+// a value spans two columns), and the cells above that cover this row by
+// rowspan are one empty field each, so that the fields keep their order.
+//
+// Only the first htmlMaxWidth grid columns are tracked, about twice the 15
+// of the template's widest table as published (table 3: three columns of
+// labels under merged headings, the applicant columns, the organisation
+// subtotal): a cell that starts beyond them is still a field of its row,
+// but spans nothing and covers no later row. A row without cells of its own
+// has no text and gives no line, whatever covers it from above. So the work
+// and the output per row are bounded by its own cells plus htmlMaxWidth,
+// whatever the width of other rows (a row 40,000 cells wide made every
+// later row walk 40,000 columns; 128 cells spanning every row made each
+// bare <tr> a line of 127 fields).
+type gridState struct {
+	carry   []int    // rows each tracked column is still covered by a cell above
+	coverer []*hcell // the cell covering each tracked column
+	covered []*hcell // the covering cells of the row at hand, by column
+}
+
+// row returns the line of the next row of the table, or nil if the row has
+// no cells of its own.
+func (g *gridState) row(r *hrow) *hline {
+	g.covered = g.covered[:0]
+	for c := range g.carry {
+		var cv *hcell
+		if g.carry[c] > 0 {
+			cv = g.coverer[c]
+			g.carry[c]--
 		}
-		for _, cell := range r.cells {
-			skipCovered()
-			start := col
+		g.covered = append(g.covered, cv)
+	}
+	if len(r.cells) == 0 {
+		return nil
+	}
+	line := &hline{anchor: r.pos, table: true}
+	col, fields := 0, 0
+	field := func() {
+		if fields > 0 {
+			line.synth('\t')
+		}
+		fields++
+	}
+	skipCovered := func() {
+		for col < len(g.covered) && g.covered[col] != nil {
+			c := g.covered[col]
 			field()
-			line.appendLine(cell.c.flatten())
-			span := cell.colspan
-			if start+span > htmlMaxWidth {
-				span = max(1, htmlMaxWidth-start)
-			}
-			col += span
-			rs := cell.rowspan
-			if rs <= 0 || rs > len(t.rows)-ri {
-				rs = len(t.rows) - ri
-			}
-			for c := start; c < start+span; c++ {
-				for len(carry) <= c {
-					carry = append(carry, 0)
-					coverer = append(coverer, nil)
-					covered = append(covered, nil)
-				}
-				carry[c] = rs - 1
-				coverer[c] = cell
+			for col < len(g.covered) && g.covered[col] == c {
+				col++
 			}
 		}
+	}
+	for _, cell := range r.cells {
 		skipCovered()
-		if len(r.cells) == 0 && line.n == 0 {
+		start := col
+		field()
+		line.appendLine(cell.c.flatten())
+		if start >= htmlMaxWidth {
+			col++ // untracked: no span, no rowspan
 			continue
 		}
-		parent.addLine(line)
+		span := min(cell.colspan, htmlMaxWidth-start)
+		col += span
+		rs := cell.rowspan // rows covered, this one included; 0: to the end
+		if rs <= 0 {
+			rs = math.MaxInt
+		}
+		for c := start; c < start+span; c++ {
+			for len(g.carry) <= c {
+				g.carry = append(g.carry, 0)
+				g.coverer = append(g.coverer, nil)
+				g.covered = append(g.covered, nil)
+			}
+			g.carry[c] = rs - 1
+			g.coverer[c] = cell
+		}
 	}
+	skipCovered()
+	return line
 }
 
 // embedded reads the collected text of a script or textarea for report

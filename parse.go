@@ -23,6 +23,25 @@ type Parser struct {
 	// then returns the report together with an ErrorList holding them. The
 	// default, false, only records them in Report.Warnings.
 	Strict bool
+	// AlignShortRows reads a table row that has fewer values than cells,
+	// where neither the values' positions nor the row's delimiters say
+	// which cells are blank, aligned to the right: its last value is the
+	// last column (总计) and the cells before its first value are blank.
+	// That is a guess, and a wrong one whenever a blank cell stands between
+	// two values (a Word or WPS table saved as PDF writes nothing for it),
+	// so it is off by default: such a row is left blank, its values kept in
+	// Report.Unrecognized and a warning quotes them (FORMAT.md, "Placing
+	// values in a row"). Like encoding/csv's LazyQuotes, turn it on only
+	// for input known to blank only leading cells. Each row so read has a
+	// warning wrapping ErrRepaired.
+	AlignShortRows bool
+	// LooseGlue takes, for a run of digits written together (web page text:
+	// "2000" for the cells 2 0 0 0) that no cut into the row's cells makes
+	// add up, the cut that misses the row's sums by the least when only one
+	// does. That writes numbers the template's arithmetic does not prove,
+	// so it is off by default: the run is kept in Report.Unrecognized and a
+	// warning quotes it. Each cut so taken has a warning.
+	LooseGlue bool
 }
 
 // Parse reads an annual report with the default lenient [Parser].
@@ -43,6 +62,8 @@ func Parse(src []byte) (*Report, error) { return (&Parser{}).Parse(src) }
 // saying how many more there were. In Strict mode the warnings also come
 // back as an [ErrorList].
 func (p *Parser) Parse(src []byte) (*Report, error) {
+	// First: every later stage sees LF line ends only.
+	src = lineEnds(src)
 	if isHTML(src) { // a web page: html.go converts it, parses the text, maps positions back
 		return p.parseHTML(src)
 	}
@@ -130,6 +151,9 @@ type flatMark struct{ numeral, title []byte }
 
 // parseState is the state of one Parse call.
 type parseState struct {
+	// alignShort and looseGlue are the Parser's opt-in guesses.
+	alignShort, looseGlue bool
+
 	src      *source
 	file     string
 	r        *Report
@@ -257,7 +281,8 @@ func (pr *Parser) parse(src []byte) (*Report, *source, error) {
 	if isBlank(text) {
 		return nil, nil, pr.wrapErr(fmt.Errorf("%w: the input is empty", ErrNotAReport))
 	}
-	p := &parseState{src: newSource(text), file: pr.Filename, r: &Report{Editions: map[string]Edition{}}, sc: getScratch()}
+	p := &parseState{src: newSource(text), file: pr.Filename, r: &Report{Editions: map[string]Edition{}}, sc: getScratch(),
+		alignShort: pr.AlignShortRows, looseGlue: pr.LooseGlue}
 	defer putScratch(p.sc)
 	r := p.r
 	for _, is := range issues {

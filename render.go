@@ -416,19 +416,51 @@ func pipeEscape(s string) string {
 // "table,row,column,value", then one record per present cell in the order of
 // [Report.Cells], with the reference split into its three parts and the value
 // as [Cell.String] gives it (digits, "" for blank, "/" for not applicable,
-// text verbatim). Records follow RFC 4180 as encoding/csv writes them, with
-// LF line ends.
+// text verbatim, except that a text a spreadsheet would run as a formula is
+// written as [EscapeFormula] gives it). Records follow RFC 4180 as
+// encoding/csv writes them, with LF line ends. It is [CSVWriter.Write] with
+// the zero CSVWriter.
 func WriteCSV(w io.Writer, r *Report) error {
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"table", "row", "column", "value"})
+	return (&CSVWriter{}).Write(w, r)
+}
+
+// CSVWriter writes the long CSV form of a report. Its fields are the
+// options; the zero value is what [WriteCSV] writes.
+type CSVWriter struct {
+	// Formulas, if true, writes text values as they are even when a
+	// spreadsheet would run them as a formula (see [EscapeFormula]); by
+	// default they get a leading apostrophe. Numbers are never changed.
+	Formulas bool
+}
+
+// Write writes the cells of r in long form, as [WriteCSV] describes.
+func (cw *CSVWriter) Write(w io.Writer, r *Report) error {
+	out := csv.NewWriter(w)
+	out.Write([]string{"table", "row", "column", "value"})
 	if r != nil {
 		for _, rc := range r.Cells() {
 			parts := strings.SplitN(rc.Ref, ".", 3)
-			cw.Write([]string{parts[0], parts[1], parts[2], rc.Cell.String()})
+			v := rc.Cell.String()
+			if rc.Cell.Kind == Text && !cw.Formulas {
+				v = EscapeFormula(v)
+			}
+			out.Write([]string{parts[0], parts[1], parts[2], v})
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	out.Flush()
+	return out.Error()
+}
+
+// EscapeFormula returns s with a leading apostrophe (') when a spreadsheet
+// opening a CSV file would run s as a formula, that is when s starts with
+// =, +, -, @, TAB or CR (the OWASP rule against CSV injection); any other s
+// is returned unchanged. Spreadsheets show such a field as the text s. It is
+// meant for text fields: a number such as -3 must not be passed to it.
+func EscapeFormula(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
 }
 
 // htmlStyle is the page's only style sheet. It is inline so that the page

@@ -1,6 +1,7 @@
 package nianbao
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -66,6 +67,12 @@ type tableParser struct {
 	// at is where the table's text starts: the position of a block found
 	// by no row label (a table 4 of unlabelled values).
 	at Position
+	// fields is the number of fields of each line of a delimited region,
+	// widest the most a line has (place.go).
+	fields map[int]int
+	widest int
+	// bareRun: the label run being resolved holds several row labels.
+	bareRun bool
 }
 
 // resolveScratch is the scratch space of resolve and bestMatch.
@@ -139,6 +146,9 @@ type rowAcc struct {
 	line        int
 	extra       bool
 	used        bool // its cells were written (finish)
+	// afterBare: the row label before this one in its block got no
+	// values, so a run of labels came before the values (place.go).
+	afterBare bool
 }
 
 type colHit struct {
@@ -301,6 +311,7 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 		}
 		if strings.ContainsRune(c, '\t') || tabbed && strings.ContainsRune(s.str(ln), '\t') {
 			// Leading and trailing tabs are empty fields: use the whole line.
+			tp.noteFields(li.idx, strings.Count(s.str(ln), "\t")+1)
 			toks = tp.splitFields(toks, ln, "\t", li.idx)
 			continue
 		}
@@ -387,6 +398,9 @@ func (tp *tableParser) tokenizePipes(lines []lineInfo) []token {
 			}
 		}
 		parts = append(parts, srcSpan{start, li.content.end})
+		if n := strings.Count(s.str(li.content), "|"); n > 0 {
+			tp.noteFields(li.idx, n)
+		}
 	}
 	if len(parts) > 0 {
 		toks = tp.field(toks, parts, -1, line, true)
@@ -457,6 +471,15 @@ func (tp *tableParser) part(toks []token, sp srcSpan, line int, pipes bool) []to
 	// raw has at least two words here: all must be values.
 	for w := range strings.FieldsFuncSeq(raw, isSpace) {
 		if !isValueKind(w) {
+			if !pipes {
+				// A field of tab-separated text that starts with a value and
+				// goes on with other text ("18651.064104 (二)主动公开…": the
+				// prose after the table ran into its last field): the value
+				// is the cell, the rest is read as text of its own.
+				i := indexSpace(raw)
+				toks = append(toks, token{kind: tkValue, sp: srcSpan{sp.start, sp.start + i}, text: raw[:i], line: line})
+				return append(toks, token{kind: tkLabel, sp: s.trimSpan(srcSpan{sp.start + i, sp.end}), text: strings.TrimLeftFunc(raw[i:], isSpace), line: line})
+			}
 			return append(toks, token{kind: tkLabel, sp: sp, text: text, line: line})
 		}
 	}
@@ -724,6 +747,15 @@ func (tp *tableParser) resolve(run []token, valued bool) {
 		}
 	}
 	tp.cur = nil
+	// Official row labels in the run: more than one means labels stood
+	// together before the values (labelsApart, place.go).
+	rowLabels := 0
+	for _, m := range ms {
+		if slices.ContainsFunc(m.entries, func(e *vocabEntry) bool { return e.kind == vRow && !e.extra }) {
+			rowLabels++
+		}
+	}
+	tp.bareRun = rowLabels > 1
 	for i, m := range ms {
 		tp.seq++
 		quoted := m.entries[0].quoted // quote(tp.labelOf(m)), made once with the vocabulary
@@ -912,7 +944,8 @@ func (tp *tableParser) startRow(m match, label srcSpan, line int) {
 	}
 	acc := tp.p.newRowAcc()
 	*acc = rowAcc{block: best.block, name: best.name, label: label, line: line, extra: extra,
-		vals: tp.p.tokenSpace(tp.maxCols(best.block) + 2)} // +2: room for empty fields at the ends of a delimited row
+		vals:      tp.p.tokenSpace(tp.maxCols(best.block) + 2), // +2: room for empty fields at the ends of a delimited row
+		afterBare: tp.bareRun || tp.cur != nil && tp.cur.block == best.block && trimmedLen(tp.cur.vals) == 0}
 	tp.rows[key] = acc
 	tp.rowOrder = append(tp.rowOrder, acc)
 	tp.cur = acc
@@ -990,6 +1023,42 @@ func trimmedLen(vals []token) int {
 		j--
 	}
 	return j - i
+}
+
+// orgSubtotal reports whether a row of table 3 with the 法人或其他组织
+// subtotal after 自然人 adds up: the subtotal is the sum of the five
+// organisation columns and 总计 is 自然人 plus the subtotal.
+func orgSubtotal(vals []token) bool {
+	for len(vals) > 0 && vals[0].kind == tkEmpty {
+		vals = vals[1:]
+	}
+	for len(vals) > 0 && vals[len(vals)-1].kind == tkEmpty {
+		vals = vals[:len(vals)-1]
+	}
+	if len(vals) != 8 {
+		return false
+	}
+	var v [8]int64
+	for i, t := range vals {
+		n, ok := ParseValue(t.text).Int64()
+		if !ok {
+			return false
+		}
+		v[i] = n
+	}
+	return v[1] == v[2]+v[3]+v[4]+v[5]+v[6] && v[7] == v[0]+v[1]
+}
+
+// shortBy is how many fields a row lacks for n columns once align has
+// dropped its surplus empty fields.
+func shortBy(vals []token, n int) int {
+	for len(vals) > n && vals[len(vals)-1].kind == tkEmpty {
+		vals = vals[:len(vals)-1]
+	}
+	for len(vals) > n && vals[0].kind == tkEmpty {
+		vals = vals[1:]
+	}
+	return max(0, n-len(vals))
 }
 
 // align fits a row's fields to n columns. Surplus empty fields are dropped
@@ -1130,9 +1199,16 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 	orgAt := -1 // index of the 法人或其他组织 subtotal column, if present
 	if b.ID == "t3" {
 		orgHeader := bi.orgSeq > 0 && bi.otherSeq > 0 && bi.orgSeq > bi.otherSeq
+		// Rows with one value more than the columns have the subtotal
+		// column after 自然人 only when each adds up so (orgSubtotal): a
+		// stray field is not a column.
 		orgRows := false
 		for _, acc := range tp.rowOrder {
 			if acc.block == "t3" && trimmedLen(acc.vals) == len(cols)+1 {
+				if !orgSubtotal(acc.vals) {
+					orgRows = false
+					break
+				}
 				orgRows = true
 			}
 		}
@@ -1188,10 +1264,24 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 					continue
 				}
 				flatAligned = true
-				if len(flat) < len(cols)*len(b.Rows) && flat[0].kind == tkValue { // glue.go: digits run together
-					flat = tp.glueTable(&glued, flat, b, cols)
+				need := len(cols) * len(b.Rows)
+				if shortBy(flat, need) > 0 {
+					if placed := tp.placeFlat(b, flat, need); placed != nil {
+						flat = placed
+					} else if len(flat) < need && flat[0].kind == tkValue { // glue.go: digits run together
+						flat = tp.glueTable(&glued, flat, b, cols)
+					}
 				}
-				all, surplus, missing := align(flat, len(cols)*len(b.Rows), nil)
+				if short := shortBy(flat, need); short > 0 && !tp.p.alignShort {
+					flatAt = tp.p.src.pos(flat[0].sp.start)
+					tp.dropFlat(b, fmt.Sprintf("table 4 has %d values for %d cells (%s) and their positions do not tell "+
+						"which cells are blank (Parser.AlignShortRows reads them aligned to the right)",
+						need-short, need, joinTokens(flat)))
+					flat, flatDropped = nil, true
+					blankRow(r, b, row.Name, false, flatAt)
+					continue
+				}
+				all, surplus, missing := align(flat, need, nil)
 				tp.surplus(surplus, b.ID)
 				if missing > 0 {
 					tp.p.warnf(tp.p.src.pos(flat[0].sp.start), b.ID, ErrRepaired,
@@ -1239,6 +1329,11 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 			tp.dropRow(b, *row, vals, n, at)
 			continue
 		}
+		if acc != nil && tp.labelsApart(acc, vals) {
+			blankRow(r, b, row.Name, orgAt >= 0, at)
+			tp.dropApart(b, *row, vals, at)
+			continue
+		}
 		if acc != nil && len(vals) > n && tp.onePerLine(vals) {
 			// Whole rows, one value a line, after this row's: the rows
 			// between it and the next with values, if their labels came
@@ -1247,8 +1342,17 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 				spill, vals = sp, vals[:n]
 			}
 		}
-		if len(vals) < n && len(vals) > 0 && vals[0].kind == tkValue { // glue.go: digits run together
-			vals = tp.glueRow(&glued, vals, b, *row, rowCols)
+		if shortBy(vals, n) > 0 {
+			if placed := tp.placeShort(b, acc, vals, n); placed != nil { // place.go: by position
+				vals = placed
+			} else if len(vals) < n && len(vals) > 0 && vals[0].kind == tkValue { // glue.go: digits run together
+				vals = tp.glueRow(&glued, vals, b, *row, rowCols)
+			}
+			if shortBy(vals, n) > 0 && acc != nil && !tp.p.alignShort {
+				blankRow(r, b, row.Name, orgAt >= 0, at)
+				tp.dropShort(b, *row, vals, n, at)
+				continue
+			}
 		}
 		out, surplus, missing := align(vals, n, tp.p.sc.row)
 		if len(vals) < n {
@@ -1319,6 +1423,17 @@ func (tp *tableParser) cell(t token, table, row, col string) Cell {
 	s := tp.p.src
 	switch t.kind {
 	case tkValue, tkLabel:
+		if t.kind == tkValue && leadingZeros(t.text) {
+			// "000" in one cell: no count is written so; the digits of
+			// several cells ran together (a layout with more cells than
+			// this one). Not a number.
+			tp.p.warnf(s.pos(t.sp.start), table+"."+row+"."+col, ErrAmbiguous,
+				"the value %q has leading zeros: digits of several cells ran together? the cell is left blank and the digits kept in Unrecognized", t.text)
+			tp.p.unrecognized(t.sp, "")
+			c := BlankCell()
+			c.Pos = s.pos(t.sp.start)
+			return c
+		}
 		s.mark(t.sp.start, t.sp.end, claimValue)
 		c := parseCellValue(t.text)
 		c.Pos = s.pos(t.sp.start)
@@ -1332,6 +1447,13 @@ func (tp *tableParser) cell(t token, table, row, col string) Cell {
 		return c
 	}
 	return BlankCell()
+}
+
+// leadingZeros reports whether s is two or more digits (ASCII or
+// full-width) starting with 0, with no decimal point.
+func leadingZeros(s string) bool {
+	d, ok := foldDigits(s)
+	return ok && len(d) >= 2 && d[0] == '0'
 }
 
 // mayHoldDropped reports whether s may hold a rune that folding drops and

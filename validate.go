@@ -265,6 +265,9 @@ type Validator struct {
 // Validate checks one report against every rule of [Rules] that is not a
 // series rule, with the validator's options; see [Validate].
 func (vr *Validator) Validate(r *Report) []Finding {
+	if r == nil {
+		return nil
+	}
 	v := &validation{r: r, undecided: map[string]*undecided{}}
 	if vr.Source != nil {
 		v.src = newValidationSource(vr.Source)
@@ -554,6 +557,9 @@ type equation struct {
 // holds or when a cell is not a number — a note for the undecidable warning
 // when that cell is not reported by a rule of its own (a "/").
 func (v *validation) check(eq equation) {
+	if v.anyOverlong(eq.lhs) || v.anyOverlong(eq.rhs) {
+		return // value-kind reports the number; it takes no part in sums
+	}
 	var missing []string
 	short := false // a cell is not a number
 	sum := func(refs []string) *big.Rat {
@@ -845,19 +851,24 @@ func cellLabel(c schema.Cell) (zh, en string) {
 func checkValueKinds(v *validation) {
 	for _, sc := range v.catalogCells() {
 		c, _ := v.r.Cell(sc.Ref)
-		if c.Kind != Number || v.info(sc.Ref).state != stNumber {
+		if st := v.info(sc.Ref).state; c.Kind != Number || st != stNumber && st != stOverlong {
 			continue
 		}
 		neg := strings.HasPrefix(c.Value, "-")
 		dec := strings.Contains(c.Value, ".")
 		zh, en := cellLabel(sc)
+		q := quoteValue(c.Value)
 		switch {
+		case overlong(c):
+			n := digits(c.Value)
+			v.add("value-kind", []string{sc.Ref}, fmt.Sprintf("%s的值 %s 有 %d 位数字，超过 %d 位，不是有效的数值，不参与计算", zh, q, n, maxDigits),
+				fmt.Sprintf("%s is %s, a number of %d digits, more than %d: not a valid value, left out of the arithmetic", en, q, n, maxDigits))
 		case neg && !sc.Kind.AllowsSign():
-			v.add("value-kind", []string{sc.Ref}, fmt.Sprintf("%s的值 %s 是负数，这一格只能填非负数", zh, c.Value),
-				fmt.Sprintf("%s is %s, a negative number where only non-negative values are allowed", en, c.Value))
+			v.add("value-kind", []string{sc.Ref}, fmt.Sprintf("%s的值 %s 是负数，这一格只能填非负数", zh, q),
+				fmt.Sprintf("%s is %s, a negative number where only non-negative values are allowed", en, q))
 		case dec && !sc.Kind.AllowsDecimal():
-			v.add("value-kind", []string{sc.Ref}, fmt.Sprintf("%s的值 %s 有小数，件数只能是整数", zh, c.Value),
-				fmt.Sprintf("%s is %s, a decimal where a count must be a whole number", en, c.Value))
+			v.add("value-kind", []string{sc.Ref}, fmt.Sprintf("%s的值 %s 有小数，件数只能是整数", zh, q),
+				fmt.Sprintf("%s is %s, a decimal where a count must be a whole number", en, q))
 		}
 	}
 }
@@ -971,8 +982,8 @@ func checkTextCells(v *validation) {
 	for _, sc := range v.catalogCells() {
 		if c, _ := v.r.Cell(sc.Ref); c.Kind == Text && v.info(sc.Ref).state == stText {
 			zh, en := cellLabel(sc)
-			v.add("text-cell", []string{sc.Ref}, fmt.Sprintf("%s写的是文字“%s”，不是数字", zh, c.Value),
-				fmt.Sprintf("%s holds the text %q, not a number", en, c.Value))
+			v.add("text-cell", []string{sc.Ref}, fmt.Sprintf("%s写的是文字“%s”，不是数字", zh, quoteValue(c.Value)),
+				fmt.Sprintf("%s holds the text %q, not a number", en, quoteValue(c.Value)))
 		}
 	}
 }
@@ -1137,7 +1148,7 @@ func checkFee(v *validation) {
 	for _, c := range b.Columns {
 		ref := b.Ref("other_unpaid_fee", c.Name)
 		if x, ok := v.r.Cell(ref); ok {
-			if n, ok := x.Rat(); ok && n.Sign() > 0 {
+			if n, ok := cellNumber(x); ok && n.Sign() > 0 {
 				cells = append(cells, ref)
 			}
 		}
@@ -1459,7 +1470,67 @@ func seriesPair(out *[]Finding, agency string, prev, cur *Report) {
 
 func cellRat(r *Report, ref string) (*big.Rat, bool) {
 	c, _ := r.Cell(ref)
+	return cellNumber(c)
+}
+
+// maxDigits is the most digits a number may have to be a value of the
+// template and take part in its arithmetic. No count or amount of an annual
+// report comes near it; a longer one is a value-kind error, and its sums are
+// not computed (the arithmetic and printing of a number of millions of digits
+// took minutes and megabytes a message).
+const maxDigits = 30
+
+// overlong reports whether c is a number of more than maxDigits digits.
+func overlong(c Cell) bool {
+	return c.Kind == Number && digits(c.Value) > maxDigits
+}
+
+// digits counts the digits of a normalised number: its length without
+// a sign and a decimal point.
+func digits(v string) int {
+	n := len(v)
+	if strings.HasPrefix(v, "-") || strings.HasPrefix(v, "+") {
+		n--
+	}
+	if strings.Contains(v, ".") {
+		n--
+	}
+	return n
+}
+
+// anyOverlong reports whether a cell of refs is an overlong number.
+func (v *validation) anyOverlong(refs []string) bool {
+	for _, ref := range refs {
+		if c, _ := v.r.Cell(ref); overlong(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// cellNumber is c.Rat for the arithmetic of the rules: an overlong number
+// is not one.
+func cellNumber(c Cell) (*big.Rat, bool) {
+	if overlong(c) {
+		return nil, false
+	}
 	return c.Rat()
+}
+
+// maxQuote is the most runes of a value a message quotes.
+const maxQuote = 24
+
+// quoteValue is a value as a message quotes it: whole when short, else its
+// first maxQuote runes and "…".
+func quoteValue(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxQuote {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }
 
 func absDiff(x, y *big.Rat) *big.Rat {

@@ -29,14 +29,15 @@ import (
 type cellState uint8
 
 const (
-	stAbsent  cellState = iota // not in the report's layout
-	stNumber                   // a number, possibly written with a unit or a plus sign
-	stIgnored                  // an extra subtotal row or column the report has without any number
-	stBlank                    // blank in the source
-	stUnread                   // the source has something here the parser could not read
-	stMissing                  // the row is not in the source (or only under a misspelt label)
-	stText                     // text where a number belongs
-	stNA                       // not applicable: "/" or a dash
+	stAbsent   cellState = iota // not in the report's layout
+	stNumber                    // a number, possibly written with a unit or a plus sign
+	stIgnored                   // an extra subtotal row or column the report has without any number
+	stBlank                     // blank in the source
+	stUnread                    // the source has something here the parser could not read
+	stMissing                   // the row is not in the source (or only under a misspelt label)
+	stText                      // text where a number belongs
+	stNA                        // not applicable: "/" or a dash
+	stOverlong                  // a number of more than maxDigits digits: value-kind reports it
 )
 
 // cellInfo is a catalog cell as the rules see it.
@@ -96,7 +97,7 @@ func rowKeyOf(ref string) string {
 // so that the sum rules do not also call it undecidable.
 func (v *validation) reported(ref string) bool {
 	switch v.info(ref).state {
-	case stBlank, stUnread, stMissing, stText, stIgnored:
+	case stBlank, stUnread, stMissing, stText, stIgnored, stOverlong:
 		return true
 	case stNumber:
 		return v.unreadRows[rowKeyOf(ref)]
@@ -115,7 +116,7 @@ func unitNumber(s string) (*big.Rat, bool) {
 		return nil, false
 	}
 	n, ok := normalizeNumber(m[1])
-	if !ok {
+	if !ok || digits(n) > maxDigits {
 		return nil, false
 	}
 	x, ok := new(big.Rat).SetString(n)
@@ -131,7 +132,7 @@ func leadingNumber(s string) (*big.Rat, bool) {
 	}
 	f := strings.FieldsFunc(s, isTextSpace)
 	n, ok := normalizeNumber(f[0])
-	if !ok {
+	if !ok || digits(n) > maxDigits {
 		return nil, false
 	}
 	return new(big.Rat).SetString(n)
@@ -202,6 +203,10 @@ func (v *validation) classify() {
 				case Absent:
 					continue
 				case Number:
+					if overlong(c) {
+						v.infos[ref] = cellInfo{state: stOverlong}
+						continue
+					}
 					if runOfNumbers(c.Value) {
 						v.infos[ref] = cellInfo{state: stUnread}
 						addCause(c.Pos, c.Value, ref)

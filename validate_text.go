@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/opengovcn/nianbao/schema"
@@ -44,8 +45,26 @@ func (v *validation) texts() []prose {
 			out = append(out, prose{where: "正文", whereEN: "the text", text: c.Value, pos: c.Pos})
 		}
 	}
+	// A paragraph the parser could not place (web text whose paragraph
+	// ran on from a table) is the report's text all the same.
+	for _, f := range v.r.Unrecognized {
+		if hanCount(f.Text) >= 10 {
+			out = append(out, prose{where: "正文", whereEN: "the text", text: f.Text, pos: f.Pos})
+		}
+	}
 	v.prose = out
 	return out
+}
+
+// hanCount counts the Chinese characters of s.
+func hanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			n++
+		}
+	}
+	return n
 }
 
 // proseAfterNumber matches a cell's text that is a number followed by a
@@ -322,7 +341,7 @@ func checkTextNumbers(v *validation) {
 // textClaim checks one stated number against the sums the claim may be.
 func (v *validation) textClaim(src prose, tc *textClaim, sub []string, quote string) {
 	stated, ok := normalizeNumber(sub[len(sub)-1])
-	if !ok {
+	if !ok || digits(stated) > maxDigits {
 		return
 	}
 	want, _ := new(big.Rat).SetString(stated)

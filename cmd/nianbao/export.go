@@ -15,7 +15,7 @@ import (
 
 var exportCmd = &command{
 	name:     "export",
-	synopsis: "nianbao export [-f csv|jsonl] [file|dir|-]...",
+	synopsis: "nianbao export [-f csv|jsonl] [-csv-formulas] [file|dir|-]...",
 	zh:       "每份报告输出一行（宽表），供电子表格和 pandas 使用",
 	en:       "print one row per report (wide form), for spreadsheets and pandas",
 	longZH: `
@@ -24,7 +24,10 @@ t2.regulations.issued … t4.suit_after_review.total）；取值与 CSV 相同�
 文字原样；报告版式中没有的单元格为空。edition 为 2019、2021，或各表格版式不一时为 hybrid。
 -f jsonl：每份报告一个 JSON 对象（一行），键与 CSV 列相同；year 为数字（未知时省略）；
 报告版式中没有的单元格不出现；单元格取值均为字符串（保持精确的十进制数字）。
-结果边读边输出。`,
+结果边读边输出。
+CSV 中以 = + - @、制表符或回车开头的文字（文件名、机关名称、文字单元格）前面加一个单引号 '，
+以免电子表格把它当作公式执行（OWASP 的做法）；数字（包括本年增/减的 -3 这样的负数）从不改动。
+-csv-formulas 关闭这一处理，按原样写出。`,
 	longEN: `
 -f csv (default): the header is file,agency,year,edition followed by every cell reference of both
 editions in catalog order (t2.regulations.issued … t4.suit_after_review.total); values as in the long
@@ -32,14 +35,19 @@ CSV: digits, empty for blank, "/" for not applicable, text verbatim; cells absen
 layout are empty. edition is 2019, 2021, or hybrid when the report's blocks use different editions.
 -f jsonl: one JSON object per report on one line, with the CSV columns as keys; year is a number (left
 out when unknown); absent cells are left out; cell values are strings (exact decimal digits). Rows
-are printed as the files are read.`,
+are printed as the files are read.
+In CSV, text (file names, agency names, text cells) that starts with = + - @, a TAB or a CR gets a
+leading apostrophe ', so that a spreadsheet does not run it as a formula (the OWASP rule); numbers
+(a negative 本年增/减 such as -3 among them) are never changed. -csv-formulas writes such text as it is.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
+		inputFlags(fs, e)
 		format := fs.String("f", "csv", "output format: csv or jsonl / 输出格式")
+		formulas := csvFormulasFlag(fs)
 		return func(args []string) int {
 			if *format != "csv" && *format != "jsonl" {
 				return usageError(e, "export", "unknown format %q (want csv or jsonl)", *format)
 			}
-			return runExport(e, args, *format)
+			return runExport(e, args, *format, *formulas)
 		}
 	},
 }
@@ -74,8 +82,8 @@ type exportResult struct {
 	status int
 }
 
-func runExport(e *env, args []string, format string) int {
-	ins, err := expand(args)
+func runExport(e *env, args []string, format string, formulas bool) int {
+	ins, err := e.expand(args)
 	if err != nil {
 		return usageError(e, "export", "%v", err)
 	}
@@ -87,16 +95,21 @@ func runExport(e *env, args []string, format string) int {
 	}
 	status := exitOK
 	ordered(e, ins, func(in input) exportResult {
-		r, data, err := in.load(e.stdin, false)
+		r, data, err := in.load(e, false)
 		if r == nil {
 			return exportResult{msg: explain(in.name, data, err), status: exitBad}
 		}
 		var buf bytes.Buffer
 		if format == "csv" {
-			rec := []string{in.name, r.Agency, yearString(r.Year), reportEdition(r)}
+			text := csvText(formulas)
+			rec := []string{text(in.name), text(r.Agency), yearString(r.Year), reportEdition(r)}
 			for _, ref := range refs {
 				c, _ := r.Cell(ref)
-				rec = append(rec, c.String())
+				v := c.String()
+				if c.Kind == nianbao.Text {
+					v = text(v)
+				}
+				rec = append(rec, v)
 			}
 			w := csv.NewWriter(&buf)
 			w.Write(rec)
@@ -143,4 +156,19 @@ func writeJSONL(w io.Writer, file string, r *nianbao.Report, refs []string) {
 	}
 	b.WriteString("}\n")
 	w.Write(b.Bytes())
+}
+
+// csvFormulasFlag declares -csv-formulas on fs.
+func csvFormulasFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("csv-formulas", false, "in CSV, write text that starts with = + - @ as it is (a spreadsheet may run it as a formula) / CSV 中以 = + - @ 等开头的文字按原样写出（电子表格可能把它当作公式执行）")
+}
+
+// csvText returns how a text field of CSV output is written: neutralised
+// against formula injection (nianbao.EscapeFormula), or as it is when
+// formulas is set.
+func csvText(formulas bool) func(string) string {
+	if formulas {
+		return func(s string) string { return s }
+	}
+	return nianbao.EscapeFormula
 }

@@ -31,6 +31,7 @@ A file is not rewritten, and an error is reported, when the report has text the 
 place (rewriting would lose it), when it is an HTML page (save the text with nianbao parse -f md
 instead), or when part of it cannot be written in canonical form.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
+		inputFlags(fs, e)
 		list := fs.Bool("l", false, "list files whose canonical form differs / 列出需要规范化的文件")
 		write := fs.Bool("w", false, "rewrite files in place / 就地改写文件")
 		diff := fs.Bool("d", false, "print diffs / 显示差异")
@@ -49,7 +50,7 @@ type fmtResult struct {
 }
 
 func runFmt(e *env, args []string, o fmtOpts) int {
-	ins, err := expand(args)
+	ins, err := e.expand(args)
 	if err != nil {
 		return usageError(e, "fmt", "%v", err)
 	}
@@ -74,7 +75,7 @@ func runFmt(e *env, args []string, o fmtOpts) int {
 }
 
 func fmtOne(e *env, in input, o fmtOpts) fmtResult {
-	r, src, err := in.load(e.stdin, false)
+	r, src, err := in.load(e, false)
 	if r == nil {
 		return fmtResult{msgs: []string{explain(in.name, src, err)}, status: exitBad}
 	}
@@ -85,11 +86,11 @@ func fmtOne(e *env, in input, o fmtOpts) fmtResult {
 	// Problems that make the canonical form lose content.
 	var lost []string
 	if rerr != nil {
-		lost = append(lost, fmt.Sprintf("%s: %v", in.name, rerr))
+		lost = append(lost, fmt.Sprintf("%s: %v", quoteName(in.name), rerr))
 	}
 	if n := len(r.Unrecognized); n > 0 {
 		f := r.Unrecognized[0]
-		lost = append(lost, fmt.Sprintf("%s:%s: %d piece(s) of text could not be placed and are not in the canonical form, first %q; fix the text (nianbao parse -v shows why)", in.name, f.Pos, n, clip(f.Text, 40)))
+		lost = append(lost, fmt.Sprintf("%s:%s: %d piece(s) of text could not be placed and are not in the canonical form, first %q; fix the text (nianbao parse -v shows why)", quoteName(in.name), f.Pos, n, clip(f.Text, 40)))
 	}
 	changed := !bytes.Equal(src, got)
 	if !o.list && !o.write && !o.diff {
@@ -105,26 +106,26 @@ func fmtOne(e *env, in input, o fmtOpts) fmtResult {
 	}
 	var out bytes.Buffer
 	if o.list {
-		fmt.Fprintln(&out, in.name)
+		fmt.Fprintln(&out, quoteName(in.name))
 	}
 	if o.write {
 		switch {
 		case len(lost) > 0:
 			res.msgs = append(res.msgs, lost...)
-			res.msgs = append(res.msgs, in.name+": not rewritten, because the canonical form would lose content")
+			res.msgs = append(res.msgs, quoteName(in.name)+": not rewritten, because the canonical form would lose content")
 			res.status = exitFindings
 		case isHTML(in.name, src):
-			res.msgs = append(res.msgs, in.name+": not rewritten: it is an HTML page; save the text with nianbao parse -f md "+in.name+" > file.md")
+			res.msgs = append(res.msgs, quoteName(in.name)+": not rewritten: it is an HTML page; save the text with nianbao parse -f md "+quoteName(in.name)+" > file.md")
 			res.status = exitFindings
 		default:
 			if err := writeAtomic(in.name, got); err != nil {
-				res.msgs = append(res.msgs, fmt.Sprintf("%s: cannot rewrite: %v", in.name, err))
+				res.msgs = append(res.msgs, fmt.Sprintf("%s: cannot rewrite: %v", quoteName(in.name), err))
 				res.status = exitBad
 			}
 		}
 	}
 	if o.diff {
-		out.Write(unifiedDiff(in.name+".orig", in.name, src, got))
+		out.Write(unifiedDiff(quoteName(in.name+".orig"), quoteName(in.name), src, got))
 	}
 	res.out = out.Bytes()
 	return res

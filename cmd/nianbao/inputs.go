@@ -3,13 +3,17 @@ package main
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/opengovcn/nianbao"
 )
@@ -29,13 +33,22 @@ type input struct {
 
 // expand turns command-line arguments into inputs in order: a file stands for
 // itself whatever its name, a directory for the report files under it
-// (walked recursively, sorted, hidden directories skipped), "-" for standard
-// input. No arguments means standard input. An argument that cannot be read
-// becomes an input carrying its error, so that it is reported in its place
-// and does not stop the others.
-func expand(args []string) ([]input, error) {
+// (walked recursively, sorted; see walk), "-" for standard input. No
+// arguments means standard input. An argument that cannot be read becomes an
+// input carrying its error, so that it is reported in its place and does not
+// stop the others. What a walk skips with a note is noted on e.stderr.
+func (e *env) expand(args []string) ([]input, error) {
 	if len(args) == 0 {
 		return []input{{name: stdinName, stdin: true}}, nil
+	}
+	// The directories given, resolved: the walks follow links into them only.
+	var roots []string
+	for _, a := range args {
+		if fi, err := os.Stat(a); err == nil && fi.IsDir() && a != "-" {
+			if real, err := realPath(a); err == nil {
+				roots = append(roots, real)
+			}
+		}
 	}
 	var ins []input
 	sawStdin := false
@@ -53,58 +66,310 @@ func expand(args []string) ([]input, error) {
 			ins = append(ins, input{name: a, err: err})
 			continue
 		}
-		var found []input
-		err = filepath.WalkDir(a, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				found = append(found, input{name: path, err: err})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				if path != a && strings.HasPrefix(d.Name(), ".") {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if slices.Contains(reportExts, strings.ToLower(filepath.Ext(path))) {
-				found = append(found, input{name: path})
-			}
-			return nil
-		})
-		if err != nil {
-			found = append(found, input{name: a, err: err})
-		}
-		if len(found) == 0 {
-			found = append(found, input{name: a, err: errNoReports})
-		}
-		slices.SortStableFunc(found, func(x, y input) int { return strings.Compare(x.name, y.name) })
-		ins = append(ins, found...)
+		ins = append(ins, e.walk(a, roots)...)
 	}
 	return ins, nil
 }
 
+// realPath returns the absolute path of name with every symbolic link
+// resolved.
+func realPath(name string) (string, error) {
+	real, err := filepath.EvalSymlinks(name)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(real)
+}
+
+// walk returns the report files under the directory dir (a path as given,
+// which may be or pass through a symbolic link), sorted, named under dir.
+// It reads what it finds with care, for a directory can hold anything:
+//
+//   - only regular files whose names end in a report extension; a named
+//     pipe, socket or device so named is skipped with a note (reading one
+//     would hang or never end);
+//   - hidden files and directories (names starting with ".") are skipped;
+//   - a symbolic link named as a report is followed when it leads to a
+//     regular file inside one of the directories given (roots, resolved),
+//     unless the walk reads that file where it is; a link that leads out of
+//     them, or nowhere, is skipped with a note; a link to a directory is never
+//     followed (one out of the roots gets a note; one inside leads to files
+//     read where they are).
+func (e *env) walk(dir string, roots []string) []input {
+	real, err := realPath(dir)
+	if err != nil {
+		return []input{{name: dir, err: err}}
+	}
+	var found []input
+	note := func(name, zh, en string) {
+		fmt.Fprintf(e.stderr, "%s: %s / %s\n", quoteName(name), zh, en)
+	}
+	err = filepath.WalkDir(real, func(path string, d fs.DirEntry, err error) error {
+		name := dir
+		if path != real {
+			rel, _ := filepath.Rel(real, path)
+			name = filepath.Join(dir, rel)
+		}
+		if err != nil {
+			found = append(found, input{name: name, err: err})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if path == real {
+			return nil
+		}
+		hidden := strings.HasPrefix(d.Name(), ".")
+		if d.IsDir() {
+			if hidden {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if hidden {
+			return nil
+		}
+		switch t := d.Type(); {
+		case t.IsRegular():
+			if isReportName(path) {
+				found = append(found, input{name: name})
+			}
+		case t&fs.ModeSymlink != 0:
+			target, err := realPath(path)
+			if err != nil {
+				if isReportName(path) {
+					note(name, "符号链接无效，已跳过", "a broken symbolic link, skipped")
+				}
+				return nil
+			}
+			fi, err := os.Stat(target)
+			switch {
+			case err != nil:
+				if isReportName(path) {
+					note(name, "符号链接无效，已跳过", "a broken symbolic link, skipped")
+				}
+			case fi.IsDir():
+				if !inside(target, roots) {
+					note(name, "指向所给目录之外的目录的符号链接，未跟随", "a symbolic link to a directory outside the directories given, not followed")
+				}
+			case !isReportName(path):
+			case !inside(target, roots):
+				note(name, "指向所给目录之外的符号链接，未读取", "a symbolic link to outside the directories given, not read")
+			case !fi.Mode().IsRegular():
+				note(name, "指向"+fileKind(fi.Mode())+"的符号链接，不是普通文件，已跳过", "a symbolic link to "+fileKindEN(fi.Mode())+", not a regular file, skipped")
+			case walked(target, roots):
+				// read where it is
+			default:
+				found = append(found, input{name: name})
+			}
+		default:
+			if isReportName(path) {
+				note(name, "是"+fileKind(t)+"，不是普通文件，已跳过", "is "+fileKindEN(t)+", not a regular file, skipped")
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		found = append(found, input{name: dir, err: err})
+	}
+	if len(found) == 0 {
+		found = append(found, input{name: dir, err: errNoReports})
+	}
+	slices.SortStableFunc(found, func(x, y input) int { return strings.Compare(x.name, y.name) })
+	return found
+}
+
+// isReportName reports whether a walk reads a file of this name.
+func isReportName(name string) bool {
+	return slices.Contains(reportExts, strings.ToLower(filepath.Ext(name)))
+}
+
+// inside reports whether the resolved path p is one of roots or under one.
+func inside(p string, roots []string) bool {
+	for _, r := range roots {
+		if p == r || strings.HasPrefix(p, r+string(filepath.Separator)) || r == string(filepath.Separator) {
+			return true
+		}
+	}
+	return false
+}
+
+// walked reports whether a walk of roots reads the resolved path p where it
+// is: a regular report file under a root with no hidden directory or name on
+// the way.
+func walked(p string, roots []string) bool {
+	if !isReportName(p) {
+		return false
+	}
+	for _, r := range roots {
+		rel, err := filepath.Rel(r, p)
+		if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+			continue
+		}
+		hidden := false
+		for part := range strings.SplitSeq(rel, string(filepath.Separator)) {
+			hidden = hidden || strings.HasPrefix(part, ".")
+		}
+		if !hidden {
+			return true
+		}
+	}
+	return false
+}
+
+// fileKind and fileKindEN name the kind of a file that is not regular.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "命名管道（FIFO）"
+	case m&fs.ModeSocket != 0:
+		return "套接字"
+	case m&fs.ModeDevice != 0:
+		return "设备文件"
+	}
+	return "特殊文件"
+}
+
+func fileKindEN(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
 var errNoReports = fmt.Errorf("no %s files in this directory", strings.Join(reportExts, " "))
 
-// read returns the bytes of an input.
-func (in input) read(stdin io.Reader) ([]byte, error) {
+// defaultMaxSize is the default of -max-size.
+const defaultMaxSize = 200 << 20
+
+// errTooLarge is wrapped by the error of an input larger than -max-size.
+var errTooLarge = errors.New("input too large")
+
+// read returns the bytes of an input, at most e.maxSize of them: a larger
+// input is an error wrapping errTooLarge, found before it is read when its
+// size is known, else as soon as the limit is passed (standard input, a
+// pipe, /dev/zero).
+func (in input) read(e *env) ([]byte, error) {
 	if in.err != nil {
 		return nil, in.err
 	}
+	limit := e.limit()
 	if in.stdin {
-		if stdin == nil {
+		if e.stdin == nil {
 			return nil, nil
 		}
-		return io.ReadAll(stdin)
+		return readLimited(e.stdin, limit, 0)
 	}
-	return os.ReadFile(in.name)
+	f, err := os.Open(in.name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, &fs.PathError{Op: "read", Path: in.name, Err: errors.New("is a directory")}
+	}
+	size := int64(0)
+	if fi.Mode().IsRegular() {
+		size = fi.Size()
+		if size > limit {
+			return nil, tooLarge(limit)
+		}
+	}
+	return readLimited(f, limit, size)
+}
+
+// limit is the size limit of an input.
+func (e *env) limit() int64 {
+	if e.maxSize > 0 {
+		return int64(e.maxSize)
+	}
+	return defaultMaxSize
+}
+
+// readLimited reads r to its end, at most limit bytes of it; size, if not
+// 0, is what r is expected to hold.
+func readLimited(r io.Reader, limit, size int64) ([]byte, error) {
+	buf := make([]byte, 0, min(size, limit)+512)
+	for {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, min(max(cap(buf), 512), int(limit+1)-len(buf)))
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > limit {
+			return nil, tooLarge(limit)
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+func tooLarge(limit int64) error {
+	s := byteSize(limit).String()
+	return fmt.Errorf("%w: 输入超过 %s 的大小上限，未读取，可用 -max-size 放宽 / larger than the limit of %s, not read; raise it with -max-size", errTooLarge, s, s)
+}
+
+// byteSize is a size in bytes as -max-size reads and prints it: a number,
+// decimals allowed, with an optional unit B, K or KB, M or MB, G or GB
+// (binary multiples: 1 KB = 1024 bytes), in any case.
+type byteSize int64
+
+func (b byteSize) String() string {
+	for _, u := range []struct {
+		name string
+		n    int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}} {
+		if int64(b) >= u.n && int64(b)%u.n == 0 {
+			return strconv.FormatInt(int64(b)/u.n, 10) + u.name
+		}
+	}
+	return strconv.FormatInt(int64(b), 10) + "B"
+}
+
+func (b *byteSize) Set(s string) error {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		n      int64
+	}{{"GB", 1 << 30}, {"G", 1 << 30}, {"MB", 1 << 20}, {"M", 1 << 20}, {"KB", 1 << 10}, {"K", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.n
+			break
+		}
+	}
+	x, err := strconv.ParseFloat(t, 64)
+	if err != nil || x <= 0 || x*float64(mult) > 1<<62 {
+		return fmt.Errorf("大小应为正数，可带单位 KB、MB、GB，如 200MB / want a positive size with an optional unit KB, MB or GB, as in 200MB")
+	}
+	*b = byteSize(max(int64(x*float64(mult)), 1))
+	return nil
+}
+
+// inputFlags declares the flags of every command that reads reports.
+func inputFlags(fs *flag.FlagSet, e *env) {
+	e.maxSize = defaultMaxSize
+	fs.Var(&e.maxSize, "max-size", "the largest input read, files and standard input alike / 每个输入（文件或标准输入）的大小上限")
 }
 
 // load reads and parses an input. On failure it returns a one-line message
 // that says what to do.
-func (in input) load(stdin io.Reader, strict bool) (r *nianbao.Report, data []byte, err error) {
-	data, err = in.read(stdin)
+func (in input) load(e *env, strict bool) (r *nianbao.Report, data []byte, err error) {
+	data, err = in.read(e)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -117,6 +382,7 @@ func (in input) load(stdin io.Reader, strict bool) (r *nianbao.Report, data []by
 // names the input and says what to do about it.
 func explain(name string, data []byte, err error) string {
 	msg := strings.TrimPrefix(err.Error(), name+": ")
+	name = quoteName(name)
 	var pe *fs.PathError
 	switch {
 	case errors.Is(err, errNoReports):
@@ -170,4 +436,24 @@ func sniff(data []byte) string {
 		return "image"
 	}
 	return ""
+}
+
+// diagnosticText is d.Error() with its file name quoted by quoteName.
+func diagnosticText(d *nianbao.Diagnostic) string {
+	text := d.Error()
+	if d.File != "" {
+		text = quoteName(d.File) + strings.TrimPrefix(text, d.File)
+	}
+	return text
+}
+
+// quoteName returns a file name as messages and line-oriented output
+// (file:line:col: …, fmt -l) show it: as it is, unless it holds a control
+// character (a newline would split the line into two that each look like
+// output) or is not valid UTF-8; then Go-quoted, as "a\nb.txt".
+func quoteName(name string) string {
+	if !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl) {
+		return strconv.Quote(name)
+	}
+	return name
 }

@@ -16,10 +16,13 @@
 //	help      show help for a command
 //
 // Every command that reads reports takes files, directories (walked
-// recursively for .txt .md .html .htm) or "-" for standard input (also the
-// default when no file is given). Files are processed in parallel and the
+// recursively for .txt .md .html .htm; regular files only, hidden ones
+// skipped, symbolic links followed only within the directories given) or
+// "-" for standard input (also the default when no file is given); an input
+// may be at most 200 MB (-max-size). Files are processed in parallel and the
 // output comes in input order. Exit status: 0 ok, 1 findings or errors in
-// the reports, 2 unreadable input or a usage error.
+// the reports, 2 unreadable input, output that could not be written, or a
+// usage error.
 //
 // Run "nianbao help <command>" for the flags of each command, in Chinese and
 // English.
@@ -63,7 +66,37 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	workers        int
+	out            *outWriter // stdout as run wraps it
+	maxSize        byteSize   // -max-size: the largest input read
 }
+
+// outWriter is standard output as the commands write it: it keeps the first
+// write error, a short write counting as one (io.ErrShortWrite), and writes
+// nothing after it. run checks it when the command is done, so that output
+// that could not be written (a full disk, /dev/full, a closed pipe) makes
+// the exit status 2 and says so, whatever wrote it. Only one goroutine
+// writes to it at a time.
+type outWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outWriter) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		o.err = err
+	}
+	return n, err
+}
+
+// failed reports whether writing to standard output has failed.
+func (e *env) failed() bool { return e.out != nil && e.out.err != nil }
 
 // commands lists the commands in the order help shows them.
 var commands = []*command{parseCmd, fmtCmd, validateCmd, exportCmd, schemaCmd, versionCmd}
@@ -84,8 +117,25 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return e.run(args)
 }
 
-// run runs nianbao in the environment e.
+// run runs nianbao in the environment e. A failed write to standard output
+// ends it with exitBad and a message, whatever the command returned.
 func (e *env) run(args []string) int {
+	e.out = &outWriter{w: e.stdout}
+	e.stdout = e.out
+	code := e.dispatch(args)
+	if err := e.out.err; err != nil {
+		name := "nianbao"
+		if len(args) > 0 && lookup(args[0]) != nil {
+			name += " " + args[0]
+		}
+		fmt.Fprintf(e.stderr, "%s: 无法写入标准输出，输出不完整 / cannot write to standard output, the output is incomplete: %v\n", name, err)
+		return exitBad
+	}
+	return code
+}
+
+// dispatch runs the command args name.
+func (e *env) dispatch(args []string) int {
 	stdout, stderr := e.stdout, e.stderr
 	if len(args) == 0 {
 		usage(stderr)
@@ -150,8 +200,9 @@ const usageZH = `nianbao —— 政府信息公开工作年度报告的读取、
 命令：
 %s
 输入可以是文件、目录（递归读取其中的 .txt .md .html .htm 文件）或 "-"（标准输入；未给出文件时也读取标准输入）。
+目录中只读普通文件，跳过隐藏文件、命名管道等特殊文件，符号链接只在所给目录之内跟随；每个输入最大 200 MB（-max-size）。
 多个文件并行处理，输出顺序与输入顺序一致。
-退出状态：0 正常；1 报告中有错误或问题；2 输入无法读取或用法错误。
+退出状态：0 正常；1 报告中有错误或问题；2 输入无法读取、输出无法写出或用法错误。
 
 运行 "nianbao help <命令>" 查看各命令的选项。
 `
@@ -164,8 +215,11 @@ Usage:
 Commands:
 %s
 Inputs are files, directories (walked recursively for .txt .md .html .htm files) or "-" for standard
-input (also read when no file is given). Files are processed in parallel; output follows input order.
-Exit status: 0 ok; 1 findings or errors in the reports; 2 unreadable input or usage error.
+input (also read when no file is given). A walk reads regular files only, skips hidden files, named pipes
+and other special files, and follows symbolic links only within the directories given; an input may be
+at most 200 MB (-max-size). Files are processed in parallel; output follows input order.
+Exit status: 0 ok; 1 findings or errors in the reports; 2 unreadable input, output that could not be
+written, or a usage error.
 
 Run "nianbao help <command>" for the flags of a command.
 `

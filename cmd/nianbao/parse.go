@@ -16,28 +16,36 @@ var parseFormats = []string{"json", "csv", "md", "html"}
 
 var parseCmd = &command{
 	name:     "parse",
-	synopsis: "nianbao parse [-f json|csv|md|html] [-v] [file|dir|-]...",
+	synopsis: "nianbao parse [-f json|csv|md|html] [-csv-formulas] [-v [-max-warnings N]] [file|dir|-]...",
 	zh:       "读取年报，输出 JSON、CSV（table,row,column,value）、规范文本（md）或 HTML",
 	en:       "read reports and print them as JSON, CSV (table,row,column,value), canonical text (md) or HTML",
 	longZH: `
 -f json 输出报告的 JSON 形式；-f csv 输出长表 table,row,column,value，每个单元格一行（空白为空字段，不适用为 "/"）；
 -f md 输出规范文本形式（与 nianbao fmt 相同）；-f html 输出按官方表格版式排版的完整 HTML 页面。
 给出多个文件时：JSON 依次输出每份报告；CSV 在最前面加一列 file，只有一行表头。
--v 在标准错误上列出解析时的修复和猜测（警告）。`,
+CSV 中以 = + - @、制表符或回车开头的文字（文字单元格、文件名）前面加一个单引号 '，以免电子表格把它当作公式执行；
+数字从不改动；-csv-formulas 按原样写出。
+-v 在标准错误上列出解析时的修复和猜测（警告），每个文件最多 1000 条（-max-warnings 调整，0 表示全部）。`,
 	longEN: `
 -f json prints the JSON form of the report; -f csv the long form table,row,column,value, one line per
 cell (blank is an empty field, not applicable is "/"); -f md the canonical text form (as nianbao fmt
 prints it); -f html a complete HTML page in the official table layout.
 With several files, JSON prints one report after another, and CSV gets a leading file column under a
-single header line. -v lists on standard error what the parser repaired or guessed (warnings).`,
+single header line. In CSV, text (text cells, file names) that starts with = + - @, a TAB or a CR gets a
+leading apostrophe ', so that a spreadsheet does not run it as a formula; numbers are never changed;
+-csv-formulas writes such text as it is. -v lists on standard error what the parser repaired or
+guessed (warnings), at most 1000 a file (-max-warnings sets the number, 0 lists all).`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
+		inputFlags(fs, e)
 		format := fs.String("f", "json", "output format: json, csv, md or html / 输出格式")
 		verbose := fs.Bool("v", false, "list the parser's warnings on standard error / 在标准错误上列出解析警告")
+		formulas := csvFormulasFlag(fs)
+		maxWarnings := fs.Int("max-warnings", defaultMaxMessages, "with -v, the most warnings listed per file, then one line says how many more; 0 lists all / 与 -v 同用：每个文件最多列出的警告数，其余用一行说明条数；0 表示全部列出")
 		return func(args []string) int {
 			if !slices.Contains(parseFormats, *format) {
 				return usageError(e, "parse", "unknown format %q (want json, csv, md or html)", *format)
 			}
-			return runParse(e, args, *format, *verbose)
+			return runParse(e, args, *format, *verbose, *formulas, *maxWarnings)
 		}
 	},
 }
@@ -48,8 +56,8 @@ type parseResult struct {
 	status int
 }
 
-func runParse(e *env, args []string, format string, verbose bool) int {
-	ins, err := expand(args)
+func runParse(e *env, args []string, format string, verbose, formulas bool, maxWarnings int) int {
+	ins, err := e.expand(args)
 	if err != nil {
 		return usageError(e, "parse", "%v", err)
 	}
@@ -59,14 +67,21 @@ func runParse(e *env, args []string, format string, verbose bool) int {
 	}
 	status := exitOK
 	ordered(e, ins, func(in input) parseResult {
-		r, data, err := in.load(e.stdin, false)
+		r, data, err := in.load(e, false)
 		if r == nil {
 			return parseResult{msgs: []string{explain(in.name, data, err)}, status: exitBad}
 		}
 		var res parseResult
 		if verbose {
-			for _, w := range r.Warnings {
-				res.msgs = append(res.msgs, w.Error())
+			ws := r.Warnings
+			if maxWarnings > 0 && len(ws) > maxWarnings+1 {
+				ws = ws[:maxWarnings]
+			}
+			for _, w := range ws {
+				res.msgs = append(res.msgs, diagnosticText(w))
+			}
+			if n := len(r.Warnings) - len(ws); n > 0 {
+				res.msgs = append(res.msgs, fmt.Sprintf("%s: … 另有 %d 条警告未列出，-max-warnings 0 列出全部 / … and %d more warnings not listed; -max-warnings 0 lists them all", quoteName(in.name), n, n))
 			}
 		}
 		var buf bytes.Buffer
@@ -74,14 +89,14 @@ func runParse(e *env, args []string, format string, verbose bool) int {
 		case "json":
 			b, err := json.MarshalIndent(r, "", "  ")
 			if err != nil {
-				return parseResult{msgs: []string{fmt.Sprintf("%s: cannot encode as JSON: %v", in.name, err)}, status: exitFindings}
+				return parseResult{msgs: []string{fmt.Sprintf("%s: cannot encode as JSON: %v", quoteName(in.name), err)}, status: exitFindings}
 			}
 			buf.Write(b)
 			buf.WriteByte('\n')
 		case "csv":
-			err = nianbao.WriteCSV(&buf, r)
+			err = (&nianbao.CSVWriter{Formulas: formulas}).Write(&buf, r)
 			if err == nil && multi {
-				err = prefixCSV(&buf, in.name)
+				err = prefixCSV(&buf, csvText(formulas)(in.name))
 			}
 		case "md":
 			err = nianbao.Render(&buf, r)
@@ -89,7 +104,7 @@ func runParse(e *env, args []string, format string, verbose bool) int {
 			err = nianbao.RenderHTML(&buf, r)
 		}
 		if err != nil {
-			res.msgs = append(res.msgs, fmt.Sprintf("%s: %v", in.name, err))
+			res.msgs = append(res.msgs, fmt.Sprintf("%s: %v", quoteName(in.name), err))
 			res.status = exitFindings
 		}
 		res.out = buf.Bytes()

@@ -14,7 +14,8 @@ import (
 // still being read. At most a few results per worker wait in memory.
 //
 // work runs concurrently and must not write to e.stdout or e.stderr; emit
-// runs on the calling goroutine. While ordered runs, e.stderr shows a
+// runs on the calling goroutine. Once a write to standard output has failed
+// (e.failed), no more inputs are read: the output is lost anyway. While ordered runs, e.stderr shows a
 // progress line when it is a terminal and the work takes more than a second;
 // messages emit writes to e.stderr clear that line first.
 func ordered[T any](e *env, ins []input, work func(input) T, emit func(input, T)) {
@@ -25,14 +26,24 @@ func ordered[T any](e *env, ins []input, work func(input) T, emit func(input, T)
 	}
 	jobs := make(chan job)
 	queue := make(chan job, 4*workers) // results waiting for their turn, in input order
+	stop := make(chan struct{})
 	go func() {
+		defer close(queue)
+		defer close(jobs)
 		for _, in := range ins {
+			select {
+			case <-stop:
+				return
+			default:
+			}
 			j := job{in: in, out: make(chan T, 1)}
-			queue <- j // blocks when the consumer is far behind
+			select {
+			case queue <- j: // blocks when the consumer is far behind
+			case <-stop:
+				return
+			}
 			jobs <- j
 		}
-		close(jobs)
-		close(queue)
 	}()
 	var wg sync.WaitGroup
 	for range workers {
@@ -44,15 +55,26 @@ func ordered[T any](e *env, ins []input, work func(input) T, emit func(input, T)
 	}
 
 	p := newProgress(e.stderr, len(ins))
-	saved := e.stderr
+	savedOut, savedErr := e.stdout, e.stderr
 	e.stderr = p
+	if p.tty && e.stdout != nil && isTerminal(terminalOf(e)) {
+		// Output on the terminal that shows the progress line clears it
+		// first, as messages do.
+		e.stdout = &progressOut{p: p, w: e.stdout}
+	}
 	defer func() {
 		p.stop()
-		e.stderr = saved
+		e.stdout, e.stderr = savedOut, savedErr
 	}()
 	for j := range queue {
 		emit(j.in, <-j.out)
 		p.step()
+		if e.failed() {
+			close(stop)
+			for range queue { // let the producer see stop
+			}
+			break
+		}
 	}
 	wg.Wait()
 }
@@ -73,8 +95,9 @@ type progress struct {
 	quit    chan struct{}
 }
 
-// delay is how long the work must take before progress is shown.
-const delay = time.Second
+// delay is how long the work must take before progress is shown. It is a
+// variable for tests.
+var delay = time.Second
 
 func newProgress(w io.Writer, total int) *progress {
 	p := &progress{w: w, tty: isTerminal(w), start: time.Now(), total: total}
@@ -97,8 +120,9 @@ func newProgress(w io.Writer, total int) *progress {
 	return p
 }
 
-// isTerminal reports whether w is a terminal (a character device).
-func isTerminal(w io.Writer) bool {
+// isTerminal reports whether w is a terminal (a character device). It is a
+// variable for tests.
+var isTerminal = func(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
@@ -139,6 +163,29 @@ func (p *progress) stop() {
 	defer p.mu.Unlock()
 	p.clear()
 	p.stopped = true
+}
+
+// terminalOf returns the writer standard output ends in, past the
+// outWriter that run wraps it in.
+func terminalOf(e *env) io.Writer {
+	if o, ok := e.stdout.(*outWriter); ok {
+		return o.w
+	}
+	return e.stdout
+}
+
+// progressOut is standard output while a progress line may show on the
+// same terminal: a write clears the line first.
+type progressOut struct {
+	p *progress
+	w io.Writer
+}
+
+func (o *progressOut) Write(b []byte) (int, error) {
+	o.p.mu.Lock()
+	defer o.p.mu.Unlock()
+	o.p.clear()
+	return o.w.Write(b)
 }
 
 // Write writes a message, clearing the progress line first.

@@ -13,7 +13,7 @@ import (
 
 var validateCmd = &command{
 	name:     "validate",
-	synopsis: "nianbao validate [-f text|json] [-strict] [-v] [-en] [-enable codes] [-disable codes] [-rules] [file|dir|-]...",
+	synopsis: "nianbao validate [-f text|json] [-strict] [-v] [-en] [-enable codes] [-disable codes] [-rules] [-max-findings N] [file|dir|-]...",
 	zh:       "校验年报：表格勾稽关系、合计、正文与表格一致性、跨年度连续性",
 	en:       "check reports: the template's arithmetic, totals, text against tables, year-over-year series",
 	longZH: `
@@ -25,6 +25,7 @@ var validateCmd = &command{
 -strict 把警告（包括解析时的修复和猜测，但不包括页码、跨行标签等提取文字留下的痕迹）当作错误，info 不变；
 -v 同时列出解析时的修复、猜测和痕迹；-en 文本输出用英文说明；
 -enable 代码,… 只报告这些规则，-disable 代码,… 不报告这些规则；-rules 列出全部规则。
+每个文件最多列出 1000 条问题，其余用一行（代码 more）说明还有多少条、其中几条错误；-max-findings 调整，0 表示全部列出。
 退出状态：0 没有错误（可以有警告）；1 有错误；2 有文件无法读取或不是年报。`,
 	longEN: `
 Text output is one finding a line, file:line:col: severity: message [code], sorted by file and line.
@@ -38,8 +39,11 @@ info (a convention, or something to look at, such as prose copied from last year
 extraction (page numbers, labels broken across lines); info stays info. -v also lists what the parser
 repaired, guessed or found as traces; -en prints English messages in text output; -enable code,… reports
 only those rules, -disable code,… leaves them out; -rules lists every rule.
+At most 1000 findings are listed per file, then one line (code more) says how many more there are and
+how many of them are errors; -max-findings sets the number, 0 lists all.
 Exit status: 0 no errors (warnings allowed); 1 errors; 2 a file cannot be read or is not a report.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
+		inputFlags(fs, e)
 		var o validateOpts
 		fs.StringVar(&o.format, "f", "text", "output format: text or json / 输出格式")
 		fs.BoolVar(&o.strict, "strict", false, "treat warnings as errors / 把警告当作错误")
@@ -54,6 +58,7 @@ Exit status: 0 no errors (warnings allowed); 1 errors; 2 a file cannot be read o
 			o.disable = append(o.disable, splitCodes(s)...)
 			return nil
 		})
+		fs.IntVar(&o.max, "max-findings", defaultMaxMessages, "the most findings listed per file, then one line says how many more; 0 lists all / 每个文件最多列出的问题数，其余用一行说明条数；0 表示全部列出")
 		return func(args []string) int {
 			if o.format != "text" && o.format != "json" {
 				return usageError(e, "validate", "unknown format %q (want text or json)", o.format)
@@ -77,6 +82,7 @@ type validateOpts struct {
 	strict, verbose, english bool
 	rules                    bool
 	enable, disable          []string
+	max                      int // -max-findings
 }
 
 // splitCodes splits a comma-separated list of rule codes.
@@ -111,7 +117,7 @@ type finding struct {
 // text formats a finding as "file:line:col: severity: message [code]".
 func (f finding) text(english bool) string {
 	var b strings.Builder
-	b.WriteString(f.File)
+	b.WriteString(quoteName(f.File))
 	if f.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", f.Line, f.Column)
 	}
@@ -121,6 +127,38 @@ func (f finding) text(english bool) string {
 	}
 	fmt.Fprintf(&b, ": %s: %s [%s]", f.Severity, msg, f.Code)
 	return b.String()
+}
+
+// defaultMaxMessages is the default of -max-findings and -max-warnings:
+// as many as the parser lists.
+const defaultMaxMessages = 1000
+
+// capFindings returns the first max findings of a file and one more, code
+// "more", saying how many are left out, when there are more than max + 1;
+// the extra finding has the highest severity of those left out, so that the
+// exit status still counts them. max 0 means no cap.
+func capFindings(file string, fs []finding, max int) []finding {
+	if max <= 0 || len(fs) <= max+1 {
+		return fs
+	}
+	rest := fs[max:]
+	sev, errs := nianbao.SeverityWarning.String(), 0
+	for _, f := range rest {
+		if f.Severity == nianbao.SeverityError.String() {
+			sev = f.Severity
+			errs++
+		}
+	}
+	zh := fmt.Sprintf("… 另有 %d 条问题未列出", len(rest))
+	en := fmt.Sprintf("… and %d more findings not listed", len(rest))
+	if errs > 0 {
+		zh += fmt.Sprintf("（其中 %d 条错误）", errs)
+		en += fmt.Sprintf(" (%d of them errors)", errs)
+	}
+	zh += "，-max-findings 0 列出全部"
+	en += "; -max-findings 0 lists them all"
+	more := finding{File: file, Severity: sev, Code: "more", Cells: []string{}, Message: zh, MessageEN: en}
+	return append(fs[:max:max], more)
 }
 
 func sortFindings(fs []finding) {
@@ -139,7 +177,7 @@ type validateResult struct {
 }
 
 func runValidate(e *env, args []string, o validateOpts) int {
-	ins, err := expand(args)
+	ins, err := e.expand(args)
 	if err != nil {
 		return usageError(e, "validate", "%v", err)
 	}
@@ -164,13 +202,13 @@ func runValidate(e *env, args []string, o validateOpts) int {
 	}
 	var series []nianbao.SeriesEntry
 	ordered(e, ins, func(in input) validateResult {
-		r, data, err := in.load(e.stdin, false)
+		r, data, err := in.load(e, false)
 		if r == nil {
 			return validateResult{msg: explain(in.name, data, err)}
 		}
 		fs := validateReport(o.validator(in.name, data), r)
 		sortFindings(fs)
-		return validateResult{findings: fs, entry: nianbao.NewSeriesEntry(in.name, r)}
+		return validateResult{findings: capFindings(in.name, fs, o.max), entry: nianbao.NewSeriesEntry(in.name, r)}
 	}, func(in input, res validateResult) {
 		if res.msg != "" {
 			fmt.Fprintln(e.stderr, res.msg)

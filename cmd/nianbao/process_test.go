@@ -1,0 +1,44 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"testing"
+)
+
+// The test binary doubles as nianbao for tests that need a process of its
+// own (output to /dev/full, signals): with NIANBAO_TEST_MAIN=1 in its
+// environment it runs main with the arguments after "--".
+func TestMain(m *testing.M) {
+	if os.Getenv("NIANBAO_TEST_MAIN") == "1" {
+		args := os.Args
+		for i, a := range args {
+			if a == "--" {
+				args = append([]string{args[0]}, args[i+1:]...)
+				break
+			}
+		}
+		os.Args = args
+		testProcessHooks()
+		main()
+		os.Exit(0) // not reached: main exits
+	}
+	os.Exit(m.Run())
+}
+
+// testProcessHooks sets the test hooks a process run by nianbaoProcess
+// asks for in its environment.
+func testProcessHooks() {}
+
+// nianbaoProcess returns a command that runs nianbao with args in a
+// process of its own: this test binary, in the mode TestMain gives it.
+func nianbaoProcess(t *testing.T, args ...string) *exec.Cmd {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skip("cannot find the test binary:", err)
+	}
+	cmd := exec.Command(exe, append([]string{"-test.run=^$", "--"}, args...)...)
+	cmd.Env = append(os.Environ(), "NIANBAO_TEST_MAIN=1")
+	return cmd
+}

@@ -1,0 +1,342 @@
+package nianbao
+
+import (
+	"strings"
+
+	"golang.org/x/text/width"
+
+	"github.com/opengovcn/nianbao/schema"
+)
+
+// Placing the values of a row that has fewer values than cells
+// (FORMAT.md, "Placing values in a row"). A blank cell leaves no value, so
+// which cells the values belong to must be proved, from one of:
+//
+//   - positions in space-aligned text (pdftotext -layout, a table pasted
+//     from a viewer): a value's column is its horizontal position measured
+//     against the rows of the same table and page that are full
+//     (placeByColumns);
+//   - the right edge of a delimited row: a tab- or pipe-separated line with
+//     as many fields as the widest line of its table reaches the table's
+//     right edge, so its last field is the last column (reachesRightEdge);
+//     merged label cells on the left are why its values are fewer.
+//
+// Otherwise the row's cells stay blank and its values go to Unrecognized
+// with a warning quoting them; Parser.AlignShortRows restores the old guess
+// (aligned to the right) for those who want it.
+
+// metric is a way of counting a line's columns.
+type metric uint8
+
+const (
+	// metricRunes counts one column a character: pdftotext -layout places
+	// words at character columns whatever their width.
+	metricRunes metric = iota
+	// metricWidth counts display width, CJK and full-width characters two
+	// columns: text laid out in a monospaced editor or terminal.
+	metricWidth
+)
+
+// colSpan is a value's horizontal extent on its line, [start, end).
+type colSpan struct{ start, end int }
+
+// runeCols is the number of columns r takes in metric m.
+func runeCols(r rune, m metric) int {
+	if m == metricWidth {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			return 2
+		}
+	}
+	return 1
+}
+
+// colsOf is the horizontal extent of the text at sp on its line.
+func (s *source) colsOf(sp srcSpan, m metric) colSpan {
+	start := strings.LastIndexByte(s.text[:sp.start], '\n') + 1
+	c := 0
+	for _, r := range s.text[start:sp.start] {
+		c += runeCols(r, m)
+	}
+	e := c
+	for _, r := range s.text[sp.start:sp.end] {
+		e += runeCols(r, m)
+	}
+	return colSpan{c, e}
+}
+
+// pageOf is the number of form feeds before off: pdftotext writes one at
+// the end of each page, and a page's columns may stand elsewhere than the
+// next page's.
+func (s *source) pageOf(off int) int { return strings.Count(s.text[:off], "\f") }
+
+// valueTokens returns the row's non-empty tokens, and whether they are all
+// values on one line.
+func valueTokens(vals []token) ([]token, bool) {
+	var out []token
+	line := -1
+	for _, t := range vals {
+		if t.kind == tkEmpty {
+			continue
+		}
+		if t.kind != tkValue || line >= 0 && t.line != line {
+			return nil, false
+		}
+		line = t.line
+		out = append(out, t)
+	}
+	return out, len(out) > 0
+}
+
+// placeShort places the values of a row of block b that has fewer fields
+// than its n cells (rowCols), by position. It returns the row's n fields,
+// blanks where no value stands, or nil when positions do not settle it.
+func (tp *tableParser) placeShort(b schema.Block, acc *rowAcc, vals []token, n int) []token {
+	switch tp.mode {
+	case modeTab, modePipeRows:
+		if tp.reachesRightEdge(vals, n) {
+			out, _, _ := align(vals, n, nil)
+			return out
+		}
+		return nil
+	case modeSpace:
+		return tp.placeByColumns(b, acc, vals, n)
+	}
+	return nil
+}
+
+// reachesRightEdge reports whether a delimited row's fields run to the
+// right edge of its table: its last line has as many fields as the widest
+// line of the region, and that is room for a label and the row's n cells
+// (text whose only delimiter is the one between a label and a run of
+// digits has no right edge to go by).
+func (tp *tableParser) reachesRightEdge(vals []token, n int) bool {
+	if len(vals) == 0 || tp.widest < n+1 {
+		return false
+	}
+	last := vals[len(vals)-1]
+	return tp.fields[last.line] == tp.widest
+}
+
+// lineFields records, for a line of a delimited region, how many fields
+// it has.
+func (tp *tableParser) noteFields(line, n int) {
+	if tp.fields == nil {
+		tp.fields = map[int]int{}
+	}
+	tp.fields[line] = n
+	tp.widest = max(tp.widest, n)
+}
+
+// placeByColumns places a space-aligned row's values under the columns of
+// the rows of the same block and page that have all n values on one line.
+// Each metric (characters, display width) in which those rows' columns do
+// not overlap is tried; every metric that places the row must place it the
+// same way, and one must; if one of them cannot place it, none does.
+func (tp *tableParser) placeByColumns(b schema.Block, acc *rowAcc, vals []token, n int) []token {
+	vs, ok := valueTokens(vals)
+	if !ok || acc == nil {
+		return nil
+	}
+	s := tp.p.src
+	page := s.pageOf(vs[0].sp.start)
+	var refs [][]token
+	for _, o := range tp.rowOrder {
+		if o == acc || o.block != b.ID {
+			continue
+		}
+		ov, ok := valueTokens(o.vals)
+		if !ok || len(ov) != n || s.pageOf(ov[0].sp.start) != page {
+			continue
+		}
+		refs = append(refs, ov)
+	}
+	if len(refs) == 0 {
+		return nil
+	}
+	var placed []int
+	failed := false // a metric whose columns line up could not place the row
+	for _, m := range []metric{metricRunes, metricWidth} {
+		hulls := columnHulls(s, refs, n, m)
+		if hulls == nil {
+			continue
+		}
+		at := assignColumns(s, vs, hulls, m)
+		if at == nil {
+			if placed != nil {
+				return nil
+			}
+			failed = true
+			continue
+		}
+		if failed {
+			return nil
+		}
+		if placed != nil && !slicesEqual(placed, at) {
+			return nil
+		}
+		placed = at
+	}
+	if placed == nil {
+		return nil
+	}
+	out := make([]token, n)
+	for j := range out {
+		out[j] = token{kind: tkEmpty, sp: srcSpan{vs[0].sp.start, vs[0].sp.start}, line: vs[0].line}
+	}
+	for i, j := range placed {
+		out[j] = vs[i]
+	}
+	return out
+}
+
+func slicesEqual(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// columnHulls is, for each of the n columns, the smallest span that holds
+// the column's value in every reference row, or nil when two columns'
+// spans overlap (the rows do not line up in metric m).
+func columnHulls(s *source, refs [][]token, n int, m metric) []colSpan {
+	hulls := make([]colSpan, n)
+	for k, row := range refs {
+		for j, t := range row {
+			c := s.colsOf(t.sp, m)
+			if k == 0 {
+				hulls[j] = c
+				continue
+			}
+			hulls[j].start = min(hulls[j].start, c.start)
+			hulls[j].end = max(hulls[j].end, c.end)
+		}
+	}
+	for j := 1; j < n; j++ {
+		if hulls[j].start < hulls[j-1].end {
+			return nil
+		}
+	}
+	return hulls
+}
+
+// assignColumns gives each value the column whose span it overlaps, or,
+// when it overlaps none, the nearest column when that is at most two
+// columns away and clearly nearer than any other. It returns nil when a
+// value overlaps two columns, none fits, or the columns are not in the
+// values' order.
+func assignColumns(s *source, vs []token, hulls []colSpan, m metric) []int {
+	const near = 2
+	at := make([]int, len(vs))
+	prev := -1
+	for i, t := range vs {
+		c := s.colsOf(t.sp, m)
+		best, bestD, second := -1, 1<<30, 1<<30
+		for j, h := range hulls {
+			d := 0
+			switch {
+			case c.end <= h.start:
+				d = h.start - c.end + 1
+			case c.start >= h.end:
+				d = c.start - h.end + 1
+			}
+			switch {
+			case d < bestD:
+				best, bestD, second = j, d, bestD
+			case d < second:
+				second = d
+			}
+		}
+		switch {
+		case bestD == 0 && second == 0:
+			return nil // overlaps two columns
+		case bestD > 0 && (bestD > near || second < bestD+near+1):
+			return nil
+		}
+		if best <= prev {
+			return nil
+		}
+		at[i], prev = best, best
+	}
+	return at
+}
+
+// dropShort leaves a row whose values positions do not place blank, keeps
+// its values in Unrecognized and says so, quoting them.
+func (tp *tableParser) dropShort(b schema.Block, row schema.Row, vals []token, n int, at Position) {
+	k := 0
+	for _, t := range vals {
+		if t.kind != tkEmpty {
+			k++
+		}
+	}
+	tp.p.warnf(at, b.Ref(row.Name, b.Columns[0].Name), ErrAmbiguous,
+		"row %q has %d values for %d cells (%s) and their positions do not tell which cells are blank: "+
+			"its cells are left blank and the values kept in Unrecognized (Parser.AlignShortRows reads such a row aligned to the right)",
+		row.Label, k, n, joinTokens(vals))
+	for _, t := range vals {
+		if t.kind != tkEmpty {
+			tp.p.unrecognized(t.sp, "")
+		}
+	}
+}
+
+// placeFlat places table 4 written as one row of fewer values than its
+// need cells: by the right edge of a delimited row, else by the columns of
+// its header in space-aligned text (placeByHeader).
+func (tp *tableParser) placeFlat(b schema.Block, flat []token, need int) []token {
+	switch tp.mode {
+	case modeTab, modePipeRows:
+		if tp.reachesRightEdge(flat, need) {
+			out, _, _ := align(flat, need, nil)
+			return out
+		}
+	case modeSpace:
+		return tp.placeByHeader(b, flat, need)
+	}
+	return nil
+}
+
+// placeByHeader is not yet able to place values under header labels.
+func (tp *tableParser) placeByHeader(b schema.Block, flat []token, need int) []token { return nil }
+
+// labelsApart reports whether a row of a pipe table takes its values from
+// a later line than its label, while the row label before it in its block
+// got none: two or more labels stand before one row of values outside the
+// table (a PDF converted to Markdown puts wrapped labels as text between
+// small tables), and nothing proves which label the values belong to.
+func (tp *tableParser) labelsApart(acc *rowAcc, vals []token) bool {
+	if !acc.afterBare || tp.mode != modePipe && tp.mode != modePipeRows {
+		return false
+	}
+	end := tp.p.src.lineOf(max(acc.label.start, acc.label.end-1)) // a label may be broken across lines
+	if ln, _ := tp.p.src.line(end); hasUnescapedPipe(ln) || strings.HasPrefix(strings.TrimSpace(ln), "#") {
+		return false // the label ends in a cell of the table, or is the heading that names a small table (smalltable.go)
+	}
+	for _, t := range vals {
+		if t.kind == tkValue {
+			return t.line != end
+		}
+	}
+	return false
+}
+
+// dropApart leaves such a row blank, keeps its values in Unrecognized and
+// says why, quoting them.
+func (tp *tableParser) dropApart(b schema.Block, row schema.Row, vals []token, at Position) {
+	tp.p.warnf(at, b.Ref(row.Name, b.Columns[0].Name), ErrAmbiguous,
+		"row %q: its label and the label before it stand apart from the table with no values between them, "+
+			"so which of them the values that follow (%s) belong to cannot be told; "+
+			"its cells are left blank and the values kept in Unrecognized", row.Label, joinTokens(vals))
+	for _, t := range vals {
+		if t.kind != tkEmpty {
+			tp.p.unrecognized(t.sp, "")
+		}
+	}
+}
