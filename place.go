@@ -132,7 +132,10 @@ func (tp *tableParser) noteFields(line, n int) {
 // the rows of the same block and page that have all n values on one line.
 // Each metric (characters, display width) in which those rows' columns do
 // not overlap is tried; every metric that places the row must place it the
-// same way, and one must; if one of them cannot place it, none does.
+// same way, and one must. When both line the full rows up, the one under
+// whose columns more of the page's values fall decides (pdftotext counts
+// characters, an editor display width: rows whose labels differ tell them
+// apart); if they tie, both must place the row, and alike.
 func (tp *tableParser) placeByColumns(b schema.Block, acc *rowAcc, vals []token, n int) []token {
 	vs, ok := valueTokens(vals)
 	if !ok || acc == nil {
@@ -140,39 +143,50 @@ func (tp *tableParser) placeByColumns(b schema.Block, acc *rowAcc, vals []token,
 	}
 	s := tp.p.src
 	page := s.pageOf(vs[0].sp.start)
-	var refs [][]token
+	var refs, rows [][]token // the full rows, and all rows on one line, of the block and page
 	for _, o := range tp.rowOrder {
-		if o == acc || o.block != b.ID {
+		if o.block != b.ID {
 			continue
 		}
 		ov, ok := valueTokens(o.vals)
-		if !ok || len(ov) != n || s.pageOf(ov[0].sp.start) != page {
+		if !ok || len(ov) > n || s.pageOf(ov[0].sp.start) != page {
 			continue
 		}
-		refs = append(refs, ov)
+		rows = append(rows, ov)
+		if o != acc && len(ov) == n {
+			refs = append(refs, ov)
+		}
 	}
 	if len(refs) == 0 {
 		return nil
 	}
-	var placed []int
-	failed := false // a metric whose columns line up could not place the row
+	// The metrics in which the full rows' columns do not overlap, and for
+	// each how many of the page's values fall under exactly one column.
+	var hulls [2][]colSpan
+	var fit [2]int
 	for _, m := range []metric{metricRunes, metricWidth} {
-		hulls := columnHulls(s, refs, n, m)
-		if hulls == nil {
+		hulls[m] = columnHulls(s, refs, n, m)
+		if hulls[m] == nil {
 			continue
 		}
-		at := assignColumns(s, vs, hulls, m)
-		if at == nil {
-			if placed != nil {
-				return nil
+		for _, row := range rows {
+			for _, t := range row {
+				if _, ok := nearestColumn(s.colsOf(t.sp, m), hulls[m]); ok {
+					fit[m]++
+				}
 			}
-			failed = true
+		}
+	}
+	// The metric the page's values line up in decides; when both fit
+	// alike, both must place the row, and alike.
+	var placed []int
+	for _, m := range []metric{metricRunes, metricWidth} {
+		other := 1 - m
+		if hulls[m] == nil || hulls[other] != nil && fit[m] < fit[other] {
 			continue
 		}
-		if failed {
-			return nil
-		}
-		if placed != nil && !slicesEqual(placed, at) {
+		at := assignColumns(s, vs, hulls[m], m)
+		if at == nil || placed != nil && !slicesEqual(placed, at) {
 			return nil
 		}
 		placed = at
@@ -232,39 +246,47 @@ func columnHulls(s *source, refs [][]token, n int, m metric) []colSpan {
 // value overlaps two columns, none fits, or the columns are not in the
 // values' order.
 func assignColumns(s *source, vs []token, hulls []colSpan, m metric) []int {
-	const near = 2
 	at := make([]int, len(vs))
 	prev := -1
 	for i, t := range vs {
-		c := s.colsOf(t.sp, m)
-		best, bestD, second := -1, 1<<30, 1<<30
-		for j, h := range hulls {
-			d := 0
-			switch {
-			case c.end <= h.start:
-				d = h.start - c.end + 1
-			case c.start >= h.end:
-				d = c.start - h.end + 1
-			}
-			switch {
-			case d < bestD:
-				best, bestD, second = j, d, bestD
-			case d < second:
-				second = d
-			}
-		}
-		switch {
-		case bestD == 0 && second == 0:
-			return nil // overlaps two columns
-		case bestD > 0 && (bestD > near || second < bestD+near+1):
-			return nil
-		}
-		if best <= prev {
+		best, ok := nearestColumn(s.colsOf(t.sp, m), hulls)
+		if !ok || best <= prev {
 			return nil
 		}
 		at[i], prev = best, best
 	}
 	return at
+}
+
+// nearestColumn is the column whose span c overlaps, or, when it overlaps
+// none, the nearest column when that is at most two columns away and
+// clearly nearer than any other; ok is false when c overlaps two columns
+// or none fits.
+func nearestColumn(c colSpan, hulls []colSpan) (int, bool) {
+	const near = 2
+	best, bestD, second := -1, 1<<30, 1<<30
+	for j, h := range hulls {
+		d := 0
+		switch {
+		case c.end <= h.start:
+			d = h.start - c.end + 1
+		case c.start >= h.end:
+			d = c.start - h.end + 1
+		}
+		switch {
+		case d < bestD:
+			best, bestD, second = j, d, bestD
+		case d < second:
+			second = d
+		}
+	}
+	switch {
+	case bestD == 0 && second == 0:
+		return -1, false // overlaps two columns
+	case bestD > 0 && (bestD > near || second < bestD+near+1):
+		return -1, false
+	}
+	return best, true
 }
 
 // dropShort leaves a row whose values positions do not place blank, keeps

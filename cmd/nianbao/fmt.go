@@ -2,9 +2,9 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -13,35 +13,47 @@ import (
 
 var fmtCmd = &command{
 	name:     "fmt",
-	synopsis: "nianbao fmt [-l] [-w] [-d] [file|dir|-]...",
+	synopsis: "nianbao fmt [-l] [-w [-readonly]] [-d] [file|dir|-]...",
 	zh:       "把年报整理成唯一的规范文本形式（类似 gofmt）",
 	en:       "print or rewrite reports in their canonical text form (like gofmt)",
 	longZH: `
 不带选项时把每份报告的规范形式输出到标准输出。
 -l 列出规范形式与现有内容不同的文件；-w 就地改写这些文件（先写同目录下的临时文件再改名，
 不会留下写了一半的文件）；-d 显示统一格式（unified diff）的差异。
+-w 经符号链接改写其指向的文件（链接保留），保留文件的权限（包括 setuid、setgid、sticky 位）和属主、属组
+（权限允许时）；有多个硬链接的文件先做备份并核对，再就地写入，硬链接不被拆开；只读文件不改写，除非给出 -readonly
+（改写后仍为只读）；被 SIGINT、SIGTERM 中断时删除临时文件，文件保持原样或已完整改写。
 以下情况不改写文件并报告错误：报告中有无法归位的文字（改写会丢失它们）、HTML 文件（请用
-nianbao parse -f md 另存）、报告内容无法用规范形式写出。`,
+nianbao parse -f md 另存）、报告内容无法用规范形式写出、规范形式读回后单元格取值不同、缺少报告中的字符，
+或者数字比原文少（数值会被合并或丢失）。`,
 	longEN: `
 Without flags, prints the canonical form of each report on standard output.
 -l lists the files whose canonical form differs from their content; -w rewrites those files in place
 (a temporary file in the same directory, then a rename: never a half-written file); -d shows the
 differences as a unified diff.
+-w writes through a symbolic link to its target (the link stays), keeps the file's mode (the setuid,
+setgid and sticky bits too) and, where permitted, its owner and group; a file with several hard links is
+copied to a backup, checked, and written in place, so that its links stay joined; a read-only file is
+not rewritten unless -readonly is given (it stays read-only); on SIGINT or SIGTERM the temporary file
+is removed and the file is left as it was or wholly rewritten.
 A file is not rewritten, and an error is reported, when the report has text the parser could not
 place (rewriting would lose it), when it is an HTML page (save the text with nianbao parse -f md
-instead), or when part of it cannot be written in canonical form.`,
+instead), when part of it cannot be written in canonical form, or when the canonical form reads back
+with a cell of another value, without a character of the report, or with fewer numbers than the file
+(values would run together or be lost).`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		inputFlags(fs, e)
 		list := fs.Bool("l", false, "list files whose canonical form differs / 列出需要规范化的文件")
 		write := fs.Bool("w", false, "rewrite files in place / 就地改写文件")
 		diff := fs.Bool("d", false, "print diffs / 显示差异")
+		readonly := fs.Bool("readonly", false, "with -w, rewrite read-only files too (they stay read-only) / 与 -w 同用：也改写只读文件（改写后仍为只读）")
 		return func(args []string) int {
-			return runFmt(e, args, fmtOpts{list: *list, write: *write, diff: *diff})
+			return runFmt(e, args, fmtOpts{list: *list, write: *write, diff: *diff, readonly: *readonly})
 		}
 	},
 }
 
-type fmtOpts struct{ list, write, diff bool }
+type fmtOpts struct{ list, write, diff, readonly bool }
 
 type fmtResult struct {
 	out    []byte
@@ -60,6 +72,7 @@ func runFmt(e *env, args []string, o fmtOpts) int {
 				return usageError(e, "fmt", "cannot use -w with standard input")
 			}
 		}
+		defer interrupted()()
 	}
 	status := exitOK
 	ordered(e, ins, func(in input) fmtResult {
@@ -86,7 +99,7 @@ func fmtOne(e *env, in input, o fmtOpts) fmtResult {
 	// Problems that make the canonical form lose content.
 	var lost []string
 	if rerr != nil {
-		lost = append(lost, fmt.Sprintf("%s: %v", quoteName(in.name), rerr))
+		lost = append(lost, fmt.Sprintf("%s: %s", quoteName(in.name), clipMessage(rerr.Error())))
 	}
 	if n := len(r.Unrecognized); n > 0 {
 		f := r.Unrecognized[0]
@@ -118,8 +131,17 @@ func fmtOne(e *env, in input, o fmtOpts) fmtResult {
 			res.msgs = append(res.msgs, quoteName(in.name)+": not rewritten: it is an HTML page; save the text with nianbao parse -f md "+quoteName(in.name)+" > file.md")
 			res.status = exitFindings
 		default:
-			if err := writeAtomic(in.name, got); err != nil {
-				res.msgs = append(res.msgs, fmt.Sprintf("%s: cannot rewrite: %v", quoteName(in.name), err))
+			if why := canonicalLoses(in.name, src, r, got); why != "" {
+				res.msgs = append(res.msgs, fmt.Sprintf("%s: 未改写：%s / not rewritten: the canonical form would lose content", quoteName(in.name), why))
+				res.status = exitFindings
+				break
+			}
+			switch err := rewrite(in.name, src, got, o.readonly); {
+			case errors.Is(err, errReadOnly):
+				res.msgs = append(res.msgs, fmt.Sprintf("%s: 只读文件，未改写；要改写请加 -readonly / not rewritten: the file is read-only; -readonly rewrites it", quoteName(in.name)))
+				res.status = exitBad
+			case err != nil:
+				res.msgs = append(res.msgs, fmt.Sprintf("%s: 无法改写 / cannot rewrite: %v", quoteName(in.name), err))
 				res.status = exitBad
 			}
 		}
@@ -147,39 +169,4 @@ func isHTML(name string, src []byte) bool {
 	}
 	head := bytes.ToLower(bytes.TrimSpace(bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))))
 	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html"))
-}
-
-// writeAtomic replaces the file name with data: it writes a temporary file in
-// the same directory, syncs it, gives it the original's permissions and
-// renames it over the original, so that the file is at every moment either
-// the old content or the new.
-func writeAtomic(name string, data []byte) (err error) {
-	fi, err := os.Stat(name)
-	if err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".nianbao-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Chmod(fi.Mode().Perm()); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, name)
 }

@@ -381,7 +381,7 @@ func (in input) load(e *env, strict bool) (r *nianbao.Report, data []byte, err e
 // explain turns the error of reading or parsing an input into one line that
 // names the input and says what to do about it.
 func explain(name string, data []byte, err error) string {
-	msg := strings.TrimPrefix(err.Error(), name+": ")
+	msg := clipMessage(strings.TrimPrefix(err.Error(), name+": "))
 	name = quoteName(name)
 	var pe *fs.PathError
 	switch {
@@ -438,13 +438,34 @@ func sniff(data []byte) string {
 	return ""
 }
 
-// diagnosticText is d.Error() with its file name quoted by quoteName.
+// diagnosticText is d.Error() with its file name quoted by quoteName and
+// its message clipped by clipMessage.
 func diagnosticText(d *nianbao.Diagnostic) string {
-	text := d.Error()
-	if d.File != "" {
-		text = quoteName(d.File) + strings.TrimPrefix(text, d.File)
+	c := *d
+	c.Msg = clipMessage(c.Msg)
+	text := c.Error()
+	if c.File != "" {
+		text = quoteName(c.File) + strings.TrimPrefix(text, c.File)
 	}
 	return text
+}
+
+// maxMessage is the most runes of a message the CLI prints.
+const maxMessage = 500
+
+// clipMessage cuts a message longer than maxMessage runes, as one that
+// quotes a huge piece of the input whole: its first maxMessage runes and a
+// note of how many more there were.
+func clipMessage(msg string) string {
+	n := 0
+	for i := range msg {
+		if n == maxMessage {
+			rest := utf8.RuneCountInString(msg[i:])
+			return msg[:i] + fmt.Sprintf("…（另有 %d 字 / %d more characters）", rest, rest)
+		}
+		n++
+	}
+	return msg
 }
 
 // quoteName returns a file name as messages and line-oriented output

@@ -14,7 +14,7 @@ func toFinding(f nianbao.Finding) finding {
 		cells = []string{}
 	}
 	return finding{File: f.File, Line: f.Pos.Line, Column: f.Pos.Column, Severity: f.Severity.String(),
-		Code: f.Code, Cells: cells, Message: f.Message, MessageEN: f.MessageEN}
+		Code: f.Code, Cells: cells, Message: clipMessage(f.Message), MessageEN: clipMessage(f.MessageEN)}
 }
 
 // validateReport returns the findings of the validation rules on one report,

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"testing"
+	"time"
 )
 
 // The test binary doubles as nianbao for tests that need a process of its
@@ -27,8 +29,17 @@ func TestMain(m *testing.M) {
 }
 
 // testProcessHooks sets the test hooks a process run by nianbaoProcess
-// asks for in its environment.
-func testProcessHooks() {}
+// asks for in its environment: NIANBAO_TEST_PAUSE_TEMP=1 makes fmt -w say
+// "paused" on standard error and wait once its temporary file is written,
+// for the test to send a signal.
+func testProcessHooks() {
+	if os.Getenv("NIANBAO_TEST_PAUSE_TEMP") == "1" {
+		afterTemp = func() {
+			fmt.Fprintln(os.Stderr, "paused")
+			time.Sleep(time.Minute)
+		}
+	}
+}
 
 // nianbaoProcess returns a command that runs nianbao with args in a
 // process of its own: this test binary, in the mode TestMain gives it.

@@ -9,17 +9,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/opengovcn/nianbao"
 )
 
 // seed004 is the seed the hostile inputs of these tests are built from.
@@ -42,6 +41,30 @@ func injected(t *testing.T) (seed string) {
 	writeFile(t, filepath.Join(dir, "=cmd.txt"), src)
 	t.Chdir(dir)
 	return seed
+}
+
+// seedWith writes seed 004 with old replaced by new to a new file and
+// returns its path.
+func seedWith(t *testing.T, name, old, new string) string {
+	t.Helper()
+	src := readFile(t, seed004)
+	if !strings.Contains(src, old) {
+		t.Fatalf("seed 004 has no %q", old)
+	}
+	p := filepath.Join(t.TempDir(), name)
+	writeFile(t, p, strings.Replace(src, old, new, 1))
+	return p
+}
+
+// canonical returns the canonical form of the seed 004 with old replaced
+// by new.
+func canonical(t *testing.T, old, new string) string {
+	t.Helper()
+	r, err := nianbao.Parse([]byte(strings.Replace(readFile(t, seed004), old, new, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(nianbao.Format(r))
 }
 
 // csvRecords parses CSV output, failing the test when it is not CSV.
@@ -221,97 +244,6 @@ func withTimeout(t *testing.T, d time.Duration, what string, f func()) {
 	case <-done:
 	case <-time.After(d):
 		t.Fatalf("%s did not return within %v", what, d)
-	}
-}
-
-// hostileTree builds a directory of report files beside things a walk must
-// not read: a hidden file, a FIFO and a socket named .txt, a .txt link to
-// /dev/zero, links to a file and a directory outside the tree, a link to a
-// file inside it, a broken link. It returns the tree and the files a walk
-// reads, in order.
-func hostileTree(t *testing.T) (root string, want []string) {
-	t.Helper()
-	base := t.TempDir()
-	root = filepath.Join(base, "tree")
-	outside := filepath.Join(base, "outside")
-	seed := readFile(t, seed004)
-	writeFile(t, filepath.Join(root, "a.txt"), seed)
-	writeFile(t, filepath.Join(root, "sub", "b.txt"), seed)
-	writeFile(t, filepath.Join(root, ".hidden.txt"), seed)
-	writeFile(t, filepath.Join(root, ".git", "c.txt"), seed)
-	writeFile(t, filepath.Join(outside, "secret.txt"), seed)
-	for link, target := range map[string]string{
-		"zero.txt":     "/dev/zero",
-		"out.txt":      filepath.Join(outside, "secret.txt"),
-		"outdir":       outside,
-		"in.txt":       filepath.Join(root, "sub", "b.txt"),
-		"rel.txt":      "a.txt",
-		"hiddenln.txt": filepath.Join(root, ".hidden.txt"),
-		"broken.txt":   filepath.Join(root, "nothing.txt"),
-	} {
-		if err := os.Symlink(target, filepath.Join(root, link)); err != nil {
-			t.Skip("cannot make symbolic links:", err)
-		}
-	}
-	if err := syscall.Mkfifo(filepath.Join(root, "fifo.txt"), 0o644); err != nil {
-		t.Skip("cannot make a FIFO:", err)
-	}
-	if l, err := net.Listen("unix", filepath.Join(root, "sock.txt")); err == nil {
-		t.Cleanup(func() { l.Close() })
-	}
-	return root, []string{filepath.Join(root, "a.txt"), filepath.Join(root, "hiddenln.txt"), filepath.Join(root, "sub", "b.txt")}
-}
-
-// exported returns the file column of export's output.
-func exported(t *testing.T, out string) []string {
-	t.Helper()
-	var files []string
-	for _, rec := range csvRecords(t, out)[1:] {
-		files = append(files, rec[0])
-	}
-	return files
-}
-
-// TestWalkHostileTree checks what a directory walk reads (issue 16 item 4):
-// regular files only, FIFOs, sockets and devices skipped with a note (a
-// FIFO hung the run, a link to /dev/zero grew memory until killed);
-// symbolic links followed only to files inside the given directories, and
-// not to one the walk reads anyway; hidden files skipped as hidden
-// directories are; a directory given as a symbolic link walked.
-func TestWalkHostileTree(t *testing.T) {
-	root, want := hostileTree(t)
-	var res result
-	withTimeout(t, 30*time.Second, "nianbao export on the tree", func() { res = nb(t, "", "export", root) })
-	if res.code != exitOK {
-		t.Errorf("export: exit %d, want %d; stderr:\n%s", res.code, exitOK, res.stderr)
-	}
-	if diff := cmp.Diff(want, exported(t, res.stdout)); diff != "" {
-		t.Errorf("files read mismatch (-want +got):\n%s", diff)
-	}
-	for _, name := range []string{"fifo.txt", "sock.txt", "zero.txt", "out.txt", "outdir", "broken.txt"} {
-		if !strings.Contains(res.stderr, filepath.Join(root, name)+": ") {
-			t.Errorf("stderr has no note on %s:\n%s", name, res.stderr)
-		}
-	}
-	for _, name := range []string{".hidden.txt", ".git", "in.txt", "rel.txt", "secret.txt"} {
-		if strings.Contains(res.stderr, name+":") || strings.Contains(res.stdout, name) {
-			t.Errorf("%s is read or noted; it should be skipped silently:\nstdout:\n%s\nstderr:\n%s", name, res.stdout, res.stderr)
-		}
-	}
-
-	// The tree given through a symbolic link: the same files, named under
-	// the link.
-	link := filepath.Join(filepath.Dir(root), "link")
-	if err := os.Symlink(root, link); err != nil {
-		t.Fatal(err)
-	}
-	withTimeout(t, 30*time.Second, "nianbao export on the link", func() { res = nb(t, "", "export", link) })
-	var viaLink []string
-	for _, w := range want {
-		viaLink = append(viaLink, filepath.Join(link, strings.TrimPrefix(w, root+string(filepath.Separator))))
-	}
-	if diff := cmp.Diff(viaLink, exported(t, res.stdout)); diff != "" {
-		t.Errorf("files read through a linked root mismatch (-want +got):\n%s\nstderr:\n%s", diff, res.stderr)
 	}
 }
 
@@ -509,5 +441,32 @@ func TestFindingCap(t *testing.T) {
 	wl := strings.Split(strings.TrimSuffix(v.stderr, "\n"), "\n")
 	if len(wl) != 4 || !strings.Contains(wl[3], "另有") || !strings.Contains(wl[3], "more") {
 		t.Errorf("parse -v -max-warnings 3: %d lines, want 3 and one more:\n%s", len(wl), v.stderr)
+	}
+}
+
+// TestLongMessages checks that no line of output quotes a huge input
+// whole (issue 16 item 5: 5 MB a finding): a table row ending in 300,000
+// characters, and a cell of 300,000, under parse -v, validate -v and fmt.
+func TestLongMessages(t *testing.T) {
+	const maxLine = 2000
+	long := strings.Repeat("无", 300_000)
+	for _, c := range []struct{ name, old, new string }{
+		{"a row ending in a long text", "规章\t0\t0\t0", "规章\t0\t0\t0\t" + long},
+		{"a long text cell", "规章\t0\t0\t0", "规章\t" + long + "\t0\t0"},
+	} {
+		p := seedWith(t, "long.txt", c.old, c.new)
+		for _, args := range [][]string{{"parse", "-v", "-f", "csv", p}, {"validate", "-v", p}, {"validate", "-v", "-f", "json", p}, {"fmt", p}} {
+			res := nb(t, "", args...)
+			out := res.stderr
+			if args[0] == "validate" {
+				out += res.stdout
+			}
+			for _, l := range strings.Split(out, "\n") {
+				if len(l) > maxLine {
+					t.Errorf("%s: nianbao %s: a line of %d bytes, want at most %d: %.80q…", c.name, args[0], len(l), maxLine, l)
+					break
+				}
+			}
+		}
 	}
 }
