@@ -19,6 +19,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -123,6 +124,18 @@ func unitNumber(s string) (*big.Rat, bool) {
 	return x, ok
 }
 
+// cellRatFast is c.Rat for a number cell, without parsing a decimal string
+// when the value is a small whole number (most cells).
+func cellRatFast(c Cell) *big.Rat {
+	if len(c.Value) <= 18 && !strings.Contains(c.Value, ".") {
+		if n, err := strconv.ParseInt(c.Value, 10, 64); err == nil {
+			return new(big.Rat).SetInt64(n)
+		}
+	}
+	x, _ := c.Rat()
+	return x
+}
+
 // leadingNumber reads a cell's text that is a number followed by a
 // paragraph of the report's prose (web text whose next paragraph ran into
 // the table's last cell): the number is the cell's.
@@ -212,8 +225,7 @@ func (v *validation) classify() {
 						addCause(c.Pos, c.Value, ref)
 						continue
 					}
-					x, _ := c.Rat()
-					v.infos[ref] = cellInfo{state: stNumber, num: x}
+					v.infos[ref] = cellInfo{state: stNumber, num: cellRatFast(c)}
 				case Text:
 					if x, ok := unitNumber(c.Value); ok {
 						v.infos[ref] = cellInfo{state: stNumber, num: x, unit: true}

@@ -5,7 +5,6 @@ package nianbao
 
 import (
 	"fmt"
-	"hash/fnv"
 	"slices"
 	"strings"
 	"unicode"
@@ -127,19 +126,13 @@ func newSectionPrint(s Section) (sectionPrint, bool) {
 		return sectionPrint{}, false
 	}
 	p := sectionPrint{number: s.Number, heading: strings.Clone(s.Heading), pos: s.Pos, runes: len(norm)}
-	h := fnv.New64a()
-	h.Write([]byte(squeezeName(s.Text)))
-	p.exact = h.Sum64()
-	h.Reset()
-	h.Write([]byte(string(norm)))
-	p.norm = h.Sum64()
+	p.exact = fnvString(squeezeName(s.Text))
+	p.norm = fnvRunes(norm)
 	for i := range p.minhash {
 		p.minhash[i] = ^uint32(0)
 	}
 	for i := 0; i+shingle <= len(norm); i++ {
-		x := fnv.New64a()
-		x.Write([]byte(string(norm[i : i+shingle])))
-		base := x.Sum64()
+		base := fnvRunes(norm[i : i+shingle])
 		for k := range p.minhash {
 			if v := uint32(splitmix(base ^ uint64(k)*0x9E3779B97F4A7C15)); v < p.minhash[k] {
 				p.minhash[k] = v
@@ -147,6 +140,30 @@ func newSectionPrint(s Section) (sectionPrint, bool) {
 		}
 	}
 	return p, true
+}
+
+// FNV-1a, 64 bits.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// fnvString hashes a string with FNV-1a.
+func fnvString(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return h
+}
+
+// fnvRunes hashes runes with FNV-1a, a rune at a time.
+func fnvRunes(rs []rune) uint64 {
+	h := uint64(fnvOffset)
+	for _, r := range rs {
+		h = (h ^ uint64(r)) * fnvPrime
+	}
+	return h
 }
 
 // splitmix scrambles a 64-bit value (SplitMix64's finaliser).
@@ -189,7 +206,7 @@ const minNonzero = 6
 func tablePrints(r *Report) []tablePrint {
 	var out []tablePrint
 	for _, t := range []string{"t2", "t3", "t4"} {
-		h := fnv.New64a()
+		h := uint64(fnvOffset)
 		p := tablePrint{table: t}
 		any := false
 		for _, id := range schema.BlockIDs {
@@ -197,14 +214,15 @@ func tablePrints(r *Report) []tablePrint {
 			if !ok || !strings.HasPrefix(id, t) {
 				continue
 			}
-			b, _ := schema.LookupBlock(e, id)
-			for _, sc := range b.AllCells() {
+			for _, sc := range blockCells()[e][id] {
 				c, _ := r.Cell(sc.Ref)
 				if c.Kind == Absent {
 					continue
 				}
 				any = true
-				fmt.Fprintf(h, "%s=%d:%s;", sc.Ref, c.Kind, c.Value)
+				h = (h ^ fnvString(sc.Ref)) * fnvPrime
+				h = (h ^ uint64(c.Kind)) * fnvPrime
+				h = (h ^ fnvString(c.Value)) * fnvPrime
 				if c.Kind == Number && strings.Trim(c.Value, "0.") != "" {
 					p.nonzero++
 				}
@@ -214,7 +232,7 @@ func tablePrints(r *Report) []tablePrint {
 			}
 		}
 		if any {
-			p.hash = h.Sum64()
+			p.hash = h
 			out = append(out, p)
 		}
 	}
