@@ -45,6 +45,11 @@
 //		fmt.Println(f) // 3:19: error: 表四“行政复议”行：总计 = 1，… [t4-row-sum]
 //	}
 //
+// [Parser.Validate] parses and validates in one call, naming the file in
+// every finding and quoting the source where the parser could not read a
+// cell; a [Validator] selects rules and adds the parser's diagnostics, which
+// [Diagnostic.Finding] turns into findings of the same form.
+//
 // # Positions
 //
 // Cells and sections carry the line and rune column where they start in the

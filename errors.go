@@ -3,6 +3,7 @@ package nianbao
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -43,16 +44,23 @@ var (
 // Severity says how serious a diagnostic is.
 type Severity uint8
 
-// Severities.
+// Severities. A warning is the zero Severity. An info finding is about a
+// convention rather than the template (no statement of the period) or asks
+// for a look rather than a fix (prose copied from last year's report); it
+// never fails a check, not even with -strict.
 const (
 	SeverityWarning Severity = iota
 	SeverityError
+	SeverityInfo
 )
 
-// String returns "warning" or "error".
+// String returns "warning", "error" or "info".
 func (s Severity) String() string {
-	if s == SeverityError {
+	switch s {
+	case SeverityError:
 		return "error"
+	case SeverityInfo:
+		return "info"
 	}
 	return "warning"
 }
@@ -67,6 +75,8 @@ func (s *Severity) UnmarshalText(b []byte) error {
 		*s = SeverityWarning
 	case "error":
 		*s = SeverityError
+	case "info":
+		*s = SeverityInfo
 	default:
 		return fmt.Errorf("nianbao: unknown severity %q", b)
 	}
@@ -168,3 +178,214 @@ func (l ErrorList) Sort() {
 }
 
 func sortStrings(s []string) { sort.Strings(s) }
+
+// Code returns the rule code a diagnostic is shown under as a finding (see
+// [Rules]): parse-artefact for the traces of how the text was extracted
+// (page numbers, page headers, labels broken across lines, table cells that
+// ran together and were split by the template's arithmetic, the order of a
+// PDF's text restored by its sums) — the form of the text, not its content;
+// otherwise parse-repaired, parse-unrecognized, parse-ambiguous,
+// parse-missing, parse-encoding, or parse, by the sentinel it wraps.
+func (d *Diagnostic) Code() string {
+	if t := d.translation(); t != nil && t.artefact {
+		return "parse-artefact"
+	}
+	for _, k := range []struct {
+		err  error
+		code string
+	}{
+		{ErrRepaired, "parse-repaired"},
+		{ErrUnrecognized, "parse-unrecognized"},
+		{ErrAmbiguous, "parse-ambiguous"},
+		{ErrMissing, "parse-missing"},
+		{ErrEncoding, "parse-encoding"},
+	} {
+		if errors.Is(d.Err, k.err) {
+			return k.code
+		}
+	}
+	return "parse"
+}
+
+// MessageZH returns the diagnostic's message in Chinese. Msg is in English;
+// the messages of the parser are translated by the table diagTranslations,
+// and one it does not list is shown after a Chinese word for its kind.
+func (d *Diagnostic) MessageZH() string {
+	if t := d.translation(); t != nil {
+		return t.zh(t.re.FindStringSubmatch(d.Msg))
+	}
+	kind := "解析提示"
+	for _, k := range []struct {
+		err error
+		zh  string
+	}{
+		{ErrRepaired, "解析时的修复"},
+		{ErrUnrecognized, "无法归位的内容"},
+		{ErrAmbiguous, "无法确定的读法"},
+		{ErrMissing, "缺少的内容"},
+		{ErrEncoding, "编码问题"},
+	} {
+		if errors.Is(d.Err, k.err) {
+			kind = k.zh
+			break
+		}
+	}
+	return kind + "（英文说明）：" + d.Msg
+}
+
+// Finding returns the diagnostic as a finding, the form nianbao validate -v
+// prints it in: its code (see [Diagnostic.Code]), severity, position, file,
+// the cell or block it is about, and its message in Chinese and English.
+// Report is nil.
+func (d *Diagnostic) Finding() Finding {
+	f := Finding{Code: d.Code(), Severity: d.Severity, Cells: []string{}, File: d.File, Pos: d.Pos,
+		Message: d.MessageZH(), MessageEN: d.Msg}
+	if d.Ref != "" {
+		if _, ok := cellIndex()[d.Ref]; ok {
+			f.Cells = []string{d.Ref}
+		}
+	}
+	return f
+}
+
+// translation returns the entry of diagTranslations that reads the
+// diagnostic's message, or nil.
+func (d *Diagnostic) translation() *diagTranslation {
+	for i := range diagTranslations {
+		t := &diagTranslations[i]
+		if strings.HasPrefix(d.Msg, t.prefix) && t.re.MatchString(d.Msg) {
+			return t
+		}
+	}
+	return nil
+}
+
+// diagTranslation reads one kind of message of the parser: re matches the
+// English, zh writes the Chinese from its submatches, artefact marks a trace
+// of extraction (see [Diagnostic.Code]).
+type diagTranslation struct {
+	re       *regexp.Regexp
+	prefix   string // the literal text every match starts with
+	artefact bool
+	// placed marks a guess of where a row's values go (aligned to the
+	// right): the blanks it made are not known to be the source's.
+	placed bool
+	zh     func(m []string) string
+}
+
+// guess marks a translation as a guess of where values go.
+func guess(t diagTranslation) diagTranslation {
+	t.placed = true
+	return t
+}
+
+// guessedPlaces reports whether the diagnostic says the parser guessed
+// which cells of a row its values fill (a short row aligned to the right).
+func (d *Diagnostic) guessedPlaces() bool {
+	t := d.translation()
+	return t != nil && t.placed
+}
+
+// tr builds a diagTranslation whose Chinese is format filled with the
+// submatches in order.
+func tr(re string, artefact bool, format string) diagTranslation {
+	rx := regexp.MustCompile(re)
+	prefix := strings.TrimPrefix(re, "^")
+	if i := strings.IndexAny(prefix, `\.+*?()|[]{}^$`); i >= 0 {
+		prefix = prefix[:i]
+	}
+	return diagTranslation{re: rx, prefix: prefix, artefact: artefact, zh: func(m []string) string {
+		args := make([]any, len(m)-1)
+		for i, s := range m[1:] {
+			args[i] = zhQuote(s)
+		}
+		return fmt.Sprintf(format, args...)
+	}}
+}
+
+// zhQuote turns a Go-quoted string ("…", as the parser's messages quote)
+// into Chinese quotation marks; other text is returned as it is.
+func zhQuote(s string) string {
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+		var u string
+		if _, err := fmt.Sscanf(s, "%q", &u); err == nil {
+			return "“" + controlEscaper.Replace(u) + "”"
+		}
+	}
+	return s
+}
+
+// controlEscaper keeps a quoted text on one line, as %q does.
+var controlEscaper = strings.NewReplacer("\n", `\n`, "\r", `\r`, "\t", `\t`)
+
+// diagTranslations are the messages of the parser, in Chinese. A test
+// (TestDiagnosticsBilingual) fails when a diagnostic on the corpus, the seeds
+// or the test reports is not listed: add a line here for a new message.
+var diagTranslations = []diagTranslation{
+	tr(`^page number from PDF extraction: (".*")$`, true, "PDF 提取出的页码：%s"),
+	tr(`^text before the report's title \(a page header, navigation or metadata\): (".*")$`, true, "报告标题之前的文字（页眉、导航或元数据）：%s"),
+	tr(`^text before the report's title: (".*")$`, true, "报告标题之前的文字：%s"),
+	tr(`^label (".*") was broken across lines; joined$`, true, "标签%s跨行断开，已连接"),
+	tr(`^label (".*") read as (".*")$`, true, "标签%s读作%s"),
+	tr(`^label (".*") has a local addition (".*")$`, true, "标签%s后有本地附加的%s"),
+	tr(`^row label (".*") of a one-row table under the heading (".*"): read as row (".*")$`, true, "标题%[2]s下单行小表的行标签%[1]s读作%[3]s行"),
+	tr(`^text in a table that matches no label of the template: (".*")$`, true, "表格中与模板的标签都不相符的文字：%s"),
+	tr(`^the digits (.+?) of row (.*) ran together; read as (.*), the only split that fits the row's sums$`, true,
+		"“%[2]s”行的数字 %[1]s 连在一起；按行内合计唯一可行的拆法读作 %[3]s"),
+	tr(`^the digits (.+?) of row (.*) ran together; read as (.*), one digit a cell, the only split there is \(the row's sums do not hold\)$`, false,
+		"“%[2]s”行的数字 %[1]s 连在一起；每格一位数字，这是唯一的拆法，读作 %[3]s（行内合计不成立）"),
+	tr(`^the digits (.+?) of row (.*) ran together; read as (.*), of the (\d+) splits whose sums miss by as little as (\d+) \(no split fits the row's sums\), the only one that breaks as few as (\d+) of table 3's column sums$`, false,
+		"“%[2]s”行的数字 %[1]s 连在一起；没有一种拆法合乎行内合计，在相差最小（%[5]s）的 %[4]s 种拆法中，只有这一种只破坏 %[6]s 个表三列合计，读作 %[3]s"),
+	tr(`^the digits (.+?) of row (.*) ran together; read as (.*), the only split whose sums miss by as little as (\d+) \(no split fits the row's sums\)$`, false,
+		"“%[2]s”行的数字 %[1]s 连在一起；没有一种拆法合乎行内合计，只有这一种相差最小（%[4]s），读作 %[3]s"),
+	tr(`^the digits (.+?) of row (.*) ran together and could not be split: no split into (\d+) cells fits the row's sums; left blank$`, false,
+		"“%[2]s”行的数字 %[1]s 连在一起，拆成 %[3]s 格时没有一种拆法合乎行内合计，留空"),
+	tr(`^the digits (.+?) of row (.*) ran together and can be split in (\d+) ways that fit the row's sums; left blank: (.*)$`, false,
+		"“%[2]s”行的数字 %[1]s 连在一起，有 %[3]s 种拆法都合乎行内合计，留空：%[4]s"),
+	tr(`^the (\d+) values before table 3's first row label \((.*)\) are read as row (".*"): they come between the column header and row 二, add up, and row 一's label comes later without values \(text of a PDF out of reading order\?\)$`, true,
+		"表三第一个行标签之前的 %[1]s 个数值（%[2]s）读作%[3]s行：它们在表头与第二行之间、合计成立，而第一行的标签在后面单独出现（PDF 文字的阅读顺序错乱）"),
+	tr(`^row (".*") has (\d+) values, one a line, that read as (\d+) rows written column by column \((.*)\); the last of them, which balances rows 一, 二 and 四, is read as this row's and the others are kept in Unrecognized \(text of a PDF out of reading order\?\)$`, true,
+		"%[1]s行有 %[2]s 个每行一个的数值，可读成按列书写的 %[3]s 行（%[4]s）；其中与第一、二、四行平衡的最后一行读作本行，其余保留为无法归位的内容（PDF 文字的阅读顺序错乱）"),
+	tr(`^row (".*") has (\d+) values, one a line, for (\d+) cells: (\d+) whole rows that each add up; the rows after the first are read as the next (\d+) rows of the template \((.*)\), whose labels come later without values \(text of a PDF out of reading order\?\)$`, true,
+		"%[1]s行有 %[2]s 个每行一个的数值，对应 %[3]s 格：是 %[4]s 个各自合计成立的整行；第一行之后的读作模板中接下来的 %[5]s 行（%[6]s），这些行的标签在后面单独出现（PDF 文字的阅读顺序错乱）"),
+	tr(`^row (".*") has (\d+) values, one a line, for (\d+) cells \((.*)\): which cells they fill cannot be told \(a blank cell leaves no line in text of a PDF without -layout\); its cells are left blank and the values kept in Unrecognized$`, false,
+		"%[1]s行有 %[2]s 个每行一个的数值，对应 %[3]s 格（%[4]s）：无法判断它们各在哪一格（不带 -layout 的 PDF 文字中空白单元格不占行）；单元格留空，数值保留为无法归位的内容"),
+	tr(`^row (".*") has (\d+) values, one a line, for (\d+) cells, and they do not read as rows that add up \((.*)\): which value belongs to which cell cannot be told \(text of a PDF out of reading order\?\); its cells are left blank and the values kept in Unrecognized$`, false,
+		"%[1]s行有 %[2]s 个每行一个的数值，对应 %[3]s 格，且不能读成合计成立的若干行（%[4]s）：无法判断各数值属于哪一格（PDF 文字的阅读顺序错乱）；单元格留空，数值保留为无法归位的内容"),
+	tr(`^table 4 has (\d+) values, one a line, for (\d+) cells \((.*)\): which cell each belongs to cannot be told \(a blank cell leaves no line in text of a PDF without -layout\); its cells are left blank and the values kept in Unrecognized$`, false,
+		"表四有 %[1]s 个每行一个的数值，对应 %[2]s 格（%[3]s）：无法判断各数值属于哪一格（不带 -layout 的 PDF 文字中空白单元格不占行）；单元格留空，数值保留为无法归位的内容"),
+	tr(`^table 4's values, one a line, come in pieces between labels \((.*)\) that do not match its rows: which value belongs to which cell cannot be told \(text of a PDF out of reading order\?\); its cells are left blank and the values kept in Unrecognized$`, false,
+		"表四每行一个的数值被标签分成几段（%s），与表四的行对不上：无法判断各数值属于哪一格（PDF 文字的阅读顺序错乱）；单元格留空，数值保留为无法归位的内容"),
+	guess(tr(`^table 4 has (\d+) of (\d+) fields; read aligned to the right$`, false, "表四只有 %s 个字段（应有 %s 个），按右对齐读取")),
+	guess(tr(`^row (".*") has (\d+) of (\d+) fields; read aligned to the right, the (\d+) cells before them are blank$`, false,
+		"%s行只有 %s 个字段（应有 %s 个），按右对齐读取，前面 %s 格为空白")),
+	tr(`^(\d+) rows of block (\S+) are missing and were left blank: (.*)$`, false, "%[2]s缺少 %[1]s 行，留空：%[3]s"),
+	tr(`^row (".*") has (\d+) values for (\d+) cells \((.*)\) and their positions do not tell which cells are blank: its cells are left blank and the values kept in Unrecognized \(Parser.AlignShortRows reads such a row aligned to the right\)$`, false,
+		"%s行有 %s 个数值，对应 %s 格（%s），数值的位置不能说明哪些单元格空白：单元格留空，数值保留为无法归位的内容（Parser.AlignShortRows 把这样的行按右对齐读取）"),
+	tr(`^table 4 has (\d+) values for (\d+) cells \((.*)\) and their positions do not tell which cells are blank \(Parser.AlignShortRows reads them aligned to the right\); its cells are left blank and the values kept in Unrecognized$`, false,
+		"表四有 %s 个数值，对应 %s 格（%s），数值的位置不能说明哪些单元格空白（Parser.AlignShortRows 按右对齐读取）；单元格留空，数值保留为无法归位的内容"),
+	tr(`^row (".*"): its label and the label before it stand apart from the table with no values between them, so which of them the values that follow \((.*)\) belong to cannot be told; its cells are left blank and the values kept in Unrecognized$`, false,
+		"%s行：它的标签和前一行的标签都与表格分开，中间没有数值，其后的数值（%s）属于哪一行无法判断；单元格留空，数值保留为无法归位的内容"),
+	tr(`^the value (".*") has leading zeros: digits of several cells ran together\? the cell is left blank and the digits kept in Unrecognized$`, false,
+		"数值%s以 0 开头：可能是几个单元格的数字连在一起；单元格留空，数字保留为无法归位的内容"),
+	tr(`^row (".*") appears twice; the second is not used$`, false, "%s行出现两次，第二次未采用"),
+	tr(`^row (".*") is not part of the layout this block uses; its values are kept in Unrecognized$`, false,
+		"%s行不属于本表所用的版式，其数值保留为无法归位的内容"),
+	tr(`^the header of this block mixes labels of both template editions; its rows have the (\d+) number of values; read as edition (\d+)$`, false,
+		"本表表头混用了两版模板的标签；各行的数值个数是 %s 版的，按 %s 版读取"),
+	tr(`^the header of this block mixes labels of both template editions; read as edition (\d+)$`, false,
+		"本表表头混用了两版模板的标签，按 %s 版读取"),
+	tr(`^surplus value (".*") in a table row; kept in Unrecognized$`, false, "表格行中多出的数值%s，保留为无法归位的内容"),
+	tr(`^cell holds text (".*"), not a number$`, false, "单元格写的是文字%s，不是数字"),
+	tr(`^the row under the heading (".*"): it has (\d+) cells under a header of (\d+); its cells are not placed$`, false,
+		"标题%s下的一行：表头有 %[3]s 格，这一行有 %[2]s 格；单元格未归位"),
+	tr(`^a value outside any table row: (".*")$`, false, "表格行之外的数值：%s"),
+	tr(`^text the parser could not place: (".*")$`, false, "解析器无法归位的文字：%s"),
+	tr(`^this line is GB18030 text in a UTF-8 file; read as GB18030$`, false, "UTF-8 文件中的这一行是 GB18030 编码，按 GB18030 读取"),
+	tr(`^a NUL byte replaced by U\+FFFD$`, false, "一个 NUL 字节替换为 U+FFFD"),
+	tr(`^(\d+) NUL bytes replaced by U\+FFFD$`, false, "%s 个 NUL 字节替换为 U+FFFD"),
+	tr(`^a byte that is not UTF-8 replaced by U\+FFFD$`, false, "一个不是 UTF-8 的字节替换为 U+FFFD"),
+	tr(`^(\d+) bytes that are not UTF-8 replaced by U\+FFFD$`, false, "%s 个不是 UTF-8 的字节替换为 U+FFFD"),
+	tr(`^(\d+) bytes that are not UTF-8 \((\d+) of them NUL\) replaced by U\+FFFD$`, false, "%s 个不是 UTF-8 的字节（其中 %s 个 NUL）替换为 U+FFFD"),
+	tr(`^too many warnings: (\d+) more from here on are not listed \(at most (\d+) are\)$`, false, "警告过多：从这里起还有 %s 条没有列出（最多列出 %s 条）"),
+}

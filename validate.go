@@ -25,8 +25,9 @@ type Finding struct {
 	// Cells are the references of the cells involved, e.g.
 	// ["t3.total.natural_person", "t3.granted.natural_person", ...].
 	Cells []string `json:"cells"`
-	// File is the file the report came from, when the caller sets it;
-	// Validate leaves it empty.
+	// File is the file the report came from: [Validator.File], or the
+	// Filename of the [Parser] that read the report (its diagnostics carry
+	// it), or empty.
 	File string `json:"file,omitempty"`
 	// Pos is the source position of the first cell or section involved
 	// that has one. A finding about the whole report (no statement of the
@@ -67,11 +68,16 @@ type Rule struct {
 	// year to year ([ValidateSeries]); the others check one report
 	// ([Validate]).
 	Series bool `json:"series,omitempty"`
-	check  func(v *validation)
+	// Parse is true for the codes of the parser's diagnostics, which
+	// [Validator] adds as findings when asked (see [Diagnostic.Code]).
+	Parse bool `json:"parse,omitempty"`
+	check func(v *validation)
 }
 
 // Rules returns every validation rule in the order Validate applies them:
-// errors, then warnings, then the series rules.
+// errors, then warnings, then information, then the series rules, then the
+// codes of the parser's diagnostics. FORMAT.md lists them (TestFormatRules
+// keeps the list in step with this table).
 func Rules() []Rule { return slices.Clone(rules) }
 
 // rules is the table of rules. Codes are stable: tools and people filter on
@@ -100,26 +106,35 @@ var rules = []Rule{
 		Description:   "缺少模板要求的表格（表二、表三或表四）",
 		DescriptionEN: "a table the template requires (table 2, 3 or 4) is missing"},
 	{Code: "missing-section", Severity: SeverityError, check: checkSections,
-		Description:   "缺少模板要求的六个部分之一",
-		DescriptionEN: "one of the template's six sections is missing"},
+		Description:   "缺少模板要求的六个部分之一：既没有它的标题，也没有它的内容",
+		DescriptionEN: "one of the template's six sections is missing: neither its heading nor its content is there"},
+	{Code: "unreadable", Severity: SeverityWarning, check: checkUnreadable,
+		Description:   "原文中有内容、解析器却没有读出的单元格（每张表一条，引用原文及其位置）；它们不是空白，涉及它们的规则无法判断",
+		DescriptionEN: "cells the source has that the parser could not read (one finding a table, quoting the source and its place); they are not blank, and the rules involving them cannot decide"},
+	{Code: "missing-row", Severity: SeverityWarning, check: checkMissingRows,
+		Description:   "表格缺少模板规定的行（例如第二十条第（一）项没有“规章”行）",
+		DescriptionEN: "a table lacks a row of the template (such as the 规章 row of 第二十条第（一）项)"},
+	{Code: "label-typo", Severity: SeverityWarning, check: checkLabelTypos,
+		Description:   "表格的行标签与模板有一两个字不同（如“属于行政执法案件”应为“属于行政执法案卷”）",
+		DescriptionEN: "a row label differs from the template's in a character or two (属于行政执法案件 for 属于行政执法案卷)"},
 	{Code: "section-heading", Severity: SeverityWarning,
-		Description:   "模板的某一部分换了标题：同一序号（如“六、”）下写的是别的内容",
-		DescriptionEN: "a template section has another heading: the same number (such as 六、) heads something else"},
+		Description:   "模板的某一部分换了标题，或丢了标题而内容还在：同一序号（如“六、”）下写的是别的标题，或内容写在别的部分之下",
+		DescriptionEN: "a template section has another heading (the same number, such as 六、, heads something else), or has lost its heading while its content is there under another section"},
+	{Code: "section-number", Severity: SeverityWarning, check: checkSectionNumbers,
+		Description:   "两个部分用了同一个序号（如两个“二、”），之后的序号与模板错开",
+		DescriptionEN: "two sections carry one number (two 二、), and the numbers after them are off the template's"},
 	{Code: "undecidable", Severity: SeverityWarning,
-		Description:   "空白、“/”或文字单元格使某条算术规则无法判断（空白不是 0）",
-		DescriptionEN: "blank, not-applicable or text cells make an arithmetic rule undecidable (a blank is not 0)"},
+		Description:   "“/”单元格使某条算术规则无法判断（空白、文字和读不出的单元格由各自的规则报告一次）",
+		DescriptionEN: "not-applicable (/) cells make an arithmetic rule undecidable (blank, text and unreadable cells are reported once, by their own rules)"},
 	{Code: "blank-cell", Severity: SeverityWarning, check: checkBlankCells,
-		Description:   "表格中有空白单元格",
-		DescriptionEN: "a table cell is blank"},
+		Description:   "原文中确实空白的单元格（空白不是 0，涉及它的规则无法判断）",
+		DescriptionEN: "a cell the source leaves blank (a blank is not 0; the rules involving it cannot decide)"},
 	{Code: "text-cell", Severity: SeverityWarning, check: checkTextCells,
-		Description:   "表格中的单元格写的是文字而不是数字",
-		DescriptionEN: "a table cell holds text instead of a number"},
+		Description:   "表格中的单元格写的是文字而不是数字（带单位或正号的数字不算）",
+		DescriptionEN: "a table cell holds text instead of a number (a number written with a unit or a plus sign is a number)"},
 	{Code: "edition-year", Severity: SeverityWarning, check: checkEditionYear,
-		Description:   "2021 年及以后的报告使用了 2019 版表格，或 2021 年以前的报告使用了 2021 版表格",
-		DescriptionEN: "a 2019 layout in a report on 2021 or later, or a 2021 layout in a report on 2020 or earlier"},
-	{Code: "edition-mixed", Severity: SeverityWarning, check: checkEditionMixed,
-		Description:   "各表格使用的版式不一致（2019 版与 2021 版混用）",
-		DescriptionEN: "the tables mix the 2019 and the 2021 layout"},
+		Description:   "表格版式与报告年度不符（2021 年及以后用了 2019 版，或 2021 年以前用了 2021 版），或各表混用两版",
+		DescriptionEN: "a table's layout does not fit the report's year (a 2019 layout on 2021 or later, a 2021 layout on 2020 or earlier), or the tables mix the two"},
 	{Code: "section-order", Severity: SeverityWarning, check: checkSectionOrder,
 		Description:   "各部分的顺序与模板不同",
 		DescriptionEN: "the sections are not in the template's order"},
@@ -130,11 +145,20 @@ var rules = []Rule{
 		Description:   "表三“逾期未按收费通知要求缴纳费用”大于 0，但第六部分没有提到信息处理费",
 		DescriptionEN: "t3.other_unpaid_fee is above 0 but section 6 never mentions 信息处理费 (information-processing fees)"},
 	{Code: "text-table", Severity: SeverityWarning, check: checkTextNumbers,
-		Description:   "正文中写的数字（本年新收、上年结转、结转下年度、行政复议、行政诉讼……件）与表格不一致",
-		DescriptionEN: "a number stated in the text (本年新收, 上年结转, 结转下年度, 行政复议, 行政诉讼 …件) disagrees with the tables"},
-	{Code: "no-period", Severity: SeverityWarning, check: checkPeriod,
-		Description:   "报告没有说明统计期限",
-		DescriptionEN: "the report does not state its statistical period"},
+		Description:   "正文中写的数字与表格不一致：收到、受理、办结、答复、结转的申请，各类办理结果（予以公开、部分公开、不予公开、无法提供、不予处理、其他处理及其合计），行政复议、行政诉讼，制发、废止、现行有效的规章和规范性文件（件、条、起、宗）",
+		DescriptionEN: "a number stated in the text disagrees with the tables: requests received, handled, carried over; the kinds of result (予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理 and their sums); reviews and suits; rules and normative documents issued, repealed, in force (件, 条, 起, 宗)"},
+	{Code: "year-period", Severity: SeverityWarning, check: checkYearPeriod,
+		Description:   "统计期限的年份与标题中的报告年度不同",
+		DescriptionEN: "the statistical period is in another year than the one the title reports on"},
+	{Code: "year-text", Severity: SeverityWarning, check: checkYearText,
+		Description:   "正文把另一年份当作本报告的年度来叙述（如 2024 年的报告写“2023年，在主动公开的……”）",
+		DescriptionEN: "the text tells of another year as the report's own (a report on 2024 saying 2023年，在主动公开的…)"},
+	{Code: "year-signed", Severity: SeverityWarning, check: checkYearSigned,
+		Description:   "落款日期在报告年度结束之前（如 2021 年的报告落款 2021年1月25日）",
+		DescriptionEN: "the report is signed and dated before the year it reports on ended (a report on 2021 dated 2021年1月25日)"},
+	{Code: "no-period", Severity: SeverityInfo, check: checkPeriod,
+		Description:   "报告没有说明统计期限（惯例，不是模板的要求）",
+		DescriptionEN: "the report does not state its statistical period (a convention, not the template)"},
 	{Code: "series-carried-over", Severity: SeverityWarning, Series: true,
 		Description:   "同一机关：本年“二、上年结转”= 上一年“四、结转下年度继续办理”",
 		DescriptionEN: "one agency: this year's carried_over = last year's carried_forward"},
@@ -147,6 +171,30 @@ var rules = []Rule{
 	{Code: "series-duplicate", Severity: SeverityWarning, Series: true,
 		Description:   "同一机关同一年度有多份报告",
 		DescriptionEN: "one agency has several reports on the same year"},
+	{Code: "series-copy", Severity: SeverityInfo, Series: true,
+		Description:   "同一机关：某一部分的文字与上一份报告相同或几乎相同，或某张表与上一份报告完全相同（指出两处位置）",
+		DescriptionEN: "one agency: a section's prose is the same or nearly the same as in the report before, or a table is identical to it (both places named)"},
+	{Code: "parse-artefact", Severity: SeverityWarning, Parse: true,
+		Description:   "提取文字留下的痕迹，解析器已处理：页码、页眉、跨行断开的标签、连在一起按勾稽关系拆开的数字、按合计恢复的 PDF 顺序（-strict 不列出）",
+		DescriptionEN: "traces of how the text was extracted, handled by the parser: page numbers, page headers, labels broken across lines, digits run together and split by the sums, a PDF's order restored by its sums (left out by -strict)"},
+	{Code: "parse-repaired", Severity: SeverityWarning, Parse: true,
+		Description:   "解析时修复或猜测了内容（按位置读取的行、相差最小的拆法）",
+		DescriptionEN: "the parser repaired or guessed something (a row read by position, the split that misses by the least)"},
+	{Code: "parse-unrecognized", Severity: SeverityWarning, Parse: true,
+		Description:   "有无法归位的文字",
+		DescriptionEN: "text the parser could not place"},
+	{Code: "parse-ambiguous", Severity: SeverityWarning, Parse: true,
+		Description:   "内容可以有多种读法，解析器没有选择",
+		DescriptionEN: "input that can be read in more than one way; the parser did not choose"},
+	{Code: "parse-missing", Severity: SeverityWarning, Parse: true,
+		Description:   "解析器没有找到模板要求的表格、行或部分",
+		DescriptionEN: "the parser found no table, row or section the template requires"},
+	{Code: "parse-encoding", Severity: SeverityWarning, Parse: true,
+		Description:   "文字编码有问题（非 UTF-8 字节、NUL 字节、混入的 GB18030）",
+		DescriptionEN: "a problem of the text's encoding (bytes that are not UTF-8, NUL bytes, a GB18030 line)"},
+	{Code: "parse", Severity: SeverityWarning, Parse: true,
+		Description:   "解析器的其他提示",
+		DescriptionEN: "another diagnostic of the parser"},
 }
 
 // severities maps rule codes to severities; init fills it from rules (a
@@ -173,24 +221,197 @@ func ruleSeverity(code string) Severity {
 // series rule and returns the findings, sorted by source position (findings
 // without one last), in rule order where positions are equal. A report whose
 // arithmetic holds, whose cells are all numbers and whose sections are all
-// there gives no finding.
+// there gives no finding. It is the zero [Validator]'s Validate.
 //
 // Blank, not-applicable and text cells are never taken as 0: a sum rule
-// that needs one is undecidable, and says so in one "undecidable" warning per
-// rule, listing the cells.
-func Validate(r *Report) []Finding {
+// that needs one cannot decide. Each such cell is reported once, by the
+// rule about it (blank-cell, text-cell, unreadable for cells the source has
+// but the parser could not read); an "undecidable" warning lists the
+// not-applicable cells that keep a rule from deciding.
+func Validate(r *Report) []Finding { return (&Validator{}).Validate(r) }
+
+// Validator validates reports with options. The zero Validator applies every
+// rule and is what [Validate] and [ValidateSeries] use; nianbao validate
+// sets its fields from its flags.
+type Validator struct {
+	// File is set as the File of every finding. When it is empty, findings
+	// take the File of the report's diagnostics: the Filename of the
+	// [Parser] that read it.
+	File string
+	// Source is the input the report was parsed from, the bytes given to
+	// [Parser.Parse]. With it, a finding about cells the parser could not
+	// read quotes the source at that place, and a template row the parser
+	// did not find is told apart: missing from the table (missing-row), under
+	// a misspelt label (label-typo), or there but unreadable. Without it,
+	// such a row is reported as unreadable, perhaps missing.
+	Source []byte
+	// Enable, when not empty, lists the only rule codes whose findings are
+	// returned; Disable lists codes whose findings are not. See [Rules].
+	Enable, Disable []string
+	// Diagnostics adds the parser's diagnostics (Report.Warnings) as
+	// findings, converted by [Diagnostic.Finding], as nianbao validate -v
+	// does.
+	Diagnostics bool
+	// Strict makes every warning an error, as nianbao validate -strict does.
+	// Information stays information. Of the parser's diagnostics, those
+	// that are traces of extraction (parse-artefact: page numbers, labels
+	// broken across lines) are left out, since they say nothing about the
+	// report, and so are those a finding already tells (the parser's
+	// warning where an unreadable finding quotes the source): one finding
+	// per fact.
+	Strict bool
+}
+
+// Validate checks one report against every rule of [Rules] that is not a
+// series rule, with the validator's options; see [Validate].
+func (vr *Validator) Validate(r *Report) []Finding {
 	if r == nil {
 		return nil
 	}
 	v := &validation{r: r, undecided: map[string]*undecided{}}
+	if vr.Source != nil {
+		v.src = newValidationSource(vr.Source)
+	}
 	for _, rule := range rules {
 		if rule.check != nil {
 			rule.check(v)
 		}
 		v.flushUndecided(rule)
 	}
-	sortFindings(v.out)
-	return v.out
+	out := v.out
+	if vr.Diagnostics {
+		for _, d := range r.Warnings {
+			if vr.Strict && v.accounted(d) {
+				continue
+			}
+			f := d.Finding()
+			f.Report = r
+			out = append(out, f)
+		}
+	}
+	out = vr.finish(out, diagnosticsFile(r))
+	sortFindings(out)
+	return out
+}
+
+// accounted reports whether a finding already tells what the parser's
+// diagnostic says: the diagnostic stands where the finding does, where the
+// parser could not read cells or found rows missing, or in the section of a
+// table with an unreadable finding (a value it could not place there); or
+// it names a cell, row or block a finding names, a cell the validator read
+// as a number after all ("251000元"), or one of a subtotal row it leaves out.
+func (v *validation) accounted(d *Diagnostic) bool {
+	if !d.Pos.IsValid() && d.Ref == "" {
+		return false
+	}
+	if st := v.info(d.Ref).state; d.Ref != "" && (st == stNumber || st == stIgnored) {
+		return true
+	}
+	for _, c := range v.causes {
+		if c.pos == d.Pos {
+			return true
+		}
+	}
+	for _, m := range v.missingCand {
+		if m.at == d.Pos {
+			return true
+		}
+	}
+	names := func(ref string) bool {
+		return d.Ref != "" && (ref == d.Ref || strings.HasPrefix(ref, d.Ref+".") || schema.BlockOf(ref) == d.Ref)
+	}
+	for _, f := range v.out {
+		if f.Pos == d.Pos && d.Pos.IsValid() || slices.ContainsFunc(f.Cells, names) {
+			return true
+		}
+		if f.Code == "unreadable" && d.Pos.IsValid() && (errors.Is(d, ErrUnrecognized) || errors.Is(d, ErrAmbiguous)) {
+			table, _, _ := strings.Cut(f.Cells[0], ".")
+			if from, to := v.sectionSpan(sectionOf(table)); from.IsValid() && !posLess(d.Pos, from) && (!to.IsValid() || posLess(d.Pos, to)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sectionSpan returns where section n starts and where the next section
+// starts (zero when none does).
+func (v *validation) sectionSpan(n int) (from, to Position) {
+	for i, s := range v.r.Sections {
+		if s.Number != n || !s.Pos.IsValid() {
+			continue
+		}
+		for _, next := range v.r.Sections[i+1:] {
+			if next.Pos.IsValid() && posLess(s.Pos, next.Pos) {
+				return s.Pos, next.Pos
+			}
+		}
+		return s.Pos, Position{}
+	}
+	return Position{}, Position{}
+}
+
+// Validate parses src with p and validates the report as nianbao validate
+// does: every finding's File is p.Filename, and the findings quote src
+// where the parser could not read it (see [Validator.Source]). The report
+// is nil when src is not a report; err is Parse's.
+func (p *Parser) Validate(src []byte) (*Report, []Finding, error) {
+	r, err := p.Parse(src)
+	if r == nil {
+		return nil, nil, err
+	}
+	return r, (&Validator{File: p.Filename, Source: src}).Validate(r), err
+}
+
+// diagnosticsFile returns the file the report's diagnostics name, if any.
+func diagnosticsFile(r *Report) string {
+	if r == nil {
+		return ""
+	}
+	for _, d := range r.Warnings {
+		if d.File != "" {
+			return d.File
+		}
+	}
+	return ""
+}
+
+// finish applies the options to the findings: the rules selected, the file,
+// and under Strict warnings made errors and extraction artefacts dropped.
+func (vr *Validator) finish(fs []Finding, file string) []Finding {
+	if vr.File != "" {
+		file = vr.File
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if len(vr.Enable) > 0 && !slices.Contains(vr.Enable, f.Code) || slices.Contains(vr.Disable, f.Code) {
+			continue
+		}
+		if vr.Strict && f.Code == "parse-artefact" {
+			continue
+		}
+		if vr.Strict && f.Severity == SeverityWarning {
+			f.Severity = SeverityError
+		}
+		if f.File == "" {
+			f.File = file
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// UnknownRules returns the codes that name no rule of [Rules], for a
+// program that takes codes from its user (nianbao validate -enable,
+// -disable).
+func UnknownRules(codes []string) []string {
+	var out []string
+	for _, c := range codes {
+		if _, ok := severities[c]; !ok {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // hasPositions reports whether the report was read from a source: some
@@ -227,10 +448,22 @@ func sortFindings(fs []Finding) {
 // validation is the state of one Validate call.
 type validation struct {
 	r         *Report
+	src       *validationSource // the source, when the caller gave it
 	out       []Finding
 	undecided map[string]*undecided // by rule code
 	cells     []schema.Cell         // catalogCells, once computed
 	hasPos    int8                  // hasPositions(r): 0 unknown, 1 yes, -1 no
+	// What the cells that are not plain numbers are (validate_cells.go),
+	// decided once on first use.
+	infos       map[string]cellInfo
+	causes      []*unreadCause
+	causeAt     map[Position]*unreadCause
+	missingCand []missingCandidate
+	missingRows []missingRow
+	unreadRows  map[string]bool // "t3.partial": the row has unread cells
+	guesses     []*Diagnostic   // the parser's warnings that it guessed where a row's values go
+	period      *statedPeriod   // the statement of the period, once found
+	prose       []prose         // texts(), once made
 }
 
 // undecided collects the instances of one sum rule that blanks made
@@ -292,9 +525,9 @@ func (v *validation) flushUndecided(rule Rule) {
 	if u.n == 1 {
 		eqs = "equation involves"
 	}
-	zh := fmt.Sprintf("无法判断%s %s（%s）：%d 处涉及空白、“/”或文字单元格 %s，空白不按 0 计算",
+	zh := fmt.Sprintf("无法判断%s %s（%s）：%d 处涉及“/”单元格 %s，“/”不按 0 计算",
 		name, rule.Code, strings.Join(limit(u.where, 6), "、"), u.n, strings.Join(limit(u.cells, 6), "、"))
-	en := fmt.Sprintf("cannot decide %s (%s): %d %s blank, not-applicable or text cells %s; a blank is not 0",
+	en := fmt.Sprintf("cannot decide %s (%s): %d %s not-applicable cells %s; a \"/\" is not 0",
 		rule.Code, strings.Join(limit(u.where, 6), ", "), u.n, eqs, strings.Join(limit(u.cells, 6), ", "))
 	v.add("undecidable", u.cells, zh, en)
 }
@@ -320,20 +553,24 @@ type equation struct {
 	zhWhere, enWhere   string // e.g. "表三“自然人”列", "table 3, column 自然人"
 }
 
-// check decides the equation: a finding when it fails, a note for the
-// undecidable warning when a cell is not a number, nothing when it holds.
+// check decides the equation: a finding when it fails, nothing when it
+// holds or when a cell is not a number — a note for the undecidable warning
+// when that cell is not reported by a rule of its own (a "/").
 func (v *validation) check(eq equation) {
 	if v.anyOverlong(eq.lhs) || v.anyOverlong(eq.rhs) {
 		return // value-kind reports the number; it takes no part in sums
 	}
 	var missing []string
+	short := false // a cell is not a number
 	sum := func(refs []string) *big.Rat {
 		s := new(big.Rat)
 		for _, ref := range refs {
-			c, _ := v.r.Cell(ref)
-			x, ok := c.Rat()
+			x, ok := v.num(ref)
 			if !ok {
-				missing = append(missing, ref)
+				short = true
+				if !v.reported(ref) {
+					missing = append(missing, ref)
+				}
 				continue
 			}
 			s.Add(s, x)
@@ -341,6 +578,9 @@ func (v *validation) check(eq equation) {
 		return s
 	}
 	a, b := sum(eq.lhs), sum(eq.rhs)
+	if short && len(missing) == 0 {
+		return
+	}
 	if len(missing) > 0 {
 		u := v.undecided[eq.code]
 		if u == nil {
@@ -396,10 +636,11 @@ func (v *validation) block(id string) (schema.Block, bool) {
 
 // present reports whether the report has the row: at least one of its cells
 // is not Absent.
+// An extra row the report has without any number is not present.
 func (v *validation) present(b schema.Block, row string) bool {
 	for _, cs := range [][]schema.Column{b.Columns, b.ExtraColumns} {
 		for _, c := range cs {
-			if cell, _ := v.r.Cell(b.Ref(row, c.Name)); cell.Kind != Absent {
+			if st := v.info(b.Ref(row, c.Name)).state; st != stAbsent && st != stIgnored {
 				return true
 			}
 		}
@@ -407,11 +648,12 @@ func (v *validation) present(b schema.Block, row string) bool {
 	return false
 }
 
-// presentColumn reports whether the report has the column in any row.
+// presentColumn reports whether the report has the column in any row; an
+// extra column without any number is not present.
 func (v *validation) presentColumn(b schema.Block, col string) bool {
 	for _, rs := range [][]schema.Row{b.Rows, b.ExtraRows} {
 		for _, r := range rs {
-			if cell, _ := v.r.Cell(b.Ref(r.Name, col)); cell.Kind != Absent {
+			if st := v.info(b.Ref(r.Name, col)).state; st != stAbsent && st != stIgnored {
 				return true
 			}
 		}
@@ -533,7 +775,7 @@ func checkSubtotals(v *validation) {
 				continue
 			}
 			for _, c := range allCols {
-				if cell, _ := v.r.Cell(b.Ref(sr.Name, c.Name)); cell.Kind == Absent {
+				if st := v.info(b.Ref(sr.Name, c.Name)).state; st == stAbsent || st == stIgnored {
 					continue
 				}
 				var rhs []string
@@ -552,7 +794,7 @@ func checkSubtotals(v *validation) {
 			}
 			for _, rs := range [][]schema.Row{b.Rows, b.ExtraRows} {
 				for _, r := range rs {
-					if cell, _ := v.r.Cell(b.Ref(r.Name, sc.Name)); cell.Kind == Absent {
+					if st := v.info(b.Ref(r.Name, sc.Name)).state; st == stAbsent || st == stIgnored {
 						continue
 					}
 					var rhs []string
@@ -609,7 +851,7 @@ func cellLabel(c schema.Cell) (zh, en string) {
 func checkValueKinds(v *validation) {
 	for _, sc := range v.catalogCells() {
 		c, _ := v.r.Cell(sc.Ref)
-		if c.Kind != Number {
+		if st := v.info(sc.Ref).state; c.Kind != Number || st != stNumber && st != stOverlong {
 			continue
 		}
 		neg := strings.HasPrefix(c.Value, "-")
@@ -631,84 +873,87 @@ func checkValueKinds(v *validation) {
 	}
 }
 
-// blankAdvice is what a blank-cell finding tells the reader to do: write
-// the numbers; or, when the parser left the cells blank because it could
-// not tell where the source's values go (a warning of the parser's, ambiguous
-// or missing, stands at the first cell's position), look at that warning.
-func (v *validation) blankAdvice(refs []string) (zh, en string) {
-	if c, ok := v.r.Cell(refs[0]); ok && c.Pos.IsValid() {
-		for _, w := range v.r.Warnings {
-			if w.Pos == c.Pos && (errors.Is(w, ErrAmbiguous) || errors.Is(w, ErrMissing)) {
-				return "解析器无法确定原文中的数字属于哪些单元格而留空（见该位置的解析警告，-v 显示），空白不是 0",
-					"the parser left them blank, unable to tell which cells the source's values belong to (see its warning at this position, shown with -v); a blank is not 0"
+// checkBlankCells reports the cells the source leaves blank, one finding a
+// table: its columns blank in every row, then its other blank cells row by
+// row. Cells the parser left blank because it could not read them are
+// unreadable, not blank (validate_cells.go).
+func checkBlankCells(v *validation) {
+	const advice, adviceEN = "空白不是 0，请填写数字；涉及这些单元格的算术规则无法判断", "A blank is not 0: write the numbers; the arithmetic rules involving these cells cannot decide"
+	for _, t := range []string{"t2", "t3", "t4"} {
+		var cells []schema.Cell
+		for _, id := range schema.BlockIDs {
+			if b, ok := v.block(id); ok && b.Table == t {
+				cells = append(cells, b.AllCells()...)
 			}
 		}
-	}
-	return "空白不是 0，请填写数字", "a blank is not 0, write the numbers"
-}
-
-func checkBlankCells(v *validation) {
-	for _, id := range schema.BlockIDs {
-		b, ok := v.block(id)
-		if !ok {
+		state := func(c schema.Cell) cellState { return v.info(c.Ref).state }
+		// Columns blank in every row of a block that has several rows.
+		type colKey struct{ block, col string }
+		present, blank := map[colKey]int{}, map[colKey]int{}
+		for _, c := range cells {
+			if st := state(c); st != stAbsent && st != stIgnored {
+				present[colKey{c.Block, c.Column}]++
+				if st == stBlank {
+					blank[colKey{c.Block, c.Column}]++
+				}
+			}
+		}
+		var refs, parts, partsEN, colLabels []string
+		seenCol := map[colKey]bool{}
+		emptyCol := func(c schema.Cell) bool {
+			k := colKey{c.Block, c.Column}
+			return present[k] > 1 && blank[k] == present[k]
+		}
+		for _, c := range cells {
+			if state(c) != stBlank {
+				continue
+			}
+			refs = append(refs, c.Ref)
+			if k := (colKey{c.Block, c.Column}); emptyCol(c) && !seenCol[k] {
+				seenCol[k] = true
+				colLabels = append(colLabels, c.ColumnLabel)
+			}
+		}
+		if len(refs) == 0 {
 			continue
 		}
-		cells := b.AllCells()
-		kind := func(c schema.Cell) Kind { x, _ := v.r.Cell(c.Ref); return x.Kind }
-		// Columns blank in every row of a table that has several rows: one
-		// finding for them all.
-		present, blank := map[string]int{}, map[string]int{}
-		for _, c := range cells {
-			if k := kind(c); k != Absent {
-				present[c.Column]++
-				if k == Blank {
-					blank[c.Column]++
-				}
-			}
-		}
-		emptyCol := map[string]bool{}
-		var colCells, colLabels []string
-		for _, c := range cells {
-			if present[c.Column] > 1 && blank[c.Column] == present[c.Column] {
-				if !emptyCol[c.Column] {
-					colLabels = append(colLabels, c.ColumnLabel)
-				}
-				emptyCol[c.Column] = true
-				if kind(c) == Blank {
-					colCells = append(colCells, c.Ref)
-				}
-			}
-		}
-		zhT, enT := tableLabels(id)
 		if len(colLabels) > 0 {
-			zh, en := v.blankAdvice(colCells)
-			v.add("blank-cell", colCells,
-				fmt.Sprintf("%s有 %d 列全部空白（%s），%s", zhT, len(colLabels), strings.Join(colLabels, "、"), zh),
-				fmt.Sprintf("%s: %d columns are blank in every row (%s); %s", enT, len(colLabels), strings.Join(colLabels, ", "), en))
+			parts = append(parts, fmt.Sprintf("%d 列全部空白（%s）", len(colLabels), strings.Join(colLabels, "、")))
+			partsEN = append(partsEN, fmt.Sprintf("%d columns blank in every row (%s)", len(colLabels), strings.Join(colLabels, ", ")))
 		}
-		// The other blanks: one finding per row.
-		var row string
-		var rowCells, rowCols []string
+		var rows, rowsEN []string
+		var row, rowEN string
+		var cols, colsEN []string
 		flush := func() {
-			if len(rowCells) > 0 {
-				zh, en := v.blankAdvice(rowCells)
-				v.add("blank-cell", rowCells,
-					fmt.Sprintf("%s“%s”行有 %d 个空白单元格（%s），%s", zhT, row, len(rowCells), strings.Join(rowCols, "、"), zh),
-					fmt.Sprintf("%s, row %s: %d blank cells (%s); %s", enT, row, len(rowCells), strings.Join(rowCells, ", "), en))
+			if len(cols) > 0 {
+				rows = append(rows, fmt.Sprintf("“%s”行 %d 个（%s）", row, len(cols), strings.Join(cols, "、")))
+				rowsEN = append(rowsEN, fmt.Sprintf("row %s: %s", rowEN, strings.Join(colsEN, ", ")))
 			}
-			rowCells, rowCols = nil, nil
+			cols, colsEN = nil, nil
 		}
 		for _, c := range cells {
 			if label := shortLabel(c.RowLabel); label != row {
 				flush()
-				row = label
+				row, rowEN = label, label
 			}
-			if kind(c) == Blank && !emptyCol[c.Column] {
-				rowCells = append(rowCells, c.Ref)
-				rowCols = append(rowCols, c.ColumnLabel)
+			if state(c) == stBlank && !emptyCol(c) {
+				cols = append(cols, c.ColumnLabel)
+				colsEN = append(colsEN, c.Ref)
 			}
 		}
 		flush()
+		if len(rows) > 0 {
+			other, otherEN := "", ""
+			if len(colLabels) > 0 {
+				other, otherEN = "其他空白单元格：", "other blank cells: "
+			}
+			parts = append(parts, other+strings.Join(limit(rows, 8), "；"))
+			partsEN = append(partsEN, otherEN+strings.Join(limit(rowsEN, 8), "; "))
+		}
+		zhT, enT := tableLabels(t)
+		v.add("blank-cell", refs,
+			fmt.Sprintf("%s有 %d 个空白单元格：%s。%s", zhT, len(refs), strings.Join(parts, "；"), advice),
+			fmt.Sprintf("%s has %d blank cells: %s. %s", enT, len(refs), strings.Join(partsEN, "; "), adviceEN))
 	}
 }
 
@@ -735,7 +980,7 @@ func shortLabel(label string) string {
 
 func checkTextCells(v *validation) {
 	for _, sc := range v.catalogCells() {
-		if c, _ := v.r.Cell(sc.Ref); c.Kind == Text {
+		if c, _ := v.r.Cell(sc.Ref); c.Kind == Text && v.info(sc.Ref).state == stText {
 			zh, en := cellLabel(sc)
 			v.add("text-cell", []string{sc.Ref}, fmt.Sprintf("%s写的是文字“%s”，不是数字", zh, quoteValue(c.Value)),
 				fmt.Sprintf("%s holds the text %q, not a number", en, quoteValue(c.Value)))
@@ -775,34 +1020,6 @@ func checkTables(v *validation) {
 			v.add("missing-table", nil, "缺少"+n[0], n[1]+" is missing")
 			v.placeLast(v.sectionPos(sectionOf(t)))
 		}
-	}
-}
-
-// checkSections reports each template section the report lacks: an error,
-// or a warning when a section the parser did not recognise stands in its
-// place with the same number ("六、下一步工作重点" for "六、其他需要报告的事项").
-func checkSections(v *validation) {
-	for _, s := range schema.Sections {
-		if _, ok := v.r.Section(s.Number); ok {
-			continue
-		}
-		num, _, _ := strings.Cut(s.Heading, "、")
-		renamed := -1
-		for i, t := range v.r.Sections {
-			if t.Number == 0 && strings.HasPrefix(strings.TrimSpace(t.Heading), num+"、") {
-				renamed = i
-				break
-			}
-		}
-		if renamed >= 0 {
-			t := v.r.Sections[renamed]
-			v.add("section-heading", nil, fmt.Sprintf("第%s部分的标题是“%s”，模板要求“%s”", num, t.Heading, s.Heading),
-				fmt.Sprintf("section %d is headed %q; the template asks for %q", s.Number, t.Heading, s.Heading))
-			v.placeLast(t.Pos)
-			continue
-		}
-		v.add("missing-section", nil, "缺少第"+num+"部分“"+s.Heading+"”",
-			fmt.Sprintf("section %d %s is missing", s.Number, s.Heading))
 	}
 }
 
@@ -849,26 +1066,40 @@ func checkSectionEmpty(v *validation) {
 	}
 }
 
+// checkEditionYear reports a layout that does not fit the report's year,
+// naming the layouts of all the tables when they mix the two editions (one
+// finding: the mix is the same fact seen from the year). A block whose cells
+// the parser could not read is left out: its layout is not known.
 func checkEditionYear(v *validation) {
 	y := v.r.Year
-	if y == 0 {
-		return
-	}
-	var ids []string
-	var want schema.Edition
+	var ids, parts []string
 	for _, id := range schema.BlockIDs {
 		e, ok := v.r.Editions[id]
-		if !ok || id == "t4" { // table 4 is the same in both editions
+		if !ok || id == "t4" || !v.blockRead(id) { // table 4 is the same in both editions
 			continue
 		}
-		if (y >= 2021 && e == schema.E2019) || (y <= 2020 && e == schema.E2021) {
+		parts = append(parts, id+"="+string(e))
+		if y != 0 && ((y >= 2021 && e == schema.E2019) || (y <= 2020 && e == schema.E2021)) {
 			ids = append(ids, id)
 		}
 	}
+	mixed := false
+	for _, p := range parts {
+		mixed = mixed || p[strings.Index(p, "=")+1:] != parts[0][strings.Index(parts[0], "=")+1:]
+	}
+	mix, mixEN := "", ""
+	if mixed {
+		mix, mixEN = "（各表混用两版："+strings.Join(parts, "，")+"）", " (the tables mix the two: "+strings.Join(parts, ", ")+")"
+	}
 	if len(ids) == 0 {
+		if mixed && y == 0 {
+			v.add("edition-year", nil, "表格混用了 2019 版和 2021 版版式："+strings.Join(parts, "，"),
+				"the tables mix the 2019 and 2021 layouts: "+strings.Join(parts, ", "))
+			v.placeLast(v.sectionPos(2))
+		}
 		return
 	}
-	want = schema.E2021
+	want := schema.E2021
 	if y <= 2020 {
 		want = schema.E2019
 	}
@@ -880,24 +1111,30 @@ func checkEditionYear(v *validation) {
 		}
 	}
 	v.add("edition-year", cells,
-		fmt.Sprintf("%d 年的报告应使用 %s 版表格，但 %s 使用的是 %s 版", y, want, strings.Join(ids, "、"), got),
-		fmt.Sprintf("a report on %d should use the %s layout, but %s use the %s layout", y, want, strings.Join(ids, ", "), got))
+		fmt.Sprintf("%d 年的报告应使用 %s 版表格，但 %s 使用的是 %s 版%s", y, want, strings.Join(ids, "、"), got, mix),
+		fmt.Sprintf("a report on %d should use the %s layout, but %s use the %s layout%s", y, want, strings.Join(ids, ", "), got, mixEN))
 }
 
-func checkEditionMixed(v *validation) {
-	if len(v.r.Editions) == 0 || v.r.Edition() != "" {
-		return
+// blockRead reports whether the parser read some cell of the block: a
+// block all of whose cells are unread, missing or absent tells nothing of
+// its layout.
+func (v *validation) blockRead(id string) bool {
+	b, ok := v.block(id)
+	if !ok {
+		return false
 	}
-	var parts []string
-	for _, id := range schema.BlockIDs {
-		if e, ok := v.r.Editions[id]; ok && id != "t4" {
-			parts = append(parts, id+"="+string(e))
+	for _, c := range b.AllCells() {
+		switch v.info(c.Ref).state {
+		case stNumber, stBlank, stText, stNA:
+			return true
 		}
 	}
-	v.add("edition-mixed", nil, "表格混用了 2019 版和 2021 版版式："+strings.Join(parts, "，"),
-		"the tables mix the 2019 and 2021 layouts: "+strings.Join(parts, ", "))
-	v.placeLast(v.sectionPos(2))
+	return false
 }
+
+// feeWords are the ways section 6 speaks of the fees: 信息处理费,
+// 信息公开处理费, 收费.
+var feeWords = regexp.MustCompile(`处理费|收费|收取.{0,6}费`)
 
 func checkFee(v *validation) {
 	b, ok := v.block("t3")
@@ -926,7 +1163,7 @@ func checkFee(v *validation) {
 	if s, ok := v.r.Section(6); ok {
 		text = s.Text
 	}
-	if strings.Contains(text, "信息处理费") {
+	if feeWords.MatchString(text) {
 		return
 	}
 	v.add("fee-unmentioned", cells,
@@ -934,101 +1171,11 @@ func checkFee(v *validation) {
 		"table 3 counts requests dropped because the applicant did not pay the fee, but section 6 never mentions 信息处理费 (information-processing fees)")
 }
 
-func checkPeriod(v *validation) {
-	if strings.TrimSpace(v.r.Period) != "" {
-		return
-	}
-	v.add("no-period", nil, "报告没有说明统计期限（例如“本报告中所列数据的统计期限为2023年1月1日至2023年12月31日”）",
-		"the report does not state its statistical period (such as 本报告中所列数据的统计期限为2023年1月1日至2023年12月31日)")
-}
-
-// textClaim is a kind of number that report texts state about the tables.
-type textClaim struct {
-	re *regexp.Regexp
-	// alts are the sums the stated number may be: the claim agrees with the
-	// tables when it equals any of them.
-	alts   [][]string
-	zh, en string
-}
-
-// A stated number: digits (ASCII or full width) followed by a measure word.
-const claimNumber = `([0-9０-９]+)\s*(?:件|起|宗)`
-
-// gap is what may stand between a key phrase and its number: a few
-// characters that are not clause punctuation or digits.
-const gap = `[^。；;，,、：:（）()0-9０-９]{0,12}?`
-
-var textClaims = []textClaim{
-	{re: regexp.MustCompile(`新收` + gap + claimNumber), alts: [][]string{{"t3.new.total"}},
-		zh: "一、本年新收政府信息公开申请数量", en: "t3.new.total"},
-	// "共收到政府信息公开申请34件": some count the carry-over in, so either sum agrees.
-	{re: regexp.MustCompile(`收到` + gap + `申请` + gap + claimNumber),
-		alts: [][]string{{"t3.new.total"}, {"t3.new.total", "t3.carried_over.total"}},
-		zh:   "一、本年新收政府信息公开申请数量", en: "t3.new.total"},
-	{re: regexp.MustCompile(`办结` + gap + claimNumber), alts: [][]string{{"t3.total.total"}},
-		zh: "（七）总计", en: "t3.total.total"},
-	{re: regexp.MustCompile(`(?:上一?年度?|去年)结转` + gap + claimNumber), alts: [][]string{{"t3.carried_over.total"}},
-		zh: "二、上年结转政府信息公开申请数量", en: "t3.carried_over.total"},
-	{re: regexp.MustCompile(`结转(?:(?:至|到)?下一?年度?|(?:至|到)[0-9０-９]{4}年度?)` + gap + claimNumber), alts: [][]string{{"t3.carried_forward.total"}},
-		zh: "四、结转下年度继续办理", en: "t3.carried_forward.total"},
-	{re: regexp.MustCompile(`行政复议` + `[^。；;，,、：:（）()0-9０-９诉讼和与及]{0,10}?` + claimNumber), alts: [][]string{{"t4.review.total"}},
-		zh: "表四行政复议总计", en: "t4.review.total"},
-	{re: regexp.MustCompile(`行政诉讼` + `[^。；;，,、：:（）()0-9０-９复议和与及]{0,10}?` + claimNumber),
-		alts: [][]string{{"t4.suit_direct.total", "t4.suit_after_review.total"}},
-		zh:   "表四行政诉讼总计（未经复议直接起诉 + 复议后起诉）", en: "t4.suit_direct.total + t4.suit_after_review.total"},
-}
-
-func checkTextNumbers(v *validation) {
-	type source struct{ heading, text string }
-	srcs := []source{{"", v.r.Preamble}}
-	for _, s := range v.r.Sections {
-		srcs = append(srcs, source{s.Heading, s.Text})
-	}
-	for _, src := range srcs {
-		for _, tc := range textClaims {
-			for _, m := range tc.re.FindAllStringSubmatchIndex(src.text, -1) {
-				stated, ok := normalizeNumber(src.text[m[2]:m[3]])
-				if !ok || digits(stated) > maxDigits {
-					continue
-				}
-				want, _ := new(big.Rat).SetString(stated)
-				var got *big.Rat
-				agrees, decidable := false, false
-				for _, alt := range tc.alts {
-					s, ok := v.sumCells(alt)
-					if !ok {
-						continue
-					}
-					decidable = true
-					if got == nil {
-						got = s
-					}
-					if s.Cmp(want) == 0 {
-						agrees = true
-					}
-				}
-				if !decidable || agrees {
-					continue
-				}
-				quote := strings.Join(strings.FieldsFunc(src.text[m[0]:m[1]], isTextSpace), " ")
-				where, whereEN := "正文", "the text"
-				if src.heading != "" {
-					where, whereEN = "“"+src.heading+"”", "section "+src.heading
-				}
-				v.add("text-table", tc.alts[0],
-					fmt.Sprintf("%s写“%s”，表格中%s是 %s", where, quote, tc.zh, ratString(got)),
-					fmt.Sprintf("%s says %q but the table has %s = %s", whereEN, quote, tc.en, ratString(got)))
-			}
-		}
-	}
-}
-
 // sumCells returns the sum of the cells and whether all of them are numbers.
 func (v *validation) sumCells(refs []string) (*big.Rat, bool) {
 	s := new(big.Rat)
 	for _, ref := range refs {
-		c, _ := v.r.Cell(ref)
-		x, ok := cellNumber(c)
+		x, ok := v.num(ref)
 		if !ok {
 			return nil, false
 		}
@@ -1049,55 +1196,110 @@ func (v *validation) sumCells(refs []string) (*big.Rat, bool) {
 // given); findings name the series by its longest name. It does not apply
 // the rules of [Validate]; a finding's Report is the later report of the
 // pair compared.
-func ValidateSeries(reports []*Report) []Finding {
-	groups := map[string][]*Report{}
-	var order, names []string
+func ValidateSeries(reports []*Report) []Finding { return (&Validator{}).ValidateSeries(reports) }
+
+// ValidateSeries checks the reports of each agency from year to year, as
+// [ValidateSeries] does, with the validator's options.
+func (vr *Validator) ValidateSeries(reports []*Report) []Finding {
+	es := make([]SeriesEntry, 0, len(reports))
 	for _, r := range reports {
-		if r != nil && r.Year != 0 {
-			names = append(names, r.Agency)
+		if r != nil {
+			es = append(es, newSeriesEntry(diagnosticsFile(r), r, true))
+		}
+	}
+	return vr.ValidateSeriesEntries(es)
+}
+
+// ValidateSeriesEntries is ValidateSeries on what [NewSeriesEntry] keeps of
+// each report: a program that checks thousands of reports keeps only that.
+// A finding's File is its entry's, a finding's Report the small report the
+// entry holds (agency, year and the cells the series rules compare).
+func (vr *Validator) ValidateSeriesEntries(entries []SeriesEntry) []Finding {
+	groups := map[string][]*SeriesEntry{}
+	var order, names []string
+	for _, e := range entries {
+		if e.year != 0 {
+			names = append(names, e.agency)
 		}
 	}
 	key := SeriesNames(names)
-	for _, r := range reports {
-		if r == nil || r.Year == 0 {
+	for i := range entries {
+		e := &entries[i]
+		if e.year == 0 {
 			continue
 		}
-		a := key[r.Agency]
+		a := key[e.agency]
 		if a == "" {
 			continue
 		}
 		if _, ok := groups[a]; !ok {
 			order = append(order, a)
 		}
-		groups[a] = append(groups[a], r)
+		groups[a] = append(groups[a], e)
 	}
 	var out []Finding
 	for _, a := range order {
-		g := slices.Clone(groups[a])
-		slices.SortStableFunc(g, func(x, y *Report) int { return x.Year - y.Year })
+		if len(groups[a]) < 2 {
+			continue
+		}
+		// One agency's reports at a time: the small reports the rules
+		// compare are built for the group and dropped after it.
+		g := make([]*seriesItem, 0, len(groups[a]))
+		for _, e := range groups[a] {
+			g = append(g, &seriesItem{SeriesEntry: e, r: e.report()})
+		}
+		slices.SortStableFunc(g, func(x, y *seriesItem) int { return x.r.Year - y.r.Year })
 		for i := 1; i < len(g); i++ {
 			prev, cur := g[i-1], g[i]
+			n := len(out)
 			switch {
-			case cur.Year == prev.Year:
-				cur.addSeriesFinding(&out, "series-duplicate", nil,
-					fmt.Sprintf("%s有两份 %d 年的报告，只用第一份做年度比较", a, cur.Year),
-					fmt.Sprintf("%s has two reports on %d; the first is used in the series", a, cur.Year))
-				g = slices.Delete(g, i, i+1)
+			case cur.r.Year == prev.r.Year:
+				// One finding for all the reports on the year, on the
+				// second; the first is compared.
+				k := i + 1
+				for k < len(g) && g[k].r.Year == cur.r.Year {
+					k++
+				}
+				var files []string
+				for _, e := range g[i-1 : k] {
+					if e.file != "" {
+						files = append(files, e.file)
+					}
+				}
+				list, listEN := "", ""
+				if len(files) == k-i+1 {
+					list, listEN = "（"+strings.Join(files, "、")+"）", " ("+strings.Join(files, ", ")+")"
+				}
+				cur.r.addSeriesFinding(&out, "series-duplicate", nil,
+					fmt.Sprintf("%s有 %d 份 %d 年的报告%s，只用第一份做年度比较", a, k-i+1, cur.r.Year, list),
+					fmt.Sprintf("%s has %d reports on %d%s; the first is used in the series", a, k-i+1, cur.r.Year, listEN))
+				g = slices.Delete(g, i, k)
 				i--
-			case cur.Year > prev.Year+1:
-				missing := make([]string, 0, cur.Year-prev.Year-1)
-				for y := prev.Year + 1; y < cur.Year; y++ {
+			case cur.r.Year > prev.r.Year+1:
+				missing := make([]string, 0, cur.r.Year-prev.r.Year-1)
+				for y := prev.r.Year + 1; y < cur.r.Year; y++ {
 					missing = append(missing, fmt.Sprint(y))
 				}
-				cur.addSeriesFinding(&out, "series-gap", nil,
-					fmt.Sprintf("%s缺少 %s 年的报告（有 %d 年和 %d 年）", a, strings.Join(missing, "、"), prev.Year, cur.Year),
-					fmt.Sprintf("%s: no report on %s between %d and %d", a, strings.Join(missing, ", "), prev.Year, cur.Year))
+				cur.r.addSeriesFinding(&out, "series-gap", nil,
+					fmt.Sprintf("%s缺少 %s 年的报告（有 %d 年和 %d 年）", a, strings.Join(missing, "、"), prev.r.Year, cur.r.Year),
+					fmt.Sprintf("%s: no report on %s between %d and %d", a, strings.Join(missing, ", "), prev.r.Year, cur.r.Year))
+				seriesCopies(&out, a, prev, cur)
 			default:
-				seriesPair(&out, a, prev, cur)
+				seriesPair(&out, a, prev.r, cur.r)
+				seriesCopies(&out, a, prev, cur)
+			}
+			for k := n; k < len(out); k++ {
+				out[k].File = cur.file
 			}
 		}
 	}
-	return out
+	return vr.finish(out, "")
+}
+
+// seriesItem is an entry with the report the series rules compare.
+type seriesItem struct {
+	*SeriesEntry
+	r *Report
 }
 
 // squeezeName returns an agency name without white space.

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"slices"
@@ -14,7 +13,7 @@ import (
 
 var validateCmd = &command{
 	name:     "validate",
-	synopsis: "nianbao validate [-f text|json] [-strict] [-v] [-en] [-rules] [-max-findings N] [file|dir|-]...",
+	synopsis: "nianbao validate [-f text|json] [-strict] [-v] [-en] [-enable codes] [-disable codes] [-rules] [-max-findings N] [file|dir|-]...",
 	zh:       "校验年报：表格勾稽关系、合计、正文与表格一致性、跨年度连续性",
 	en:       "check reports: the template's arithmetic, totals, text against tables, year-over-year series",
 	longZH: `
@@ -22,8 +21,10 @@ var validateCmd = &command{
 -f json 输出 JSON 数组，每项有 file、line、column、severity、code、cells（单元格引用）、message、message_en。
 同一机关的多份报告一起给出时，还按年度序列校验（上年结转、现行有效件数的衔接，中间缺少的年度）；
 名称只差前面的地名（洪泽区人民政府 / 淮安市洪泽区人民政府）视为同一机关。
--strict 把警告（包括解析时的修复）当作错误；-v 同时列出解析时的修复和猜测；-en 文本输出用英文说明；
--rules 列出全部规则。
+严重程度有 error（与模板矛盾）、warning（缺少、可疑或无法判断）和 info（惯例或提请注意，如沿用上一年的文字）。
+-strict 把警告（包括解析时的修复和猜测，但不包括页码、跨行标签等提取文字留下的痕迹）当作错误，info 不变；
+-v 同时列出解析时的修复、猜测和痕迹；-en 文本输出用英文说明；
+-enable 代码,… 只报告这些规则，-disable 代码,… 不报告这些规则；-rules 列出全部规则。
 每个文件最多列出 1000 条问题，其余用一行（代码 more）说明还有多少条、其中几条错误；-max-findings 调整，0 表示全部列出。
 退出状态：0 没有错误（可以有警告）；1 有错误；2 有文件无法读取或不是年报。`,
 	longEN: `
@@ -32,8 +33,12 @@ Text output is one finding a line, file:line:col: severity: message [code], sort
 references), message and message_en. Reports of one agency given together are also checked as a series
 (carry-overs and documents in force from year to year, a year missing in the middle); a name that only
 lacks the place names in front of another (洪泽区人民政府 / 淮安市洪泽区人民政府) is the same agency.
--strict makes warnings (including the parser's repairs) errors; -v also lists what the parser repaired
-or guessed; -en prints English messages in text output; -rules lists every rule.
+Severities are error (the report contradicts the template), warning (missing, odd or undecidable) and
+info (a convention, or something to look at, such as prose copied from last year's report).
+-strict makes warnings errors, the parser's repairs and guesses included but not the traces of text
+extraction (page numbers, labels broken across lines); info stays info. -v also lists what the parser
+repaired, guessed or found as traces; -en prints English messages in text output; -enable code,… reports
+only those rules, -disable code,… leaves them out; -rules lists every rule.
 At most 1000 findings are listed per file, then one line (code more) says how many more there are and
 how many of them are errors; -max-findings sets the number, 0 lists all.
 Exit status: 0 no errors (warnings allowed); 1 errors; 2 a file cannot be read or is not a report.`,
@@ -45,10 +50,21 @@ Exit status: 0 no errors (warnings allowed); 1 errors; 2 a file cannot be read o
 		fs.BoolVar(&o.verbose, "v", false, "also list the parser's repairs and guesses / 同时列出解析时的修复")
 		fs.BoolVar(&o.english, "en", false, "English messages in text output / 文本输出用英文")
 		fs.BoolVar(&o.rules, "rules", false, "list the rules and exit / 列出全部规则")
+		fs.Func("enable", "report only these rules, comma-separated codes / 只报告这些规则", func(s string) error {
+			o.enable = append(o.enable, splitCodes(s)...)
+			return nil
+		})
+		fs.Func("disable", "leave out these rules, comma-separated codes / 不报告这些规则", func(s string) error {
+			o.disable = append(o.disable, splitCodes(s)...)
+			return nil
+		})
 		fs.IntVar(&o.max, "max-findings", defaultMaxMessages, "the most findings listed per file, then one line says how many more; 0 lists all / 每个文件最多列出的问题数，其余用一行说明条数；0 表示全部列出")
 		return func(args []string) int {
 			if o.format != "text" && o.format != "json" {
 				return usageError(e, "validate", "unknown format %q (want text or json)", o.format)
+			}
+			if bad := nianbao.UnknownRules(append(slices.Clone(o.enable), o.disable...)); len(bad) > 0 {
+				return usageError(e, "validate", "unknown rule code %s (nianbao validate -rules lists them)", strings.Join(bad, ", "))
 			}
 			if o.rules {
 				if len(args) > 0 {
@@ -65,7 +81,25 @@ type validateOpts struct {
 	format                   string
 	strict, verbose, english bool
 	rules                    bool
+	enable, disable          []string
 	max                      int // -max-findings
+}
+
+// splitCodes splits a comma-separated list of rule codes.
+func splitCodes(s string) []string {
+	var out []string
+	for _, c := range strings.Split(s, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// validator returns the library's validator for the options and a file.
+func (o validateOpts) validator(file string, src []byte) *nianbao.Validator {
+	return &nianbao.Validator{File: file, Source: src, Enable: o.enable, Disable: o.disable,
+		Diagnostics: o.verbose || o.strict, Strict: o.strict}
 }
 
 // finding is a validation finding as the CLI prints it.
@@ -93,38 +127,6 @@ func (f finding) text(english bool) string {
 	}
 	fmt.Fprintf(&b, ": %s: %s [%s]", f.Severity, msg, f.Code)
 	return b.String()
-}
-
-// parserFinding turns a parser diagnostic into a finding. Its code names
-// the kind of repair: parse-repaired, parse-unrecognized, parse-ambiguous,
-// parse-missing or parse.
-func parserFinding(file string, d *nianbao.Diagnostic, strict bool) finding {
-	code := "parse"
-	for _, k := range []struct {
-		err  error
-		code string
-	}{
-		{nianbao.ErrRepaired, "parse-repaired"},
-		{nianbao.ErrUnrecognized, "parse-unrecognized"},
-		{nianbao.ErrAmbiguous, "parse-ambiguous"},
-		{nianbao.ErrMissing, "parse-missing"},
-	} {
-		if errors.Is(d.Err, k.err) {
-			code = k.code
-			break
-		}
-	}
-	sev := d.Severity
-	if strict {
-		sev = nianbao.SeverityError
-	}
-	msg := clipMessage(d.Msg)
-	f := finding{File: file, Line: d.Pos.Line, Column: d.Pos.Column, Severity: sev.String(),
-		Code: code, Cells: []string{}, Message: msg, MessageEN: msg}
-	if d.Ref != "" {
-		f.Cells = []string{d.Ref}
-	}
-	return f
 }
 
 // defaultMaxMessages is the default of -max-findings and -max-warnings:
@@ -170,8 +172,8 @@ func sortFindings(fs []finding) {
 
 type validateResult struct {
 	findings []finding
-	report   *nianbao.Report
-	msg      string // the file could not be read or is not a report
+	entry    nianbao.SeriesEntry // what the series rules need of the report
+	msg      string              // the file could not be read or is not a report
 }
 
 func runValidate(e *env, args []string, o validateOpts) int {
@@ -198,33 +200,27 @@ func runValidate(e *env, args []string, o validateOpts) int {
 		}
 		fmt.Fprintln(e.stdout, f.text(o.english))
 	}
-	var series []seriesEntry
+	var series []nianbao.SeriesEntry
 	ordered(e, ins, func(in input) validateResult {
 		r, data, err := in.load(e, false)
 		if r == nil {
 			return validateResult{msg: explain(in.name, data, err)}
 		}
-		var fs []finding
-		if o.verbose || o.strict {
-			for _, d := range r.Warnings {
-				fs = append(fs, parserFinding(in.name, d, o.strict))
-			}
-		}
-		fs = append(fs, validateReport(in.name, r, o.strict)...)
+		fs := validateReport(o.validator(in.name, data), r)
 		sortFindings(fs)
-		return validateResult{findings: capFindings(in.name, fs, o.max), report: r}
+		return validateResult{findings: capFindings(in.name, fs, o.max), entry: nianbao.NewSeriesEntry(in.name, r)}
 	}, func(in input, res validateResult) {
 		if res.msg != "" {
 			fmt.Fprintln(e.stderr, res.msg)
 			status = exitBad
 			return
 		}
-		series = append(series, seriesPart(in.name, res.report))
+		series = append(series, res.entry)
 		for _, f := range res.findings {
 			emitFinding(f)
 		}
 	})
-	for _, f := range seriesFindings(series, o.strict) {
+	for _, f := range seriesFindings(o.validator("", nil), series) {
 		emitFinding(f)
 	}
 	if o.format == "json" {
@@ -259,14 +255,4 @@ type rule struct {
 	Severity      string `json:"severity"`
 	Description   string `json:"description"`
 	DescriptionEN string `json:"description_en"`
-}
-
-// parserRules are the codes of the parser's findings, which validate shows
-// with -v and -strict.
-var parserRules = []rule{
-	{"parse-repaired", "warning", "解析时修复或猜测了内容（跨行断开的标签、按位置读取的行）", "the parser repaired or guessed something (a label broken across lines, a row read by position)"},
-	{"parse-unrecognized", "warning", "有无法归位的文字", "text the parser could not place"},
-	{"parse-ambiguous", "warning", "内容可以有多种读法，解析器没有选择", "input that can be read in more than one way"},
-	{"parse-missing", "warning", "缺少模板要求的表格、行或部分", "a table, row or section the template requires is missing"},
-	{"parse", "warning", "解析器的其他提示", "another diagnostic of the parser"},
 }

@@ -40,7 +40,7 @@ func TestValidateJSONShape(t *testing.T) {
 		if fi < 0 {
 			t.Errorf("finding %d names file %q, not an input", i, file)
 		}
-		if sev := f["severity"]; sev != "warning" && sev != "error" {
+		if sev := f["severity"]; sev != "warning" && sev != "error" && sev != "info" {
 			t.Errorf("finding %d severity %v", i, sev)
 		}
 		if _, ok := f["cells"].([]any); !ok {
@@ -78,21 +78,50 @@ func TestValidateTextForm(t *testing.T) {
 			t.Errorf("line %q does not start with an input file", line)
 			continue
 		}
-		if !strings.Contains(rest, ": warning: ") && !strings.Contains(rest, ": error: ") || !strings.HasSuffix(rest, "]") {
+		if !strings.Contains(rest, ": warning: ") && !strings.Contains(rest, ": error: ") && !strings.Contains(rest, ": info: ") || !strings.HasSuffix(rest, "]") {
 			t.Errorf("line %q is not file:line:col: severity: message [code]", line)
 		}
 	}
 }
 
 func TestValidateStrict(t *testing.T) {
-	// Seed 001 needs repairs; -strict makes them errors.
-	name := seeds(t)[1]
-	if r := parseFile(t, name); len(r.Warnings) == 0 {
-		t.Fatalf("%s parses without warnings; the test needs a seed with repairs", name)
-	}
+	// Seed 002 leaves cells blank; -strict makes those warnings errors.
+	name := seeds(t)[2]
 	res := nb(t, "", "validate", "-strict", name)
 	if res.code != exitFindings || !strings.Contains(res.stdout, ": error: ") {
 		t.Errorf("validate -strict %s: exit %d, want %d with errors:\n%s", name, res.code, exitFindings, res.stdout)
+	}
+	// Seed 001 needs only the repairs of extraction (labels broken across
+	// lines): -v lists them, -strict leaves them out, and its one finding is
+	// information, which -strict leaves as it is.
+	name = seeds(t)[1]
+	if v := nb(t, "", "validate", "-v", name); !strings.Contains(v.stdout, "[parse-artefact]") {
+		t.Fatalf("validate -v %s lists no parse-artefact; the test needs a seed with repairs:\n%s", name, v.stdout)
+	}
+	res = nb(t, "", "validate", "-strict", name)
+	if res.code != exitOK || strings.Contains(res.stdout, "parse-artefact") || !strings.Contains(res.stdout, ": info: ") {
+		t.Errorf("validate -strict %s: exit %d, want %d, no parse-artefact, the info kept:\n%s", name, res.code, exitOK, res.stdout)
+	}
+}
+
+// TestValidateEnableDisable selects rules by code, and refuses codes that
+// name no rule.
+func TestValidateEnableDisable(t *testing.T) {
+	name := seeds(t)[2]
+	all := nb(t, "", "validate", name)
+	if !strings.Contains(all.stdout, "[blank-cell]") || !strings.Contains(all.stdout, "[no-period]") {
+		t.Fatalf("seed 002 no longer has blank-cell and no-period findings:\n%s", all.stdout)
+	}
+	only := nb(t, "", "validate", "-enable", "no-period", name)
+	if strings.Contains(only.stdout, "[blank-cell]") || !strings.Contains(only.stdout, "[no-period]") {
+		t.Errorf("-enable no-period:\n%s", only.stdout)
+	}
+	without := nb(t, "", "validate", "-disable", "no-period,blank-cell", name)
+	if strings.Contains(without.stdout, "[blank-cell]") || strings.Contains(without.stdout, "[no-period]") {
+		t.Errorf("-disable no-period,blank-cell:\n%s", without.stdout)
+	}
+	if bad := nb(t, "", "validate", "-disable", "no-such-rule", name); bad.code != exitBad || !strings.Contains(bad.stderr, "no-such-rule") {
+		t.Errorf("-disable no-such-rule: exit %d, stderr %q", bad.code, bad.stderr)
 	}
 }
 
@@ -108,7 +137,7 @@ func TestValidateRules(t *testing.T) {
 	seen := map[string]bool{}
 	for _, r := range rules {
 		if r.Code == "" || seen[r.Code] || r.Description == "" || r.DescriptionEN == "" ||
-			(r.Severity != "error" && r.Severity != "warning") {
+			(r.Severity != "error" && r.Severity != "warning" && r.Severity != "info") {
 			t.Errorf("rule %+v: empty field, duplicate code or unknown severity", r)
 		}
 		seen[r.Code] = true
@@ -176,6 +205,9 @@ func TestValidateSeriesFiles(t *testing.T) {
 		y2024 + " series-carried-over t3.carried_over.total t3.carried_forward.total",
 		// The copy keeps 2023's 4 new normative documents and 29 in force.
 		y2024 + " series-in-force t2.normative_docs.in_force t2.normative_docs.issued t2.normative_docs.repealed",
+		// And it is a copy: sections 1 (the year changed) and 5.
+		y2024 + " series-copy ",
+		y2024 + " series-copy ",
 	}
 	if diff := cmp.Diff(want, series); diff != "" {
 		t.Errorf("series findings (-want +got):\n%s\n%s", diff, res.stdout)
