@@ -4,17 +4,21 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/opengovcn/nianbao/internal/sniff"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // decode turns raw input into UTF-8 text with LF line ends.
 //
-// It strips a UTF-8 byte-order mark, converts CRLF and lone CR to LF, and
-// reads text that is not valid UTF-8 as GB18030 when it decodes cleanly as
-// such. Binary formats (PDF, ZIP-based Word files, images) are refused with
-// ErrUnsupportedFormat.
+// It reads UTF-16 text (see fromUTF16), strips a UTF-8 byte-order mark,
+// converts CRLF and lone CR to LF, and reads text that is not valid UTF-8 as
+// GB18030 when it decodes cleanly as such. Binary formats (PDF, Word and
+// other Office files, OFD, archives, images) are refused with
+// ErrUnsupportedFormat and their name.
 //
 // Bad bytes inside text do not make the whole input unreadable: a line of
 // GB18030 in a UTF-8 file is read as GB18030, and NUL bytes and bytes that
@@ -27,10 +31,10 @@ import (
 // positions computed on it point into the original.
 func decode(src []byte) (string, []decodeIssue, error) {
 	if f := binaryFormat(src); f != "" {
-		return "", nil, fmt.Errorf("%w: the input is a %s file; convert it to text first", ErrUnsupportedFormat, f)
+		return "", nil, fmt.Errorf("%w: the input is %s; convert it to text first", ErrUnsupportedFormat, f)
 	}
-	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
-		return "", nil, fmt.Errorf("%w: the input is UTF-16 text; save it as UTF-8", ErrEncoding)
+	if u, ok := fromUTF16(src); ok {
+		src = u
 	}
 	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
 	nul := bytes.IndexByte(src, 0)
@@ -150,27 +154,100 @@ func repair(text string, gbLines bool) (string, []decodeIssue, int) {
 	return b.String(), issues, bad
 }
 
-// binaryFormat names the file format whose magic number starts src, or "".
+// binaryFormat names the file format that is not text src is in, as in
+// "a Word document (.docx)", or returns "".
 func binaryFormat(src []byte) string {
-	magic := []struct {
-		prefix string
-		name   string
-	}{
-		{"%PDF-", "PDF"},
-		{"PK\x03\x04", "ZIP (Word .docx or other Office)"},
-		{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "Word .doc (OLE)"},
-		{"\xFF\xD8\xFF", "JPEG image"},
-		{"\x89PNG\r\n\x1a\n", "PNG image"},
-		{"GIF87a", "GIF image"},
-		{"GIF89a", "GIF image"},
-		{"{\\rtf", "RTF"},
-	}
-	for _, m := range magic {
-		if bytes.HasPrefix(src, []byte(m.prefix)) {
-			return m.name
-		}
+	if f, ok := sniff.Detect(src); ok {
+		return f.EN
 	}
 	return ""
+}
+
+// fromUTF16 returns UTF-16 text converted to UTF-8, and whether src is
+// UTF-16 text: with a byte-order mark (FF FE little-endian, FE FF
+// big-endian; Windows Notepad's "Unicode" is the first), or without one
+// when its zero bytes say so. A report's digits, spaces and line ends are
+// ASCII, whose UTF-16 form has a zero byte in every second place (the odd
+// places little-endian, the even ones big-endian); UTF-8 and GB18030 text
+// has no zero bytes, binary data has them everywhere. So src without a
+// mark is read as UTF-16 when at least one character in 20 is such a zero
+// on one side, the other side has at most a quarter as many, and what it
+// decodes to is text: characters that are printable or white space, no
+// lone surrogates, at most one in 50 not so. Line and column positions in
+// the result are those of the UTF-16 text (columns count characters).
+func fromUTF16(src []byte) ([]byte, bool) {
+	var bigEndian bool
+	switch {
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}):
+		src = src[2:]
+	case bytes.HasPrefix(src, []byte{0xFE, 0xFF}):
+		src, bigEndian = src[2:], true
+	default:
+		if len(src) < 4 || bytes.IndexByte(src, 0) < 0 {
+			return nil, false
+		}
+		n := min(len(src), 1<<16) &^ 1
+		even, odd := 0, 0
+		for i := 0; i < n; i += 2 {
+			if src[i] == 0 {
+				even++
+			}
+			if src[i+1] == 0 {
+				odd++
+			}
+		}
+		pairs := n / 2
+		switch {
+		case odd*20 >= pairs && even*4 <= odd:
+		case even*20 >= pairs && odd*4 <= even:
+			bigEndian = true
+		default:
+			return nil, false
+		}
+		if !textUTF16(src[:n], bigEndian) {
+			return nil, false
+		}
+	}
+	units := make([]uint16, len(src)/2)
+	for i := range units {
+		if bigEndian {
+			units[i] = uint16(src[2*i])<<8 | uint16(src[2*i+1])
+		} else {
+			units[i] = uint16(src[2*i+1])<<8 | uint16(src[2*i])
+		}
+	}
+	out := make([]byte, 0, len(src)*3/2)
+	for _, r := range utf16.Decode(units) {
+		out = utf8.AppendRune(out, r)
+	}
+	if len(src)%2 == 1 {
+		out = utf8.AppendRune(out, utf8.RuneError) // a lone last byte
+	}
+	return out, true
+}
+
+// textUTF16 reports whether src, an even number of bytes, decodes as UTF-16
+// in the given byte order to text: at most one character in 50 is a lone
+// surrogate, a control character other than white space, or unassigned.
+func textUTF16(src []byte, bigEndian bool) bool {
+	units := make([]uint16, len(src)/2)
+	for i := range units {
+		if bigEndian {
+			units[i] = uint16(src[2*i])<<8 | uint16(src[2*i+1])
+		} else {
+			units[i] = uint16(src[2*i+1])<<8 | uint16(src[2*i])
+		}
+	}
+	bad, n := 0, 0
+	for _, r := range utf16.Decode(units) {
+		n++
+		switch {
+		case r == '\n' || r == '\r' || r == '\t' || r == '\f':
+		case r == utf8.RuneError, unicode.IsControl(r), !unicode.IsPrint(r) && !unicode.IsSpace(r):
+			bad++
+		}
+	}
+	return n > 0 && bad*50 <= n
 }
 
 // plausibleGB reports whether non-UTF-8 input looks like GB18030 text rather
@@ -216,13 +293,14 @@ func invalidUTF8Offset(src []byte) int {
 // lone CR (old Mac OS) each become one LF, in any mixture. It is the first
 // stage of every parse, before the input is sniffed for HTML or a flattened
 // web page: a report whose lines end in CR alone must not read as one long
-// line. Binary formats and UTF-16 text, which decode refuses, are returned
-// as they are (a PNG's signature holds a CRLF); so is input without a CR.
+// line. Binary formats, which decode refuses, are returned as they are (a
+// PNG's signature holds a CRLF); so is input without a CR. UTF-16 text must
+// be converted first (fromUTF16): its CR is two bytes, and the byte 0x0D is
+// half of many a Chinese character (不 is 0D 4E).
 // Otherwise the result is a new slice. A CR never occurs inside a UTF-8 or
 // GB18030 multi-byte sequence, so the conversion is safe before decoding.
 func lineEnds(src []byte) []byte {
-	if bytes.IndexByte(src, '\r') < 0 || binaryFormat(src) != "" ||
-		bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+	if bytes.IndexByte(src, '\r') < 0 || binaryFormat(src) != "" {
 		return src
 	}
 	out := make([]byte, 0, len(src))

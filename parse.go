@@ -62,7 +62,11 @@ func Parse(src []byte) (*Report, error) { return (&Parser{}).Parse(src) }
 // saying how many more there were. In Strict mode the warnings also come
 // back as an [ErrorList].
 func (p *Parser) Parse(src []byte) (*Report, error) {
-	// First: every later stage sees LF line ends only.
+	// First: UTF-16 text (Windows Notepad's "Unicode") becomes UTF-8, and
+	// every later stage sees LF line ends only.
+	if u, ok := fromUTF16(src); ok {
+		src = u
+	}
 	src = lineEnds(src)
 	if isHTML(src) { // a web page: html.go converts it, parses the text, maps positions back
 		return p.parseHTML(src)

@@ -203,7 +203,7 @@ func TestNotAReport(t *testing.T) {
 		{"jpeg", []byte("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00"), ErrUnsupportedFormat},
 		{"pdf", []byte("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n"), ErrUnsupportedFormat},
 		{"docx", []byte("PK\x03\x04\x14\x00\x06\x00"), ErrUnsupportedFormat},
-		{"utf16", []byte("\xFF\xFE\x00N"), ErrEncoding},
+		{"utf16, no report", []byte("\xFF\xFE\x00N"), ErrNotAReport},
 		{"nul", []byte("一、总体情况\x00"), ErrEncoding},
 	}
 	for _, c := range cases {

@@ -13,10 +13,12 @@ import (
 // Edition identifies the template edition of a table block; see [schema.Edition].
 type Edition = schema.Edition
 
-// The two editions of the template.
+// The two editions of the template, and Hybrid, what [Report.Edition]
+// returns for a report whose table blocks use different editions.
 const (
-	E2019 = schema.E2019
-	E2021 = schema.E2021
+	E2019  = schema.E2019
+	E2021  = schema.E2021
+	Hybrid = schema.Hybrid
 )
 
 // Position is a place in the source text. Line and Column are 1-based;
@@ -308,8 +310,14 @@ func (r *Report) SetCell(ref string, c Cell) error {
 }
 
 // Edition returns the edition of the report's layout: the one edition every
-// block used, or "" when the blocks disagree (a hybrid) or no block was found.
-// See [Report.Editions] for the edition of each block.
+// table block used ([E2019] or [E2021]), [Hybrid] ("hybrid") when the blocks
+// use different editions, or "" when no block was found. It is what the
+// edition column of nianbao export shows. Table 4 is the same in both
+// editions and decides only when it is the only block. See
+// [Report.Editions] for the edition of each block.
+//
+// Before Hybrid was added, Edition returned "" for a hybrid as well; a
+// program that told the two apart by len(r.Editions) keeps working.
 func (r *Report) Edition() Edition {
 	var e Edition
 	for _, id := range schema.BlockIDs {
@@ -320,7 +328,7 @@ func (r *Report) Edition() Edition {
 		if e == "" {
 			e = be
 		} else if be != e {
-			return ""
+			return Hybrid
 		}
 	}
 	if e == "" {

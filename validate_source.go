@@ -22,6 +22,9 @@ type validationSource struct {
 }
 
 func newValidationSource(src []byte) *validationSource {
+	if u, ok := fromUTF16(src); ok {
+		src = u
+	}
 	var text string
 	if isHTML(src) {
 		text = decodeHTML(src)

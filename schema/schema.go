@@ -30,6 +30,11 @@ const (
 	E2021 Edition = "2021"
 )
 
+// Hybrid is not an edition of the template but what a report's layout is
+// when its table blocks use different editions (table 2 in the 2019 layout
+// and table 3 in the 2021 one, say). [Edition.Valid] is false for it.
+const Hybrid Edition = "hybrid"
+
 // Editions lists the known editions, oldest first.
 var Editions = []Edition{E2019, E2021}
 

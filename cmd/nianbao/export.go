@@ -41,11 +41,12 @@ leading apostrophe ', so that a spreadsheet does not run it as a formula (the OW
 (a negative 本年增/减 such as -3 among them) are never changed. -csv-formulas writes such text as it is.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		inputFlags(fs, e)
+		englishFlag(fs, e)
 		format := fs.String("f", "csv", "output format: csv or jsonl / 输出格式")
 		formulas := csvFormulasFlag(fs)
 		return func(args []string) int {
 			if *format != "csv" && *format != "jsonl" {
-				return usageError(e, "export", "unknown format %q (want csv or jsonl)", *format)
+				return usageError(e, "export", fmt.Sprintf("未知的输出格式 %q（可用 csv、jsonl）", *format), fmt.Sprintf("unknown format %q (want csv or jsonl)", *format))
 			}
 			return runExport(e, args, *format, *formulas)
 		}
@@ -54,19 +55,7 @@ leading apostrophe ', so that a spreadsheet does not run it as a formula (the OW
 
 // exportHeader returns the columns of the wide form.
 func exportHeader() []string {
-	return append([]string{"file", "agency", "year", "edition"}, schema.AllRefs()...)
-}
-
-// reportEdition is the edition column of the wide form: the report's single
-// edition, "hybrid" when its blocks differ, or "" when it has no tables.
-func reportEdition(r *nianbao.Report) string {
-	if e := r.Edition(); e != "" {
-		return string(e)
-	}
-	if len(r.Editions) > 0 {
-		return "hybrid"
-	}
-	return ""
+	return append([]string{"file", "status", "error", "agency", "year", "edition"}, schema.AllRefs()...)
 }
 
 func yearString(y int) string {
@@ -80,29 +69,42 @@ type exportResult struct {
 	out    []byte
 	msg    string
 	status int
+	fail   *outcome // the input was not read as a report
 }
 
 func runExport(e *env, args []string, format string, formulas bool) int {
 	ins, err := e.expand(args)
 	if err != nil {
-		return usageError(e, "export", "%v", err)
+		return e.expandFailed("export", err)
 	}
 	refs := schema.AllRefs()
+	text := csvText(formulas)
 	if format == "csv" {
 		w := csv.NewWriter(e.stdout)
 		w.Write(exportHeader())
 		w.Flush()
 	}
 	status := exitOK
+	var t tally
 	ordered(e, ins, func(in input) exportResult {
 		r, data, err := in.load(e, false)
-		if r == nil {
-			return exportResult{msg: explain(in.name, data, err), status: exitBad}
-		}
 		var buf bytes.Buffer
+		if r == nil {
+			o := in.failed(data, err)
+			if o.skipped {
+				return exportResult{fail: &o}
+			}
+			if format == "csv" {
+				w := csv.NewWriter(&buf)
+				w.Write(append([]string{text(in.name), "error", text(o.msg.String())}, make([]string, 3+len(refs))...))
+				w.Flush()
+			} else {
+				writeJSONLError(&buf, in.name, o.msg.String())
+			}
+			return exportResult{out: buf.Bytes(), msg: o.line(in.name), status: exitBad, fail: &o}
+		}
 		if format == "csv" {
-			text := csvText(formulas)
-			rec := []string{text(in.name), text(r.Agency), yearString(r.Year), reportEdition(r)}
+			rec := []string{text(in.name), "ok", "", text(r.Agency), yearString(r.Year), string(r.Edition())}
 			for _, ref := range refs {
 				c, _ := r.Cell(ref)
 				v := c.String()
@@ -119,13 +121,31 @@ func runExport(e *env, args []string, format string, formulas bool) int {
 		}
 		return exportResult{out: buf.Bytes()}
 	}, func(in input, res exportResult) {
+		if res.fail != nil {
+			t.fail(e, in.name, *res.fail)
+		} else {
+			t.reports++
+		}
 		e.stdout.Write(res.out)
 		if res.msg != "" {
 			fmt.Fprintln(e.stderr, res.msg)
 		}
 		status = max(status, res.status)
 	})
+	if e.batch {
+		e.summary(t, false)
+	}
 	return status
+}
+
+// writeJSONLError writes the line of an input that could not be read.
+func writeJSONLError(w io.Writer, file, msg string) {
+	b, _ := json.Marshal(struct {
+		File   string `json:"file"`
+		Status string `json:"status"`
+		Error  string `json:"error"`
+	}{file, "error", msg})
+	w.Write(append(b, '\n'))
 }
 
 // writeJSONL writes one report as a JSON object on one line, keys in the
@@ -144,11 +164,12 @@ func writeJSONL(w io.Writer, file string, r *nianbao.Report, refs []string) {
 		b.Write(vb)
 	}
 	field("file", file)
+	field("status", "ok")
 	field("agency", r.Agency)
 	if r.Year != 0 {
 		field("year", r.Year)
 	}
-	field("edition", reportEdition(r))
+	field("edition", string(r.Edition()))
 	for _, ref := range refs {
 		if c, _ := r.Cell(ref); c.Kind != nianbao.Absent {
 			field(ref, c.String())

@@ -59,25 +59,30 @@ type fmtResult struct {
 	out    []byte
 	msgs   []string
 	status int
+	fail   *outcome // the input was not read as a report
 }
 
 func runFmt(e *env, args []string, o fmtOpts) int {
 	ins, err := e.expand(args)
 	if err != nil {
-		return usageError(e, "fmt", "%v", err)
+		return e.expandFailed("fmt", err)
 	}
 	if o.write {
 		for _, in := range ins {
 			if in.stdin {
-				return usageError(e, "fmt", "cannot use -w with standard input")
+				return usageError(e, "fmt", "-w 不能用于标准输入", "cannot use -w with standard input")
 			}
 		}
 		defer interrupted()()
 	}
 	status := exitOK
+	var t tally
 	ordered(e, ins, func(in input) fmtResult {
 		return fmtOne(e, in, o)
 	}, func(in input, res fmtResult) {
+		if res.fail != nil {
+			t.fail(e, in.name, *res.fail)
+		}
 		e.stdout.Write(res.out)
 		for _, m := range res.msgs {
 			fmt.Fprintln(e.stderr, m)
@@ -90,7 +95,11 @@ func runFmt(e *env, args []string, o fmtOpts) int {
 func fmtOne(e *env, in input, o fmtOpts) fmtResult {
 	r, src, err := in.load(e, false)
 	if r == nil {
-		return fmtResult{msgs: []string{explain(in.name, src, err)}, status: exitBad}
+		o := in.failed(src, err)
+		if o.skipped {
+			return fmtResult{fail: &o}
+		}
+		return fmtResult{msgs: []string{o.line(in.name)}, status: exitBad, fail: &o}
 	}
 	var res fmtResult
 	var buf bytes.Buffer

@@ -1,14 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/opengovcn/nianbao"
+	"github.com/opengovcn/nianbao/internal/sniff"
 )
 
 // stdinName is how standard input is named in messages and output.
@@ -29,22 +31,59 @@ type input struct {
 	name  string // the path as given or found, or stdinName
 	stdin bool
 	err   error // set when the argument could not be expanded
+	// readme marks a file a walk found whose name says it is about the
+	// other files (README.md, LICENSE.txt, 说明.txt): when it is not a
+	// report, it is skipped with a note, not an error.
+	readme bool
+}
+
+// message is a message in Chinese and in English.
+type message struct{ zh, en string }
+
+// String returns the message as the CLI prints it: Chinese, then English.
+func (m message) String() string { return m.zh + " / " + m.en }
+
+// usageErr is a usage error found in the arguments.
+type usageErr message
+
+func (u *usageErr) Error() string { return u.en }
+
+// errNoInput is returned by expand when no file is given and standard
+// input is a terminal: nobody is going to type a report there.
+var errNoInput = errors.New("no file given and standard input is a terminal")
+
+// stdinTerminal reports whether standard input is a terminal. It is a
+// variable for tests.
+var stdinTerminal = func(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // expand turns command-line arguments into inputs in order: a file stands for
 // itself whatever its name, a directory for the report files under it
 // (walked recursively, sorted; see walk), "-" for standard input. No
-// arguments means standard input. An argument that cannot be read becomes an
-// input carrying its error, so that it is reported in its place and does not
-// stop the others. What a walk skips with a note is noted on e.stderr.
+// arguments means standard input, unless it is a terminal (errNoInput). An
+// argument that cannot be read becomes an input carrying its error, so that
+// it is reported in its place and does not stop the others. What a walk
+// skips is noted on e.stderr (see note). expand sets e.batch when there is
+// more than one argument or a directory among them.
 func (e *env) expand(args []string) ([]input, error) {
 	if len(args) == 0 {
+		if stdinTerminal(e.stdin) {
+			return nil, errNoInput
+		}
 		return []input{{name: stdinName, stdin: true}}, nil
 	}
+	e.batch = len(args) > 1
 	// The directories given, resolved: the walks follow links into them only.
 	var roots []string
 	for _, a := range args {
 		if fi, err := os.Stat(a); err == nil && fi.IsDir() && a != "-" {
+			e.batch = true
 			if real, err := realPath(a); err == nil {
 				roots = append(roots, real)
 			}
@@ -55,7 +94,7 @@ func (e *env) expand(args []string) ([]input, error) {
 	for _, a := range args {
 		if a == "-" {
 			if sawStdin {
-				return nil, errors.New(`"-" (standard input) given more than once`)
+				return nil, &usageErr{`"-"（标准输入）只能给一次`, `"-" (standard input) given more than once`}
 			}
 			sawStdin = true
 			ins = append(ins, input{name: stdinName, stdin: true})
@@ -69,6 +108,30 @@ func (e *env) expand(args []string) ([]input, error) {
 		ins = append(ins, e.walk(a, roots)...)
 	}
 	return ins, nil
+}
+
+// expandFailed reports an error of expand for the command cmd and returns
+// exitBad: with no file at a terminal, the command's help.
+func (e *env) expandFailed(cmd string, err error) int {
+	if errors.Is(err, errNoInput) {
+		fmt.Fprintf(e.stderr, "nianbao %s: 没有给出文件；要读标准输入，请给出 -，如 nianbao %s - < 报告.txt / no file given; to read standard input, give -, as in nianbao %s - < report.txt\n\n", cmd, cmd, cmd)
+		commandHelp(e.stderr, lookup(cmd))
+		return exitBad
+	}
+	var u *usageErr
+	if errors.As(err, &u) {
+		return usageError(e, cmd, u.zh, u.en)
+	}
+	return usageError(e, cmd, err.Error(), err.Error())
+}
+
+// note writes a one-line note on something a walk or a run skipped, unless
+// -q is given, and counts it.
+func (e *env) note(name string, m message) {
+	e.skipped++
+	if !e.quiet {
+		fmt.Fprintf(e.stderr, "%s: %s\n", quoteName(name), m)
+	}
 }
 
 // realPath returns the absolute path of name with every symbolic link
@@ -101,9 +164,8 @@ func (e *env) walk(dir string, roots []string) []input {
 		return []input{{name: dir, err: err}}
 	}
 	var found []input
-	note := func(name, zh, en string) {
-		fmt.Fprintf(e.stderr, "%s: %s / %s\n", quoteName(name), zh, en)
-	}
+	note := func(name, zh, en string) { e.note(name, message{zh, en}) }
+	others := map[string]int{} // files of other kinds, by extension
 	err = filepath.WalkDir(real, func(path string, d fs.DirEntry, err error) error {
 		name := dir
 		if path != real {
@@ -132,8 +194,14 @@ func (e *env) walk(dir string, roots []string) []input {
 		}
 		switch t := d.Type(); {
 		case t.IsRegular():
-			if isReportName(path) {
-				found = append(found, input{name: name})
+			switch ext := strings.ToLower(filepath.Ext(path)); {
+			case isReportName(path):
+				found = append(found, input{name: name, readme: isReadme(path)})
+			case extKinds[ext] != "":
+				a := advice(extKinds[ext])
+				note(name, "不是可读取的报告格式，已跳过；"+a.zh, "not a report format nianbao reads, skipped; "+a.en)
+			default:
+				others[ext]++
 			}
 		case t&fs.ModeSymlink != 0:
 			target, err := realPath(path)
@@ -173,11 +241,82 @@ func (e *env) walk(dir string, roots []string) []input {
 	if err != nil {
 		found = append(found, input{name: dir, err: err})
 	}
+	if len(others) > 0 {
+		e.noteOthers(dir, others)
+	}
 	if len(found) == 0 {
 		found = append(found, input{name: dir, err: errNoReports})
 	}
 	slices.SortStableFunc(found, func(x, y input) int { return strings.Compare(x.name, y.name) })
 	return found
+}
+
+// noteOthers writes one note for the files of other kinds a walk of dir
+// skipped (data, code, spreadsheets), by extension, and counts them.
+func (e *env) noteOthers(dir string, others map[string]int) {
+	exts := slices.Sorted(maps.Keys(others))
+	n := 0
+	var zh, en []string
+	for _, x := range exts {
+		n += others[x]
+		if x == "" {
+			zh = append(zh, fmt.Sprintf("无扩展名 %d 个", others[x]))
+			en = append(en, fmt.Sprintf("%d without extension", others[x]))
+			continue
+		}
+		zh = append(zh, fmt.Sprintf("%s %d 个", x, others[x]))
+		en = append(en, fmt.Sprintf("%d %s", others[x], x))
+	}
+	e.note(dir, message{
+		fmt.Sprintf("另有 %d 个文件不是报告格式（%s），已跳过；读取的是 %s 文件", n, strings.Join(zh, "，"), strings.Join(reportExts, " ")),
+		fmt.Sprintf("%d other files not in a report format (%s) skipped; a walk reads %s files", n, strings.Join(en, ", "), strings.Join(reportExts, " ")),
+	})
+	e.skipped += n - 1
+}
+
+// extKinds are the extensions of files a walk skips with a note of their
+// own, because they may well be a report in a form nianbao does not read:
+// the note says how to turn it into one it reads.
+var extKinds = map[string]string{
+	".pdf": sniff.PDF,
+	".doc": sniff.Word, ".docx": sniff.Word, ".wps": sniff.Word, ".rtf": sniff.Word, ".odt": sniff.Word,
+	".ofd": sniff.OFD,
+	".zip": sniff.Archive, ".rar": sniff.Archive, ".7z": sniff.Archive, ".gz": sniff.Archive, ".tgz": sniff.Archive,
+	".jpg": sniff.Image, ".jpeg": sniff.Image, ".png": sniff.Image, ".gif": sniff.Image, ".tif": sniff.Image,
+	".tiff": sniff.Image, ".bmp": sniff.Image, ".webp": sniff.Image,
+	".mht": kindMHTML, ".mhtml": kindMHTML,
+}
+
+// kindMHTML is a web page saved as one file with its images (MHTML).
+const kindMHTML = "mhtml"
+
+// advice says what to do with a file of a kind nianbao does not read.
+func advice(kind string) message {
+	switch kind {
+	case sniff.PDF:
+		return message{"先用 pdftotext -layout 转成文字，如 pdftotext -layout 报告.pdf 报告.txt", "convert it with pdftotext -layout first, as in pdftotext -layout report.pdf report.txt"}
+	case sniff.Word:
+		return message{"先在 Word 或 WPS 中另存为纯文本（.txt，编码选 UTF-8）", "save it as plain text (.txt, UTF-8) in Word or WPS first"}
+	case sniff.OFD:
+		return message{"先用 OFD 阅读器另存为 PDF，再用 pdftotext -layout 转成文字", "save it as PDF with an OFD reader, then convert it with pdftotext -layout"}
+	case sniff.Archive:
+		return message{"先解压，再读取其中的报告", "unpack it and give the reports in it"}
+	case sniff.Image:
+		return message{"先用文字识别（OCR）转成文字", "run OCR on it and save the text first"}
+	case kindMHTML:
+		return message{"在浏览器中另存为“网页，仅 HTML”（.html）", "save it from the browser as a web page, HTML only (.html)"}
+	}
+	return message{"请给出年报本身：文字（.txt）、网页（.html），或 PDF 转成的文字", "give the report itself: text (.txt), a web page (.html), or the text of its PDF"}
+}
+
+// readmeNames are the names (without extension, in lower case) of files
+// that tell about the others in a directory.
+var readmeNames = []string{"readme", "license", "licence", "notice", "changelog", "contributing", "authors", "copying", "说明", "使用说明", "readme_cn", "readme_zh"}
+
+// isReadme reports whether a file's name says it is about the other files.
+func isReadme(name string) bool {
+	base := strings.ToLower(filepath.Base(name))
+	return slices.Contains(readmeNames, strings.TrimSuffix(base, filepath.Ext(base)))
 }
 
 // isReportName reports whether a walk reads a file of this name.
@@ -251,6 +390,15 @@ const defaultMaxSize = 200 << 20
 // errTooLarge is wrapped by the error of an input larger than -max-size.
 var errTooLarge = errors.New("input too large")
 
+// tooLargeError is the error of an input larger than -max-size.
+type tooLargeError struct{ limit int64 }
+
+func (t *tooLargeError) Error() string {
+	return "input too large: larger than the limit of " + byteSize(t.limit).String() + ", not read; raise it with -max-size"
+}
+
+func (t *tooLargeError) Unwrap() error { return errTooLarge }
+
 // read returns the bytes of an input, at most e.maxSize of them: a larger
 // input is an error wrapping errTooLarge, found before it is read when its
 // size is known, else as soon as the limit is passed (standard input, a
@@ -318,10 +466,7 @@ func readLimited(r io.Reader, limit, size int64) ([]byte, error) {
 	}
 }
 
-func tooLarge(limit int64) error {
-	s := byteSize(limit).String()
-	return fmt.Errorf("%w: 输入超过 %s 的大小上限，未读取，可用 -max-size 放宽 / larger than the limit of %s, not read; raise it with -max-size", errTooLarge, s, s)
-}
+func tooLarge(limit int64) error { return &tooLargeError{limit} }
 
 // byteSize is a size in bytes as -max-size reads and prints it: a number,
 // decimals allowed, with an optional unit B, K or KB, M or MB, G or GB
@@ -363,7 +508,14 @@ func (b *byteSize) Set(s string) error {
 // inputFlags declares the flags of every command that reads reports.
 func inputFlags(fs *flag.FlagSet, e *env) {
 	e.maxSize = defaultMaxSize
-	fs.Var(&e.maxSize, "max-size", "the largest input read, files and standard input alike / 每个输入（文件或标准输入）的大小上限")
+	fs.Var(&e.maxSize, "max-size", "每个输入（文件或标准输入）的大小上限 / the largest input read, files and standard input alike")
+	fs.BoolVar(&e.quiet, "q", false, "不在标准错误上输出汇总行和跳过文件的提示 / no summary line and no notes on skipped files on standard error")
+}
+
+// englishFlag declares -en, for commands whose summary line is in one
+// language: Chinese, or English with -en.
+func englishFlag(fs *flag.FlagSet, e *env) {
+	fs.BoolVar(&e.english, "en", false, "汇总行用英文 / the summary line in English")
 }
 
 // load reads and parses an input. On failure it returns a one-line message
@@ -378,64 +530,91 @@ func (in input) load(e *env, strict bool) (r *nianbao.Report, data []byte, err e
 	return r, data, err
 }
 
-// explain turns the error of reading or parsing an input into one line that
-// names the input and says what to do about it.
-func explain(name string, data []byte, err error) string {
-	msg := clipMessage(strings.TrimPrefix(err.Error(), name+": "))
-	name = quoteName(name)
-	var pe *fs.PathError
-	switch {
-	case errors.Is(err, errNoReports):
-		return name + ": " + msg + "; give report files or another directory"
-	case errors.Is(err, fs.ErrNotExist):
-		return name + ": no such file or directory; check the path"
-	case errors.Is(err, fs.ErrPermission):
-		return name + ": permission denied; check the file's permissions"
-	case errors.As(err, &pe) && strings.Contains(pe.Err.Error(), "is a directory"):
-		return name + ": is a directory"
-	case errors.As(err, &pe):
-		return name + ": cannot read: " + pe.Err.Error()
-	case errors.Is(err, nianbao.ErrUnsupportedFormat):
-		switch sniff(data) {
-		case "pdf":
-			return name + ": PDF is not supported directly; convert it with pdftotext -layout first"
-		case "word":
-			return name + ": Word documents are not supported directly; save it as plain text (UTF-8 .txt) first"
-		case "image":
-			return name + ": images are not supported; run OCR on it and save the text first"
-		}
-		return name + ": " + withHint(msg, "convert it to plain text first")
-	case errors.Is(err, nianbao.ErrEncoding):
-		return name + ": " + withHint(msg, "save the file as UTF-8 (or GB18030) text")
-	case errors.Is(err, nianbao.ErrNotAReport):
-		return name + ": " + withHint(msg, "check that the file is a 政府信息公开工作年度报告")
-	}
-	return name + ": " + msg
+// outcome is what became of an input that was not read as a report.
+type outcome struct {
+	msg     message
+	skipped bool // not a failure: a README that is not a report
 }
+
+// line returns the outcome as one line: the input's name and the message.
+func (o outcome) line(name string) string { return quoteName(name) + ": " + o.msg.String() }
+
+// failed returns the outcome of an input that could not be read or parsed:
+// a failure, or for a README found by a walk that is not a report, a skip.
+func (in input) failed(data []byte, err error) outcome {
+	if in.readme && errors.Is(err, nianbao.ErrNotAReport) {
+		return outcome{msg: message{"说明文件，不是年报，已跳过", "a README, not a report, skipped"}, skipped: true}
+	}
+	return outcome{msg: explain(in.name, data, err)}
+}
+
+// explain turns the error of reading or parsing an input into a message, in
+// Chinese and in English, that says what is wrong in words anyone who
+// handles these files knows, and what to do about it.
+func explain(name string, data []byte, err error) message {
+	msg := clipMessage(strings.TrimPrefix(err.Error(), name+": "))
+	var pe *fs.PathError
+	var tl *tooLargeError
+	switch {
+	case errors.As(err, &tl):
+		s := byteSize(tl.limit).String()
+		return message{"文件超过 " + s + " 的大小上限，未读取；可用 -max-size 放宽", "larger than the limit of " + s + ", not read; raise it with -max-size"}
+	case errors.Is(err, errNoReports):
+		x := strings.Join(reportExts, " ")
+		return message{"目录中没有 " + x + " 文件；请给出报告文件或其他目录", "no " + x + " files in this directory; give report files or another directory"}
+	case errors.Is(err, fs.ErrNotExist):
+		return message{"文件或目录不存在，请检查路径", "no such file or directory; check the path"}
+	case errors.Is(err, fs.ErrPermission):
+		return message{"没有读取权限，请检查文件的权限", "permission denied; check the file's permissions"}
+	case errors.As(err, &pe) && strings.Contains(pe.Err.Error(), "is a directory"):
+		return message{"是目录，不是文件", "is a directory"}
+	case errors.As(err, &pe):
+		return message{"无法读取：" + pe.Err.Error(), "cannot read: " + pe.Err.Error()}
+	case errors.Is(err, nianbao.ErrUnsupportedFormat):
+		f, ok := sniff.Detect(data)
+		if !ok {
+			return message{"不是文字文件，不能直接读取：" + msg + "；请先转成文字", msg}
+		}
+		if g, ok := sniff.ByName(name); ok && f.Generic {
+			f = g // a container that does not say what it holds: its name does
+		}
+		a := advice(f.Kind)
+		return message{f.ZH + "不能直接读取：" + a.zh, f.EN + " is not read directly; " + a.en}
+	case errors.Is(err, nianbao.ErrEncoding) && errors.Is(err, nianbao.ErrNotAReport):
+		return message{"有无法识别的字节（" + encodingZH(msg) + "），也没有找到年报的结构；可能是文字编码不对：请另存为 UTF-8 文本", withHint(msg, "save the file as UTF-8 text")}
+	case errors.Is(err, nianbao.ErrEncoding):
+		return message{"无法识别文字编码（" + encodingZH(msg) + "）：不是 UTF-8、GB18030 或 UTF-16 文字，可能是二进制文件；请另存为 UTF-8 文本", withHint(msg, "save the file as UTF-8 (or GB18030) text")}
+	case errors.Is(err, nianbao.ErrNotAReport) && strings.Contains(msg, "the input is empty"):
+		return message{"文件是空的，不是年报", "the input is empty, not a report"}
+	case errors.Is(err, nianbao.ErrNotAReport):
+		return message{"不是政府信息公开工作年度报告：没有模板的部分标题（一、总体情况，二、主动公开政府信息情况……），也没有表格；请确认文件是年报", withHint(msg, "check that the file is a 政府信息公开工作年度报告")}
+	}
+	return message{"无法读取：" + msg, msg}
+}
+
+// encodingZH says in Chinese where decoding failed, from the English
+// message of the parser ("NUL byte at offset 12", "invalid UTF-8 at offset
+// 30", "3:7: 5 bytes that are not UTF-8 replaced by U+FFFD").
+func encodingZH(msg string) string {
+	if m := offsetRe.FindStringSubmatch(msg); m != nil {
+		return "第 " + m[1] + " 字节起"
+	}
+	if m := posRe.FindStringSubmatch(msg); m != nil {
+		return "第 " + m[1] + " 行第 " + m[2] + " 列起"
+	}
+	return "原文中"
+}
+
+var (
+	offsetRe = regexp.MustCompile(`at offset (\d+)`)
+	posRe    = regexp.MustCompile(`^(\d+):(\d+): `)
+)
 
 func withHint(msg, hint string) string {
 	if strings.Contains(msg, "; ") {
 		return msg // the library already says what to do
 	}
 	return msg + "; " + hint
-}
-
-// sniff names the kind of binary file data starts with: "pdf", "word",
-// "image" or "".
-func sniff(data []byte) string {
-	switch {
-	case bytes.HasPrefix(data, []byte("%PDF-")):
-		return "pdf"
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")),
-		bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")),
-		bytes.HasPrefix(data, []byte("{\\rtf")):
-		return "word"
-	case bytes.HasPrefix(data, []byte("\xFF\xD8\xFF")),
-		bytes.HasPrefix(data, []byte("\x89PNG")),
-		bytes.HasPrefix(data, []byte("GIF8")):
-		return "image"
-	}
-	return ""
 }
 
 // diagnosticText is d.Error() with its file name quoted by quoteName and

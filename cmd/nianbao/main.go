@@ -68,6 +68,10 @@ type env struct {
 	workers        int
 	out            *outWriter // stdout as run wraps it
 	maxSize        byteSize   // -max-size: the largest input read
+	quiet          bool       // -q: no summary line, no notes on skipped files
+	english        bool       // -en: English messages where a command has them in one language
+	batch          bool       // more than one argument, or a directory: output records every input
+	skipped        int        // files a walk or a run skipped, each with a note
 }
 
 // outWriter is standard output as the commands write it: it keeps the first
@@ -98,8 +102,13 @@ func (o *outWriter) Write(p []byte) (int, error) {
 // failed reports whether writing to standard output has failed.
 func (e *env) failed() bool { return e.out != nil && e.out.err != nil }
 
-// commands lists the commands in the order help shows them.
-var commands = []*command{parseCmd, fmtCmd, validateCmd, exportCmd, schemaCmd, versionCmd}
+// commands lists the commands in the order help shows them. It is set in
+// init: the commands' help refers to it.
+var commands []*command
+
+func init() {
+	commands = []*command{parseCmd, fmtCmd, validateCmd, exportCmd, schemaCmd, versionCmd}
+}
 
 func lookup(name string) *command {
 	for _, c := range commands {
@@ -151,26 +160,79 @@ func (e *env) dispatch(args []string) int {
 	}
 	c := lookup(name)
 	if c == nil {
-		fmt.Fprintf(stderr, "nianbao: unknown command %q; run 'nianbao help' for the list of commands\n", name)
+		fmt.Fprintf(stderr, "nianbao: 没有 %q 这个命令，nianbao help 列出全部命令 / unknown command %q; run 'nianbao help' for the list of commands\n", name, name)
 		return exitBad
 	}
 	fs := flag.NewFlagSet("nianbao "+c.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	exec := c.flags(fs, e)
-	if err := fs.Parse(args[1:]); err != nil {
+	files, err := parseFlags(fs, args[1:])
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			commandHelp(stdout, c)
 			return exitOK
 		}
-		fmt.Fprintf(stderr, "nianbao %s: %v; run 'nianbao help %s' for usage\n", c.name, err, c.name)
-		return exitBad
+		zh, en := flagError(err)
+		return usageError(e, c.name, zh, en)
 	}
-	return exec(fs.Args())
+	return exec(files)
 }
 
-// usageError prints a one-line usage error and returns exitBad.
-func usageError(e *env, cmd, format string, args ...any) int {
-	fmt.Fprintf(e.stderr, "nianbao %s: %s; run 'nianbao help %s' for usage\n", cmd, fmt.Sprintf(format, args...), cmd)
+// parseFlags parses the flags of a command wherever they stand on the
+// line, before the file names or after them or between them, as in
+// "nianbao validate report.txt -en": the flag package stops at the first
+// argument that is not a flag, so parseFlags takes that argument as a file
+// and goes on. "--" ends the flags: every argument after it is a file, even
+// one that starts with "-". A lone "-" is a file (standard input).
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(files, rest...), nil // the flag package ate the "--"
+		}
+		if len(rest) == 0 {
+			return files, nil
+		}
+		files = append(files, rest[0])
+		args = rest[1:]
+	}
+}
+
+// flagError says in Chinese and English what is wrong with the flags, from
+// an error of the flag package (which speaks English only).
+func flagError(err error) (zh, en string) {
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "flag provided but not defined: "):
+		f := strings.TrimPrefix(msg, "flag provided but not defined: ")
+		return "没有 " + f + " 这个选项", msg
+	case strings.HasPrefix(msg, "flag needs an argument: "):
+		f := strings.TrimPrefix(msg, "flag needs an argument: ")
+		return "选项 " + f + " 后面要给一个值", msg
+	case strings.HasPrefix(msg, "invalid value "), strings.HasPrefix(msg, "invalid boolean value "):
+		// invalid value "x" for flag -max-size: <the Set error, which is bilingual>
+		head, why, _ := strings.Cut(msg, ": ")
+		v, f, _ := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(head, "invalid boolean value "), "invalid value "), " for flag ")
+		zh = "选项 " + f + " 的值 " + v + " 无效"
+		if why != "" {
+			if z, e, ok := strings.Cut(why, " / "); ok {
+				return zh + "：" + z, head + ": " + e
+			}
+			zh += "：" + why
+		}
+		return zh, msg
+	}
+	return "选项有误：" + msg, msg
+}
+
+// usageError prints a one-line usage error, in Chinese and then in
+// English, and returns exitBad.
+func usageError(e *env, cmd, zh, en string) int {
+	fmt.Fprintf(e.stderr, "nianbao %s: %s，nianbao help %s 显示用法 / %s; run 'nianbao help %s' for usage\n", cmd, zh, cmd, en, cmd)
 	return exitBad
 }
 
@@ -182,13 +244,13 @@ func help(args []string, stdout, stderr io.Writer) int {
 	case 1:
 		c := lookup(args[0])
 		if c == nil {
-			fmt.Fprintf(stderr, "nianbao help: unknown command %q; run 'nianbao help' for the list of commands\n", args[0])
+			fmt.Fprintf(stderr, "nianbao help: 没有 %q 这个命令，nianbao help 列出全部命令 / unknown command %q; run 'nianbao help' for the list of commands\n", args[0], args[0])
 			return exitBad
 		}
 		commandHelp(stdout, c)
 		return exitOK
 	}
-	fmt.Fprintln(stderr, "nianbao help: give one command, as in 'nianbao help parse'")
+	fmt.Fprintln(stderr, "nianbao help: 请只给一个命令，如 nianbao help parse / give one command, as in 'nianbao help parse'")
 	return exitBad
 }
 

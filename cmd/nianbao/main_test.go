@@ -195,13 +195,13 @@ func TestParseCSVSeveralFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]string{"file", "table", "row", "column", "value"}, recs[0]); diff != "" {
+	if diff := cmp.Diff([]string{"file", "status", "error", "table", "row", "column", "value"}, recs[0]); diff != "" {
 		t.Errorf("header mismatch (-want +got):\n%s", diff)
 	}
 	var want [][]string
 	for _, f := range files {
 		for _, rc := range parseFile(t, f).Cells() {
-			want = append(want, append([]string{f}, append(strings.SplitN(rc.Ref, ".", 3), rc.Cell.String())...))
+			want = append(want, append([]string{f, "ok", ""}, append(strings.SplitN(rc.Ref, ".", 3), rc.Cell.String())...))
 		}
 	}
 	if diff := cmp.Diff(want, recs[1:]); diff != "" {
@@ -243,12 +243,12 @@ var badInputs = []struct {
 	name, content string
 	want          []string
 }{
-	{"report.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\nbinary", []string{"PDF is not supported directly; convert it with pdftotext -layout first"}},
-	{"report.docx", "PK\x03\x04\x14\x00binary", []string{"Word", "plain text"}},
-	{"scan.jpg", "\xFF\xD8\xFF\xE0\x00\x10JFIF", []string{"OCR"}},
-	{"empty.txt", "", []string{"empty"}},
-	{"news.txt", "今天天气很好，我们去公园散步。\n晚上吃了饺子。\n", []string{"not an annual report"}},
-	{"utf16.txt", "\xFF\xFEa\x00b\x00", []string{"UTF-16", "UTF-8"}},
+	{"report.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\nbinary", []string{"PDF 文件不能直接读取：先用 pdftotext -layout 转成文字", "a PDF file is not read directly; convert it with pdftotext -layout first"}},
+	{"report.docx", "PK\x03\x04\x14\x00binary", []string{"Word 文档（.docx）", "另存为纯文本", "a Word document (.docx)", "plain text"}},
+	{"scan.jpg", "\xFF\xD8\xFF\xE0\x00\x10JFIF", []string{"JPEG 图片", "文字识别（OCR）", "OCR"}},
+	{"empty.txt", "", []string{"文件是空的", "empty"}},
+	{"news.txt", "今天天气很好，我们去公园散步。\n晚上吃了饺子。\n", []string{"不是政府信息公开工作年度报告", "not an annual report"}},
+	{"binary.txt", "\x80\x81\xff\xfe\x00\x01\x02\x80\x90\xa0\xb0\xc0\xd0\xe0\xf0\xff", []string{"无法识别文字编码", "UTF-8"}},
 }
 
 func TestMixOfGoodAndBadFiles(t *testing.T) {
@@ -262,7 +262,7 @@ func TestMixOfGoodAndBadFiles(t *testing.T) {
 	}
 	missing := filepath.Join(dir, "missing.txt")
 	args = append(args, missing)
-	for _, cmd := range [][]string{{"parse"}, {"parse", "-f", "csv"}, {"fmt"}, {"export"}, {"validate"}} {
+	for _, cmd := range [][]string{{"parse", "-q"}, {"parse", "-f", "csv", "-q"}, {"fmt"}, {"export", "-q"}, {"validate", "-q"}} {
 		t.Run(strings.Join(cmd, " "), func(t *testing.T) {
 			res := nb(t, "", append(cmd, args...)...)
 			if res.code != exitBad {
@@ -286,19 +286,30 @@ func TestMixOfGoodAndBadFiles(t *testing.T) {
 					}
 				}
 			}
-			if last := lines[len(lines)-1]; !strings.HasPrefix(last, missing+": no such file") {
+			if last := lines[len(lines)-1]; !strings.HasPrefix(last, missing+": 文件或目录不存在") || !strings.Contains(last, "no such file") {
 				t.Errorf("last line of stderr = %q, want the missing file", last)
 			}
 		})
 	}
-	// The good files were all processed: export has a row for each.
+	// The good files were all processed, and the bad ones recorded: export
+	// has a row for each file, in order, whose status says which.
 	res := nb(t, "", append([]string{"export"}, args...)...)
 	recs, err := csv.NewReader(strings.NewReader(res.stdout)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != 1+len(badInputs) {
-		t.Errorf("export printed %d rows, want a header and %d reports", len(recs), len(badInputs))
+	if len(recs) != 1+len(args) {
+		t.Fatalf("export printed %d rows, want a header and one for each of %d files", len(recs), len(args))
+	}
+	for i, a := range args {
+		rec := recs[i+1]
+		want := "ok"
+		if i%2 == 1 || a == missing {
+			want = "error"
+		}
+		if rec[0] != a || rec[1] != want || (want == "error") != (rec[2] != "") {
+			t.Errorf("export row %d: file %q status %q error %q; want %q %q", i+1, rec[0], rec[1], rec[2], a, want)
+		}
 	}
 }
 
@@ -333,19 +344,30 @@ func TestDirectory(t *testing.T) {
 	}
 	var got []string
 	for _, rec := range recs[1:] {
-		got = append(got, rec[0])
+		got = append(got, rec[0]+" "+rec[1])
 	}
-	want := []string{filepath.Join(dir, "a.md"), filepath.Join(dir, "b/2023.txt"), filepath.Join(dir, "b/c/2021.TXT")}
+	want := []string{filepath.Join(dir, "a.md") + " ok", filepath.Join(dir, "b/2023.txt") + " ok", filepath.Join(dir, "b/c/2021.TXT") + " ok",
+		filepath.Join(dir, "z/deeper/last.htm") + " error"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("files exported from a directory mismatch (-want +got):\n%s", diff)
 	}
-	if !strings.Contains(res.stderr, filepath.Join(dir, "z/deeper/last.htm")+": ") {
-		t.Errorf("stderr does not report the bad .htm file:\n%s", res.stderr)
+	for _, note := range []string{
+		filepath.Join(dir, "z/deeper/last.htm") + ": 不是政府信息公开工作年度报告",
+		filepath.Join(dir, "b/readme.pdf") + ": 不是可读取的报告格式，已跳过；先用 pdftotext -layout 转成文字",
+		dir + ": 另有 1 个文件不是报告格式（.json 1 个），已跳过",
+		"3 份报告；1 个文件无法读取；跳过 2 个文件\n",
+	} {
+		if !strings.Contains(res.stderr, note) {
+			t.Errorf("stderr lacks %q:\n%s", note, res.stderr)
+		}
+	}
+	if res := nb(t, "", "export", "-q", dir); strings.Count(res.stderr, "\n") != 1 || !strings.Contains(res.stderr, "last.htm") {
+		t.Errorf("export -q: stderr has more than the error of last.htm:\n%s", res.stderr)
 	}
 
 	empty := t.TempDir()
 	res = nb(t, "", "parse", empty)
-	if res.code != exitBad || !strings.Contains(res.stderr, "no .txt .md .html .htm files") {
+	if res.code != exitBad || !strings.Contains(res.stderr, "目录中没有 .txt .md .html .htm 文件") || !strings.Contains(res.stderr, "no .txt .md .html .htm files") {
 		t.Errorf("parse of an empty directory: exit %d, stderr %q", res.code, res.stderr)
 	}
 }
@@ -359,7 +381,7 @@ func TestExportSeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	header := append([]string{"file", "agency", "year", "edition"}, schema.AllRefs()...)
+	header := append([]string{"file", "status", "error", "agency", "year", "edition"}, schema.AllRefs()...)
 	if diff := cmp.Diff(header, recs[0]); diff != "" {
 		t.Errorf("header mismatch (-want +got):\n%s", diff)
 	}
@@ -370,14 +392,11 @@ func TestExportSeeds(t *testing.T) {
 	for i, name := range files {
 		r := parseFile(t, name)
 		edition := string(r.Edition())
-		if edition == "" {
-			edition = "hybrid"
-		}
 		year := ""
 		if r.Year != 0 {
 			year = fmt.Sprint(r.Year)
 		}
-		want := map[string]string{"file": filepath.Join(seedsDir, filepath.Base(name)), "agency": r.Agency, "year": year, "edition": edition}
+		want := map[string]string{"file": filepath.Join(seedsDir, filepath.Base(name)), "status": "ok", "error": "", "agency": r.Agency, "year": year, "edition": edition}
 		got := map[string]string{}
 		for j, col := range header {
 			got[col] = recs[i+1][j]
@@ -408,7 +427,7 @@ func TestExportJSONL(t *testing.T) {
 		if err := json.Unmarshal([]byte(lines[i]), &got); err != nil {
 			t.Fatalf("line %d: %v", i+1, err)
 		}
-		want := map[string]any{"file": name, "agency": r.Agency, "edition": reportEdition(r)}
+		want := map[string]any{"file": name, "status": "ok", "agency": r.Agency, "edition": string(r.Edition())}
 		if r.Year != 0 {
 			want["year"] = float64(r.Year)
 		}
@@ -487,8 +506,8 @@ func TestExportStdinAndHTML(t *testing.T) {
 	}
 	for i, p := range pages {
 		want := parseFile(t, p)
-		if recs[i+1][0] != p || recs[i+1][1] != want.Agency {
-			t.Errorf("row %d: %s %s, want %s %s", i+1, recs[i+1][0], recs[i+1][1], p, want.Agency)
+		if recs[i+1][0] != p || recs[i+1][3] != want.Agency {
+			t.Errorf("row %d: %s %s, want %s %s", i+1, recs[i+1][0], recs[i+1][3], p, want.Agency)
 		}
 	}
 }

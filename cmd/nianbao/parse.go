@@ -37,13 +37,14 @@ leading apostrophe ', so that a spreadsheet does not run it as a formula; number
 guessed (warnings), at most 1000 a file (-max-warnings sets the number, 0 lists all).`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		inputFlags(fs, e)
+		englishFlag(fs, e)
 		format := fs.String("f", "json", "output format: json, csv, md or html / 输出格式")
 		verbose := fs.Bool("v", false, "list the parser's warnings on standard error / 在标准错误上列出解析警告")
 		formulas := csvFormulasFlag(fs)
 		maxWarnings := fs.Int("max-warnings", defaultMaxMessages, "with -v, the most warnings listed per file, then one line says how many more; 0 lists all / 与 -v 同用：每个文件最多列出的警告数，其余用一行说明条数；0 表示全部列出")
 		return func(args []string) int {
 			if !slices.Contains(parseFormats, *format) {
-				return usageError(e, "parse", "unknown format %q (want json, csv, md or html)", *format)
+				return usageError(e, "parse", fmt.Sprintf("未知的输出格式 %q（可用 json、csv、md、html）", *format), fmt.Sprintf("unknown format %q (want json, csv, md or html)", *format))
 			}
 			return runParse(e, args, *format, *verbose, *formulas, *maxWarnings)
 		}
@@ -54,22 +55,63 @@ type parseResult struct {
 	out    []byte
 	msgs   []string
 	status int
+	fail   *outcome // the input was not read as a report
+}
+
+// parseEntry is an element of the JSON array parse prints for several
+// inputs: the report read from a file, or why it could not be read.
+type parseEntry struct {
+	File   string          `json:"file"`
+	Status string          `json:"status"` // "ok" or "error"
+	Error  string          `json:"error,omitempty"`
+	Report *nianbao.Report `json:"report,omitempty"`
 }
 
 func runParse(e *env, args []string, format string, verbose, formulas bool, maxWarnings int) int {
 	ins, err := e.expand(args)
 	if err != nil {
-		return usageError(e, "parse", "%v", err)
+		return e.expandFailed("parse", err)
 	}
-	multi := len(ins) > 1
-	if format == "csv" && multi {
-		io.WriteString(e.stdout, "file,table,row,column,value\n")
+	batch := e.batch
+	switch {
+	case format == "csv" && batch:
+		io.WriteString(e.stdout, "file,status,error,table,row,column,value\n")
+	case format == "json" && batch:
+		io.WriteString(e.stdout, "[")
+	}
+	entries := 0
+	entry := func(b []byte) {
+		if entries > 0 {
+			io.WriteString(e.stdout, ",")
+		}
+		io.WriteString(e.stdout, "\n  ")
+		e.stdout.Write(b)
+		entries++
 	}
 	status := exitOK
+	var t tally
 	ordered(e, ins, func(in input) parseResult {
 		r, data, err := in.load(e, false)
 		if r == nil {
-			return parseResult{msgs: []string{explain(in.name, data, err)}, status: exitBad}
+			o := in.failed(data, err)
+			res := parseResult{fail: &o, status: exitBad}
+			if o.skipped {
+				res.status = exitOK
+				return res
+			}
+			res.msgs = []string{o.line(in.name)}
+			switch {
+			case format == "json" && batch:
+				res.out, _ = json.MarshalIndent(parseEntry{File: in.name, Status: "error", Error: o.msg.String()}, "  ", "  ")
+			case format == "csv" && batch:
+				var buf bytes.Buffer
+				w := csv.NewWriter(&buf)
+				text := csvText(formulas)
+				w.Write([]string{text(in.name), "error", text(o.msg.String()), "", "", "", ""})
+				w.Flush()
+				res.out = buf.Bytes()
+			}
+			return res
 		}
 		var res parseResult
 		if verbose {
@@ -87,15 +129,22 @@ func runParse(e *env, args []string, format string, verbose, formulas bool, maxW
 		var buf bytes.Buffer
 		switch format {
 		case "json":
-			b, err := json.MarshalIndent(r, "", "  ")
+			var b []byte
+			if batch {
+				b, err = json.MarshalIndent(parseEntry{File: in.name, Status: "ok", Report: r}, "  ", "  ")
+			} else {
+				b, err = json.MarshalIndent(r, "", "  ")
+			}
 			if err != nil {
-				return parseResult{msgs: []string{fmt.Sprintf("%s: cannot encode as JSON: %v", quoteName(in.name), err)}, status: exitFindings}
+				return parseResult{msgs: []string{fmt.Sprintf("%s: 无法写成 JSON / cannot encode as JSON: %v", quoteName(in.name), err)}, status: exitFindings}
 			}
 			buf.Write(b)
-			buf.WriteByte('\n')
+			if !batch {
+				buf.WriteByte('\n')
+			}
 		case "csv":
 			err = (&nianbao.CSVWriter{Formulas: formulas}).Write(&buf, r)
-			if err == nil && multi {
+			if err == nil && batch {
 				err = prefixCSV(&buf, csvText(formulas)(in.name))
 			}
 		case "md":
@@ -110,17 +159,38 @@ func runParse(e *env, args []string, format string, verbose, formulas bool, maxW
 		res.out = buf.Bytes()
 		return res
 	}, func(in input, res parseResult) {
-		e.stdout.Write(res.out)
+		if res.fail != nil {
+			t.fail(e, in.name, *res.fail)
+		} else {
+			t.reports++
+		}
+		if format == "json" && batch {
+			if len(res.out) > 0 {
+				entry(res.out)
+			}
+		} else {
+			e.stdout.Write(res.out)
+		}
 		for _, m := range res.msgs {
 			fmt.Fprintln(e.stderr, m)
 		}
 		status = max(status, res.status)
 	})
+	if format == "json" && batch {
+		if entries > 0 {
+			io.WriteString(e.stdout, "\n")
+		}
+		io.WriteString(e.stdout, "]\n")
+	}
+	if batch {
+		e.summary(t, false)
+	}
 	return status
 }
 
 // prefixCSV rewrites the long-form CSV in buf (with its header) as records
-// with a leading file column and no header.
+// with the leading columns file, status ("ok") and error (empty), and no
+// header.
 func prefixCSV(buf *bytes.Buffer, file string) error {
 	recs, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
 	if err != nil {
@@ -129,7 +199,7 @@ func prefixCSV(buf *bytes.Buffer, file string) error {
 	buf.Reset()
 	w := csv.NewWriter(buf)
 	for _, rec := range recs[1:] {
-		w.Write(append([]string{file}, rec...))
+		w.Write(append([]string{file, "ok", ""}, rec...))
 	}
 	w.Flush()
 	return w.Error()

@@ -119,8 +119,8 @@ func TestParallelOutputOrder(t *testing.T) {
 		t.Fatalf("%d rows, want %d", len(recs)-1, len(files))
 	}
 	for i, rec := range recs[1:] {
-		if rec[0] != files[i] || rec[1] != agencies[i] {
-			t.Fatalf("row %d is %s (%s), want %s (%s)", i+1, rec[0], rec[1], files[i], agencies[i])
+		if rec[0] != files[i] || rec[3] != agencies[i] {
+			t.Fatalf("row %d is %s (%s), want %s (%s)", i+1, rec[0], rec[3], files[i], agencies[i])
 		}
 	}
 

@@ -124,7 +124,7 @@ func TestCSVFormulaInjection(t *testing.T) {
 			values := map[string]string{}
 			for _, rec := range csvRecords(t, res.stdout)[1:] {
 				n := len(rec)
-				if n == 5 && rec[0] != c.want[0] {
+				if n == 7 && rec[0] != c.want[0] {
 					if rec[0] != seed {
 						t.Errorf("nianbao %q: file column %q, want %q or %q", args, rec[0], c.want[0], seed)
 					}

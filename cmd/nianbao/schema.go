@@ -28,10 +28,10 @@ some agencies add (extra). -f json prints the same as a JSON array.`,
 		format := fs.String("f", "text", "output format: text or json / 输出格式")
 		return func(args []string) int {
 			if *format != "text" && *format != "json" {
-				return usageError(e, "schema", "unknown format %q (want text or json)", *format)
+				return usageError(e, "schema", fmt.Sprintf("未知的输出格式 %q（可用 text、json）", *format), fmt.Sprintf("unknown format %q (want text or json)", *format))
 			}
 			if len(args) > 0 {
-				return usageError(e, "schema", "unexpected argument %q", args[0])
+				return usageError(e, "schema", fmt.Sprintf("不需要参数 %q", args[0]), fmt.Sprintf("unexpected argument %q", args[0]))
 			}
 			return runSchema(e, *format)
 		}

@@ -48,7 +48,7 @@ Exit status: 0 no errors (warnings allowed); 1 errors; 2 a file cannot be read o
 		fs.StringVar(&o.format, "f", "text", "output format: text or json / 输出格式")
 		fs.BoolVar(&o.strict, "strict", false, "treat warnings as errors / 把警告当作错误")
 		fs.BoolVar(&o.verbose, "v", false, "also list the parser's repairs and guesses / 同时列出解析时的修复")
-		fs.BoolVar(&o.english, "en", false, "English messages in text output / 文本输出用英文")
+		fs.BoolVar(&e.english, "en", false, "文本输出和汇总行用英文 / English messages in text output and the summary line")
 		fs.BoolVar(&o.rules, "rules", false, "list the rules and exit / 列出全部规则")
 		fs.Func("enable", "report only these rules, comma-separated codes / 只报告这些规则", func(s string) error {
 			o.enable = append(o.enable, splitCodes(s)...)
@@ -61,17 +61,18 @@ Exit status: 0 no errors (warnings allowed); 1 errors; 2 a file cannot be read o
 		fs.IntVar(&o.max, "max-findings", defaultMaxMessages, "the most findings listed per file, then one line says how many more; 0 lists all / 每个文件最多列出的问题数，其余用一行说明条数；0 表示全部列出")
 		return func(args []string) int {
 			if o.format != "text" && o.format != "json" {
-				return usageError(e, "validate", "unknown format %q (want text or json)", o.format)
+				return usageError(e, "validate", fmt.Sprintf("未知的输出格式 %q（可用 text、json）", o.format), fmt.Sprintf("unknown format %q (want text or json)", o.format))
 			}
 			if bad := nianbao.UnknownRules(append(slices.Clone(o.enable), o.disable...)); len(bad) > 0 {
-				return usageError(e, "validate", "unknown rule code %s (nianbao validate -rules lists them)", strings.Join(bad, ", "))
+				return usageError(e, "validate", fmt.Sprintf("没有规则代码 %s（nianbao validate -rules 列出全部规则）", strings.Join(bad, "、")), fmt.Sprintf("unknown rule code %s (nianbao validate -rules lists them)", strings.Join(bad, ", ")))
 			}
 			if o.rules {
 				if len(args) > 0 {
-					return usageError(e, "validate", "-rules takes no files")
+					return usageError(e, "validate", "-rules 不读取文件", "-rules takes no files")
 				}
 				return listRules(e, o.format)
 			}
+			o.english = e.english
 			return runValidate(e, args, o)
 		}
 	},
@@ -112,7 +113,14 @@ type finding struct {
 	Cells     []string `json:"cells"`
 	Message   string   `json:"message"`
 	MessageEN string   `json:"message_en"`
+	// Error is set on the entry of a file that could not be read or is not
+	// a report (code input-error): why, in Chinese and English.
+	Error string `json:"error,omitempty"`
 }
+
+// inputErrorCode is the code of the entry of a file that could not be read
+// or is not a report.
+const inputErrorCode = "input-error"
 
 // text formats a finding as "file:line:col: severity: message [code]".
 func (f finding) text(english bool) string {
@@ -173,19 +181,26 @@ func sortFindings(fs []finding) {
 type validateResult struct {
 	findings []finding
 	entry    nianbao.SeriesEntry // what the series rules need of the report
-	msg      string              // the file could not be read or is not a report
+	fail     *outcome            // the file could not be read or is not a report
 }
 
 func runValidate(e *env, args []string, o validateOpts) int {
 	ins, err := e.expand(args)
 	if err != nil {
-		return usageError(e, "validate", "%v", err)
+		return e.expandFailed("validate", err)
 	}
 	status := exitOK
 	first := true
+	var t tally
 	emitFinding := func(f finding) {
-		if f.Severity == nianbao.SeverityError.String() {
+		switch f.Severity {
+		case nianbao.SeverityError.String():
 			status = max(status, exitFindings)
+			t.errors++
+		case nianbao.SeverityWarning.String():
+			t.warnings++
+		case nianbao.SeverityInfo.String():
+			t.infos++
 		}
 		if o.format == "json" {
 			b, _ := json.MarshalIndent(f, "  ", "  ")
@@ -204,17 +219,31 @@ func runValidate(e *env, args []string, o validateOpts) int {
 	ordered(e, ins, func(in input) validateResult {
 		r, data, err := in.load(e, false)
 		if r == nil {
-			return validateResult{msg: explain(in.name, data, err)}
+			o := in.failed(data, err)
+			return validateResult{fail: &o}
 		}
 		fs := validateReport(o.validator(in.name, data), r)
 		sortFindings(fs)
 		return validateResult{findings: capFindings(in.name, fs, o.max), entry: nianbao.NewSeriesEntry(in.name, r)}
 	}, func(in input, res validateResult) {
-		if res.msg != "" {
-			fmt.Fprintln(e.stderr, res.msg)
+		if f := res.fail; f != nil {
+			t.fail(e, in.name, *f)
+			if f.skipped {
+				return
+			}
+			fmt.Fprintln(e.stderr, f.line(in.name))
 			status = exitBad
+			if o.format == "json" {
+				// The file's entry: an error that is not a finding on a
+				// report, so it is not counted as one.
+				errs := t.errors
+				emitFinding(finding{File: in.name, Severity: nianbao.SeverityError.String(), Code: inputErrorCode,
+					Cells: []string{}, Message: f.msg.zh, MessageEN: f.msg.en, Error: f.msg.String()})
+				t.errors = errs
+			}
 			return
 		}
+		t.reports++
 		series = append(series, res.entry)
 		for _, f := range res.findings {
 			emitFinding(f)
@@ -230,6 +259,7 @@ func runValidate(e *env, args []string, o validateOpts) int {
 			e.stdout.Write([]byte("\n]\n"))
 		}
 	}
+	e.summary(t, true)
 	return status
 }
 

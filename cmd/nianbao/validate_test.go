@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -232,9 +233,17 @@ func TestValidateSeriesFiles(t *testing.T) {
 // only the reports are read (their golden files are not .txt), and the
 // errors make the exit status 1.
 func TestValidateDirectory(t *testing.T) {
-	res := nb(t, "", "validate", "../../testdata/validate")
+	res := nb(t, "", "validate", "-q", "../../testdata/validate")
 	if res.code != exitFindings || res.stderr != "" {
-		t.Errorf("exit %d, want %d; stderr:\n%s", res.code, exitFindings, res.stderr)
+		t.Errorf("validate -q: exit %d, want %d; stderr:\n%s", res.code, exitFindings, res.stderr)
+	}
+	// Without -q: a note on the golden files skipped, and the summary.
+	loud := nb(t, "", "validate", "../../testdata/validate")
+	want := "../../testdata/validate: 另有 11 个文件不是报告格式（.golden 11 个），已跳过；读取的是 .txt .md .html .htm 文件 / " +
+		"11 other files not in a report format (11 .golden) skipped; a walk reads .txt .md .html .htm files\n" +
+		fmt.Sprintf("6 份报告：%d 个错误，%d 个警告，%d 个提示；跳过 11 个文件\n", strings.Count(res.stdout, ": error: "), strings.Count(res.stdout, ": warning: "), strings.Count(res.stdout, ": info: "))
+	if loud.stdout != res.stdout || loud.stderr != want {
+		t.Errorf("validate without -q: stderr mismatch (-want +got):\n%s", cmp.Diff(want, loud.stderr))
 	}
 	for _, f := range []string{"000_broken_total.txt:49:", "001_broken_total.txt:161:", "002_broken_total.txt:445:"} {
 		if !strings.Contains(res.stdout, f) {

@@ -15,7 +15,7 @@ var versionCmd = &command{
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		return func(args []string) int {
 			if len(args) > 0 {
-				return usageError(e, "version", "unexpected argument %q", args[0])
+				return usageError(e, "version", fmt.Sprintf("不需要参数 %q", args[0]), fmt.Sprintf("unexpected argument %q", args[0]))
 			}
 			fmt.Fprintf(e.stdout, "nianbao %s %s %s/%s\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 			return exitOK
