@@ -52,15 +52,20 @@ func (u *usageErr) Error() string { return u.en }
 // input is a terminal: nobody is going to type a report there.
 var errNoInput = errors.New("no file given and standard input is a terminal")
 
-// stdinTerminal reports whether standard input is a terminal. It is a
-// variable for tests.
+// stdinTerminal reports whether standard input is a terminal: a character
+// device other than the null device (nianbao validate < /dev/null, as cron
+// runs it, reads an empty input). It is a variable for tests.
 var stdinTerminal = func(r io.Reader) bool {
 	f, ok := r.(*os.File)
 	if !ok {
 		return false
 	}
 	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	null, err := os.Stat(os.DevNull)
+	return err != nil || !os.SameFile(fi, null)
 }
 
 // expand turns command-line arguments into inputs in order: a file stands for
