@@ -56,9 +56,9 @@ var magic = []struct {
 func Detect(src []byte) (Format, bool) {
 	switch {
 	case bytes.HasPrefix(src, []byte("PK\x03\x04")), bytes.HasPrefix(src, []byte("PK\x05\x06")), bytes.HasPrefix(src, []byte("PK\x07\x08")):
-		return zip(src), true
+		return zipFormat(src), true
 	case bytes.HasPrefix(src, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
-		return ole(src), true
+		return oleFormat(src), true
 	case len(src) >= 12 && bytes.HasPrefix(src, []byte("RIFF")) && string(src[8:12]) == "WEBP":
 		return Format{Kind: Image, EN: "a WebP image", ZH: "WebP 图片"}, true
 	}
@@ -106,9 +106,9 @@ func ByName(name string) (Format, bool) {
 	return Format{}, false
 }
 
-// zip names a ZIP file by the parts it holds: the names of the parts stand
+// zipFormat names a ZIP file by the parts it holds: the names of the parts stand
 // in the clear in the local headers and the central directory.
-func zip(src []byte) Format {
+func zipFormat(src []byte) Format {
 	has := func(s string) bool { return bytes.Contains(src, []byte(s)) }
 	switch {
 	case has("word/document.xml"), has("word/_rels"), has("word/styles.xml"):
@@ -131,9 +131,9 @@ func zip(src []byte) Format {
 	return Format{Kind: Archive, EN: "a ZIP archive", ZH: "ZIP 压缩包", Generic: true}
 }
 
-// ole names an OLE compound file (the Office formats before 2007, and
+// oleFormat names an OLE compound file (the Office formats before 2007, and
 // WPS's) by the names of its streams, which are stored in UTF-16.
-func ole(src []byte) Format {
+func oleFormat(src []byte) Format {
 	has := func(s string) bool {
 		u := make([]byte, 0, 2*len(s))
 		for i := 0; i < len(s); i++ {
