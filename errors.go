@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/opengovcn/nianbao/schema"
 )
 
 // Sentinel errors. Every error and warning the package reports wraps one of
@@ -303,6 +305,15 @@ func tr(re string, artefact bool, format string) diagTranslation {
 	}}
 }
 
+// trFunc builds a diagTranslation whose Chinese zh writes from the
+// submatches (m[1] is the first), for a message whose parts need more than
+// quoting: a block ID to name in words.
+func trFunc(re string, artefact bool, zh func(m []string) string) diagTranslation {
+	t := tr(re, artefact, "")
+	t.zh = zh
+	return t
+}
+
 // zhQuote turns a Go-quoted string ("…", as the parser's messages quote)
 // into Chinese quotation marks; other text is returned as it is.
 func zhQuote(s string) string {
@@ -340,8 +351,13 @@ var diagTranslations = []diagTranslation{
 		"“%[2]s”行的数字 %[1]s 连在一起；没有一种拆法合乎行内合计，只有这一种相差最小（%[4]s），读作 %[3]s"),
 	tr(`^the digits (.+?) of row (.*) ran together and could not be split: no split into (\d+) cells fits the row's sums; left blank$`, false,
 		"“%[2]s”行的数字 %[1]s 连在一起，拆成 %[3]s 格时没有一种拆法合乎行内合计，留空"),
-	tr(`^the digits (.+?) of row (.*) ran together and can be split in (\d+) ways that fit the row's sums; left blank: (.*)$`, false,
-		"“%[2]s”行的数字 %[1]s 连在一起，有 %[3]s 种拆法都合乎行内合计，留空：%[4]s"),
+	trFunc(`^the digits (.+?) of row (.*) ran together and can be split in (\d+) ways that fit the row's sums; left blank: (.*)$`, false, func(m []string) string {
+		splits := strings.ReplaceAll(m[4], "; ", "；")
+		if i := strings.LastIndex(splits, "… ("); i >= 0 && strings.HasSuffix(splits, " more)") {
+			splits = splits[:i] + "……（另有 " + strings.TrimSuffix(splits[i+len("… ("):], " more)") + " 种）"
+		}
+		return fmt.Sprintf("“%s”行的数字 %s 连在一起，有 %s 种拆法都合乎行内合计，留空：%s", zhQuote(m[2]), m[1], m[3], splits)
+	}),
 	tr(`^the (\d+) values before table 3's first row label \((.*)\) are read as row (".*"): they come between the column header and row 二, add up, and row 一's label comes later without values \(text of a PDF out of reading order\?\)$`, true,
 		"表三第一个行标签之前的 %[1]s 个数值（%[2]s）读作%[3]s行：它们在表头与第二行之间、合计成立，而第一行的标签在后面单独出现（PDF 文字的阅读顺序错乱）"),
 	tr(`^row (".*") has (\d+) values, one a line, that read as (\d+) rows written column by column \((.*)\); the last of them, which balances rows 一, 二 and 四, is read as this row's and the others are kept in Unrecognized \(text of a PDF out of reading order\?\)$`, true,
@@ -359,7 +375,10 @@ var diagTranslations = []diagTranslation{
 	guess(tr(`^table 4 has (\d+) of (\d+) fields; read aligned to the right$`, false, "表四只有 %s 个字段（应有 %s 个），按右对齐读取")),
 	guess(tr(`^row (".*") has (\d+) of (\d+) fields; read aligned to the right, the (\d+) cells before them are blank$`, false,
 		"%s行只有 %s 个字段（应有 %s 个），按右对齐读取，前面 %s 格为空白")),
-	tr(`^(\d+) rows of block (\S+) are missing and were left blank: (.*)$`, false, "%[2]s缺少 %[1]s 行，留空：%[3]s"),
+	trFunc(`^(\d+) rows of block (\S+) are missing and were left blank: (.*)$`, false, func(m []string) string {
+		block, _ := schema.BlockName(m[2])
+		return fmt.Sprintf("%s缺少 %s 行，留空：%s", block, m[1], m[3])
+	}),
 	tr(`^row (".*") has (\d+) values for (\d+) cells \((.*)\) and their positions do not tell which cells are blank: its cells are left blank and the values kept in Unrecognized \(Parser.AlignShortRows reads such a row aligned to the right\)$`, false,
 		"%s行有 %s 个数值，对应 %s 格（%s），数值的位置不能说明哪些单元格空白：单元格留空，数值保留为无法归位的内容（Parser.AlignShortRows 把这样的行按右对齐读取）"),
 	tr(`^table 4 has (\d+) values for (\d+) cells \((.*)\) and their positions do not tell which cells are blank \(Parser.AlignShortRows reads them aligned to the right\); its cells are left blank and the values kept in Unrecognized$`, false,

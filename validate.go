@@ -521,14 +521,25 @@ func (v *validation) flushUndecided(rule Rule) {
 	}
 	name := map[string]string{"t3-balance": "表三勾稽关系", "t3-results": "表三总计等于办理结果之和",
 		"t3-row-sum": "表三行合计", "t4-row-sum": "表四行合计", "subtotal": "小计"}[rule.Code]
+	nameEN := map[string]string{"t3-balance": "table 3's balance", "t3-results": "table 3's total against its results",
+		"t3-row-sum": "table 3's row sums", "t4-row-sum": "table 4's row sums", "subtotal": "the subtotals"}[rule.Code]
 	eqs := "equations involve"
 	if u.n == 1 {
 		eqs = "equation involves"
 	}
-	zh := fmt.Sprintf("无法判断%s %s（%s）：%d 处涉及“/”单元格 %s，“/”不按 0 计算",
-		name, rule.Code, strings.Join(limit(u.where, 6), "、"), u.n, strings.Join(limit(u.cells, 6), "、"))
+	var cells, cellsEN []string
+	for _, ref := range limit(u.cells, 6) {
+		if ref == "…" {
+			cells, cellsEN = append(cells, ref), append(cellsEN, ref)
+			continue
+		}
+		zh, en := cellName(ref)
+		cells, cellsEN = append(cells, zh), append(cellsEN, en)
+	}
+	zh := fmt.Sprintf("无法判断%s（%s）：%d 处涉及“/”单元格%s，“/”不按 0 计算",
+		name, strings.Join(limit(u.where, 6), "、"), u.n, strings.Join(cells, "、"))
 	en := fmt.Sprintf("cannot decide %s (%s): %d %s not-applicable cells %s; a \"/\" is not 0",
-		rule.Code, strings.Join(limit(u.where, 6), ", "), u.n, eqs, strings.Join(limit(u.cells, 6), ", "))
+		nameEN, strings.Join(limit(u.where, 6), ", "), u.n, eqs, strings.Join(cellsEN, ", "))
 	v.add("undecidable", u.cells, zh, en)
 }
 
@@ -841,11 +852,25 @@ var blockCells = sync.OnceValue(func() map[schema.Edition]map[string][]schema.Ce
 	return m
 })
 
-// cellLabel names a cell for messages: "表三“（七）总计”行“自然人”列".
+// cellLabel names a cell for messages, by its labels, not its reference
+// (which the finding's cells give): "表三“（七）总计”行“自然人”列",
+// "table 3, row （七）总计, column 自然人".
 func cellLabel(c schema.Cell) (zh, en string) {
 	row := shortLabel(c.RowLabel)
-	zhTable, _ := tableLabels(c.Block)
-	return fmt.Sprintf("%s“%s”行“%s”列", zhTable, row, c.ColumnLabel), c.Ref
+	zhTable, enTable := tableLabels(c.Block)
+	return fmt.Sprintf("%s“%s”行“%s”列", zhTable, row, c.ColumnLabel),
+		fmt.Sprintf("%s, row %s, column %s", enTable, row, c.ColumnLabel)
+}
+
+// cellName is cellLabel of the cell a reference names, in either edition,
+// or the reference itself when it names no cell.
+func cellName(ref string) (zh, en string) {
+	for _, e := range []schema.Edition{schema.E2021, schema.E2019} {
+		if c, ok := schema.LookupCell(e, ref); ok {
+			return cellLabel(c)
+		}
+	}
+	return ref, ref
 }
 
 func checkValueKinds(v *validation) {
@@ -1072,29 +1097,42 @@ func checkSectionEmpty(v *validation) {
 // the parser could not read is left out: its layout is not known.
 func checkEditionYear(v *validation) {
 	y := v.r.Year
-	var ids, parts []string
+	var ids, names, namesEN, parts, partsEN []string
+	var eds []schema.Edition
+	byEdition, byEditionEN := map[schema.Edition][]string{}, map[schema.Edition][]string{}
 	for _, id := range schema.BlockIDs {
 		e, ok := v.r.Editions[id]
 		if !ok || id == "t4" || !v.blockRead(id) { // table 4 is the same in both editions
 			continue
 		}
-		parts = append(parts, id+"="+string(e))
+		zh, en := schema.BlockName(id)
+		eds = append(eds, e)
+		byEdition[e] = append(byEdition[e], zh)
+		byEditionEN[e] = append(byEditionEN[e], en)
 		if y != 0 && ((y >= 2021 && e == schema.E2019) || (y <= 2020 && e == schema.E2021)) {
 			ids = append(ids, id)
+			names = append(names, zh)
+			namesEN = append(namesEN, en)
 		}
 	}
 	mixed := false
-	for _, p := range parts {
-		mixed = mixed || p[strings.Index(p, "=")+1:] != parts[0][strings.Index(parts[0], "=")+1:]
+	for _, e := range eds {
+		mixed = mixed || e != eds[0]
+	}
+	for _, e := range schema.Editions {
+		if len(byEdition[e]) > 0 {
+			parts = append(parts, fmt.Sprintf("%s 版有%s", e, strings.Join(byEdition[e], "、")))
+			partsEN = append(partsEN, fmt.Sprintf("%s: %s", e, strings.Join(byEditionEN[e], "; ")))
+		}
 	}
 	mix, mixEN := "", ""
 	if mixed {
-		mix, mixEN = "（各表混用两版："+strings.Join(parts, "，")+"）", " (the tables mix the two: "+strings.Join(parts, ", ")+")"
+		mix, mixEN = "（各表混用两版："+strings.Join(parts, "；")+"）", " (the tables mix the two: "+strings.Join(partsEN, "; and ")+")"
 	}
 	if len(ids) == 0 {
 		if mixed && y == 0 {
-			v.add("edition-year", nil, "表格混用了 2019 版和 2021 版版式："+strings.Join(parts, "，"),
-				"the tables mix the 2019 and 2021 layouts: "+strings.Join(parts, ", "))
+			v.add("edition-year", nil, "表格混用了 2019 版和 2021 版版式："+strings.Join(parts, "；"),
+				"the tables mix the 2019 and 2021 layouts: "+strings.Join(partsEN, "; and "))
 			v.placeLast(v.sectionPos(2))
 		}
 		return
@@ -1111,8 +1149,8 @@ func checkEditionYear(v *validation) {
 		}
 	}
 	v.add("edition-year", cells,
-		fmt.Sprintf("%d 年的报告应使用 %s 版表格，但 %s 使用的是 %s 版%s", y, want, strings.Join(ids, "、"), got, mix),
-		fmt.Sprintf("a report on %d should use the %s layout, but %s use the %s layout%s", y, want, strings.Join(ids, ", "), got, mixEN))
+		fmt.Sprintf("%d 年的报告应使用 %s 版表格，但%s使用的是 %s 版%s", y, want, strings.Join(names, "、"), got, mix),
+		fmt.Sprintf("a report on %d should use the %s layout, but %s use the %s layout%s", y, want, strings.Join(namesEN, "; "), got, mixEN))
 }
 
 // blockRead reports whether the parser read some cell of the block: a

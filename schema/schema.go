@@ -432,6 +432,24 @@ var BlockIDs = []string{"t2.1", "t2.5", "t2.6", "t2.8", "t2.9", "t3", "t4"}
 // shared; callers must not modify it.
 func Blocks(e Edition) []Block { return blocks[e] }
 
+// BlockName names a block in messages, in words a reader of the report
+// knows rather than its ID: "表二第二十条第（一）项" and "table 2, 第二十条第（一）项"
+// for t2.1, "表三" and "table 3" for t3. An unknown ID is returned as it is.
+func BlockName(id string) (zh, en string) {
+	table, _, _ := strings.Cut(id, ".")
+	zh = map[string]string{"t2": "表二", "t3": "表三", "t4": "表四"}[table]
+	if zh == "" {
+		return id, id
+	}
+	en = "table " + strings.TrimPrefix(table, "t")
+	for _, e := range Editions {
+		if b, ok := LookupBlock(e, id); ok && b.Caption != "" {
+			return zh + b.Caption, en + ", " + b.Caption
+		}
+	}
+	return zh, en
+}
+
 // LookupBlock returns the block with the given ID in edition e.
 func LookupBlock(e Edition, id string) (Block, bool) {
 	for _, b := range blocks[e] {
