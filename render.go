@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/opengovcn/nianbao/schema"
 )
@@ -34,8 +36,13 @@ var ErrNotRenderable = errors.New("report content that cannot be written")
 //
 // Free text is normalised: each line of text is trimmed of surrounding white
 // space and written as its own paragraph; empty lines are dropped. A line that
-// would read back as something else (a heading, a table row, a value) is
-// written with a leading backslash.
+// would read back as something else (a heading of the template, a table row,
+// a value, the signature's date) is written with a leading backslash, and no
+// other: a heading or emphasis a person wrote (（一）主动公开情况, **重点工作**)
+// that reads back as the same text is written as it is. Render makes sure by
+// reading its output back (see "Escaping" under "Canonical text form" in
+// FORMAT.md), so the canonical form of a report with such lines costs a parse
+// or two more than one without.
 //
 // The output is built in memory and written to w with one Write call; the
 // error is that write's error, or, when some content could not be written,
@@ -63,6 +70,7 @@ type printer struct {
 	buf     bytes.Buffer
 	started bool  // a block has been written
 	err     error // first content error
+	escapes []int // offsets of the escapes that may not be needed
 }
 
 func (p *printer) fail(format string, args ...any) {
@@ -90,12 +98,177 @@ func (p *printer) line(s string) {
 // escaping the lines the parser would misread.
 func (p *printer) paragraphs(text string) {
 	for _, l := range textLines(text) {
-		if needsEscape(l) {
-			l = `\` + l
-		}
 		p.block()
+		if needsEscape(l) {
+			p.escaped(l)
+		}
 		p.line(l)
 	}
+}
+
+// escaped writes the backslash that escapes the line l, about to be
+// written, and notes its offset when l is a heading or emphasis a person
+// wrote, whose escape unescape drops if the text reads the same without it
+// (see keepEscape).
+func (p *printer) escaped(l string) {
+	if !keepEscape(l) {
+		p.escapes = append(p.escapes, p.buf.Len())
+	}
+	p.buf.WriteByte('\\')
+}
+
+// keepEscape reports whether a line needsEscape flags keeps its escape
+// whatever the parse of the canonical text says: a line that is, or reads
+// like, structure of the report in any of the forms the parser accepts,
+// not only in the canonical one — a table row (a pipe or a tab), a value,
+// a page number, a rule, a date, a title, a line that starts with a label
+// or a section heading of the template, a top-level numbered heading (一、,
+// 二、…: the form of the template's own), a blank line, a line that starts
+// with a backslash. Escaping these keeps the text what it is when the
+// canonical form is edited or reformatted (tables with tabs instead of
+// pipes, headings set as Markdown). What is left is a sub-heading (（一）,
+// (1), 1.) or emphasis and other Markdown (**…**, # …, - …) a person wrote:
+// unescape keeps its escape only when the text reads back otherwise.
+func keepEscape(l string) bool {
+	if strings.HasPrefix(l, `\`) || strings.ContainsAny(l, "|\t｜") ||
+		isRuleLine(l) || isPageNumber(l) || isDateLine(l) || valueKind(l) != Text {
+		return true
+	}
+	f := escapeFold(l)
+	if f == "" || dateLine(f) {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(f); strings.ContainsRune(hanNumerals, r) && numberedHeading(escapeFoldNumbered(l)) {
+		return true // 一、… : the form of a section heading
+	}
+	for _, lab := range escapeLabels() {
+		if strings.HasPrefix(f, lab) {
+			return true
+		}
+	}
+	return strings.Contains(l, "报") && strings.Contains(l, "告") && looksLikeTitle(l)
+}
+
+// maxEscapeTries is the most escapes unescape tries one by one, each with a
+// parse of the whole text, when dropping them all at once changes the
+// reading; with more, the escapes stay.
+const maxEscapeTries = 32
+
+// unescape drops the escapes written by paragraphs that change nothing:
+// the text without them reads back as the same report as the text with
+// them. It tries all of them at once, and when that changes the reading,
+// one at a time in order, keeping each drop that changes nothing with the
+// drops kept before it. The result depends only on the text written, so it
+// is deterministic, and a fixed point: the report read back writes the same
+// text.
+//
+// Dropping them all at once is checked with one parse: the text without
+// them must read back as what was written of r (sameAsWritten), as the
+// canonical form always does. Only when it does not is the text with the
+// escapes parsed too, for the one-by-one tries to be compared with.
+func (p *printer) unescape(r *Report) {
+	if len(p.escapes) == 0 || p.err != nil {
+		return
+	}
+	full := bytes.Clone(p.buf.Bytes())
+	without := func(drop []int) []byte {
+		out := make([]byte, 0, len(full))
+		last := 0
+		for _, off := range drop {
+			out = append(out, full[last:off]...)
+			last = off + 1
+		}
+		return append(out, full[last:]...)
+	}
+	set := func(out []byte) {
+		p.buf.Reset()
+		p.buf.Write(out)
+	}
+	all := without(p.escapes)
+	if b, err := Parse(all); err == nil && sameAsWritten(r, b) {
+		set(all)
+		return
+	}
+	ref, err := Parse(full)
+	if err != nil {
+		return
+	}
+	if b, err := Parse(all); err == nil && sameReading(ref, b) {
+		set(all)
+		return
+	}
+	if len(p.escapes) > maxEscapeTries {
+		return
+	}
+	var kept []int
+	var best []byte
+	for _, off := range p.escapes {
+		drop := append(slices.Clone(kept), off)
+		out := without(drop)
+		if b, err := Parse(out); err == nil && sameReading(ref, b) {
+			kept, best = drop, out
+		}
+	}
+	if best != nil {
+		set(best)
+	}
+}
+
+// sameAsWritten reports whether b, read from the canonical text of a,
+// holds what that text says of a: the title, preamble, sections and
+// signature as written (lines trimmed, blank lines dropped), the metadata,
+// editions and cells of a, no text left unplaced, and no warning but the
+// one on a text cell that FORMAT.md asks for.
+func sameAsWritten(a, b *Report) bool {
+	if trimmed(oneLine(a.Title)) != b.Title || a.Agency != b.Agency || a.Year != b.Year ||
+		a.Period != b.Period || a.Published != b.Published || len(b.Unrecognized) > 0 ||
+		!slices.Equal(textLines(a.Preamble), textLines(b.Preamble)) ||
+		!slices.Equal(textLines(a.Signature), textLines(b.Signature)) ||
+		!maps.Equal(a.Editions, b.Editions) ||
+		!slices.EqualFunc(a.Sections, b.Sections, func(x, y Section) bool {
+			return x.Number == y.Number && trimmed(oneLine(x.Heading)) == y.Heading && slices.Equal(textLines(x.Text), textLines(y.Text))
+		}) {
+		return false
+	}
+	for _, d := range b.Warnings {
+		if c, _ := a.Cell(d.Ref); d.Ref == "" || c.Kind != Text {
+			return false
+		}
+	}
+	for _, ref := range cellRefs() {
+		x, _ := a.Cell(ref)
+		y, _ := b.Cell(ref)
+		if !x.Equal(y) {
+			return false
+		}
+	}
+	return true
+}
+
+func trimmed(s string) string { return strings.TrimFunc(s, isTextSpace) }
+
+// sameReading reports whether two reports read from text differ in
+// nothing but positions: the same title, metadata, preamble, sections,
+// signature, editions, cells, unplaced text and warnings.
+func sameReading(a, b *Report) bool {
+	if a.Title != b.Title || a.Agency != b.Agency || a.Year != b.Year || a.Period != b.Period ||
+		a.Published != b.Published || a.Preamble != b.Preamble || a.Signature != b.Signature ||
+		!maps.Equal(a.Editions, b.Editions) ||
+		!slices.EqualFunc(a.Sections, b.Sections, Section.Equal) ||
+		!slices.EqualFunc(a.Unrecognized, b.Unrecognized, Fragment.Equal) ||
+		!slices.EqualFunc(a.Warnings, b.Warnings, func(x, y *Diagnostic) bool {
+			return x.Msg == y.Msg && x.Ref == y.Ref && x.Severity == y.Severity
+		}) {
+		return false
+	}
+	for _, ref := range cellRefs() {
+		x, _ := a.Cell(ref)
+		y, _ := b.Cell(ref)
+		if !x.Equal(y) {
+			return false
+		}
+	}
+	return true
 }
 
 // textLines splits free text into its non-empty lines, trimmed of white
@@ -129,7 +302,16 @@ var tableSections = func() map[int]string {
 	return m
 }()
 
+// report writes the canonical text form of r: first with every line that
+// might read back as something else escaped (needsEscape, which is
+// conservative), then without the escapes that change nothing (unescape).
 func (p *printer) report(r *Report) {
+	p.write(r)
+	p.unescape(r)
+}
+
+// write writes r with the conservative escapes, noting where each is.
+func (p *printer) write(r *Report) {
 	if r == nil {
 		return
 	}
@@ -152,10 +334,10 @@ func (p *printer) report(r *Report) {
 	for _, l := range textLines(r.Signature) {
 		// The date that ends the signature is what the parser looks for:
 		// it is written as it is, while a date inside a section is escaped.
-		if needsEscape(l) && !dateLine(escapeFold(l)) {
-			l = `\` + l
-		}
 		p.block()
+		if needsEscape(l) && !dateLine(escapeFold(l)) {
+			p.escaped(l)
+		}
 		p.line(l)
 	}
 	checkStrayCells(r, p.fail)
