@@ -485,3 +485,30 @@ func TestExportEditionColumn(t *testing.T) {
 		t.Errorf("editions of the seeds = %v, want 2019, 2021 and hybrid", seen)
 	}
 }
+
+// TestFmtWriteKeepsHeadings checks that fmt -w leaves the sub-headings and
+// emphasis a person wrote as they are (issue 19 item 7): seed 004 has
+// （一）主动公开情况 … and a paragraph that starts in bold.
+func TestFmtWriteKeepsHeadings(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "004.txt")
+	writeFile(t, name, readFile(t, seed004))
+	if res := nb(t, "", "fmt", "-w", name); res.code != exitOK {
+		t.Fatalf("fmt -w: exit %d; stderr:\n%s", res.code, res.stderr)
+	}
+	got := readFile(t, name)
+	for _, want := range []string{"\n（一）主动公开情况\n", "\n（五）监督保障情况\n", "\n**建立有效的指导机制，加强沟通与协作。**2024年"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("fmt -w output lacks %q", want)
+		}
+	}
+	for _, l := range strings.Split(got, "\n") {
+		if strings.HasPrefix(l, `\`) {
+			t.Errorf("fmt -w escaped %q", l)
+		}
+	}
+	// And it is canonical now: fmt -l lists nothing.
+	if res := nb(t, "", "fmt", "-l", name); res.stdout != "" {
+		t.Errorf("fmt -l after fmt -w lists %q", res.stdout)
+	}
+}
