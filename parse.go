@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math/bits"
+	"os"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -46,6 +48,45 @@ type Parser struct {
 
 // Parse reads an annual report with the default lenient [Parser].
 func Parse(src []byte) (*Report, error) { return (&Parser{}).Parse(src) }
+
+// ParseFile reads the named file and parses it with the default lenient
+// [Parser], the file's name in its diagnostics; see [Parser.ParseFile].
+func ParseFile(name string) (*Report, error) { return (&Parser{}).ParseFile(name) }
+
+// ParseReader reads r to its end and parses what it read with the default
+// lenient [Parser]; see [Parser.ParseReader].
+func ParseReader(r io.Reader) (*Report, error) { return (&Parser{}).ParseReader(r) }
+
+// ParseFile reads the named file and parses it as [Parser.Parse] does.
+// Diagnostics and errors name the file: p.Filename when it is set, else
+// name. An error reading the file is returned as os.ReadFile returns it
+// (errors.Is(err, fs.ErrNotExist) for a missing file). The file is read
+// whole; nianbao validate limits an input to 200 MB, and a program that
+// reads files it does not trust should check their size first.
+func (p *Parser) ParseFile(name string) (*Report, error) {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	q := *p
+	if q.Filename == "" {
+		q.Filename = name
+	}
+	return q.Parse(src)
+}
+
+// ParseReader reads r to its end and parses what it read as [Parser.Parse]
+// does: a file, standard input, an HTTP response body. An error reading r
+// is returned, wrapped with p.Filename when it is set. ParseReader reads
+// all of r into memory; to bound what it reads, give it an
+// [io.LimitedReader] (io.LimitReader(r, 200<<20)).
+func (p *Parser) ParseReader(r io.Reader) (*Report, error) {
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, p.wrapErr(err)
+	}
+	return p.Parse(src)
+}
 
 // Parse reads an annual report.
 //
