@@ -15,34 +15,38 @@ import (
 
 var exportCmd = &command{
 	name:     "export",
-	synopsis: "nianbao export [-f csv|jsonl] [-csv-formulas] [file|dir|-]...",
+	synopsis: "nianbao export [-f csv|jsonl] [-csv-formulas] [-q] [-en] [file|dir|-]...",
 	zh:       "每份报告输出一行（宽表），供电子表格和 pandas 使用",
 	en:       "print one row per report (wide form), for spreadsheets and pandas",
 	longZH: `
--f csv（默认）：表头为 file,agency,year,edition，然后是两种格式的全部单元格引用（按目录顺序，
+-f csv（默认）：表头为 file,status,error,agency,year,edition，然后是两种格式的全部单元格引用（按目录顺序，
 t2.regulations.issued … t4.suit_after_review.total）；取值与 CSV 相同：数字、空白为空、不适用为 "/"、
 文字原样；报告版式中没有的单元格为空。edition 为 2019、2021，或各表格版式不一时为 hybrid。
+status 为 ok；无法读取或不是年报的文件也占一行，status 为 error，error 为原因（中文 / 英文），其余列为空。
 -f jsonl：每份报告一个 JSON 对象（一行），键与 CSV 列相同；year 为数字（未知时省略）；
-报告版式中没有的单元格不出现；单元格取值均为字符串（保持精确的十进制数字）。
-结果边读边输出。
+报告版式中没有的单元格不出现；单元格取值均为字符串（保持精确的十进制数字）；无法读取的文件为
+{"file", "status": "error", "error"}。结果边读边输出；给出多个文件或目录时，标准错误上最后一行是汇总（-q 不输出）。
 CSV 中以 = + - @、制表符或回车开头的文字（文件名、机关名称、文字单元格）前面加一个单引号 '，
 以免电子表格把它当作公式执行（OWASP 的做法）；数字（包括本年增/减的 -3 这样的负数）从不改动。
 -csv-formulas 关闭这一处理，按原样写出。`,
 	longEN: `
--f csv (default): the header is file,agency,year,edition followed by every cell reference of both
+-f csv (default): the header is file,status,error,agency,year,edition followed by every cell reference of both
 editions in catalog order (t2.regulations.issued … t4.suit_after_review.total); values as in the long
 CSV: digits, empty for blank, "/" for not applicable, text verbatim; cells absent from a report's
 layout are empty. edition is 2019, 2021, or hybrid when the report's blocks use different editions.
+status is ok; a file that cannot be read or is not a report has a row too, status error, error why (in
+Chinese / English), the other columns empty.
 -f jsonl: one JSON object per report on one line, with the CSV columns as keys; year is a number (left
-out when unknown); absent cells are left out; cell values are strings (exact decimal digits). Rows
-are printed as the files are read.
+out when unknown); absent cells are left out; cell values are strings (exact decimal digits); a file
+that cannot be read is {"file", "status": "error", "error"}. Rows are printed as the files are read;
+with several files or a directory, a summary line ends standard error (-q leaves it out).
 In CSV, text (file names, agency names, text cells) that starts with = + - @, a TAB or a CR gets a
 leading apostrophe ', so that a spreadsheet does not run it as a formula (the OWASP rule); numbers
 (a negative 本年增/减 such as -3 among them) are never changed. -csv-formulas writes such text as it is.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		inputFlags(fs, e)
 		englishFlag(fs, e)
-		format := fs.String("f", "csv", "output format: csv or jsonl / 输出格式")
+		format := fs.String("f", "csv", "输出格式：csv 或 jsonl / output format: csv or jsonl")
 		formulas := csvFormulasFlag(fs)
 		return func(args []string) int {
 			if *format != "csv" && *format != "jsonl" {
@@ -181,7 +185,7 @@ func writeJSONL(w io.Writer, file string, r *nianbao.Report, refs []string) {
 
 // csvFormulasFlag declares -csv-formulas on fs.
 func csvFormulasFlag(fs *flag.FlagSet) *bool {
-	return fs.Bool("csv-formulas", false, "in CSV, write text that starts with = + - @ as it is (a spreadsheet may run it as a formula) / CSV 中以 = + - @ 等开头的文字按原样写出（电子表格可能把它当作公式执行）")
+	return fs.Bool("csv-formulas", false, "CSV 中以 = + - @ 等开头的文字按原样写出（电子表格可能把它当作公式执行） / in CSV, write text that starts with = + - @ as it is (a spreadsheet may run it as a formula)")
 }
 
 // csvText returns how a text field of CSV output is written: neutralised

@@ -13,7 +13,7 @@ import (
 
 var fmtCmd = &command{
 	name:     "fmt",
-	synopsis: "nianbao fmt [-l] [-w [-readonly]] [-d] [file|dir|-]...",
+	synopsis: "nianbao fmt [-l] [-w [-readonly]] [-d] [-q] [file|dir|-]...",
 	zh:       "把年报整理成唯一的规范文本形式（类似 gofmt）",
 	en:       "print or rewrite reports in their canonical text form (like gofmt)",
 	longZH: `
@@ -43,10 +43,10 @@ with a cell of another value, without a character of the report, or with fewer n
 (values would run together or be lost).`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		inputFlags(fs, e)
-		list := fs.Bool("l", false, "list files whose canonical form differs / 列出需要规范化的文件")
-		write := fs.Bool("w", false, "rewrite files in place / 就地改写文件")
-		diff := fs.Bool("d", false, "print diffs / 显示差异")
-		readonly := fs.Bool("readonly", false, "with -w, rewrite read-only files too (they stay read-only) / 与 -w 同用：也改写只读文件（改写后仍为只读）")
+		list := fs.Bool("l", false, "列出需要规范化的文件 / list files whose canonical form differs")
+		write := fs.Bool("w", false, "就地改写文件 / rewrite files in place")
+		diff := fs.Bool("d", false, "显示差异 / print diffs")
+		readonly := fs.Bool("readonly", false, "与 -w 同用：也改写只读文件（改写后仍为只读） / with -w, rewrite read-only files too (they stay read-only)")
 		return func(args []string) int {
 			return runFmt(e, args, fmtOpts{list: *list, write: *write, diff: *diff, readonly: *readonly})
 		}

@@ -17,15 +17,20 @@
 //
 // Every command that reads reports takes files, directories (walked
 // recursively for .txt .md .html .htm; regular files only, hidden ones
-// skipped, symbolic links followed only within the directories given) or
-// "-" for standard input (also the default when no file is given); an input
-// may be at most 200 MB (-max-size). Files are processed in parallel and the
-// output comes in input order. Exit status: 0 ok, 1 findings or errors in
-// the reports, 2 unreadable input, output that could not be written, or a
-// usage error.
+// skipped, a README that is not a report skipped, PDF, Word and other files
+// noted; symbolic links followed only within the directories given) or "-"
+// for standard input (also read when no file is given, unless it is a
+// terminal: then the command's usage is shown); an input may be at most
+// 200 MB (-max-size). Flags may come before or after the files; "--" ends
+// them. Files are processed in parallel and the output comes in input
+// order; a file that cannot be read is recorded in the output (an entry
+// with an error in JSON, status and error columns in CSV) and on standard
+// error, and a summary line ends the run (-q leaves it out). Exit status: 0
+// ok, 1 errors in the reports, 2 unreadable input, output that could not be
+// written, or a usage error.
 //
-// Run "nianbao help <command>" for the flags of each command, in Chinese and
-// English.
+// Every message is in Chinese, then in English. Run "nianbao help
+// <command>" for the flags of each command.
 package main
 
 import (
@@ -261,10 +266,13 @@ const usageZH = `nianbao —— 政府信息公开工作年度报告的读取、
 
 命令：
 %s
-输入可以是文件、目录（递归读取其中的 .txt .md .html .htm 文件）或 "-"（标准输入；未给出文件时也读取标准输入）。
-目录中只读普通文件，跳过隐藏文件、命名管道等特殊文件，符号链接只在所给目录之内跟随；每个输入最大 200 MB（-max-size）。
-多个文件并行处理，输出顺序与输入顺序一致。
-退出状态：0 正常；1 报告中有错误或问题；2 输入无法读取、输出无法写出或用法错误。
+输入可以是文件、目录（递归读取其中的 .txt .md .html .htm 文件）或 "-"（标准输入）；未给出文件时读取标准输入，
+标准输入是终端时显示用法。目录中只读普通文件：不是年报的 README.md 等说明文件跳过，PDF、Word 等文件逐个提示如何转换，
+其他文件合并为一行提示；隐藏文件、命名管道等特殊文件跳过，符号链接只在所给目录之内跟随；每个输入最大 200 MB（-max-size）。
+选项可以写在文件名之前或之后；"--" 之后的参数都是文件名。
+多个文件并行处理，输出顺序与输入顺序一致；无法读取的文件也记入输出（JSON 的 error 字段，CSV 的 status、error 列）
+并在标准错误上说明，最后一行是汇总（-q 不输出汇总和跳过文件的提示）。
+退出状态：0 正常；1 报告中有错误；2 有文件无法读取或不是年报、输出无法写出，或用法错误。
 
 运行 "nianbao help <命令>" 查看各命令的选项。
 `
@@ -277,11 +285,16 @@ Usage:
 Commands:
 %s
 Inputs are files, directories (walked recursively for .txt .md .html .htm files) or "-" for standard
-input (also read when no file is given). A walk reads regular files only, skips hidden files, named pipes
-and other special files, and follows symbolic links only within the directories given; an input may be
-at most 200 MB (-max-size). Files are processed in parallel; output follows input order.
-Exit status: 0 ok; 1 findings or errors in the reports; 2 unreadable input, output that could not be
-written, or a usage error.
+input, also read when no file is given unless it is a terminal (then the usage is shown). A walk reads
+regular files only: a README that is not a report is skipped, PDF, Word and similar files get a note each
+on how to convert them, other files one note together; hidden files, named pipes and other special files
+are skipped, and symbolic links are followed only within the directories given; an input may be at most
+200 MB (-max-size). Flags may come before or after the files; "--" ends them.
+Files are processed in parallel; output follows input order. A file that cannot be read is recorded in
+the output (an error field in JSON, status and error columns in CSV) and on standard error, and a summary
+line ends the run (-q leaves it and the notes on skipped files out).
+Exit status: 0 ok; 1 errors in the reports; 2 a file that cannot be read or is not a report, output that
+could not be written, or a usage error.
 
 Run "nianbao help <command>" for the flags of a command.
 `

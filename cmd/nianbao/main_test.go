@@ -105,7 +105,7 @@ func TestUsageAndHelp(t *testing.T) {
 		{name: "parse -h", args: []string{"parse", "-h"}, code: exitOK, stdout: []string{"nianbao parse", "输出格式", "output format"}},
 		{name: "fmt -h", args: []string{"fmt", "-h"}, code: exitOK, stdout: []string{"gofmt", "-w", "-l", "-d"}},
 		{name: "validate -help", args: []string{"validate", "-help"}, code: exitOK, stdout: []string{"-strict", "-rules", "退出状态", "Exit status"}},
-		{name: "help export", args: []string{"help", "export"}, code: exitOK, stdout: []string{"jsonl", "file,agency,year,edition"}},
+		{name: "help export", args: []string{"help", "export"}, code: exitOK, stdout: []string{"jsonl", "file,status,error,agency,year,edition"}},
 		{name: "help unknown", args: []string{"help", "frob"}, code: exitBad, stderr: []string{`unknown command "frob"`}},
 		{name: "unknown command", args: []string{"frob"}, code: exitBad, stderr: []string{`unknown command "frob"`, "nianbao help"}},
 		{name: "unknown flag", args: []string{"parse", "-x"}, code: exitBad, stderr: []string{"-x", "nianbao help parse"}},

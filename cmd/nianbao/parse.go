@@ -16,13 +16,15 @@ var parseFormats = []string{"json", "csv", "md", "html"}
 
 var parseCmd = &command{
 	name:     "parse",
-	synopsis: "nianbao parse [-f json|csv|md|html] [-csv-formulas] [-v [-max-warnings N]] [file|dir|-]...",
+	synopsis: "nianbao parse [-f json|csv|md|html] [-csv-formulas] [-v [-max-warnings N]] [-q] [-en] [file|dir|-]...",
 	zh:       "读取年报，输出 JSON、CSV（table,row,column,value）、规范文本（md）或 HTML",
 	en:       "read reports and print them as JSON, CSV (table,row,column,value), canonical text (md) or HTML",
 	longZH: `
 -f json 输出报告的 JSON 形式；-f csv 输出长表 table,row,column,value，每个单元格一行（空白为空字段，不适用为 "/"）；
 -f md 输出规范文本形式（与 nianbao fmt 相同）；-f html 输出按官方表格版式排版的完整 HTML 页面。
-给出多个文件时：JSON 依次输出每份报告；CSV 在最前面加一列 file，只有一行表头。
+给出多个文件或目录时：JSON 输出一个数组，每个文件一项 {"file", "status": "ok", "report"}，无法读取的文件为
+{"file", "status": "error", "error": 原因}；CSV 在最前面加 file、status、error 三列，只有一行表头，无法读取的文件占一行
+（status 为 error，error 为原因）；标准错误上最后一行是汇总（-q 不输出，-en 用英文）。
 CSV 中以 = + - @、制表符或回车开头的文字（文字单元格、文件名）前面加一个单引号 '，以免电子表格把它当作公式执行；
 数字从不改动；-csv-formulas 按原样写出。
 -v 在标准错误上列出解析时的修复和猜测（警告），每个文件最多 1000 条（-max-warnings 调整，0 表示全部）。`,
@@ -30,18 +32,21 @@ CSV 中以 = + - @、制表符或回车开头的文字（文字单元格、文�
 -f json prints the JSON form of the report; -f csv the long form table,row,column,value, one line per
 cell (blank is an empty field, not applicable is "/"); -f md the canonical text form (as nianbao fmt
 prints it); -f html a complete HTML page in the official table layout.
-With several files, JSON prints one report after another, and CSV gets a leading file column under a
-single header line. In CSV, text (text cells, file names) that starts with = + - @, a TAB or a CR gets a
+With several files or a directory, JSON is one array with an element per file, {"file", "status": "ok",
+"report"}, or {"file", "status": "error", "error": why} for a file that cannot be read; CSV gets the
+leading columns file, status and error under a single header line, and a file that cannot be read has a
+line of its own (status error, error why); a summary line ends standard error (-q leaves it out, -en
+writes it in English). In CSV, text (text cells, file names) that starts with = + - @, a TAB or a CR gets a
 leading apostrophe ', so that a spreadsheet does not run it as a formula; numbers are never changed;
 -csv-formulas writes such text as it is. -v lists on standard error what the parser repaired or
 guessed (warnings), at most 1000 a file (-max-warnings sets the number, 0 lists all).`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		inputFlags(fs, e)
 		englishFlag(fs, e)
-		format := fs.String("f", "json", "output format: json, csv, md or html / 输出格式")
-		verbose := fs.Bool("v", false, "list the parser's warnings on standard error / 在标准错误上列出解析警告")
+		format := fs.String("f", "json", "输出格式：json、csv、md 或 html / output format: json, csv, md or html")
+		verbose := fs.Bool("v", false, "在标准错误上列出解析警告 / list the parser's warnings on standard error")
 		formulas := csvFormulasFlag(fs)
-		maxWarnings := fs.Int("max-warnings", defaultMaxMessages, "with -v, the most warnings listed per file, then one line says how many more; 0 lists all / 与 -v 同用：每个文件最多列出的警告数，其余用一行说明条数；0 表示全部列出")
+		maxWarnings := fs.Int("max-warnings", defaultMaxMessages, "与 -v 同用：每个文件最多列出的警告数，其余用一行说明条数；0 表示全部列出 / with -v, the most warnings listed per file, then one line says how many more; 0 lists all")
 		return func(args []string) int {
 			if !slices.Contains(parseFormats, *format) {
 				return usageError(e, "parse", fmt.Sprintf("未知的输出格式 %q（可用 json、csv、md、html）", *format), fmt.Sprintf("unknown format %q (want json, csv, md or html)", *format))

@@ -25,7 +25,7 @@ non-negative integer; signed_count, an integer that may be negative; amount, 万
 column label. The official cells of both editions come first in catalog order, then the subtotal cells
 some agencies add (extra). -f json prints the same as a JSON array.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
-		format := fs.String("f", "text", "output format: text or json / 输出格式")
+		format := fs.String("f", "text", "输出格式：text 或 json / output format: text or json")
 		return func(args []string) int {
 			if *format != "text" && *format != "json" {
 				return usageError(e, "schema", fmt.Sprintf("未知的输出格式 %q（可用 text、json）", *format), fmt.Sprintf("unknown format %q (want text or json)", *format))

@@ -13,31 +13,35 @@ import (
 
 var validateCmd = &command{
 	name:     "validate",
-	synopsis: "nianbao validate [-f text|json] [-strict] [-v] [-en] [-enable codes] [-disable codes] [-rules] [-max-findings N] [file|dir|-]...",
+	synopsis: "nianbao validate [-f text|json] [-strict] [-v] [-en] [-q] [-enable codes] [-disable codes] [-rules] [-max-findings N] [file|dir|-]...",
 	zh:       "校验年报：表格勾稽关系、合计、正文与表格一致性、跨年度连续性",
 	en:       "check reports: the template's arithmetic, totals, text against tables, year-over-year series",
 	longZH: `
 文本输出每条问题一行：文件:行:列: 严重程度: 说明 [规则代码]，按文件和行号排序。
--f json 输出 JSON 数组，每项有 file、line、column、severity、code、cells（单元格引用）、message、message_en。
+-f json 输出 JSON 数组，每项有 file、line、column、severity、code、cells（单元格引用）、message、message_en；
+无法读取或不是年报的文件也有一项，code 为 input-error，error 为原因。
+标准错误上最后一行是汇总，如“5 份报告：0 个错误，19 个警告”（-en 用英文，-q 不输出）。
 同一机关的多份报告一起给出时，还按年度序列校验（上年结转、现行有效件数的衔接，中间缺少的年度）；
 名称只差前面的地名（洪泽区人民政府 / 淮安市洪泽区人民政府）视为同一机关。
 严重程度有 error（与模板矛盾）、warning（缺少、可疑或无法判断）和 info（惯例或提请注意，如沿用上一年的文字）。
 -strict 把警告（包括解析时的修复和猜测，但不包括页码、跨行标签等提取文字留下的痕迹）当作错误，info 不变；
--v 同时列出解析时的修复、猜测和痕迹；-en 文本输出用英文说明；
+-v 同时列出解析时的修复、猜测和痕迹；-en 文本输出和汇总用英文；
 -enable 代码,… 只报告这些规则，-disable 代码,… 不报告这些规则；-rules 列出全部规则。
 每个文件最多列出 1000 条问题，其余用一行（代码 more）说明还有多少条、其中几条错误；-max-findings 调整，0 表示全部列出。
 退出状态：0 没有错误（可以有警告）；1 有错误；2 有文件无法读取或不是年报。`,
 	longEN: `
 Text output is one finding a line, file:line:col: severity: message [code], sorted by file and line.
 -f json prints a JSON array whose elements have file, line, column, severity, code, cells (cell
-references), message and message_en. Reports of one agency given together are also checked as a series
+references), message and message_en; a file that cannot be read or is not a report has an element too,
+code input-error, with error saying why. A summary line ends standard error, as "5 reports: 0 errors,
+19 warnings" (-en; in Chinese without it; -q leaves it out). Reports of one agency given together are also checked as a series
 (carry-overs and documents in force from year to year, a year missing in the middle); a name that only
 lacks the place names in front of another (洪泽区人民政府 / 淮安市洪泽区人民政府) is the same agency.
 Severities are error (the report contradicts the template), warning (missing, odd or undecidable) and
 info (a convention, or something to look at, such as prose copied from last year's report).
 -strict makes warnings errors, the parser's repairs and guesses included but not the traces of text
 extraction (page numbers, labels broken across lines); info stays info. -v also lists what the parser
-repaired, guessed or found as traces; -en prints English messages in text output; -enable code,… reports
+repaired, guessed or found as traces; -en prints English messages in text output and the summary; -enable code,… reports
 only those rules, -disable code,… leaves them out; -rules lists every rule.
 At most 1000 findings are listed per file, then one line (code more) says how many more there are and
 how many of them are errors; -max-findings sets the number, 0 lists all.
@@ -45,20 +49,20 @@ Exit status: 0 no errors (warnings allowed); 1 errors; 2 a file cannot be read o
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		inputFlags(fs, e)
 		var o validateOpts
-		fs.StringVar(&o.format, "f", "text", "output format: text or json / 输出格式")
-		fs.BoolVar(&o.strict, "strict", false, "treat warnings as errors / 把警告当作错误")
-		fs.BoolVar(&o.verbose, "v", false, "also list the parser's repairs and guesses / 同时列出解析时的修复")
+		fs.StringVar(&o.format, "f", "text", "输出格式：text 或 json / output format: text or json")
+		fs.BoolVar(&o.strict, "strict", false, "把警告当作错误 / treat warnings as errors")
+		fs.BoolVar(&o.verbose, "v", false, "同时列出解析时的修复 / also list the parser's repairs and guesses")
 		fs.BoolVar(&e.english, "en", false, "文本输出和汇总行用英文 / English messages in text output and the summary line")
-		fs.BoolVar(&o.rules, "rules", false, "list the rules and exit / 列出全部规则")
-		fs.Func("enable", "report only these rules, comma-separated codes / 只报告这些规则", func(s string) error {
+		fs.BoolVar(&o.rules, "rules", false, "列出全部规则 / list the rules and exit")
+		fs.Func("enable", "只报告这些规则 / report only these rules, comma-separated codes", func(s string) error {
 			o.enable = append(o.enable, splitCodes(s)...)
 			return nil
 		})
-		fs.Func("disable", "leave out these rules, comma-separated codes / 不报告这些规则", func(s string) error {
+		fs.Func("disable", "不报告这些规则 / leave out these rules, comma-separated codes", func(s string) error {
 			o.disable = append(o.disable, splitCodes(s)...)
 			return nil
 		})
-		fs.IntVar(&o.max, "max-findings", defaultMaxMessages, "the most findings listed per file, then one line says how many more; 0 lists all / 每个文件最多列出的问题数，其余用一行说明条数；0 表示全部列出")
+		fs.IntVar(&o.max, "max-findings", defaultMaxMessages, "每个文件最多列出的问题数，其余用一行说明条数；0 表示全部列出 / the most findings listed per file, then one line says how many more; 0 lists all")
 		return func(args []string) int {
 			if o.format != "text" && o.format != "json" {
 				return usageError(e, "validate", fmt.Sprintf("未知的输出格式 %q（可用 text、json）", o.format), fmt.Sprintf("unknown format %q (want text or json)", o.format))
