@@ -179,46 +179,46 @@ func docRows(col string) func(*validation, []string) [][]string {
 var textClaims = []textClaim{
 	{re: claimRe(`(?:予以公开|同意公开|全部公开)(?:及|和|、|与|以及)部分公开` + gap + requestNumber),
 		alts: fixed([]string{"t3.granted.total", "t3.partial.total"}),
-		zh:   "（一）予以公开与（二）部分公开之和", en: "t3.granted.total + t3.partial.total", keys: []string{"部分公开"}},
+		zh:   "（一）予以公开与（二）部分公开之和", en: "table 3's （一）予以公开 + （二）部分公开 (总计)", keys: []string{"部分公开"}},
 	{re: claimRe(`(予以公开|同意公开|全部公开|公开答复)` + gap + requestNumber),
-		alts: fixed([]string{"t3.granted.total"}), zh: "（一）予以公开", en: "t3.granted.total",
+		alts: fixed([]string{"t3.granted.total"}), zh: "（一）予以公开", en: "table 3's （一）予以公开 (总计)",
 		notAfter: []string{"不予", "部分", "不"}, keys: []string{"予以公开", "同意公开", "全部公开", "公开答复"}},
 	{re: claimRe(`(部分公开|区分处理后?公开|区分处理)` + gap + requestNumber),
-		alts: fixed([]string{"t3.partial.total"}), zh: "（二）部分公开", en: "t3.partial.total", keys: []string{"部分公开", "区分处理"}},
+		alts: fixed([]string{"t3.partial.total"}), zh: "（二）部分公开", en: "table 3's （二）部分公开 (总计)", keys: []string{"部分公开", "区分处理"}},
 	{re: claimRe(`(不予公开)` + gap + requestNumber), alts: group("denied_", "denied"),
-		zh: "（三）不予公开各行之和", en: "the sum of the rows of 不予公开", keys: []string{"不予公开"}},
+		zh: "（三）不予公开各行之和", en: "the sum of table 3's rows of （三）不予公开 (总计)", keys: []string{"不予公开"}},
 	{re: claimRe(`(无法提供)` + gap + requestNumber), alts: group("unavailable_", "unavailable"),
-		zh: "（四）无法提供各行之和", en: "the sum of the rows of 无法提供", keys: []string{"无法提供"}},
+		zh: "（四）无法提供各行之和", en: "the sum of table 3's rows of （四）无法提供 (总计)", keys: []string{"无法提供"}},
 	{re: claimRe(`(不予处理)` + gap + requestNumber), alts: group("rejected_", "rejected"),
-		zh: "（五）不予处理各行之和", en: "the sum of the rows of 不予处理", keys: []string{"不予处理"}},
+		zh: "（五）不予处理各行之和", en: "the sum of table 3's rows of （五）不予处理 (总计)", keys: []string{"不予处理"}},
 	{re: claimRe(`(其他处理)` + gap + requestNumber),
 		alts: func(v *validation, m []string) [][]string {
 			return [][]string{{"t3.other.total"}, rowsTotal(v, "other_")}
-		}, zh: "（六）其他处理", en: "t3.other.total (the sum of the rows of 其他处理)", keys: []string{"其他处理"}},
+		}, zh: "（六）其他处理", en: "table 3's （六）其他处理 (总计, the sum of its rows)", keys: []string{"其他处理"}},
 	{re: claimRe(`(新收)` + gap + claimNumber), alts: fixed([]string{"t3.new.total"}),
-		zh: "一、本年新收政府信息公开申请数量", en: "t3.new.total", keys: []string{"新收"}},
+		zh: "一、本年新收政府信息公开申请数量", en: "table 3's 一、本年新收 (总计)", keys: []string{"新收"}},
 	// "共收到政府信息公开申请34件": some count the carry-over in, so either sum agrees.
 	{re: claimRe(`(收到|受理|接收|接到)` + gap + `申请` + gap + claimNumber),
 		alts: fixed([]string{"t3.new.total"}, []string{"t3.new.total", "t3.carried_over.total"}),
-		zh:   "一、本年新收政府信息公开申请数量", en: "t3.new.total", keys: []string{"申请"}},
+		zh:   "一、本年新收政府信息公开申请数量", en: "table 3's 一、本年新收 (总计)", keys: []string{"申请"}},
 	{re: claimRe(`((?:上一?年度?|去年)结转)` + gap + claimNumber), alts: fixed([]string{"t3.carried_over.total"}),
-		zh: "二、上年结转政府信息公开申请数量", en: "t3.carried_over.total", keys: []string{"结转"}},
+		zh: "二、上年结转政府信息公开申请数量", en: "table 3's 二、上年结转 (总计)", keys: []string{"结转"}},
 	{re: claimRe(`((?:结转|转入|转)(?:(?:至|到)?下一?年度?|(?:至|到)[0-9０-９]{4}年度?))` + gap + claimNumber), alts: fixed([]string{"t3.carried_forward.total"}),
-		zh: "四、结转下年度继续办理", en: "t3.carried_forward.total", keys: []string{"转"}},
+		zh: "四、结转下年度继续办理", en: "table 3's 四、结转下年度继续办理 (总计)", keys: []string{"转"}},
 	{re: claimRe(`(办结|答复)` + shortGap + claimNumber), alts: fixed([]string{"t3.total.total"}),
-		zh: "（七）总计", en: "t3.total.total", keys: []string{"办结", "答复"}},
+		zh: "（七）总计", en: "table 3's （七）总计 (总计)", keys: []string{"办结", "答复"}},
 	{re: claimRe(`(行政复议)` + `[^。；;，,、：:（）()0-9０-９诉讼和与及]{0,10}?` + claimNumber), alts: fixed([]string{"t4.review.total"}),
-		zh: "表四行政复议总计", en: "t4.review.total", keys: []string{"行政复议"}},
+		zh: "表四行政复议总计", en: "table 4's 行政复议 (总计)", keys: []string{"行政复议"}},
 	{re: claimRe(`(行政诉讼)` + `[^。；;，,、：:（）()0-9０-９复议和与及]{0,10}?` + claimNumber),
 		alts: fixed([]string{"t4.suit_direct.total", "t4.suit_after_review.total"}),
-		zh:   "表四行政诉讼总计（未经复议直接起诉 + 复议后起诉）", en: "t4.suit_direct.total + t4.suit_after_review.total", keys: []string{"行政诉讼"}},
+		zh:   "表四行政诉讼总计（未经复议直接起诉 + 复议后起诉）", en: "table 4's 行政诉讼 (总计 of 未经复议直接起诉 + 复议后起诉)", keys: []string{"行政诉讼"}},
 	// Table 2: documents issued, repealed, in force.
 	{re: claimRe(`(?:制发|印发|出台)` + shortGap + `(行政规范性文件|规范性文件|规章)` + shortGap + claimNumber), alts: docRows("issued"),
-		zh: "表二本年制发件数", en: "t2 issued", keys: []string{"规章", "规范性文件"}},
+		zh: "表二本年制发件数", en: "table 2's 本年制发件数", keys: []string{"规章", "规范性文件"}},
 	{re: claimRe(`废止` + shortGap + `(行政规范性文件|规范性文件|规章)?` + shortGap + claimNumber), alts: docRows("repealed"),
-		zh: "表二本年废止件数", en: "t2 repealed", keys: []string{"废止"}},
+		zh: "表二本年废止件数", en: "table 2's 本年废止件数", keys: []string{"废止"}},
 	{re: claimRe(`现行有效(?:的)?` + shortGap + `(行政规范性文件|规范性文件|规章)?` + shortGap + claimNumber), alts: docRows("in_force"),
-		zh: "表二现行有效件数", en: "t2 in_force", keys: []string{"现行有效"}},
+		zh: "表二现行有效件数", en: "table 2's 现行有效件数", keys: []string{"现行有效"}},
 }
 
 // claimSum is what the tables say of a sum: its value when every cell is a
@@ -373,13 +373,13 @@ func (v *validation) textClaim(src prose, tc *textClaim, sub []string, quote str
 	if src.heading != "" {
 		where, whereEN = "“"+src.heading+"”", "section "+src.heading
 	}
-	is, isEN := "是", "="
+	is, isEN := "是", "is"
 	if !got.complete {
-		is, isEN = "至少是", "≥"
+		is, isEN = "至少是", "is at least"
 	}
 	v.add("text-table", cells,
 		fmt.Sprintf("%s写“%s”，表格中%s%s %s", where, quote, tc.zh, is, ratString(got.value)),
-		fmt.Sprintf("%s says %q but the table has %s %s %s", whereEN, quote, tc.en, isEN, ratString(got.value)))
+		fmt.Sprintf("%s says %q but %s %s %s", whereEN, quote, tc.en, isEN, ratString(got.value)))
 }
 
 // yearRe matches a year: "2023年", "2023 年".
