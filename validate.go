@@ -963,7 +963,7 @@ func checkBlankCells(v *validation) {
 			}
 			if state(c) == stBlank && !emptyCol(c) {
 				cols = append(cols, c.ColumnLabel)
-				colsEN = append(colsEN, c.Ref)
+				colsEN = append(colsEN, c.ColumnLabel)
 			}
 		}
 		flush()

@@ -26,8 +26,9 @@ func TestREADMEMainCommand(t *testing.T) {
 }
 
 // TestREADMEOutput runs every "$ nianbao …" line of the console blocks in
-// README.md with a freshly built nianbao and compares the output with the
-// lines that follow it, so that the README shows real, current output.
+// README.md and docs/cli.md with a freshly built nianbao and compares the
+// output with the lines that follow it, so that they show real, current
+// output.
 func TestREADMEOutput(t *testing.T) {
 	if _, err := exec.LookPath("sh"); err != nil {
 		t.Skip("no sh to run the README's command lines")
@@ -49,24 +50,25 @@ func TestREADMEOutput(t *testing.T) {
 	}
 	writeFile(t, filepath.Join(work, "report.pdf"), "%PDF-1.4\n%binary\n")
 
-	readme := readFile(t, "../../README.md")
 	n := 0
-	for _, block := range consoleBlocks(readme) {
-		for _, c := range block {
-			n++
-			cmd := exec.Command("sh", "-c", c.command)
-			cmd.Dir = work
-			cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
-			var out bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &out, &out
-			cmd.Run() // the exit status of a pipeline is its last command's
-			if diff := cmp.Diff(c.output, out.String()); diff != "" {
-				t.Errorf("README: $ %s\noutput mismatch (-README +actual); if the new output is right, copy it into README.md:\n%s", c.command, diff)
+	for _, doc := range []string{"README.md", "docs/cli.md"} {
+		for _, block := range consoleBlocks(readFile(t, "../../"+doc)) {
+			for _, c := range block {
+				n++
+				cmd := exec.Command("sh", "-c", c.command)
+				cmd.Dir = work
+				cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+				var out bytes.Buffer
+				cmd.Stdout, cmd.Stderr = &out, &out
+				cmd.Run() // the exit status of a pipeline is its last command's
+				if diff := cmp.Diff(c.output, out.String()); diff != "" {
+					t.Errorf("%s: $ %s\noutput mismatch (-doc +actual); if the new output is right, copy it into %s:\n%s", doc, c.command, doc, diff)
+				}
 			}
 		}
 	}
-	if n < 5 {
-		t.Errorf("README has %d console commands, want at least one per command", n)
+	if n < 8 {
+		t.Errorf("README.md and docs/cli.md have %d console commands, want at least one per command", n)
 	}
 }
 
@@ -92,4 +94,72 @@ func consoleBlocks(md string) [][]consoleCommand {
 		}
 	}
 	return blocks
+}
+
+// TestREADMEGoQuickStart builds and runs the Go program of README.md's
+// quick start, in a module of its own that requires this one, on a report:
+// it must compile against the library as it is and print the agency, the
+// findings and the canonical text. The Chinese and English sections show
+// the same program.
+func TestREADMEGoQuickStart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a program; skipped with -short")
+	}
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command")
+	}
+	readme := readFile(t, "../../README.md")
+	var blocks []string
+	for _, part := range strings.Split(readme, "```go\n")[1:] {
+		code, _, _ := strings.Cut(part, "```")
+		blocks = append(blocks, code)
+	}
+	if len(blocks) != 2 || blocks[0] != blocks[1] {
+		t.Fatalf("README.md has %d Go blocks, want the quick start twice, the same in both languages", len(blocks))
+	}
+	if n := strings.Count(blocks[0][strings.Index(blocks[0], "func main"):], "\n"); n > 14 {
+		t.Errorf("the quick start's main is %d lines, want a short one", n)
+	}
+	root, _ := filepath.Abs("../..")
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "main.go"), blocks[0])
+	writeFile(t, filepath.Join(dir, "go.mod"), "module quickstart\n\ngo 1.26\n\nrequire github.com/opengovcn/nianbao v0.0.0\n\nreplace github.com/opengovcn/nianbao => "+root+"\n")
+	writeFile(t, filepath.Join(dir, "go.sum"), readFile(t, "../../go.sum"))
+	writeFile(t, filepath.Join(dir, "report.txt"), readFile(t, "../../testdata/validate/004_broken_sums.txt"))
+	tidy := exec.Command("go", "mod", "tidy")
+	tidy.Dir = dir
+	tidy.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off")
+	if b, err := tidy.CombinedOutput(); err != nil {
+		t.Skipf("go mod tidy without network: %v\n%s", err, b)
+	}
+	run := exec.Command("go", "run", ".")
+	run.Dir = dir
+	run.Env = append(os.Environ(), "GOPROXY=off")
+	out, err := run.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go run of the README's quick start: %v\n%s", err, out)
+	}
+	for _, want := range []string{"芜湖市医疗保障局 2023 4\n", "56:19 error 表三“自然人”列", "\n## 三、收到和处理政府信息公开申请情况\n"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("the quick start's output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestREADMEGoVersion checks that the README states the Go version go.mod
+// requires.
+func TestREADMEGoVersion(t *testing.T) {
+	var v string
+	for _, l := range strings.Split(readFile(t, "../../go.mod"), "\n") {
+		if f := strings.Fields(l); len(f) == 2 && f[0] == "go" {
+			v = f[1]
+		}
+	}
+	major := strings.Join(strings.SplitN(v, ".", 3)[:2], ".")
+	readme := readFile(t, "../../README.md")
+	for _, want := range []string{"需要 Go " + major + " 或更高版本", "Go " + major + " or later"} {
+		if !strings.Contains(readme, want) {
+			t.Errorf("README.md does not say %q (go.mod: go %s)", want, v)
+		}
+	}
 }
