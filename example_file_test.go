@@ -87,3 +87,14 @@ func ExampleReport_Edition() {
 	// 2019 false 2019
 	// 2021 false 2021
 }
+
+// Parser.ParseFile reads a file with the parser's options: here Strict,
+// which returns the parser's repairs as errors along with the report.
+func ExampleParser_ParseFile() {
+	p := &nianbao.Parser{Strict: true}
+	r, err := p.ParseFile("testdata/seeds/001_a9bda9e5e6ff3691.txt")
+	var list nianbao.ErrorList
+	fmt.Println(r.Agency, errors.As(err, &list), list[0].File)
+	// Output:
+	// 卫滨区医疗保障局 true testdata/seeds/001_a9bda9e5e6ff3691.txt
+}

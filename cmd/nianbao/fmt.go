@@ -108,11 +108,11 @@ func fmtOne(e *env, in input, o fmtOpts) fmtResult {
 	// Problems that make the canonical form lose content.
 	var lost []string
 	if rerr != nil {
-		lost = append(lost, fmt.Sprintf("%s: %s", quoteName(in.name), clipMessage(rerr.Error())))
+		lost = append(lost, fmt.Sprintf("%s: 报告中有内容无法写成规范形式 / %s", quoteName(in.name), clipMessage(strings.TrimPrefix(rerr.Error(), "nianbao: render: "))))
 	}
 	if n := len(r.Unrecognized); n > 0 {
 		f := r.Unrecognized[0]
-		lost = append(lost, fmt.Sprintf("%s:%s: %d piece(s) of text could not be placed and are not in the canonical form, first %q; fix the text (nianbao parse -v shows why)", quoteName(in.name), f.Pos, n, clip(f.Text, 40)))
+		lost = append(lost, fmt.Sprintf("%s:%s: 有 %d 处文字解析器无法归位，规范形式中没有它们，第一处是“%s”；请修改原文（nianbao parse -v 说明原因） / %d piece(s) of text could not be placed and are not in the canonical form, first %q; fix the text (nianbao parse -v shows why)", quoteName(in.name), f.Pos, n, clip(f.Text, 40), n, clip(f.Text, 40)))
 	}
 	changed := !bytes.Equal(src, got)
 	if !o.list && !o.write && !o.diff {
@@ -134,10 +134,10 @@ func fmtOne(e *env, in input, o fmtOpts) fmtResult {
 		switch {
 		case len(lost) > 0:
 			res.msgs = append(res.msgs, lost...)
-			res.msgs = append(res.msgs, quoteName(in.name)+": not rewritten, because the canonical form would lose content")
+			res.msgs = append(res.msgs, quoteName(in.name)+": 未改写，因为规范形式会丢失内容 / not rewritten, because the canonical form would lose content")
 			res.status = exitFindings
 		case isHTML(in.name, src):
-			res.msgs = append(res.msgs, quoteName(in.name)+": not rewritten: it is an HTML page; save the text with nianbao parse -f md "+quoteName(in.name)+" > file.md")
+			res.msgs = append(res.msgs, quoteName(in.name)+": 未改写：这是网页（HTML）；请另存为规范文本：nianbao parse -f md "+quoteName(in.name)+" > 报告.md / not rewritten: it is an HTML page; save the text with nianbao parse -f md "+quoteName(in.name)+" > file.md")
 			res.status = exitFindings
 		default:
 			if why := canonicalLoses(in.name, src, r, got); why != "" {

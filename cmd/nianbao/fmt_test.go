@@ -87,7 +87,7 @@ func TestFmtWrite(t *testing.T) {
 	if res.code != exitBad { // bad.txt is not a report
 		t.Errorf("fmt -w: exit %d, want %d", res.code, exitBad)
 	}
-	if !strings.Contains(res.stderr, bad+": ") || !strings.Contains(res.stderr, page+": not rewritten") {
+	if !strings.Contains(res.stderr, bad+": ") || !strings.Contains(res.stderr, page+": 未改写：这是网页") || !strings.Contains(res.stderr, "not rewritten: it is an HTML page") {
 		t.Errorf("fmt -w stderr does not report bad.txt and page.html:\n%s", res.stderr)
 	}
 	if res.stdout != "" {

@@ -623,10 +623,11 @@ func withHint(msg, hint string) string {
 }
 
 // diagnosticText is d.Error() with its file name quoted by quoteName and
-// its message clipped by clipMessage.
+// its message in Chinese, then in English, each clipped to half of what
+// clipMessage keeps.
 func diagnosticText(d *nianbao.Diagnostic) string {
 	c := *d
-	c.Msg = clipMessage(c.Msg)
+	c.Msg = clipRunes(d.MessageZH(), maxMessage/2) + " / " + clipRunes(c.Msg, maxMessage/2)
 	text := c.Error()
 	if c.File != "" {
 		text = quoteName(c.File) + strings.TrimPrefix(text, c.File)
@@ -640,10 +641,13 @@ const maxMessage = 500
 // clipMessage cuts a message longer than maxMessage runes, as one that
 // quotes a huge piece of the input whole: its first maxMessage runes and a
 // note of how many more there were.
-func clipMessage(msg string) string {
+func clipMessage(msg string) string { return clipRunes(msg, maxMessage) }
+
+// clipRunes is clipMessage with a limit of max runes.
+func clipRunes(msg string, max int) string {
 	n := 0
 	for i := range msg {
-		if n == maxMessage {
+		if n == max {
 			rest := utf8.RuneCountInString(msg[i:])
 			return msg[:i] + fmt.Sprintf("…（另有 %d 字 / %d more characters）", rest, rest)
 		}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/opengovcn/nianbao"
 )
@@ -158,7 +159,7 @@ func runParse(e *env, args []string, format string, verbose, formulas bool, maxW
 			err = nianbao.RenderHTML(&buf, r)
 		}
 		if err != nil {
-			res.msgs = append(res.msgs, fmt.Sprintf("%s: %v", quoteName(in.name), err))
+			res.msgs = append(res.msgs, fmt.Sprintf("%s: 报告中有内容无法写出 / %v", quoteName(in.name), strings.TrimPrefix(err.Error(), "nianbao: render: ")))
 			res.status = exitFindings
 		}
 		res.out = buf.Bytes()

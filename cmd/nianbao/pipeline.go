@@ -79,7 +79,7 @@ func ordered[T any](e *env, ins []input, work func(input) T, emit func(input, T)
 	wg.Wait()
 }
 
-// progress shows "nianbao: 12/500 files" on a terminal when the work takes
+// progress shows "nianbao: 12/500 个文件 / files" on a terminal when the work takes
 // more than a second. It is also the io.Writer for messages while the work
 // runs, so that a message never mixes with the progress line.
 type progress struct {
@@ -136,7 +136,7 @@ func (p *progress) draw() {
 	if !p.tty || p.stopped || p.total < 2 || time.Since(p.start) < delay {
 		return
 	}
-	fmt.Fprintf(p.w, "\rnianbao: %d/%d files", p.done, p.total)
+	fmt.Fprintf(p.w, "\rnianbao: %d/%d 个文件 / files", p.done, p.total)
 	p.shown = true
 }
 

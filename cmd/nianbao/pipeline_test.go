@@ -178,7 +178,7 @@ func TestProgress(t *testing.T) {
 	p.draw()
 	p.stop()
 	p.draw()
-	want := "\rnianbao: 1/3 files\r\x1b[Kx.txt: message\n\rnianbao: 1/3 files\r\x1b[K"
+	want := "\rnianbao: 1/3 个文件 / files\r\x1b[Kx.txt: message\n\rnianbao: 1/3 个文件 / files\r\x1b[K"
 	if got := tty.String(); got != want {
 		t.Errorf("progress on a terminal wrote %q, want %q", got, want)
 	}
