@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // decode turns raw input into UTF-8 text with LF line ends.
@@ -76,7 +78,7 @@ func mostlyUTF8(src []byte) bool {
 		switch {
 		case !utf8.Valid(line):
 			bad++
-		case !isASCII(line):
+		case !chars.IsASCII(line):
 			good++
 		}
 	}

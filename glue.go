@@ -26,6 +26,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -54,7 +55,7 @@ type sumRule struct {
 // budget or candidate cap reached); the candidates found so far are then
 // returned but are not known to be all of them.
 func splitGlued(run string, n int, rules []sumRule) (cands [][]string, complete bool) {
-	if n <= 0 || len(run) < n || len(run) > n*glueMaxDigits || !allDigits(run) {
+	if n <= 0 || len(run) < n || len(run) > n*glueMaxDigits || !chars.AllDigits(run) {
 		return nil, true
 	}
 	s := &glueSearch{run: run, n: n, rules: rules, budget: glueBudget,
@@ -964,7 +965,7 @@ func layoutOffsets(text string, parts []string) []int {
 	out := make([]int, len(parts))
 	at := 0
 	for i, p := range parts {
-		for p != "" && at < len(rs) && strings.ContainsRune(flatRowSpace, rs[at]) {
+		for p != "" && at < len(rs) && chars.IsBreakingSpace(rs[at]) {
 			at++ // the space between two fields
 		}
 		out[i] = min(at, max(len(rs)-1, 0))
@@ -1003,7 +1004,7 @@ func (tp *tableParser) spacedRun(vals []token) (sp srcSpan, groups []string, ok 
 		}
 		if i > 0 {
 			between := text[vals[i-1].sp.end:t.sp.start]
-			if between == "" || strings.Trim(between, flatRowSpace) != "" {
+			if between == "" || strings.TrimFunc(between, chars.IsBreakingSpace) != "" {
 				return srcSpan{}, nil, false
 			}
 		}

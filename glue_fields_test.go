@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // Rows published with some cells run together and the others apart
@@ -313,7 +315,7 @@ func TestUnflattenRunIntoProse(t *testing.T) {
 			{"数量20000022025，我局", -1}, // no 年
 			{"数量19000021999年", -1},   // 19xx: not a report's year
 		} {
-			d := strings.IndexFunc(tc.l, isDigitRune)
+			d := strings.IndexFunc(tc.l, chars.IsDigit)
 			if got := yearAfterRun(tc.l, d); got != tc.want {
 				t.Errorf("yearAfterRun(%q) = %d, want %d", tc.l, got, tc.want)
 			}

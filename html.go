@@ -33,6 +33,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -62,7 +63,7 @@ func isHTML(src []byte) bool {
 		s = s[:htmlSniffBytes]
 	}
 	s = bytes.TrimPrefix(s, []byte("\xef\xbb\xbf"))
-	s = bytes.TrimLeft(s, " \t\r\n\f")
+	s = bytes.TrimLeftFunc(s, chars.IsHTMLSpace)
 	if htmlPrefix.Match(s) || bytes.HasPrefix(s, []byte("<?xml")) && htmlTag.Match(s) {
 		return true
 	}
@@ -139,7 +140,7 @@ func decodeHTML(src []byte) string {
 	if enc == nil {
 		return string(src)
 	}
-	if enc == simplifiedchinese.GB18030 && utf8.Valid(src) && !isASCII(src) {
+	if enc == simplifiedchinese.GB18030 && utf8.Valid(src) && !chars.IsASCII(src) {
 		return string(src) // declared GBK but saved as UTF-8, a common mislabel
 	}
 	out, _, err := transform.Bytes(enc.NewDecoder(), src)
@@ -147,15 +148,6 @@ func decodeHTML(src []byte) string {
 		return strings.ToValidUTF8(string(src), "\ufffd")
 	}
 	return string(out)
-}
-
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= 0x80 {
-			return false
-		}
-	}
-	return true
 }
 
 // hseg is a run of an output line whose characters map one to one onto
@@ -218,13 +210,6 @@ func (l *hline) appendLine(m *hline) {
 	l.last, l.lastP = m.last, m.lastP
 }
 
-// isCJK reports whether r is a Chinese character or CJK punctuation, between
-// which white space in the source is not rendered as a space.
-func isCJK(r rune) bool {
-	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef ||
-		r >= 0x2e80 && r <= 0x2fdf || r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—'
-}
-
 // container collects the lines of a block context: the page, a table cell,
 // the stray text of a table.
 type container struct {
@@ -255,7 +240,7 @@ func (c *container) text(r rune, p Position) {
 		}
 		c.pend = false
 	}
-	if c.pend && l.n > 0 && !(isCJK(l.last) && isCJK(r)) {
+	if c.pend && l.n > 0 && !(chars.IsCJK(l.last) && chars.IsCJK(r)) {
 		l.add(' ', c.pendP)
 	}
 	c.pend = false
@@ -294,7 +279,7 @@ func (c *container) flatten() *hline {
 	}
 	out := &hline{anchor: c.anchor}
 	for i, l := range c.lines {
-		if i > 0 && out.n > 0 && !(isCJK(out.last) && isCJK(l.first)) {
+		if i > 0 && out.n > 0 && !(chars.IsCJK(out.last) && chars.IsCJK(l.first)) {
 			out.synth(' ')
 		}
 		if bytes.IndexByte(l.b, '\t') >= 0 {
@@ -512,8 +497,7 @@ func (w *htmlWalker) visible(c *container, r rune, p Position) {
 	case r == '\r' && w.pre > 0:
 	case w.pre > 0 && (r == ' ' || r == '\t'):
 		c.text(r, p)
-	case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' || r == '\u3000' ||
-		r == '\u200b' || r == '\ufeff' || r == 0:
+	case chars.IsCollapsible(r):
 		c.space(p)
 	default:
 		c.text(r, p)

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -481,20 +482,6 @@ func (tp *tableParser) split(body []lineInfo) (before, region, after []lineInfo)
 	return body[:a:a], reg, append(after, body[end:]...)
 }
 
-// utf8LeadWidth is the length of the UTF-8 sequence that byte c starts in
-// valid UTF-8 text (decoded text always is).
-func utf8LeadWidth(c byte) int {
-	switch {
-	case c < 0xC0:
-		return 1
-	case c < 0xE0:
-		return 2
-	case c < 0xF0:
-		return 3
-	}
-	return 4
-}
-
 // sweep keeps every unclaimed non-space rune in Unrecognized, one fragment
 // per unclaimed stretch of a line.
 func (p *parseState) sweep() {
@@ -530,14 +517,14 @@ func (p *parseState) sweep() {
 		}
 		if s.claims[i] != claimNone {
 			flush(i)
-			i += utf8LeadWidth(c)
+			i += chars.LeadWidth(c)
 			continue
 		}
 		r, n := rune(c), 1
 		if c >= 0x80 {
-			r, n = decodeRune(s.text[i:])
+			r, n = chars.DecodeRune(s.text[i:])
 		}
-		if !isSpace(r) && start < 0 {
+		if !chars.IsSpace(r) && start < 0 {
 			start = i
 		}
 		i += n

@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // TestFirstYear checks that firstYear, which folds only a prefix of a long
@@ -92,14 +94,6 @@ func TestWordScan(t *testing.T) {
 	}
 }
 
-func TestIsFlatSpace(t *testing.T) {
-	for r := rune(0); r < 0x10000; r++ {
-		if isFlatSpace(r) != strings.ContainsRune(flatSpace, r) {
-			t.Errorf("isFlatSpace(%U) = %v", r, isFlatSpace(r))
-		}
-	}
-}
-
 // TestMayHide: a style mayHide rejects never matches hiddenStyle.
 func TestMayHide(t *testing.T) {
 	styles := []string{"display:none", "DISPLAY : NONE", "visibility:hidden", "VISIBILITY:HIDDEN", "diſplay:none",
@@ -148,7 +142,7 @@ func TestIsBlankBytes(t *testing.T) {
 // the rest of it would.
 func TestFoldRuneCJK(t *testing.T) {
 	for r := rune(0x4E00); r <= 0x9FFF; r++ {
-		if isSpace(r) || r >= 0xFF01 && r <= 0xFF5E {
+		if chars.IsSpace(r) || r >= 0xFF01 && r <= 0xFF5E {
 			t.Fatalf("%U is folded specially", r)
 		}
 		switch r {
@@ -174,9 +168,9 @@ func TestTrackerSkip(t *testing.T) {
 	}
 }
 
-// TestIndexSpaceTrimSpan: indexSpace is strings.IndexFunc(s, isSpace),
-// spaceLen the length of the space rune s starts with, and
-// trimSpan's shortcut trims what TrimFunc(s, isSpace) does, on every
+// TestIndexSpaceTrimSpan: chars.IndexSpace is strings.IndexFunc(s, chars.IsSpace),
+// chars.SpaceLen the length of the space rune s starts with, and
+// trimSpan's shortcut trims what TrimFunc(s, chars.IsSpace) does, on every
 // rune around and inside text and on invalid UTF-8.
 func TestIndexSpaceTrimSpan(t *testing.T) {
 	var samples []string
@@ -187,19 +181,19 @@ func TestIndexSpaceTrimSpan(t *testing.T) {
 		samples = append(samples, "规章"+string(r)+"0", string(r)+"规", "规"+string(r), "\xe4"+string(r), "\xe3"+string(r)+"\xe3\x80")
 	}
 	for _, s := range samples {
-		if got, want := indexSpace(s), strings.IndexFunc(s, isSpace); got != want {
-			t.Errorf("indexSpace(%q) = %d, want %d", s, got, want)
+		if got, want := chars.IndexSpace(s), strings.IndexFunc(s, chars.IsSpace); got != want {
+			t.Errorf("chars.IndexSpace(%q) = %d, want %d", s, got, want)
 		}
 		want := 0
-		if r, n := utf8.DecodeRuneInString(s); isSpace(r) {
+		if r, n := utf8.DecodeRuneInString(s); chars.IsSpace(r) {
 			want = n
 		}
-		if got := spaceLen(s); got != want {
-			t.Errorf("spaceLen(%q) = %d, want %d", s, got, want)
+		if got := chars.SpaceLen(s); got != want {
+			t.Errorf("chars.SpaceLen(%q) = %d, want %d", s, got, want)
 		}
 		src := &source{text: s}
 		sp := src.trimSpan(srcSpan{0, len(s)})
-		if got, want := src.str(sp), strings.TrimFunc(s, isSpace); got != want {
+		if got, want := src.str(sp), strings.TrimFunc(s, chars.IsSpace); got != want {
 			t.Errorf("trimSpan(%q) = %q, want %q", s, got, want)
 		}
 	}
@@ -275,30 +269,11 @@ func TestParseConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
-// TestDecodeRune: decodeRune decodes what utf8.DecodeRuneInString does, on
-// every first byte from 0x80 with every second and some third bytes, and on
-// truncated text.
-func TestDecodeRune(t *testing.T) {
-	for c := 0x80; c < 0x100; c++ {
-		for b1 := 0; b1 < 0x100; b1++ {
-			for _, b2 := range []byte{0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xE4, 0xFF} {
-				for _, s := range []string{string([]byte{byte(c), byte(b1), b2}), string([]byte{byte(c), byte(b1), b2, 0x80}), string([]byte{byte(c), byte(b1)})} {
-					r, n := decodeRune(s)
-					wr, wn := utf8.DecodeRuneInString(s)
-					if r != wr || n != wn {
-						t.Fatalf("decodeRune(%q) = %U, %d, want %U, %d", s, r, n, wr, wn)
-					}
-				}
-			}
-		}
-	}
-}
-
 // TestMayHoldDropped: every rune that folding drops and that is no space
 // makes mayHoldDropped true, alone and inside text.
 func TestMayHoldDropped(t *testing.T) {
 	for r := rune(0); r < 0x10000; r++ {
-		if _, keep := foldRune(r, 0); keep || isSpace(r) || r >= 0xD800 && r < 0xE000 {
+		if _, keep := foldRune(r, 0); keep || chars.IsSpace(r) || r >= 0xD800 && r < 0xE000 {
 			continue
 		}
 		for _, s := range []string{string(r), "规章" + string(r) + "0"} {

@@ -10,8 +10,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -103,14 +103,12 @@ func (p *printer) paragraphs(text string) {
 func textLines(text string) []string {
 	var out []string
 	for l := range strings.SplitSeq(text, "\n") {
-		if l = strings.TrimFunc(l, isTextSpace); l != "" {
+		if l = strings.TrimFunc(l, chars.IsAnySpace); l != "" {
 			out = append(out, l)
 		}
 	}
 	return out
 }
-
-func isTextSpace(r rune) bool { return isSpace(r) || unicode.IsSpace(r) }
 
 // oneLine folds a single-line field (title, heading) onto one line.
 func oneLine(s string) string {
@@ -133,7 +131,7 @@ func (p *printer) report(r *Report) {
 	if r == nil {
 		return
 	}
-	if t := strings.TrimFunc(oneLine(r.Title), isTextSpace); t != "" {
+	if t := strings.TrimFunc(oneLine(r.Title), chars.IsAnySpace); t != "" {
 		p.block()
 		p.line("# " + t)
 	}
@@ -141,7 +139,7 @@ func (p *printer) report(r *Report) {
 
 	sectionPlan(r, func(s Section, table string) {
 		p.block()
-		p.line("## " + strings.TrimFunc(oneLine(s.Heading), isTextSpace))
+		p.line("## " + strings.TrimFunc(oneLine(s.Heading), chars.IsAnySpace))
 		p.paragraphs(s.Text)
 		if table != "" {
 			for _, b := range reportBlocks(r, table, p.fail) {
@@ -394,7 +392,7 @@ func (p *printer) table(r *Report, b schema.Block) {
 // cell's line breaks become spaces, since a table cell holds one line.
 func cellText(c Cell) string {
 	if c.Kind == Text {
-		return strings.TrimFunc(oneLine(c.Value), isTextSpace)
+		return strings.TrimFunc(oneLine(c.Value), chars.IsAnySpace)
 	}
 	return c.String()
 }
@@ -513,7 +511,7 @@ func (p *printer) html(r *Report) {
 	if r == nil {
 		r = &Report{}
 	}
-	title := strings.TrimFunc(oneLine(r.Title), isTextSpace)
+	title := strings.TrimFunc(oneLine(r.Title), chars.IsAnySpace)
 	pageTitle := title
 	if pageTitle == "" {
 		pageTitle = "政府信息公开工作年度报告"
@@ -533,7 +531,7 @@ func (p *printer) html(r *Report) {
 	p.htmlParagraphs(r.Preamble, "")
 	sectionPlan(r, func(s Section, table string) {
 		p.line("<section>")
-		p.line("<h2>" + html.EscapeString(strings.TrimFunc(oneLine(s.Heading), isTextSpace)) + "</h2>")
+		p.line("<h2>" + html.EscapeString(strings.TrimFunc(oneLine(s.Heading), chars.IsAnySpace)) + "</h2>")
 		p.htmlParagraphs(s.Text, "")
 		switch blocks := reportBlocks(r, table, p.fail); {
 		case len(blocks) == 0:

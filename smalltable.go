@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -174,7 +175,7 @@ func isPlaceholderCell(text string) bool {
 		return true
 	}
 	for _, p := range []string{"数据", "列", "字段"} {
-		if rest, ok := strings.CutPrefix(f, p); ok && allDigits(rest) {
+		if rest, ok := strings.CutPrefix(f, p); ok && chars.AllDigits(rest) {
 			return true
 		}
 	}

@@ -25,6 +25,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -32,16 +33,18 @@ import (
 // the digits at the end of the table follow it.
 const flatT4Header = schema.T4Review + schema.T4Suit + "结果维持"
 
-// flatSpace is the white space trimmed around the pieces of a flat line.
-const flatSpace = " \t\u3000\u00a0"
+// The white space trimmed around the pieces of a flat line is
+// chars.IsInlineSpace; inside and at the end of a row's run of digits only
+// chars.IsBreakingSpace is dropped: not U+00A0, each of which stands for a
+// blank cell (&nbsp;).
 
-// skipRunes returns the end of the run of runes of set that starts at
+// skipRunes returns the end of the run of runes in set that starts at
 // l[i], not past end (decoding whole runes: a byte of a CJK character is no
 // space).
-func skipRunes(l string, i, end int, set string) int {
+func skipRunes(l string, i, end int, set func(rune) bool) int {
 	for i < end {
 		r, n := utf8.DecodeRuneInString(l[i:end])
-		if !strings.ContainsRune(set, r) {
+		if !set(r) {
 			break
 		}
 		i += n
@@ -49,29 +52,18 @@ func skipRunes(l string, i, end int, set string) int {
 	return i
 }
 
-// skipRunesBack returns the start of the run of runes of set that ends at
+// skipRunesBack returns the start of the run of runes in set that ends at
 // l[j], not before lo.
-func skipRunesBack(l string, lo, j int, set string) int {
+func skipRunesBack(l string, lo, j int, set func(rune) bool) int {
 	for j > lo {
 		r, n := utf8.DecodeLastRuneInString(l[lo:j])
-		if !strings.ContainsRune(set, r) {
+		if !set(r) {
 			break
 		}
 		j -= n
 	}
 	return j
 }
-
-// isFlatSpace reports whether r is in flatSpace.
-func isFlatSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' }
-
-// flatRowSpace is the white space dropped inside and at the end of a row's
-// run of digits: not U+00A0, each of which stands for a blank cell (&nbsp;).
-const flatRowSpace = " \t\u3000"
-
-// flatNumerals are the numerals of the template's headings and row groups
-// (一、 … 十、).
-const flatNumerals = "一二三四五六七八九十"
 
 // flatMinRunes is the length from which a line may be a flattened report.
 const flatMinRunes = 200
@@ -179,10 +171,10 @@ func unflatten(text string) (out []byte, m *htmlMap, ok bool) {
 			if k+1 < len(cuts) {
 				end = cuts[k+1]
 			}
-			start += len(l[start:end]) - len(strings.TrimLeft(l[start:end], flatSpace))
+			start += len(l[start:end]) - len(strings.TrimLeftFunc(l[start:end], chars.IsInlineSpace))
 			// A no-break space is kept at the end: in a page's text it is
 			// what remains of a blank table cell (&nbsp;), and glue.go counts it.
-			end = start + len(strings.TrimRight(l[start:end], flatRowSpace))
+			end = start + len(strings.TrimRightFunc(l[start:end], chars.IsBreakingSpace))
 			if start == end && flat[i] {
 				continue
 			}
@@ -237,12 +229,12 @@ func flatChunks(l string, start, end int, tabs []int) []chunk {
 			from := at
 			for i := at; i < next; {
 				r, n := utf8.DecodeRuneInString(l[i:])
-				if strings.ContainsRune(flatRowSpace, r) {
+				if chars.IsBreakingSpace(r) {
 					j := i + n
-					j = skipRunes(l, j, next, flatRowSpace)
+					j = skipRunes(l, j, next, chars.IsBreakingSpace)
 					before, _ := utf8.DecodeLastRuneInString(l[from:i])
 					after, _ := utf8.DecodeRuneInString(l[j:next])
-					if i > from && j < next && isDigitRune(before) && isDigitRune(after) {
+					if i > from && j < next && chars.IsDigit(before) && chars.IsDigit(after) {
 						out = append(out, chunk{from, i, from == at})
 						from, i = j, j
 						continue
@@ -305,16 +297,16 @@ func flatBreaks(l string) (cuts, tabs []int) {
 				return
 			}
 			num, _ := utf8.DecodeLastRuneInString(sq[:i-len("、")])
-			if !strings.ContainsRune(flatNumerals, num) {
+			if !chars.IsNumeral(num) {
 				return
 			}
 			m.start = at[i-len("、")-utf8.RuneLen(num)]
-		} else if num, n := utf8.DecodeRuneInString(w); strings.ContainsRune(flatNumerals, num) &&
+		} else if num, n := utf8.DecodeRuneInString(w); chars.IsNumeral(num) &&
 			strings.HasPrefix(w[n:], "、") && strings.HasSuffix(sq[:i], w[:n]) {
 			// A label's number written twice right after a row's digits
 			// ("0000000三三、本年度办理结果", a misprint): the first goes
 			// with the label, not with the digits.
-			if d, _ := utf8.DecodeLastRuneInString(sq[:i-n]); isDigitRune(d) {
+			if d, _ := utf8.DecodeLastRuneInString(sq[:i-n]); chars.IsDigit(d) {
 				m.start = at[i-n]
 			}
 		}
@@ -350,9 +342,9 @@ func flatBreaks(l string) (cuts, tabs []int) {
 	// 议…", a typo) right after a row's digits.
 	for i := lo; i < hi; {
 		r, n := utf8.DecodeRuneInString(l[i:])
-		if strings.ContainsRune(flatNumerals, r) && strings.HasPrefix(l[i+n:], "、") {
+		if chars.IsNumeral(r) && strings.HasPrefix(l[i+n:], "、") {
 			j := i
-			j = skipRunesBack(l, lo, j, flatSpace)
+			j = skipRunesBack(l, lo, j, chars.IsInlineSpace)
 			if j > lo && l[j-1] >= '0' && l[j-1] <= '9' {
 				ms = append(ms, match{i, i + n + len("、"), 0})
 			}
@@ -396,12 +388,12 @@ func flatBreaks(l string) (cuts, tabs []int) {
 		d := m.end
 		for d < len(l) {
 			r, n := utf8.DecodeRuneInString(l[d:])
-			if !strings.ContainsRune(flatSpace, r) {
+			if !chars.IsInlineSpace(r) {
 				break
 			}
 			d += n
 		}
-		if r, _ := utf8.DecodeRuneInString(l[d:]); isDigitRune(r) {
+		if r, _ := utf8.DecodeRuneInString(l[d:]); chars.IsDigit(r) {
 			tabs = append(tabs, d) // a row label and its values
 			if y := yearAfterRun(l, d); y > 0 {
 				cuts = append(cuts, y) // prose after the row, from its year on
@@ -420,7 +412,7 @@ func flatBreaks(l string) (cuts, tabs []int) {
 		j := end
 		for j > t4 {
 			r, n := utf8.DecodeLastRuneInString(l[:j])
-			if !(r >= '0' && r <= '9' || strings.ContainsRune(flatSpace, r)) {
+			if !(r >= '0' && r <= '9' || chars.IsInlineSpace(r)) {
 				break
 			}
 			j -= n
@@ -451,18 +443,18 @@ func yearAfterRun(l string, d int) int {
 	for e < len(l) {
 		if l[e] >= '0' && l[e] <= '9' {
 			e++
-		} else if f := skipRunes(l, e, len(l), flatRowSpace); f > e {
+		} else if f := skipRunes(l, e, len(l), chars.IsBreakingSpace); f > e {
 			e = f
 		} else {
 			break
 		}
 	}
-	e = d + len(strings.TrimRight(l[d:e], flatRowSpace))
+	e = d + len(strings.TrimRightFunc(l[d:e], chars.IsBreakingSpace))
 	if !strings.HasPrefix(l[e:], "年") || e-d < 5 {
 		return -1
 	}
 	y := l[e-4 : e]
-	if !allDigits(y) || !strings.HasPrefix(y, "20") || strings.TrimRight(l[d:e-4], flatRowSpace) == "" {
+	if !chars.AllDigits(y) || !strings.HasPrefix(y, "20") || strings.TrimRightFunc(l[d:e-4], chars.IsBreakingSpace) == "" {
 		return -1
 	}
 	return e - 4
@@ -482,7 +474,7 @@ func t4RunBeforeProse(l string, t4, end int) (int, int) {
 			return -1, -1
 		}
 		a += i + len(total)
-		a = skipRunes(l, a, end, flatSpace)
+		a = skipRunes(l, a, end, chars.IsInlineSpace)
 		if a < end && l[a] >= '0' && l[a] <= '9' {
 			break
 		}
@@ -518,7 +510,7 @@ func squeeze(l string) (string, []int) {
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(l[i:])
 		}
-		if isFlatSpace(r) {
+		if chars.IsInlineSpace(r) {
 			i += n
 			continue
 		}
@@ -530,9 +522,6 @@ func squeeze(l string) (string, []int) {
 	}
 	return b.String(), at
 }
-
-// isDigitRune reports whether r is an ASCII or a full-width digit.
-func isDigitRune(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
 // parseMapped parses text made from the source by a stage that keeps a map
 // of positions (htmlToText, unflatten), and maps every position back to the

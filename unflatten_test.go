@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // parseAccounted parses src as Parse does, but returns the report with the
@@ -166,18 +168,18 @@ func TestGlueTwoAmbiguousRows(t *testing.T) {
 // byte is 0xA0 (丠, E4 B8 A0) is no space.
 func TestSkipRunes(t *testing.T) {
 	l := "12\u3000\u00a0 四丠\u00a0"
-	if got, want := skipRunes(l, 2, len(l), flatSpace), len("12\u3000\u00a0 "); got != want {
+	if got, want := skipRunes(l, 2, len(l), chars.IsInlineSpace), len("12\u3000\u00a0 "); got != want {
 		t.Errorf("skipRunes forward = %d, want %d", got, want)
 	}
-	if got, want := skipRunes(l, 2, len(l), flatRowSpace), len("12\u3000"); got != want {
+	if got, want := skipRunes(l, 2, len(l), chars.IsBreakingSpace), len("12\u3000"); got != want {
 		t.Errorf("skipRunes over row space = %d, want %d (U+00A0 is no row space)", got, want)
 	}
 	end := len("12\u3000\u00a0 四丠")
-	if got := skipRunesBack(l, 0, end, flatSpace); got != end {
+	if got := skipRunesBack(l, 0, end, chars.IsInlineSpace); got != end {
 		t.Errorf("skipRunesBack before 丠 = %d, want %d (its last byte 0xA0 is no space)", got, end)
 	}
 	at := len("12\u3000\u00a0 ")
-	if got := skipRunesBack(l, 0, at, flatSpace); got != 2 {
+	if got := skipRunesBack(l, 0, at, chars.IsInlineSpace); got != 2 {
 		t.Errorf("skipRunesBack before 四 = %d, want 2", got)
 	}
 	// A year after a row's digits, with an ideographic space among them.

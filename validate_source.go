@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // validationSource is the decoded source with its line starts.
@@ -70,7 +72,7 @@ func (s *validationSource) clean(raw string) string {
 
 // collapse turns every run of white space into one space.
 func collapse(s string) string {
-	return strings.Join(strings.FieldsFunc(s, isTextSpace), " ")
+	return strings.Join(strings.FieldsFunc(s, chars.IsAnySpace), " ")
 }
 
 // quoteAt returns what the source has at p: a few characters of the line
