@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/opengovcn/nianbao/internal/htmltext"
 	"github.com/opengovcn/nianbao/schema"
 	"pgregory.net/rapid"
 )
@@ -449,7 +450,7 @@ func TestParseGluedRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, _ := htmlToText(src)
+	text, _ := htmltext.ToText(src)
 	digits := regexp.MustCompile(`^[0-9]+$`)
 	var b strings.Builder
 	inT3 := false

@@ -1,15 +1,16 @@
 package nianbao
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/opengovcn/nianbao/internal/chars"
+	"github.com/opengovcn/nianbao/internal/flattext"
+	"github.com/opengovcn/nianbao/internal/htmltext"
+	"github.com/opengovcn/nianbao/internal/posmap"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -65,11 +66,8 @@ func Parse(src []byte) (*Report, error) { return (&Parser{}).Parse(src) }
 func (p *Parser) Parse(src []byte) (*Report, error) {
 	// First: every later stage sees LF line ends only.
 	src = lineEnds(src)
-	if isHTML(src) { // a web page: html.go converts it, parses the text, maps positions back
-		return p.parseHTML(src)
-	}
-	if anyFlatLine(src) {
-		if text, m, ok := unflatten(string(src)); ok { // one line holds the report: unflatten.go breaks it
+	if fe := frontEndOf(src); fe != nil {
+		if text, m, ok := fe.toText(src); ok {
 			return p.parseMapped(text, m)
 		}
 	}
@@ -77,78 +75,85 @@ func (p *Parser) Parse(src []byte) (*Report, error) {
 	return r, err
 }
 
-// anyFlatLine reports whether some line of src is a flattened report (see
-// isFlatLine) without copying src: only a line that holds two section
-// headings, or the two labels isFlatLine looks for, is checked with it.
-func anyFlatLine(src []byte) bool {
-	m := flatLineMarks()
-	for len(src) > 0 {
-		line := src
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			line, src = src[:i+1], src[i+1:] // with its newline, as strings.SplitAfter cuts it
-		} else {
-			src = nil
-		}
-		if len(line) < flatMinRunes {
-			continue
-		}
-		// Every heading, and the label of t3's first row, is a numeral, 、
-		// and a title: they are found at the 、 of the line.
-		var seen uint64
-		t3 := false
-		for off := 0; ; {
-			i := bytes.Index(line[off:], m.comma)
-			if i < 0 {
-				break
-			}
-			p := off + i
-			off = p + len(m.comma)
-			for k, h := range m.marks {
-				if p >= len(h.numeral) && bytes.Equal(line[p-len(h.numeral):p], h.numeral) && bytes.HasPrefix(line[off:], h.title) {
-					if k == len(m.marks)-1 {
-						t3 = true
-					} else {
-						seen |= 1 << k
-					}
-				}
-			}
-		}
-		if (bits.OnesCount64(seen) >= 2 || t3 && bytes.Contains(line, m.t2)) && isFlatLine(string(line)) {
-			return true
-		}
-	}
-	return false
+// A front end turns one kind of input into the text the parser reads and a
+// map from every position in that text back to the input. Each is a package
+// of its own under internal/ that knows nothing of the parser; frontEnds is
+// the only place that knows the kinds. Input that no front end claims is
+// text, read as it is.
+type frontEnd struct {
+	name string
+	// is reports, by content, whether src is of the front end's kind; it
+	// is asked in the table's order and must be cheap on text.
+	is func(src []byte) bool
+	// toText converts src (with LF line ends); ok false reads src as text
+	// after all.
+	toText func(src []byte) (text []byte, m *posmap.Map, ok bool)
 }
 
-// flatLineMarks are the strings isFlatLine looks for, cut at their 、: the
-// section headings, then the label of t3's first row; t2 is the caption of
-// t2's first block. All come from the catalog.
-var flatLineMarks = sync.OnceValue(func() flatMarkBytes {
-	t2, _ := schema.LookupBlock(schema.E2019, "t2.1")
-	t3, _ := schema.LookupBlock(schema.E2019, "t3")
-	var marks []string
-	for _, s := range schema.Sections {
-		marks = append(marks, s.Heading)
-	}
-	marks = append(marks, t3.Rows[0].Label)
-	m := flatMarkBytes{comma: []byte("、"), t2: []byte(t2.Caption)}
-	for _, h := range marks {
-		numeral, title, ok := strings.Cut(h, "、")
-		if !ok || utf8.RuneCountInString(numeral) != 1 {
-			panic("nianbao: a section heading that is not a numeral, 、 and a title: " + h)
-		}
-		m.marks = append(m.marks, flatMark{[]byte(numeral), []byte(title)})
-	}
-	return m
-})
-
-type flatMarkBytes struct {
-	comma []byte
-	marks []flatMark
-	t2    []byte
+var frontEnds = []frontEnd{
+	// A web page: the visible text, one line per block and per table row
+	// (cells separated by TABs).
+	{"html", htmltext.Is, func(src []byte) ([]byte, *posmap.Map, bool) {
+		text, m := htmltext.ToText(src)
+		return text, m, true
+	}},
+	// A page's text flattened onto one line (as crawlers store it): the
+	// line breaks put back before headings, captions and row labels.
+	{"flat", flattext.Is, flattext.ToText},
 }
 
-type flatMark struct{ numeral, title []byte }
+// frontEndOf returns the first front end that claims src, or nil.
+func frontEndOf(src []byte) *frontEnd {
+	for i := range frontEnds {
+		if frontEnds[i].is(src) {
+			return &frontEnds[i]
+		}
+	}
+	return nil
+}
+
+// parseMapped parses text a front end made from the source and maps every
+// position back to the source.
+func (pr *Parser) parseMapped(text []byte, m *posmap.Map) (*Report, error) {
+	r, _, err := pr.parse(text)
+	var list ErrorList
+	errors.As(err, &list)
+	mapReport(m, r, list...)
+	return r, err
+}
+
+// srcPos maps a position in the text a front end made to the source.
+func srcPos(m *posmap.Map, p Position) Position { return Position(m.Pos(posmap.Pos(p))) }
+
+// mapReport rewrites every position in r (cells, sections, unrecognized
+// fragments, warnings) and in the diagnostics of extra from the text a
+// front end made to the source. A diagnostic listed in both is mapped once.
+func mapReport(m *posmap.Map, r *Report, extra ...*Diagnostic) {
+	if r != nil {
+		for _, ref := range cellRefs() { // the cells of r.Cells(), in place
+			if p := r.CellPtr(ref); p != nil && p.Kind != Absent {
+				p.Pos = srcPos(m, p.Pos)
+			}
+		}
+		for i := range r.Sections {
+			r.Sections[i].Pos = srcPos(m, r.Sections[i].Pos)
+		}
+		for i := range r.Unrecognized {
+			r.Unrecognized[i].Pos = srcPos(m, r.Unrecognized[i].Pos)
+		}
+	}
+	var ds []*Diagnostic
+	if r != nil {
+		ds = r.Warnings
+	}
+	done := make(map[*Diagnostic]bool, len(ds)+len(extra))
+	for _, d := range append(ds, extra...) {
+		if d != nil && !done[d] {
+			done[d] = true
+			d.Pos = srcPos(m, d.Pos)
+		}
+	}
+}
 
 // parseState is the state of one Parse call.
 type parseState struct {

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/opengovcn/nianbao/internal/chars"
+	"github.com/opengovcn/nianbao/internal/htmltext"
 )
 
 // validationSource is the decoded source with its line starts.
@@ -25,14 +26,14 @@ type validationSource struct {
 
 func newValidationSource(src []byte) *validationSource {
 	var text string
-	if isHTML(src) {
-		text = decodeHTML(src)
+	if htmltext.Is(src) {
+		text = htmltext.Decode(src)
 	} else if t, _, err := decode(src); err == nil {
 		text = t
 	} else {
 		return nil
 	}
-	s := &validationSource{text: text, lines: []int{0}, html: isHTML(src)}
+	s := &validationSource{text: text, lines: []int{0}, html: htmltext.Is(src)}
 	for i := 0; i < len(text); i++ {
 		if text[i] == '\n' {
 			s.lines = append(s.lines, i+1)

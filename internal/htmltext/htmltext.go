@@ -1,9 +1,9 @@
-package nianbao
-
-// HTML input: reports as agencies publish them on their web sites.
+// Package htmltext is the front end for HTML input: reports as agencies
+// publish them on their web sites.
 //
-// htmlToText turns a page into the plain text the text parser reads, and an
-// htmlMap that takes every position in that text back to the page's source.
+// [ToText] turns a page into the plain text the parser reads, and a
+// [posmap.Map] that takes every position in that text back to the page's
+// source.
 // Block elements become lines; every <table> becomes one line per grid row
 // with rowspan and colspan resolved (a merged cell's text in its first grid
 // cell, the cells it spans empty) and cells joined by a TAB. Script, style,
@@ -16,12 +16,15 @@ package nianbao
 // Positions are kept through all of it: each output line is a list of
 // segments, runs of characters that map one to one onto consecutive
 // characters of one source line.
+//
+// The package knows nothing of the report beyond the catalog's texts that
+// tell a report table from other tables (see hasReportTable).
+package htmltext
 
 import (
 	"bytes"
 	"math"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -34,6 +37,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/opengovcn/nianbao/internal/chars"
+	"github.com/opengovcn/nianbao/internal/posmap"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -54,10 +58,10 @@ var htmlPrefix = regexp.MustCompile(`(?i)^<(!doctype\s+html|html|head|body|meta|
 // htmlTag matches a common HTML tag anywhere.
 var htmlTag = regexp.MustCompile(`(?i)</?(html|head|body|div|p|span|table|tbody|tr|td|th|br|font|strong|meta|style|script|h[1-6]|section|article|a|ul|li)\b[^<>]*>`)
 
-// isHTML reports whether src is an HTML page or fragment, judged by content:
+// Is reports whether src is an HTML page or fragment, judged by content:
 // it starts (after a BOM and white space) with an HTML tag, or tags appear
 // on most of its lines. Text with an occasional <br> is not HTML.
-func isHTML(src []byte) bool {
+func Is(src []byte) bool {
 	s := src
 	if len(s) > htmlSniffBytes {
 		s = s[:htmlSniffBytes]
@@ -107,11 +111,11 @@ func isBlankBytes(l []byte) bool {
 
 var metaCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)`)
 
-// decodeHTML returns the page as UTF-8: the charset of a BOM, else of a
+// Decode returns the page as UTF-8: the charset of a BOM, else of a
 // <meta charset> or http-equiv content type, else UTF-8 if the bytes are
 // valid UTF-8, else GB18030. Decoding keeps one rune per source character,
 // so rune columns in the result are rune columns in the original.
-func decodeHTML(src []byte) string {
+func Decode(src []byte) string {
 	if b, ok := bytes.CutPrefix(src, []byte("\xef\xbb\xbf")); ok {
 		return string(b)
 	}
@@ -150,30 +154,22 @@ func decodeHTML(src []byte) string {
 	return string(out)
 }
 
-// hseg is a run of an output line whose characters map one to one onto
-// consecutive characters of one source line: the output character at rune
-// offset col (0-based) is the source character at pos.
-type hseg struct {
-	col int
-	pos Position
-}
-
 // hline is a line of output text being built.
 type hline struct {
 	b      []byte
 	n      int // runes in b
-	segs   []hseg
-	anchor Position // where the line's element starts, for lines without text
-	table  bool     // a row of a data table
+	segs   []posmap.Seg
+	anchor posmap.Pos // where the line's element starts, for lines without text
+	table  bool       // a row of a data table
 	last   rune
-	lastP  Position // source position of last, or zero if it was synthetic
+	lastP  posmap.Pos // source position of last, or zero if it was synthetic
 	first  rune
 }
 
 // add appends rune r that came from source position p.
-func (l *hline) add(r rune, p Position) {
+func (l *hline) add(r rune, p posmap.Pos) {
 	if !(l.lastP.IsValid() && p.Line == l.lastP.Line && p.Column == l.lastP.Column+1) {
-		l.segs = append(l.segs, hseg{col: l.n, pos: p})
+		l.segs = append(l.segs, posmap.Seg{Col: l.n, Pos: p})
 	}
 	l.put(r)
 	l.lastP = p
@@ -182,7 +178,7 @@ func (l *hline) add(r rune, p Position) {
 // synth appends a rune that is not in the source (a TAB between cells).
 func (l *hline) synth(r rune) {
 	l.put(r)
-	l.lastP = Position{}
+	l.lastP = posmap.Pos{}
 }
 
 func (l *hline) put(r rune) {
@@ -203,7 +199,7 @@ func (l *hline) appendLine(m *hline) {
 		l.first = m.first
 	}
 	for _, s := range m.segs {
-		l.segs = append(l.segs, hseg{col: s.col + l.n, pos: s.pos})
+		l.segs = append(l.segs, posmap.Seg{Col: s.Col + l.n, Pos: s.Pos})
 	}
 	l.b = append(l.b, m.b...)
 	l.n += m.n
@@ -216,9 +212,9 @@ type container struct {
 	lines    []*hline
 	cur      *hline
 	pend     bool // collapsible white space pending before the next rune
-	pendP    Position
+	pendP    posmap.Pos
 	hasTable bool // holds the lines of a nested table
-	anchor   Position
+	anchor   posmap.Pos
 	cell     bool   // a table cell: its lines are joined into one
 	prefix   string // Markdown heading marker for the next line (h1–h6)
 }
@@ -232,7 +228,7 @@ func (c *container) line() *hline {
 
 // text appends a visible rune, first resolving pending white space: it is
 // dropped at the start of a line and between two CJK characters.
-func (c *container) text(r rune, p Position) {
+func (c *container) text(r rune, p posmap.Pos) {
 	l := c.line()
 	if l.n == 0 && c.prefix != "" {
 		for _, m := range c.prefix {
@@ -248,7 +244,7 @@ func (c *container) text(r rune, p Position) {
 }
 
 // space records collapsible white space at p.
-func (c *container) space(p Position) {
+func (c *container) space(p posmap.Pos) {
 	if !c.pend {
 		c.pend, c.pendP = true, p
 	}
@@ -295,7 +291,7 @@ type htable struct {
 	rows   []*hrow
 	stray  *container // text inside the table but outside its cells
 	cell   *hcell
-	anchor Position
+	anchor posmap.Pos
 	// A long data table is gridded as it is read (see stream): its rows'
 	// lines so far, and the state of the grid between rows.
 	streaming bool
@@ -305,7 +301,7 @@ type htable struct {
 
 type hrow struct {
 	cells []*hcell
-	pos   Position
+	pos   posmap.Pos
 }
 
 type hcell struct {
@@ -319,22 +315,22 @@ type hcell struct {
 // markup being read was itself unescaped from a script string.
 type tracker struct {
 	line, col int
-	table     []Position
+	table     []posmap.Pos
 	idx       int
 }
 
-func (t *tracker) pos() Position {
+func (t *tracker) pos() posmap.Pos {
 	if t.table != nil {
 		if t.idx < len(t.table) {
 			return t.table[t.idx]
 		}
 		if n := len(t.table); n > 0 {
 			p := t.table[n-1]
-			return Position{p.Line, p.Column + t.idx - n + 1}
+			return posmap.Pos{Line: p.Line, Column: p.Column + t.idx - n + 1}
 		}
-		return Position{1, 1}
+		return posmap.Pos{Line: 1, Column: 1}
 	}
-	return Position{t.line, t.col}
+	return posmap.Pos{Line: t.line, Column: t.col}
 }
 
 func (t *tracker) step(r rune) {
@@ -399,6 +395,16 @@ func mayHide(style []byte) bool {
 }
 
 var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+
+// Invisible reports whether the content of an element of this name (in
+// lower case) is not visible text: scripts, styles, navigation, forms'
+// choices and the like. The conversion leaves it out.
+func Invisible(element string) bool { return htmlSkip[element] }
+
+// HiddenStyle reports whether a style attribute hides its element
+// (display: none, visibility: hidden). The conversion leaves such an
+// element out, as it does one with a hidden attribute.
+func HiddenStyle(style string) bool { return hiddenStyle.MatchString(style) }
 
 // htmlWalker reads one page (or one piece of embedded markup).
 type htmlWalker struct {
@@ -490,7 +496,7 @@ func (w *htmlWalker) text(raw []byte) {
 	}
 }
 
-func (w *htmlWalker) visible(c *container, r rune, p Position) {
+func (w *htmlWalker) visible(c *container, r rune, p posmap.Pos) {
 	switch {
 	case r == '\n' && w.pre > 0:
 		c.brk()
@@ -533,7 +539,7 @@ func decodeEntity(s string) (string, int) {
 	return "", 0
 }
 
-func (w *htmlWalker) startTag(z *html.Tokenizer, name string, selfClosing bool, p Position) {
+func (w *htmlWalker) startTag(z *html.Tokenizer, name string, selfClosing bool, p posmap.Pos) {
 	if w.skip != "" {
 		if name == w.skip && !selfClosing {
 			w.skipN++
@@ -682,7 +688,7 @@ func (w *htmlWalker) table() *htable {
 	return w.tables[len(w.tables)-1]
 }
 
-func (w *htmlWalker) openTable(p Position) {
+func (w *htmlWalker) openTable(p posmap.Pos) {
 	w.top().brk()
 	t := &htable{stray: &container{anchor: p}, anchor: p}
 	w.tables = append(w.tables, t)
@@ -882,14 +888,14 @@ func (w *htmlWalker) embedded() {
 		return
 	}
 	// Source position of every rune of raw.
-	pos := make([]Position, 0, len(raw))
+	pos := make([]posmap.Pos, 0, len(raw))
 	tr := at
 	for _, r := range raw {
 		pos = append(pos, tr.pos())
 		tr.step(r)
 	}
 	var runes []rune
-	var rpos []Position
+	var rpos []posmap.Pos
 	trimmed := strings.TrimSpace(raw)
 	if name == "textarea" || strings.HasPrefix(trimmed, "<") {
 		runes, rpos = []rune(raw), pos
@@ -915,9 +921,9 @@ func (w *htmlWalker) embedded() {
 
 // jsStrings returns the concatenated contents of the JavaScript string
 // literals in src with escapes undone, and the source position of each rune.
-func jsStrings(src []rune, pos []Position) ([]rune, []Position) {
+func jsStrings(src []rune, pos []posmap.Pos) ([]rune, []posmap.Pos) {
 	var out []rune
-	var opos []Position
+	var opos []posmap.Pos
 	for i := 0; i < len(src); i++ {
 		q := src[i]
 		if q == '/' && i+1 < len(src) && src[i+1] == '/' { // line comment
@@ -969,9 +975,9 @@ func jsStrings(src []rune, pos []Position) ([]rune, []Position) {
 
 // decodeEntitiesMapped decodes character references in src, keeping for
 // each output rune the position of the source rune it came from.
-func decodeEntitiesMapped(src []rune, pos []Position) ([]rune, []Position) {
+func decodeEntitiesMapped(src []rune, pos []posmap.Pos) ([]rune, []posmap.Pos) {
 	var out []rune
-	var opos []Position
+	var opos []posmap.Pos
 	s := string(src)
 	ri := 0 // rune index of s[i]
 	for i := 0; i < len(s); {
@@ -1039,23 +1045,12 @@ func hasReportTable(lines []*hline) bool {
 	return false
 }
 
-// htmlMap maps positions in the text htmlToText made back to the HTML source.
-type htmlMap struct {
-	lines []lineMap
-}
-
-type lineMap struct {
-	anchor Position
-	segs   []hseg
-}
-
-// htmlToText converts an HTML page to the text the parser reads: one line
-// per block and per table row (cells separated by TABs), ending with a
-// newline. It returns the text and the map of its positions to the page's
-// source (line and rune column of the original bytes, whatever their
-// charset).
-func htmlToText(src []byte) ([]byte, *htmlMap) {
-	doc := decodeHTML(src)
+// ToText converts an HTML page to the text the parser reads: one line per
+// block and per table row (cells separated by TABs), ending with a newline.
+// It returns the text and the map of its positions to the page's source
+// (line and rune column of the original bytes, whatever their charset).
+func ToText(src []byte) ([]byte, *posmap.Map) {
+	doc := Decode(src)
 	w := &htmlWalker{tr: tracker{line: 1, col: 1}}
 	lines := w.walk(doc)
 	if !hasReportTable(lines) {
@@ -1065,74 +1060,15 @@ func htmlToText(src []byte) ([]byte, *htmlMap) {
 		}
 	}
 	var buf bytes.Buffer
-	m := &htmlMap{lines: make([]lineMap, 0, len(lines))}
+	m := &posmap.Map{Lines: make([]posmap.Line, 0, len(lines))}
 	for _, l := range lines {
 		buf.Write(l.b)
 		buf.WriteByte('\n')
 		anchor := l.anchor
 		if len(l.segs) > 0 {
-			anchor = l.segs[0].pos
+			anchor = l.segs[0].Pos
 		}
-		m.lines = append(m.lines, lineMap{anchor: anchor, segs: l.segs})
+		m.Lines = append(m.Lines, posmap.Line{Anchor: anchor, Segs: l.segs})
 	}
 	return buf.Bytes(), m
-}
-
-// pos maps a position in the converted text to the HTML source. Characters
-// the conversion inserted (TABs between cells, a space joining two pieces)
-// map just past the source character before them. An unknown position stays
-// unknown.
-func (m *htmlMap) pos(p Position) Position {
-	if !p.IsValid() || len(m.lines) == 0 {
-		return p
-	}
-	if p.Line > len(m.lines) {
-		last := m.lines[len(m.lines)-1]
-		return last.anchor
-	}
-	lm := m.lines[p.Line-1]
-	col := p.Column - 1
-	i := sort.Search(len(lm.segs), func(i int) bool { return lm.segs[i].col > col }) - 1
-	if i < 0 {
-		return lm.anchor
-	}
-	s := lm.segs[i]
-	return Position{Line: s.pos.Line, Column: s.pos.Column + col - s.col}
-}
-
-// mapReport rewrites every position in r (cells, sections, unrecognized
-// fragments, warnings) and in the diagnostics of extra from converted-text
-// coordinates to HTML source coordinates. A diagnostic listed in both is
-// mapped once.
-func (m *htmlMap) mapReport(r *Report, extra ...*Diagnostic) {
-	if r != nil {
-		for _, ref := range cellRefs() { // the cells of r.Cells(), in place
-			if p := r.CellPtr(ref); p != nil && p.Kind != Absent {
-				p.Pos = m.pos(p.Pos)
-			}
-		}
-		for i := range r.Sections {
-			r.Sections[i].Pos = m.pos(r.Sections[i].Pos)
-		}
-		for i := range r.Unrecognized {
-			r.Unrecognized[i].Pos = m.pos(r.Unrecognized[i].Pos)
-		}
-	}
-	var ds []*Diagnostic
-	if r != nil {
-		ds = r.Warnings
-	}
-	done := make(map[*Diagnostic]bool, len(ds)+len(extra))
-	for _, d := range append(ds, extra...) {
-		if d != nil && !done[d] {
-			done[d] = true
-			d.Pos = m.pos(d.Pos)
-		}
-	}
-}
-
-// parseHTML reads a report published as a web page: the page's visible text
-// is parsed as text and every position is mapped back to the page.
-func (pr *Parser) parseHTML(src []byte) (*Report, error) {
-	return pr.parseMapped(htmlToText(src))
 }

@@ -1,6 +1,5 @@
-package nianbao
-
-// Flattened reports: the whole body on one line.
+// Package flattext is the front end for flattened reports: the whole body
+// on one line.
 //
 // Some sources store a report web page as its visible text with every block
 // run together on one line: "…联系。 一、总体情况 2023年，…二、主动公开政府信息
@@ -10,15 +9,21 @@ package nianbao
 // part of the line that holds the tables, before every caption, header and row
 // label of the catalog (and before the run of digits that ends table 4). What
 // it produces is text as copied from a web page, one row a line with the
-// cells of a row still run together; glue.go recovers those cells.
+// cells of a row still run together; the parser's glue.go recovers those
+// cells.
 //
 // Only line breaks and TABs (between a row label and its digits) are
 // inserted, and spaces around and inside runs of digits dropped, so every
 // output line is made of pieces of one input line and positions map back
-// exactly through an htmlMap.
+// exactly through a posmap.Map.
+//
+// The package knows nothing of the report beyond the catalog's headings and
+// labels, before which it breaks the line.
+package flattext
 
 import (
-	"errors"
+	"bytes"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -26,6 +31,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/opengovcn/nianbao/internal/chars"
+	"github.com/opengovcn/nianbao/internal/posmap"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -130,10 +136,11 @@ var flatVocab = sync.OnceValue(func() flatMarks {
 	return m
 })
 
-// unflatten returns text with the line breaks of flattened lines put back
-// and the map from its positions to those of text; ok is false, and nothing
-// is built, when no line of text is a flattened report.
-func unflatten(text string) (out []byte, m *htmlMap, ok bool) {
+// ToText returns src with the line breaks of flattened lines put back and
+// the map from its positions to those of src; ok is false, and nothing is
+// built, when no line of src is a flattened report. Lines end in LF.
+func ToText(src []byte) (out []byte, m *posmap.Map, ok bool) {
+	text := string(src)
 	lines := strings.SplitAfter(text, "\n")
 	if lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1] // text ends with a newline
@@ -146,7 +153,7 @@ func unflatten(text string) (out []byte, m *htmlMap, ok bool) {
 	if !ok {
 		return nil, nil, false
 	}
-	m = &htmlMap{}
+	m = &posmap.Map{}
 	var b strings.Builder
 	b.Grow(len(text) + 256)
 	for i, l := range lines {
@@ -180,23 +187,23 @@ func unflatten(text string) (out []byte, m *htmlMap, ok bool) {
 			}
 			// The piece, with a TAB between a row label and its values, and
 			// without the spaces inside the run of digits that follows.
-			var lm lineMap
+			var lm posmap.Line
 			col := 0
 			for _, c := range flatChunks(l, start, end, tabs) {
-				p := Position{Line: i + 1, Column: runesTo(c.start) + 1}
+				p := posmap.Pos{Line: i + 1, Column: runesTo(c.start) + 1}
 				if c.start == start {
-					lm.anchor = p
+					lm.Anchor = p
 				}
 				if c.tab {
 					b.WriteByte('\t')
 					col++
 				}
-				lm.segs = append(lm.segs, hseg{col: col, pos: p})
+				lm.Segs = append(lm.Segs, posmap.Seg{Col: col, Pos: p})
 				b.WriteString(l[c.start:c.end])
 				col += utf8.RuneCountInString(l[c.start:c.end])
 			}
 			b.WriteByte('\n')
-			m.lines = append(m.lines, lm)
+			m.Lines = append(m.Lines, lm)
 		}
 	}
 	return []byte(b.String()), m, true
@@ -248,6 +255,79 @@ func flatChunks(l string, start, end int, tabs []int) []chunk {
 	}
 	return out
 }
+
+// Is reports whether some line of src is a flattened report (see
+// isFlatLine) without copying src: only a line that holds two section
+// headings, or the two labels isFlatLine looks for, is checked with it.
+func Is(src []byte) bool {
+	m := flatLineMarks()
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i+1], src[i+1:] // with its newline, as strings.SplitAfter cuts it
+		} else {
+			src = nil
+		}
+		if len(line) < flatMinRunes {
+			continue
+		}
+		// Every heading, and the label of t3's first row, is a numeral, 、
+		// and a title: they are found at the 、 of the line.
+		var seen uint64
+		t3 := false
+		for off := 0; ; {
+			i := bytes.Index(line[off:], m.comma)
+			if i < 0 {
+				break
+			}
+			p := off + i
+			off = p + len(m.comma)
+			for k, h := range m.marks {
+				if p >= len(h.numeral) && bytes.Equal(line[p-len(h.numeral):p], h.numeral) && bytes.HasPrefix(line[off:], h.title) {
+					if k == len(m.marks)-1 {
+						t3 = true
+					} else {
+						seen |= 1 << k
+					}
+				}
+			}
+		}
+		if (bits.OnesCount64(seen) >= 2 || t3 && bytes.Contains(line, m.t2)) && isFlatLine(string(line)) {
+			return true
+		}
+	}
+	return false
+}
+
+// flatLineMarks are the strings isFlatLine looks for, cut at their 、: the
+// section headings, then the label of t3's first row; t2 is the caption of
+// t2's first block. All come from the catalog.
+var flatLineMarks = sync.OnceValue(func() flatMarkBytes {
+	t2, _ := schema.LookupBlock(schema.E2019, "t2.1")
+	t3, _ := schema.LookupBlock(schema.E2019, "t3")
+	var marks []string
+	for _, s := range schema.Sections {
+		marks = append(marks, s.Heading)
+	}
+	marks = append(marks, t3.Rows[0].Label)
+	m := flatMarkBytes{comma: []byte("、"), t2: []byte(t2.Caption)}
+	for _, h := range marks {
+		numeral, title, ok := strings.Cut(h, "、")
+		if !ok || utf8.RuneCountInString(numeral) != 1 {
+			panic("nianbao: a section heading that is not a numeral, 、 and a title: " + h)
+		}
+		m.marks = append(m.marks, flatMark{[]byte(numeral), []byte(title)})
+	}
+	return m
+})
+
+type flatMarkBytes struct {
+	comma []byte
+	marks []flatMark
+	t2    []byte
+}
+
+type flatMark struct{ numeral, title []byte }
 
 // isFlatLine reports whether a line holds a flattened report: it is long and
 // names at least two of the template's sections, or a caption of table 2
@@ -521,15 +601,4 @@ func squeeze(l string) (string, []int) {
 		i += n
 	}
 	return b.String(), at
-}
-
-// parseMapped parses text made from the source by a stage that keeps a map
-// of positions (htmlToText, unflatten), and maps every position back to the
-// source.
-func (pr *Parser) parseMapped(text []byte, m *htmlMap) (*Report, error) {
-	r, _, err := pr.parse(text)
-	var list ErrorList
-	errors.As(err, &list)
-	m.mapReport(r, list...)
-	return r, err
 }
