@@ -9,12 +9,20 @@ import (
 
 // Folding is for matching only: the report keeps the original text.
 //
-// A folded rune is the rune with full-width ASCII forms narrowed (digits,
-// Latin letters, （）：，．／ and the like: U+FF01–U+FF5E to U+0021–U+007E,
-// as golang.org/x/text/width folds them), white space, quotation marks and
+// A folded rune is the rune with full-width ASCII forms narrowed
+// (chars.Narrow: digits, Latin letters, （）：，．／ and the like, U+FF01–U+FF5E
+// to U+0021–U+007E), white space (chars.IsSpace), quotation marks and
 // Markdown emphasis stars removed, and a 、 or 。 after an ASCII digit read
 // as the full stop of a list number ("1、" and "1．" match "1."). Chinese
-// punctuation such as 、。《》 is otherwise kept.
+// punctuation such as 、。《》 is otherwise kept. No table of
+// golang.org/x/text/width is used: it narrows U+FF01–U+FF5E the same way,
+// but would also turn the ideographic space into a space, which folding
+// drops as white space.
+//
+// escape.go has a second, coarser fold (escapeFold) for one question only:
+// whether the canonical form must escape a line of free text. It drops all
+// Unicode white space and keeps quotation marks as '"'; it is built from
+// the same classes of internal/chars.
 
 // frune is a folded rune and the byte offset of the source rune it came from.
 type frune struct {

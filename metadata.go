@@ -56,7 +56,7 @@ func originalPrefix(s, folded string) string {
 func cleanAgency(s string) string {
 	s = strings.TrimFunc(s, chars.IsSpace)
 	// A field name before the title, as web pages and crawlers write it.
-	for _, label := range []string{"标题:", "标题：", "文章标题:", "文章标题："} {
+	for _, label := range crawlerLabels {
 		s = strings.TrimPrefix(s, label)
 	}
 	s = strings.TrimSuffix(s, "关于")
@@ -99,9 +99,6 @@ func firstYear(s string) int {
 	y, _ := findYear(fold(s))
 	return y
 }
-
-// statPeriodKeys introduce the statistical period.
-var statPeriodKeys = []string{"统计期限", "统计时限", "统计期间", "统计时间", "统计区间"}
 
 // findPeriod returns the statistical period as written after one of the
 // key words, e.g. "2023年1月1日至2023年12月31日".
@@ -178,8 +175,19 @@ func agencyFromSentence(text string) string {
 }
 
 // subjectAgency matches an opening sentence whose subject, after the year,
-// is the agency: "2025年，平潭综合实验区坚持以习近平…".
-var subjectAgency = regexp.MustCompile(`^\s*(?:19|20)\d\d\s*年度?\s*[，,]\s*(\p{Han}{2,24}?)(?:坚持|深入|认真|全面|严格|紧紧|紧扣|聚焦|围绕|持续|始终|以)`)
+// is the agency: "2025年，平潭综合实验区坚持以习近平…", the subject followed
+// by one of openingVerbs.
+var subjectAgency = regexp.MustCompile(`^\s*(?:19|20)\d\d\s*年度?\s*[，,]\s*(\p{Han}{2,24}?)(?:` + quoteAlternatives(openingVerbs) + `)`)
+
+// quoteAlternatives writes words as the alternatives of a regular
+// expression, in their order.
+func quoteAlternatives(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(q, "|")
+}
 
 // metadata fills agency, year, period and publication date.
 func (p *parseState) metadata(agency string, year int, sig []lineInfo) {
