@@ -3,11 +3,8 @@ package nianbao
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
-	"unicode/utf8"
 
-	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/internal/flattext"
 	"github.com/opengovcn/nianbao/internal/htmltext"
 	"github.com/opengovcn/nianbao/internal/posmap"
@@ -261,22 +258,6 @@ func (p *parseState) tooManyWarnings() {
 		Err: errors.Join(p.droppedErrs...)})
 }
 
-// unrecognized keeps a piece of text in Report.Unrecognized, with a warning
-// saying why when why is not empty.
-func (p *parseState) unrecognized(sp srcSpan, why string) {
-	sp = p.src.trimSpan(sp)
-	if sp.start == sp.end {
-		return
-	}
-	p.src.mark(sp.start, sp.end, claimUnknown)
-	pos := p.src.pos(sp.start)
-	text := p.src.str(sp)
-	p.r.Unrecognized = append(p.r.Unrecognized, Fragment{Text: text, Pos: pos})
-	if why != "" {
-		p.warnf(pos, "", ErrUnrecognized, "%s: %q", why, text)
-	}
-}
-
 // parse does the work of Parse and also returns the source with its claims,
 // for the accounting test.
 func (pr *Parser) parse(src []byte) (*Report, *source, error) {
@@ -416,123 +397,4 @@ func tableFourEdition(eds map[string]Edition) Edition {
 		return E2019
 	}
 	return E2021
-}
-
-// pipeLines counts the lines of a region that have pipes, and those of them
-// that hold at least three cells (a whole row rather than one cell).
-func pipeLines(s *source, lines []lineInfo) (withPipes, rows int) {
-	for _, li := range lines {
-		c := s.str(li.content)
-		if !hasUnescapedPipe(c) {
-			continue
-		}
-		withPipes++
-		n := strings.Count(c, "|")
-		if strings.IndexByte(c, '\\') >= 0 {
-			n -= strings.Count(c, `\|`)
-		}
-		if n >= 3 {
-			rows++
-		}
-	}
-	return withPipes, rows
-}
-
-func hasTabs(s *source, lines []lineInfo) bool {
-	for _, li := range lines {
-		if strings.IndexByte(s.str(li.content), '\t') >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// split divides a table section's body into the text before the table, the
-// table region, and text after it.
-func (tp *tableParser) split(body []lineInfo) (before, region, after []lineInfo) {
-	a := -1
-	for i, li := range body {
-		if tp.isAnchor(li) {
-			a = i
-			break
-		}
-	}
-	if a < 0 {
-		return body, nil, nil
-	}
-	end := len(body)
-	for end > a+1 && !tp.looksTabular(body[end-1]) {
-		end--
-	}
-	region = body[a:end]
-	// Escaped lines inside the region are text.
-	reg := region
-	for i, li := range region {
-		if li.escaped {
-			if len(after) == 0 {
-				reg = append([]lineInfo(nil), region[:i]...)
-			}
-			after = append(after, li)
-			continue
-		}
-		if len(after) > 0 {
-			reg = append(reg, li)
-		}
-	}
-	if len(reg) == 0 {
-		reg = nil
-	}
-	// The slices are stretches of body; the caller appends after to
-	// before, so before must not share space with the rest.
-	return body[:a:a], reg, append(after, body[end:]...)
-}
-
-// sweep keeps every unclaimed non-space rune in Unrecognized, one fragment
-// per unclaimed stretch of a line.
-func (p *parseState) sweep() {
-	s := p.src
-	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			p.unrecognized(srcSpan{start, end}, "text the parser could not place")
-			start = -1
-		}
-	}
-	for i := 0; i < len(s.text); {
-		if start < 0 && s.claims[i] != claimNone {
-			// Outside a fragment, claimed bytes only move on: go to the
-			// rune holding the next unclaimed byte.
-			j := i
-			for j < len(s.claims) && s.claims[j] != claimNone {
-				j++
-			}
-			if j == len(s.claims) {
-				break
-			}
-			for !utf8.RuneStart(s.text[j]) {
-				j--
-			}
-			i = j
-		}
-		c := s.text[i]
-		if c == '\n' {
-			flush(i)
-			i++
-			continue
-		}
-		if s.claims[i] != claimNone {
-			flush(i)
-			i += chars.LeadWidth(c)
-			continue
-		}
-		r, n := rune(c), 1
-		if c >= 0x80 {
-			r, n = chars.DecodeRune(s.text[i:])
-		}
-		if !chars.IsSpace(r) && start < 0 {
-			start = i
-		}
-		i += n
-	}
-	flush(len(s.text))
 }
