@@ -372,6 +372,8 @@ var diagTranslations = []diagTranslation{
 		"表四有 %s 个数值，对应 %s 格（%s），数值的位置不能说明哪些单元格空白（Parser.AlignShortRows 按右对齐读取）；单元格留空，数值保留为无法归位的内容"),
 	tr(`^row (".*"): its label and the label before it stand apart from the table with no values between them, so which of them the values that follow \((.*)\) belong to cannot be told; its cells are left blank and the values kept in Unrecognized$`, false,
 		"%s行：它的标签和前一行的标签都与表格分开，中间没有数值，其后的数值（%s）属于哪一行无法判断；单元格留空，数值保留为无法归位的内容"),
+	tr(`^the cells of row (".*") ran together as (".*"): the sign starts (.*), so (.*) is (.*); how (".*") divides between (.*) and (.*) cannot be told, those cells are left blank and (".*") kept in Unrecognized$`, false,
+		"%[1]s行的单元格连成了%[2]s：正负号是“%[3]s”的开头，所以“%[4]s”是 %[5]s；%[6]s如何分给“%[7]s”和“%[8]s”无法确定，这两格留空，%[9]s保留为无法归位的内容"),
 	tr(`^the value (".*") has leading zeros: digits of several cells ran together\? the cell is left blank and the digits kept in Unrecognized$`, false,
 		"数值%s以 0 开头：可能是几个单元格的数字连在一起；单元格留空，数字保留为无法归位的内容"),
 	tr(`^row (".*") appears twice; the second is not used$`, false, "%s行出现两次，第二次未采用"),
