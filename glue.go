@@ -305,6 +305,9 @@ type gluedRow struct {
 	// broke: when pickLoose chose the cut (forced with loose set), how
 	// many column sums it breaks.
 	broke int
+	// settled: the report's statements that left the cuts that agree with
+	// them (settle.go).
+	settled []string
 }
 
 // newGluedRow prepares the recovery of a row: text is a run of digits as
@@ -374,6 +377,8 @@ func resolveGlued(r *Report, rows []*gluedRow, warn func(pos Position, ref strin
 			}
 			why := "the only split that fits the row's sums"
 			switch {
+			case len(g.settled) > 0:
+				why = "the only split that fits the row's sums and agrees with the report's text " + strings.Join(g.settled, "、")
 			case g.forced && g.miss == 0:
 				why = "one digit a cell, the only split there is (the row's sums do not hold)"
 			case g.forced && len(g.loose) > 0:
@@ -386,9 +391,17 @@ func resolveGlued(r *Report, rows []*gluedRow, warn func(pos Position, ref strin
 				fmt.Sprintf("the digits %s of row %s ran together; read as %s, %s", g.text, g.label, showCand(g.cands[0]), why))
 			continue
 		}
-		for _, ref := range g.refs {
+		// The cells every cut gives the same value are read all the same
+		// (007's 规章 "000": 0 0 0 whatever the cut); the others stay blank.
+		vals, same := agreed(g)
+		var read []string
+		for i, ref := range g.refs {
 			if p := r.CellPtr(ref); p != nil {
 				*p = Cell{Kind: Blank, Pos: g.pos}
+				if same != nil && same[i] && vals[i] != "" {
+					*p = Cell{Kind: Number, Value: vals[i], Pos: g.pos}
+					read = append(read, ref+" = "+vals[i])
+				}
 			}
 		}
 		r.Unrecognized = append(r.Unrecognized, Fragment{Text: g.text, Pos: g.pos})
@@ -397,7 +410,14 @@ func resolveGlued(r *Report, rows []*gluedRow, warn func(pos Position, ref strin
 				"no split into %d cells fits the row's sums; left blank", g.text, g.label, len(g.refs)))
 			continue
 		}
-		warn(g.pos, g.refs[0], ErrAmbiguous, ambiguousMsg(g))
+		msg := ambiguousMsg(g)
+		if len(read) > 0 {
+			msg += "; every split gives " + strings.Join(read, ", ") + ", which are read"
+			if len(g.settled) > 0 {
+				msg += " (the splits that agree with the report's text " + strings.Join(g.settled, "、") + ")"
+			}
+		}
+		warn(g.pos, g.refs[0], ErrAmbiguous, msg)
 	}
 	return recovered
 }
@@ -472,6 +492,12 @@ func (tp *tableParser) glue(glued *[]*gluedRow, vals []token, label string, refs
 func (tp *tableParser) resolveGluedRows(r *Report, glued []*gluedRow) {
 	if !tp.p.looseGlue {
 		unloose(glued)
+	}
+	if len(glued) > 0 {
+		text := reportProse(r)
+		for _, g := range glued {
+			g.settled = settleByProse(text, g)
+		}
 	}
 	for i, ok := range resolveGlued(r, glued, tp.p.warn) {
 		k := claimUnknown

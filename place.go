@@ -1,7 +1,9 @@
 package nianbao
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 
@@ -408,4 +410,55 @@ func (tp *tableParser) dropApart(b schema.Block, row schema.Row, vals []token, a
 			tp.p.unrecognized(t.sp, "")
 		}
 	}
+}
+
+// splitSigned reads a row of table 2 (edition 2019) whose 上一年项目数量 and
+// 本年增/减 ran together in web page text ("35-15", "20+1737"): the sign
+// starts 本年增/减, the only signed column, so the digits before it are the
+// cells before that column when there is exactly one (上一年项目数量). The
+// signed rest is 本年增/减 when it is the row's last cell; when 处理决定数量
+// follows, the cut between them is not known: those cells stay blank and
+// that part of the run is kept in Unrecognized, with a warning. It returns
+// the row's n fields, or nil when the row is not such a run.
+func (tp *tableParser) splitSigned(b schema.Block, row schema.Row, vals []token, cols []schema.Column, at Position) []token {
+	var t token
+	k := 0
+	for _, v := range vals {
+		if v.kind != tkEmpty {
+			t, k = v, k+1
+		}
+	}
+	change := slices.IndexFunc(cols, func(c schema.Column) bool { return c.Kind == schema.SignedCount })
+	if k != 1 || change != 1 {
+		return nil
+	}
+	i := strings.IndexAny(t.text, "+-＋－")
+	if i <= 0 {
+		return nil
+	}
+	left, right := t.text[:i], t.text[i:]
+	_, sz := utf8.DecodeRuneInString(right)
+	if _, ok := foldDigits(left); !ok {
+		return nil
+	}
+	if _, ok := foldDigits(right[sz:]); !ok {
+		return nil
+	}
+	base := t.sp.start
+	out := make([]token, len(cols))
+	for j := range out {
+		out[j] = token{kind: tkEmpty, sp: srcSpan{base, base}, line: t.line}
+	}
+	out[0] = token{kind: tkValue, sp: srcSpan{base, base + i}, text: left, line: t.line}
+	rest := srcSpan{base + i, t.sp.end}
+	if len(cols) == 2 {
+		out[1] = token{kind: tkValue, sp: rest, text: right, line: t.line}
+		return out
+	}
+	tp.p.warnf(at, b.Ref(row.Name, cols[1].Name), ErrAmbiguous,
+		"the cells of row %q ran together as %q: the sign starts %s, so %s is %s; how %q divides between %s and %s cannot be told, "+
+			"those cells are left blank and %q kept in Unrecognized",
+		row.Label, t.text, cols[1].Label, cols[0].Label, left, right, cols[1].Label, cols[2].Label, right)
+	tp.p.unrecognized(rest, "")
+	return out
 }

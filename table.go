@@ -1348,6 +1348,8 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 				vals = placed
 			} else if len(vals) < n && len(vals) > 0 && vals[0].kind == tkValue { // glue.go: digits run together
 				vals = tp.glueRow(&glued, vals, b, *row, rowCols)
+			} else if sv := tp.splitSigned(b, *row, vals, rowCols, at); sv != nil { // place.go: "35-15"
+				vals = sv
 			}
 			if shortBy(vals, n) > 0 && acc != nil && !tp.p.alignShort {
 				blankRow(r, b, row.Name, orgAt >= 0, at)
