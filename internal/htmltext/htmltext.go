@@ -453,12 +453,10 @@ func (w *htmlWalker) walk(doc string) []*hline {
 			w.text(raw)
 		case html.StartTagToken, html.SelfClosingTagToken:
 			w.tr.skip(raw)
-			name, _ := z.TagName()
-			w.startTag(z, string(name), tt == html.SelfClosingTagToken, start.pos())
+			w.startTag(z, raw, tagName(raw), tt == html.SelfClosingTagToken, start.pos())
 		case html.EndTagToken:
 			w.tr.skip(raw)
-			name, _ := z.TagName()
-			w.endTag(string(name))
+			w.endTag(tagName(raw))
 		default: // comments, doctype
 			w.tr.skip(raw)
 		}
@@ -539,7 +537,7 @@ func decodeEntity(s string) (string, int) {
 	return "", 0
 }
 
-func (w *htmlWalker) startTag(z *html.Tokenizer, name string, selfClosing bool, p posmap.Pos) {
+func (w *htmlWalker) startTag(z *html.Tokenizer, raw []byte, name string, selfClosing bool, p posmap.Pos) {
 	if w.skip != "" {
 		if name == w.skip && !selfClosing {
 			w.skipN++
@@ -548,20 +546,22 @@ func (w *htmlWalker) startTag(z *html.Tokenizer, name string, selfClosing bool, 
 	}
 	var colspan, rowspan = 1, 1
 	hidden := false
-	for {
-		k, v, more := z.TagAttr()
-		switch string(k) {
-		case "style":
-			hidden = hidden || mayHide(v) && hiddenStyle.Match(v)
-		case "hidden":
-			hidden = true
-		case "colspan":
-			colspan = spanAttr(v, 1)
-		case "rowspan":
-			rowspan = spanAttr(v, 1)
-		}
-		if !more {
-			break
+	if mayHaveAttr(raw) {
+		for {
+			k, v, more := z.TagAttr()
+			switch string(k) {
+			case "style":
+				hidden = hidden || mayHide(v) && hiddenStyle.Match(v)
+			case "hidden":
+				hidden = true
+			case "colspan":
+				colspan = spanAttr(v, 1)
+			case "rowspan":
+				rowspan = spanAttr(v, 1)
+			}
+			if !more {
+				break
+			}
 		}
 	}
 	if w.expand && (name == "script" || name == "textarea") && !selfClosing {
@@ -657,6 +657,82 @@ func (w *htmlWalker) endTag(name string) {
 			w.top().brk()
 		}
 	}
+}
+
+// tagName returns the name of the tag token raw ("<td …>", "</td>") in
+// lower case, as Tokenizer.TagName does (ASCII letters lowered, NUL as
+// U+FFFD), without allocating for the names this package knows. The name
+// runs from the letter after < or </ to white space, / or >.
+func tagName(raw []byte) string {
+	i := 1
+	if len(raw) > 1 && raw[1] == '/' {
+		i = 2
+	}
+	if i >= len(raw) {
+		return ""
+	}
+	j := i + 1
+	for j < len(raw) {
+		switch raw[j] {
+		case ' ', '\n', '\r', '\t', '\f', '/', '>':
+			goto end
+		}
+		j++
+	}
+end:
+	var buf [16]byte
+	name := raw[i:j]
+	if len(name) > len(buf) || bytes.IndexByte(name, 0) >= 0 {
+		return string(bytes.ToLower(bytes.ReplaceAll(name, []byte{0}, []byte("\ufffd"))))
+	}
+	lower := buf[:len(name)]
+	for k, c := range name {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[k] = c
+	}
+	if n, ok := knownNames[string(lower)]; ok {
+		return n
+	}
+	return string(lower)
+}
+
+// knownNames are the element names the conversion looks at, and common
+// inline ones, kept so that tagName need not allocate them.
+var knownNames = func() map[string]string {
+	m := map[string]string{}
+	for _, set := range []map[string]bool{htmlSkip, htmlBlock} {
+		for n := range set {
+			m[n] = n
+		}
+	}
+	for _, n := range []string{"table", "tbody", "thead", "tfoot", "tr", "td", "th", "col", "colgroup", "span", "font",
+		"a", "b", "i", "u", "em", "strong", "img", "meta", "link", "head", "o:p", "input", "label", "sup", "sub", "small"} {
+		m[n] = n
+	}
+	return m
+}()
+
+// mayHaveAttr reports whether a start tag may have one of the attributes
+// startTag reads (style, hidden, colspan, rowspan): whatever their case,
+// their names are in the tag's text ("span" in colspan and rowspan). Most
+// tags have none of them, and their attributes need not be read.
+func mayHaveAttr(raw []byte) bool {
+	for i := range raw {
+		switch raw[i] | 0x20 {
+		case 's':
+			if i+5 <= len(raw) && bytes.EqualFold(raw[i:i+5], []byte("style")) ||
+				i+4 <= len(raw) && bytes.EqualFold(raw[i:i+4], []byte("span")) {
+				return true
+			}
+		case 'h':
+			if i+6 <= len(raw) && bytes.EqualFold(raw[i:i+6], []byte("hidden")) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isVoid(name string) bool {

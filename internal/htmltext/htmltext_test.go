@@ -3,8 +3,12 @@ package htmltext
 import (
 	"bytes"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // The conversion is tested end to end in the root package (htmlread_test.go:
@@ -73,6 +77,96 @@ func TestTrackerSkip(t *testing.T) {
 			got.skip([]byte(s))
 			if got.line != want.line || got.col != want.col || got.idx != want.idx {
 				t.Errorf("skip(%q) from %+v = %+v, want %+v", s, start, got, want)
+			}
+		}
+	}
+}
+
+// tagSoups are the pages under testdata and random tag soup: tags in any
+// case, with NUL bytes, odd white space, long names, attributes without
+// values, quotes left open.
+func tagSoups(t *testing.T) []string {
+	var out []string
+	for _, pat := range []string{"../../testdata/html/*.html", "../../testdata/corpus/*.htm*", "../../testdata/corpus/*_html.txt"} {
+		fs, _ := filepath.Glob(pat)
+		for _, f := range fs {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, string(b))
+		}
+	}
+	// Random tags: a name and attributes, each in random case, with random
+	// separators, values and stray bytes.
+	names := []string{"td", "tr", "table", "p", "span", "o:p", "x\x00y", "规", "aaaaaaaaaaaaaaaaaaaa", "script", "br"}
+	attrs := []string{"style", "hidden", "colspan", "rowspan", "class", "ſtyle", "sty\x00le", "data-span", "x"}
+	values := []string{"", "=1", "='display:none'", "=\"2\"", "=hidden", "=\"a>b\"", "='"}
+	seps := []string{" ", "\t", "\n", "\r", "\f", "/", " / ", "\x00"}
+	randCase := func(rnd *rand.Rand, s string) string {
+		b := []byte(s)
+		for i := range b {
+			if rnd.IntN(2) == 0 && b[i] >= 'a' && b[i] <= 'z' {
+				b[i] -= 'a' - 'A'
+			}
+		}
+		return string(b)
+	}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	for range 3000 {
+		var b strings.Builder
+		for range rnd.IntN(6) + 1 {
+			b.WriteString("规<")
+			if rnd.IntN(4) == 0 {
+				b.WriteString("/")
+			}
+			b.WriteString(randCase(rnd, names[rnd.IntN(len(names))]))
+			for range rnd.IntN(4) {
+				b.WriteString(seps[rnd.IntN(len(seps))])
+				b.WriteString(randCase(rnd, attrs[rnd.IntN(len(attrs))]))
+				b.WriteString(values[rnd.IntN(len(values))])
+			}
+			if rnd.IntN(3) == 0 {
+				b.WriteString(seps[rnd.IntN(len(seps))])
+			}
+			b.WriteString(">")
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// TestTagName: tagName reads from a tag's text what Tokenizer.TagName
+// returns, and mayHaveAttr is true for every tag with an attribute startTag
+// reads.
+func TestTagName(t *testing.T) {
+	for _, doc := range tagSoups(t) {
+		z := html.NewTokenizer(strings.NewReader(doc))
+		for {
+			tt := z.Next()
+			if tt == html.ErrorToken {
+				break
+			}
+			if tt != html.StartTagToken && tt != html.SelfClosingTagToken && tt != html.EndTagToken {
+				continue
+			}
+			raw := bytes.Clone(z.Raw())
+			want, _ := z.TagName()
+			if got := tagName(raw); got != string(want) {
+				t.Fatalf("tagName(%q) = %q, Tokenizer.TagName %q", raw, got, want)
+			}
+			if tt == html.EndTagToken || mayHaveAttr(raw) {
+				continue
+			}
+			for {
+				k, _, more := z.TagAttr()
+				switch string(k) {
+				case "style", "hidden", "colspan", "rowspan":
+					t.Fatalf("mayHaveAttr(%q) = false, but it has %s", raw, k)
+				}
+				if !more {
+					break
+				}
 			}
 		}
 	}
