@@ -13,7 +13,7 @@ import (
 
 // parseAccounted parses src as Parse does, but returns the report with the
 // positions of the text the parser read and that text, so that lossless
-// accounting can be checked: for a flattened report, the text unflatten
+// accounting can be checked: for a flattened report, the text flattext.ToText
 // made (it only adds line breaks and TABs and drops spaces around them).
 func parseAccounted(pr *Parser, src []byte) (*Report, *source, error) {
 	if fe := frontEndOf(src); fe != nil { // as Parse: the text a front end made

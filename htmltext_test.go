@@ -47,7 +47,7 @@ func TestIsHTML(t *testing.T) {
 	}
 }
 
-// htmlCases are small pages with the text htmlToText must make of them; a
+// htmlCases are small pages with the text htmltext.ToText must make of them; a
 // TAB is written as → for readability.
 var htmlCases = []struct {
 	name string
@@ -104,7 +104,7 @@ func TestHTMLToText(t *testing.T) {
 			got, m := htmltext.ToText([]byte(tt.in))
 			want := strings.ReplaceAll(tt.want, "→", "\t")
 			if diff := cmp.Diff(want, string(got)); diff != "" {
-				t.Errorf("htmlToText mismatch (-want +got):\n%s", diff)
+				t.Errorf("htmltext.ToText mismatch (-want +got):\n%s", diff)
 			}
 			checkHTMLPositions(t, tt.in, got, m)
 		})
@@ -141,7 +141,7 @@ func checkHTMLPositions(t *testing.T, src string, text []byte, m *posmap.Map) {
 }
 
 // visibleText is an independent oracle: the non-space text of the nodes
-// html.Parse builds, outside the elements htmlToText leaves out.
+// html.Parse builds, outside the elements htmltext.ToText leaves out.
 func visibleText(t *testing.T, src string) string {
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
@@ -171,7 +171,7 @@ func visibleText(t *testing.T, src string) string {
 	return nonSpace(b.String())
 }
 
-// headingMarker is the Markdown marker htmlToText puts before the text of
+// headingMarker is the Markdown marker htmltext.ToText puts before the text of
 // an h1–h6 element; it is not in the source.
 var headingMarker = regexp.MustCompile(`(?m)^#{1,6} `)
 
@@ -249,7 +249,7 @@ func TestHTMLCharset(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got, m := htmltext.ToText(tt.src)
 			if want := "行政许可\t１５\n"; string(got) != want {
-				t.Errorf("htmlToText = %q, want %q", got, want)
+				t.Errorf("htmltext.ToText = %q, want %q", got, want)
 			}
 			// Rune columns are those of the original, whatever its bytes.
 			if p := srcPos(m, Position{1, 6}); p != (Position{2, 35}) {
@@ -263,7 +263,7 @@ func TestHTMLMapReport(t *testing.T) {
 	src := "<table>\n<tr><td>规章</td><td>12</td></tr>\n<tr><td>行政规范性文件</td>\n<td>4</td></tr></table>\n"
 	text, m := htmltext.ToText([]byte(src))
 	if string(text) != "规章\t12\n行政规范性文件\t4\n" {
-		t.Fatalf("htmlToText = %q", text)
+		t.Fatalf("htmltext.ToText = %q", text)
 	}
 	r := NewReport(E2021)
 	r.Active.Regulations.Issued = Cell{Kind: Number, Value: "12", Pos: Position{1, 4}}
@@ -327,7 +327,7 @@ func TestHTMLPages(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !htmltext.Is(src) {
-				t.Fatal("isHTML = false")
+				t.Fatal("htmltext.Is = false")
 			}
 			text, _ := htmltext.ToText(src)
 			lines := strings.Split(string(text), "\n")
