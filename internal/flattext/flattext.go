@@ -542,18 +542,19 @@ func yearAfterRun(l string, d int) int {
 
 // t4RunBeforeProse finds, in l[t4:end] (table 4 under its heading), the run
 // of digits that follows its header's last 总计 when prose follows the run
-// at once ("…尚未审结总计10000100000000000我局严格规范…", 041): it returns
-// the run's start and end, or -1, -1: the first 总计 followed by digits,
-// which must hold at least one digit for each of table 4's 15 cells.
+// at once, as in corpus 041 ("…尚未审结总计10000100000000000我局严格规范…"):
+// it returns the run's start and end, or -1, -1. The run is the first one
+// after a 总计 of the header, and must hold at least one digit for each of
+// table 4's cells. Both come from the catalog (flatT4Table).
 func t4RunBeforeProse(l string, t4, end int) (int, int) {
-	const total = "总计"
+	t := flatT4Table()
 	a := t4
 	for {
-		i := strings.Index(l[a:end], total)
+		i := strings.Index(l[a:end], t.total)
 		if i < 0 {
 			return -1, -1
 		}
-		a += i + len(total)
+		a += i + len(t.total)
 		a = skipRunes(l, a, end, chars.IsInlineSpace)
 		if a < end && l[a] >= '0' && l[a] <= '9' {
 			break
@@ -569,11 +570,23 @@ func t4RunBeforeProse(l string, t4, end int) (int, int) {
 		}
 		b++
 	}
-	if digits < 15 || b == end {
+	if digits < t.cells || b == end {
 		return -1, -1
 	}
 	return a, b
 }
+
+// flatT4Table is what t4RunBeforeProse knows of table 4, from the catalog:
+// the label of its last column (总计) and its number of cells (15).
+var flatT4Table = sync.OnceValue(func() (t struct {
+	total string
+	cells int
+}) {
+	b, _ := schema.LookupBlock(schema.E2021, "t4")
+	t.total = b.Columns[len(b.Columns)-1].Label
+	t.cells = len(b.Rows) * len(b.Columns)
+	return t
+})
 
 // sqIndex returns the index in the squeezed line of the byte at offset off
 // of the line (at lists those offsets in increasing order).
