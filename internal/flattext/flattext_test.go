@@ -12,7 +12,7 @@ import (
 	"github.com/opengovcn/nianbao/internal/chars"
 )
 
-// The front end is tested end to end in the root package (unflatten_test.go,
+// The front end is tested end to end in the root package (flattext_test.go,
 // glue_fields_test.go: the lines made of flattened pages, their positions,
 // the reports parsed from them); these are tests of its parts.
 

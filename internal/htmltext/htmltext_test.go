@@ -11,7 +11,7 @@ import (
 	"golang.org/x/net/html"
 )
 
-// The conversion is tested end to end in the root package (htmlread_test.go:
+// The conversion is tested end to end in the root package (htmltext_test.go:
 // the text of small pages and of the pages under testdata, every position
 // mapped back, the visible text kept); these are tests of its parts.
 
