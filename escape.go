@@ -115,7 +115,7 @@ var escapePrefixBytes = sync.OnceValue(func() int {
 // numberedRune reports whether r can be part of the number that starts a
 // numbered heading or a date: a digit, a numeral, ( 第 年 月 日.
 func numberedRune(r rune) bool {
-	return r >= '0' && r <= '9' || chars.IsHanNumber(r) || strings.ContainsRune("(第年月日", r)
+	return chars.IsASCIIDigit(r) || chars.IsHanNumber(r) || strings.ContainsRune("(第年月日", r)
 }
 
 // escapeFoldNumbered returns the start of escapeFold(s) up to and including
@@ -140,7 +140,7 @@ func numberedHeading(f string) bool {
 	rest = strings.TrimPrefix(rest, "(")
 	n := 0
 	for _, r := range rest {
-		if !chars.IsHanNumber(r) && !(r >= '0' && r <= '9') {
+		if !chars.IsHanNumber(r) && !chars.IsASCIIDigit(r) {
 			break
 		}
 		n += utf8.RuneLen(r)
@@ -150,7 +150,7 @@ func numberedHeading(f string) bool {
 			rest = strings.TrimPrefix(f, "第")
 			m := 0
 			for _, r := range rest {
-				if !chars.IsHanNumber(r) && !(r >= '0' && r <= '9') {
+				if !chars.IsHanNumber(r) && !chars.IsASCIIDigit(r) {
 					break
 				}
 				m += utf8.RuneLen(r)

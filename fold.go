@@ -49,7 +49,7 @@ func foldRune(r, prev rune) (rune, bool) {
 	case '“', '”', '‘', '’', '「', '」', '『', '』', '＂', '＇', '＊':
 		return 0, false
 	case '、', '。':
-		if prev >= '0' && prev <= '9' {
+		if chars.IsASCIIDigit(prev) {
 			return '.', true
 		}
 		return r, true

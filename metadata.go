@@ -71,8 +71,8 @@ func cleanAgency(s string) string {
 // returns it with its byte offset.
 func findYear(f string) (int, int) {
 	for i := 0; i+4 < len(f); i++ {
-		if (f[i] == '1' && f[i+1] == '9' || f[i] == '2' && f[i+1] == '0') && chars.IsASCIIDigit(f[i+2]) && chars.IsASCIIDigit(f[i+3]) &&
-			strings.HasPrefix(f[i+4:], "年") && (i == 0 || !chars.IsASCIIDigit(f[i-1])) {
+		if (f[i] == '1' && f[i+1] == '9' || f[i] == '2' && f[i+1] == '0') && chars.IsASCIIDigit(rune(f[i+2])) && chars.IsASCIIDigit(rune(f[i+3])) &&
+			strings.HasPrefix(f[i+4:], "年") && (i == 0 || !chars.IsASCIIDigit(rune(f[i-1]))) {
 			y, _ := strconv.Atoi(f[i : i+4])
 			if y >= 1990 {
 				return y, i

@@ -490,7 +490,7 @@ func (p *parseState) splitSignature(body []lineInfo, agency string) (rest, sig [
 // full-width or Chinese digits.
 func isDateLine(s string) bool {
 	isD := func(r rune) bool {
-		return r < utf8.RuneSelf && chars.IsASCIIDigit(byte(r)) || chars.IsNumeral(r) || chars.IsHanZero(r) || chars.IsZeroLookalike(r)
+		return chars.IsASCIIDigit(r) || chars.IsNumeral(r) || chars.IsHanZero(r) || chars.IsZeroLookalike(r)
 	}
 	// Read the folded runes one by one: digits, then 年, digits, 月,
 	// digits, 日, and nothing after.

@@ -541,7 +541,7 @@ func labelCore(label string) string {
 		}
 	}
 	for i, r := range s {
-		if r >= '0' && r <= '9' || r == '.' || r == '．' || chars.IsNumeral(r) || r == '、' {
+		if chars.IsASCIIDigit(r) || r == '.' || r == '．' || chars.IsNumeral(r) || r == '、' {
 			continue
 		}
 		return s[i:]
@@ -637,7 +637,7 @@ func findRowLabel(region string, row schema.Row, table string, fuzzy bool) (int,
 			before, _ := utf8.DecodeLastRuneInString(sq.s[:i])
 			after := strings.TrimLeft(sq.s[from:], "|")
 			next, _ := utf8.DecodeRuneInString(after)
-			cellStart := i == 0 || strings.ContainsRune("|>.．、）)", before) || before >= '0' && before <= '9'
+			cellStart := i == 0 || strings.ContainsRune("|>.．、）)", before) || chars.IsASCIIDigit(before)
 			valueNext := chars.IsDigit(next) || strings.ContainsRune("/／-—－", next)
 			if (cellStart && !strings.ContainsRune("、，,。；;和及与等", next)) || valueNext || nextTo(sq.s[:i], after) {
 				return sq.off[i], true

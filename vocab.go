@@ -193,7 +193,7 @@ func listNumberLen(f []rune) int {
 		}
 		return 0
 	}
-	for i < len(f) && (f[i] >= '0' && f[i] <= '9' || chars.IsNumeral(f[i])) {
+	for i < len(f) && (chars.IsASCIIDigit(f[i]) || chars.IsNumeral(f[i])) {
 		i++
 	}
 	if i > 0 && i < len(f) && (f[i] == '.' || f[i] == '、') {

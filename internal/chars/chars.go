@@ -116,13 +116,13 @@ func IsCollapsible(r rune) bool {
 }
 
 // IsDigit reports whether r is an ASCII or a full-width digit.
-func IsDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+func IsDigit(r rune) bool { return IsASCIIDigit(r) || r >= '０' && r <= '９' }
 
 // DigitValue returns the value of an ASCII or full-width digit, and whether
 // r is one.
 func DigitValue(r rune) (int, bool) {
 	switch {
-	case r >= '0' && r <= '9':
+	case IsASCIIDigit(r):
 		return int(r - '0'), true
 	case r >= '０' && r <= '９':
 		return int(r - '０'), true
@@ -130,8 +130,9 @@ func DigitValue(r rune) (int, bool) {
 	return 0, false
 }
 
-// IsASCIIDigit reports whether the byte c is an ASCII digit.
-func IsASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
+// IsASCIIDigit reports whether r is an ASCII digit. A byte b of text is
+// one when IsASCIIDigit(rune(b)).
+func IsASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // AllDigits reports whether s is one or more ASCII digits.
 func AllDigits(s string) bool {
@@ -139,7 +140,7 @@ func AllDigits(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if !IsASCIIDigit(s[i]) {
+		if !IsASCIIDigit(rune(s[i])) {
 			return false
 		}
 	}
@@ -149,7 +150,7 @@ func AllDigits(s string) bool {
 // LeadingDigits returns the length of the run of ASCII digits s starts with.
 func LeadingDigits(s string) int {
 	i := 0
-	for i < len(s) && IsASCIIDigit(s[i]) {
+	for i < len(s) && IsASCIIDigit(rune(s[i])) {
 		i++
 	}
 	return i

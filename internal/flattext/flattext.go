@@ -425,7 +425,7 @@ func flatBreaks(l string) (cuts, tabs []int) {
 		if chars.IsNumeral(r) && strings.HasPrefix(l[i+n:], "、") {
 			j := i
 			j = skipRunesBack(l, lo, j, chars.IsInlineSpace)
-			if j > lo && l[j-1] >= '0' && l[j-1] <= '9' {
+			if j > lo && chars.IsASCIIDigit(rune(l[j-1])) {
 				ms = append(ms, match{i, i + n + len("、"), 0})
 			}
 		}
@@ -492,7 +492,7 @@ func flatBreaks(l string) (cuts, tabs []int) {
 		j := end
 		for j > t4 {
 			r, n := utf8.DecodeLastRuneInString(l[:j])
-			if !(r >= '0' && r <= '9' || chars.IsInlineSpace(r)) {
+			if !(chars.IsASCIIDigit(r) || chars.IsInlineSpace(r)) {
 				break
 			}
 			j -= n
@@ -521,7 +521,7 @@ func flatBreaks(l string) (cuts, tabs []int) {
 func yearAfterRun(l string, d int) int {
 	e := d
 	for e < len(l) {
-		if l[e] >= '0' && l[e] <= '9' {
+		if chars.IsASCIIDigit(rune(l[e])) {
 			e++
 		} else if f := skipRunes(l, e, len(l), chars.IsBreakingSpace); f > e {
 			e = f
@@ -556,7 +556,7 @@ func t4RunBeforeProse(l string, t4, end int) (int, int) {
 		}
 		a += i + len(t.total)
 		a = skipRunes(l, a, end, chars.IsInlineSpace)
-		if a < end && l[a] >= '0' && l[a] <= '9' {
+		if a < end && chars.IsASCIIDigit(rune(l[a])) {
 			break
 		}
 	}
@@ -564,7 +564,7 @@ func t4RunBeforeProse(l string, t4, end int) (int, int) {
 		return -1, -1 // a 总计 in prose, not the header's
 	}
 	b, digits := a, 0
-	for b < end && (l[b] >= '0' && l[b] <= '9' || l[b] == ' ') {
+	for b < end && (chars.IsASCIIDigit(rune(l[b])) || l[b] == ' ') {
 		if l[b] != ' ' {
 			digits++
 		}

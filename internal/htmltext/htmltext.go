@@ -746,10 +746,7 @@ func isVoid(name string) bool {
 // spanAttr reads a rowspan or colspan value leniently ("2", " 3 ", "2px").
 func spanAttr(v []byte, def int) int {
 	s := strings.TrimSpace(string(v))
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
+	i := chars.LeadingDigits(s)
 	if i == 0 || i > 6 {
 		return def
 	}
