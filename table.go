@@ -1316,6 +1316,11 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 			n = len(rowCols)
 			*r.CellPtr(b.Ref(row.Name, "organizations")) = BlankCell()
 		}
+		if acc != nil && len(vals) < n && tp.mode == modeSpace {
+			if placed := tp.placeByLines(b, acc, vals, n); placed != nil { // place.go: empty lines are blank cells
+				vals = placed
+			}
+		}
 		if acc != nil && tp.rowScrambled(b.ID, vals, n, orgAt) {
 			// One value a line, fewer than the row has cells, or more and
 			// not in rows that add up (pdfraw.go): no cell is filled,
