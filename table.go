@@ -301,10 +301,13 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 	// is a row of fields too.
 	tabbed := false
 	for _, li := range lines {
-		tabbed = tabbed || strings.ContainsRune(s.str(li.content), '\t')
+		tabbed = tabbed || strings.ContainsRune(s.str(li.content), '\t') && !blankLine(s.str(li.content))
 	}
 	for _, li := range lines {
 		c := s.str(li.content)
+		if blankLine(s.str(li.raw)) {
+			continue // no field: a blank cell of a table one value a line, or nothing
+		}
 		ln := li.content
 		if !li.md && !li.escaped {
 			ln = li.raw
