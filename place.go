@@ -291,9 +291,14 @@ func columnHulls(s *source, refs [][]token, n int, m metric) []colSpan {
 
 // assignColumns gives each value the column whose span it overlaps, or,
 // when it overlaps none, the nearest column when that is at most two
-// columns away and clearly nearer than any other. It returns nil when a
-// value fits no column, and nil with clash set when a value overlaps two
-// columns or the columns are not in the values' order.
+// columns away and clearly nearer than any other. A run of k values that
+// fit no column between values in columns a and b (or the row's ends) is
+// placed when exactly k columns lie between: the values of a line are in
+// the columns' order, so they can be nowhere else (pdftotext may pull the
+// value after a long CJK label a few characters left of its column). It
+// returns nil when a run of such values has other room; nil with clash set
+// when a value overlaps two columns or the columns are not in the values'
+// order.
 func assignColumns(s *source, vs []token, hulls []colSpan, m metric) (at []int, clash bool) {
 	at = make([]int, len(vs))
 	prev := -1
@@ -303,11 +308,37 @@ func assignColumns(s *source, vs []token, hulls []colSpan, m metric) (at []int, 
 		case two:
 			return nil, true
 		case !ok:
-			return nil, false
+			at[i] = -1
+			continue
 		case best <= prev:
 			return nil, true
 		}
 		at[i], prev = best, best
+	}
+	// Runs of values in no column, between the columns around them.
+	for i := 0; i < len(at); {
+		if at[i] >= 0 {
+			i++
+			continue
+		}
+		j := i
+		for j < len(at) && at[j] < 0 {
+			j++
+		}
+		lo, hi := -1, len(hulls)
+		if i > 0 {
+			lo = at[i-1]
+		}
+		if j < len(at) {
+			hi = at[j]
+		}
+		if hi-lo-1 != j-i {
+			return nil, false
+		}
+		for k := i; k < j; k++ {
+			at[k] = lo + 1 + k - i
+		}
+		i = j
 	}
 	return at, false
 }
