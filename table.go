@@ -302,10 +302,13 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 	// is a row of fields too.
 	tabbed := false
 	for _, li := range lines {
-		tabbed = tabbed || strings.ContainsRune(s.str(li.content), '\t')
+		tabbed = tabbed || strings.ContainsRune(s.str(li.content), '\t') && !blankLine(s.str(li.content))
 	}
 	for _, li := range lines {
 		c := s.str(li.content)
+		if blankLine(s.str(li.raw)) {
+			continue // no field: a blank cell of a table one value a line, or nothing
+		}
 		ln := li.content
 		if !li.md && !li.escaped {
 			ln = li.raw
@@ -1316,6 +1319,11 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 			rowCols = b.Columns
 			n = len(rowCols)
 			*r.CellPtr(b.Ref(row.Name, "organizations")) = BlankCell()
+		}
+		if acc != nil && len(vals) < n && tp.mode == modeSpace {
+			if placed := tp.placeByLines(b, acc, vals, n); placed != nil { // place.go: empty lines are blank cells
+				vals = placed
+			}
 		}
 		if acc != nil && tp.rowScrambled(b.ID, vals, n, orgAt) {
 			// One value a line, fewer than the row has cells, or more and
