@@ -10,9 +10,12 @@ package nianbao
 // (一 + 二 = （七）总计 + 四; （七）总计 = the sum of the result rows). This
 // file enumerates the cuts that satisfy the arithmetic, narrows them across
 // rows where the other rows decide it, and then either recovers the cells
-// with a warning (one cut left) or leaves them blank, keeps the run as
-// unrecognized text and reports the candidates (several left). It never
-// guesses.
+// with a warning (one cut left) or leaves the cells the cuts disagree on
+// blank, keeps the run as unrecognized text and reports the candidates
+// (several left; a count the report's text states may settle them:
+// settle.go). By default it never guesses: the cut that misses the row's
+// sums by the least, and the choice among such cuts by table 3's column
+// sums, are taken only with Parser.LooseGlue, each with a warning.
 //
 // The parser (table.go, fill) calls glueRow for a table row that has one
 // digit-run token but needs n > 1 values (glueTable for table 4 written as
@@ -798,7 +801,7 @@ func hasBlankAt(g *gluedRow, j int) bool {
 // with two no-break spaces. Each no-break space is then a blank cell, and
 // each run of digits one or more cells whose digits ran together.
 
-const nbsp = '\u00a0'
+const nbsp = chars.NoBreakSpace
 
 // nbspRun reports whether a row's values are such runs of digits, separated
 // by, or led or followed by, no-break spaces on their line: it returns the

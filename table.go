@@ -302,11 +302,11 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 	// is a row of fields too.
 	tabbed := false
 	for _, li := range lines {
-		tabbed = tabbed || strings.ContainsRune(s.str(li.content), '\t') && !blankLine(s.str(li.content))
+		tabbed = tabbed || strings.ContainsRune(s.str(li.content), '\t') && !isBlank(s.str(li.content))
 	}
 	for _, li := range lines {
 		c := s.str(li.content)
-		if blankLine(s.str(li.raw)) {
+		if isBlank(s.str(li.raw)) { // a line of only white space (a tab, a no-break space)
 			continue // no field: a blank cell of a table one value a line, or nothing
 		}
 		ln := li.content

@@ -7,8 +7,6 @@ package nianbao
 
 import (
 	"strings"
-
-	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // pipeLines counts the lines of a region that have pipes, and those of them
@@ -33,17 +31,12 @@ func pipeLines(s *source, lines []lineInfo) (withPipes, rows int) {
 
 func hasTabs(s *source, lines []lineInfo) bool {
 	for _, li := range lines {
-		if c := s.str(li.content); strings.IndexByte(c, '\t') >= 0 && !blankLine(c) {
+		if c := s.str(li.content); strings.IndexByte(c, '\t') >= 0 && !isBlank(c) {
 			return true
 		}
 	}
 	return false
 }
-
-// blankLine reports whether a line holds nothing but white space (a tab, a
-// no-break space): in a table written one value a line it is a blank cell
-// (place.go), not a row of tab-separated fields.
-func blankLine(s string) bool { return strings.TrimFunc(s, chars.IsSpace) == "" }
 
 // split divides a table section's body into the text before the table, the
 // table region, and text after it.
