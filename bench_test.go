@@ -127,3 +127,61 @@ func BenchmarkRender(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkWebInput measures reading web input against the JSON baseline:
+// for each web page of the corpus and of testdata/html (HTML, and page text
+// flattened onto one line), front is the front end's conversion alone, parse
+// is Parse (the conversion included), and json is encoding/json decoding
+// the same report. parse/json is what reading the page costs against
+// reading clean JSON; front/parse is the front end's share.
+func BenchmarkWebInput(b *testing.B) {
+	ins := benchInputs(b)
+	pages, _ := filepath.Glob("testdata/html/*.html")
+	for _, f := range pages {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r, err := Parse(src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		j, err := json.Marshal(r)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ins = append(ins, benchInput{name: strings.TrimSuffix(filepath.Base(f), filepath.Ext(f)), text: src, json: j})
+	}
+	for _, in := range ins {
+		fe := frontEndOf(lineEnds(in.text))
+		if fe == nil {
+			continue
+		}
+		b.Run(fe.name+"/"+in.name+"/front", func(b *testing.B) {
+			b.SetBytes(int64(len(in.text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				fe.toText(lineEnds(in.text))
+			}
+		})
+		b.Run(fe.name+"/"+in.name+"/parse", func(b *testing.B) {
+			b.SetBytes(int64(len(in.text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse(in.text); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(fe.name+"/"+in.name+"/json", func(b *testing.B) {
+			b.SetBytes(int64(len(in.json)))
+			b.ReportAllocs()
+			for b.Loop() {
+				var r Report
+				if err := json.Unmarshal(in.json, &r); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -6,7 +6,8 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // Kind is the kind of a table cell's content.
@@ -109,19 +110,7 @@ func MustNum(s string) Cell {
 func IsNumber(s string) bool {
 	s = strings.TrimPrefix(s, "-")
 	intPart, frac, hasDot := strings.Cut(s, ".")
-	return allDigits(intPart) && (!hasDot || allDigits(frac))
-}
-
-func allDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
+	return chars.AllDigits(intPart) && (!hasDot || chars.AllDigits(frac))
 }
 
 // Equal reports whether two cells have the same kind and value, ignoring
@@ -219,7 +208,7 @@ func (c Cell) check() error {
 // with an optional sign, thousands separators and a decimal point, is a
 // Number with its normalised digits; anything else is Text, kept verbatim.
 func ParseValue(s string) Cell {
-	s = strings.TrimFunc(s, isSpace)
+	s = strings.TrimFunc(s, chars.IsSpace)
 	if s == "" {
 		return BlankCell()
 	}
@@ -230,54 +219,6 @@ func ParseValue(s string) Cell {
 		return Cell{Kind: Number, Value: n}
 	}
 	return TextCell(s)
-}
-
-// indexSpace is strings.IndexFunc(s, isSpace) without decoding every rune:
-// a space rune starts with an ASCII byte or one of 0xC2, 0xE2, 0xE3, 0xEF,
-// none of which continues a rune, so only runes starting so are decoded.
-func indexSpace(s string) int {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < utf8.RuneSelf:
-			if isSpace(rune(c)) {
-				return i
-			}
-		case c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF:
-			if r, _ := utf8.DecodeRuneInString(s[i:]); isSpace(r) {
-				return i
-			}
-		}
-	}
-	return -1
-}
-
-// spaceLen returns the byte length of the space rune s starts with, or 0
-// when s starts with no space.
-func spaceLen(s string) int {
-	if s == "" {
-		return 0
-	}
-	switch c := s[0]; {
-	case c < utf8.RuneSelf:
-		if isSpace(rune(c)) {
-			return 1
-		}
-	case c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF:
-		if r, n := utf8.DecodeRuneInString(s); isSpace(r) {
-			return n
-		}
-	}
-	return 0
-}
-
-// isSpace reports whether r is white space, including the ideographic space
-// and the no-break space.
-func isSpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u3000', '\u2002', '\u2003', '\u2009', '\u200b', '\ufeff':
-		return true
-	}
-	return false
 }
 
 func isNAMark(s string) bool {
@@ -302,13 +243,10 @@ func normalizeNumber(s string) (string, bool) {
 	b := buf[:0]
 	digits, afterDot, groupLen, sawComma := 0, false, 0, false
 	for i, r := range s {
+		d, isDigit := chars.DigitValue(r)
 		switch {
-		case r >= '0' && r <= '9':
-			b = append(b, byte(r))
-			digits++
-			groupLen++
-		case r >= '０' && r <= '９':
-			b = append(b, byte('0'+r-'０'))
+		case isDigit:
+			b = append(b, byte('0'+d))
 			digits++
 			groupLen++
 		case (r == '-' || r == '－' || r == '﹣' || r == '−') && i == 0:

@@ -10,6 +10,8 @@ import (
 
 	"github.com/opengovcn/nianbao/internal/sniff"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // decode turns raw input into UTF-8 text with LF line ends.
@@ -80,7 +82,7 @@ func mostlyUTF8(src []byte) bool {
 		switch {
 		case !utf8.Valid(line):
 			bad++
-		case !isASCII(line):
+		case !chars.IsASCII(line):
 			good++
 		}
 	}

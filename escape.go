@@ -3,9 +3,9 @@ package nianbao
 import (
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -92,10 +92,10 @@ func escapeFoldPrefix(s string, max int) (f string, long bool) {
 // is dropped.
 func escapeFoldRune(r rune) (rune, bool) {
 	switch {
-	case isSpace(r) || unicode.IsSpace(r):
+	case chars.IsAnySpace(r):
 		return 0, false
-	case r >= 0xFF01 && r <= 0xFF5E:
-		r -= 0xFF01 - 0x21
+	case chars.IsFullWidthASCII(r):
+		r, _ = chars.Narrow(r)
 	case r == '“' || r == '”':
 		r = '"'
 	}
@@ -112,12 +112,10 @@ var escapePrefixBytes = sync.OnceValue(func() int {
 	return n
 })
 
-const hanNumerals = "一二三四五六七八九十百零〇"
-
 // numberedRune reports whether r can be part of the number that starts a
 // numbered heading or a date: a digit, a numeral, ( 第 年 月 日.
 func numberedRune(r rune) bool {
-	return r >= '0' && r <= '9' || strings.ContainsRune(hanNumerals, r) || strings.ContainsRune("(第年月日", r)
+	return chars.IsASCIIDigit(r) || chars.IsHanNumber(r) || strings.ContainsRune("(第年月日", r)
 }
 
 // escapeFoldNumbered returns the start of escapeFold(s) up to and including
@@ -142,7 +140,7 @@ func numberedHeading(f string) bool {
 	rest = strings.TrimPrefix(rest, "(")
 	n := 0
 	for _, r := range rest {
-		if !strings.ContainsRune(hanNumerals, r) && !(r >= '0' && r <= '9') {
+		if !chars.IsHanNumber(r) && !chars.IsASCIIDigit(r) {
 			break
 		}
 		n += utf8.RuneLen(r)
@@ -152,7 +150,7 @@ func numberedHeading(f string) bool {
 			rest = strings.TrimPrefix(f, "第")
 			m := 0
 			for _, r := range rest {
-				if !strings.ContainsRune(hanNumerals, r) && !(r >= '0' && r <= '9') {
+				if !chars.IsHanNumber(r) && !chars.IsASCIIDigit(r) {
 					break
 				}
 				m += utf8.RuneLen(r)
@@ -175,15 +173,15 @@ func numberedHeading(f string) bool {
 // which the parser could take for the signature's date.
 func dateLine(f string) bool {
 	y, rest, ok := strings.Cut(f, "年")
-	if !ok || !allDigits(y) {
+	if !ok || !chars.AllDigits(y) {
 		return false
 	}
 	m, rest, ok := strings.Cut(rest, "月")
-	if !ok || !allDigits(m) {
+	if !ok || !chars.AllDigits(m) {
 		return false
 	}
 	d, rest, ok := strings.Cut(rest, "日")
-	return ok && allDigits(d) && rest == ""
+	return ok && chars.AllDigits(d) && rest == ""
 }
 
 // escapeLabels returns the folded labels of the catalog: section headings
@@ -227,7 +225,7 @@ var escapeLabels = sync.OnceValue(func() []string {
 // since truncated labels are matched).
 func parserStructure(line string) bool {
 	r0, _ := utf8.DecodeRuneInString(line)
-	if isSpace(r0) || isRuleLine(line) || isPageNumber(line) || isDateLine(line) {
+	if chars.IsSpace(r0) || isRuleLine(line) || isPageNumber(line) || isDateLine(line) {
 		return true
 	}
 	// The numeral of a heading and the labels are matched at the start of

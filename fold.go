@@ -3,16 +3,26 @@ package nianbao
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // Folding is for matching only: the report keeps the original text.
 //
-// A folded rune is the rune with full-width ASCII forms narrowed (digits,
-// Latin letters, （）：，．／ and the like: U+FF01–U+FF5E to U+0021–U+007E,
-// as golang.org/x/text/width folds them), white space, quotation marks and
+// A folded rune is the rune with full-width ASCII forms narrowed
+// (chars.Narrow: digits, Latin letters, （）：，．／ and the like, U+FF01–U+FF5E
+// to U+0021–U+007E), white space (chars.IsSpace), quotation marks and
 // Markdown emphasis stars removed, and a 、 or 。 after an ASCII digit read
 // as the full stop of a list number ("1、" and "1．" match "1."). Chinese
-// punctuation such as 、。《》 is otherwise kept.
+// punctuation such as 、。《》 is otherwise kept. No table of
+// golang.org/x/text/width is used: it narrows U+FF01–U+FF5E the same way,
+// but would also turn the ideographic space into a space, which folding
+// drops as white space.
+//
+// escape.go has a second, coarser fold (escapeFold) for one question only:
+// whether the canonical form must escape a line of free text. It drops all
+// Unicode white space and keeps quotation marks as '"'; it is built from
+// the same classes of internal/chars.
 
 // frune is a folded rune and the byte offset of the source rune it came from.
 type frune struct {
@@ -27,43 +37,25 @@ func foldRune(r, prev rune) (rune, bool) {
 		return r, true
 	}
 	if r < 0x80 {
-		switch r {
-		case ' ', '\t', '\n', '\r', '\v', '\f', '"', '\'', '*':
+		if chars.IsSpace(r) || r == '"' || r == '\'' || r == '*' {
 			return 0, false
 		}
 		return r, true
 	}
-	if isSpace(r) {
+	if chars.IsSpace(r) {
 		return 0, false
 	}
 	switch r {
 	case '“', '”', '‘', '’', '「', '」', '『', '』', '＂', '＇', '＊':
 		return 0, false
 	case '、', '。':
-		if prev >= '0' && prev <= '9' {
+		if chars.IsASCIIDigit(prev) {
 			return '.', true
 		}
 		return r, true
 	}
-	if r >= 0xFF01 && r <= 0xFF5E {
-		return r - 0xFF01 + 0x21, true // the full-width form of an ASCII character
-	}
+	r, _ = chars.Narrow(r) // the full-width form of an ASCII character
 	return r, true
-}
-
-// decodeRune is utf8.DecodeRuneInString for text that starts with a
-// non-ASCII byte, with the three-byte runes most of a report is made of (CJK
-// ideographs, Chinese punctuation, full-width forms) decoded in place when
-// their first byte admits any continuation bytes (not 0xE0, whose second
-// byte must rule out an overlong form, nor 0xED, whose second byte must
-// rule out a surrogate).
-func decodeRune(s string) (rune, int) {
-	if len(s) >= 3 {
-		if c, b1, b2 := s[0], s[1], s[2]; c >= 0xE1 && c <= 0xEF && c != 0xED && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
-			return rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
-		}
-	}
-	return utf8.DecodeRuneInString(s)
 }
 
 // foldSpan folds text[start:end], appending to dst.
@@ -75,7 +67,7 @@ func foldSpan(dst []frune, text string, start, end int) []frune {
 	for i := start; i < end; {
 		r, n := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
-			r, n = decodeRune(text[i:end])
+			r, n = chars.DecodeRune(text[i:end])
 		}
 		if f, ok := foldRune(r, prev); ok {
 			dst = append(dst, frune{r: f, off: i, n: n})
@@ -106,7 +98,7 @@ func foldPrefix(s string, max int) (f string, truncated bool) {
 	for i := 0; i < len(s); {
 		r, w := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, w = decodeRune(s[i:])
+			r, w = chars.DecodeRune(s[i:])
 		}
 		i += w
 		fr, ok := foldRune(r, prev)
@@ -134,7 +126,7 @@ func appendFoldRunes(dst []rune, s string, max int) []rune {
 	for i := 0; i < len(s) && n != max; {
 		r, w := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, w = decodeRune(s[i:])
+			r, w = chars.DecodeRune(s[i:])
 		}
 		i += w
 		if fr, ok := foldRune(r, prev); ok {
@@ -152,7 +144,7 @@ func firstFolded(s string) rune {
 	for i := 0; i < len(s); {
 		r, w := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, w = decodeRune(s[i:])
+			r, w = chars.DecodeRune(s[i:])
 		}
 		i += w
 		if fr, ok := foldRune(r, 0); ok {

@@ -10,9 +10,12 @@ package nianbao
 // (一 + 二 = （七）总计 + 四; （七）总计 = the sum of the result rows). This
 // file enumerates the cuts that satisfy the arithmetic, narrows them across
 // rows where the other rows decide it, and then either recovers the cells
-// with a warning (one cut left) or leaves them blank, keeps the run as
-// unrecognized text and reports the candidates (several left). It never
-// guesses.
+// with a warning (one cut left) or leaves the cells the cuts disagree on
+// blank, keeps the run as unrecognized text and reports the candidates
+// (several left; a count the report's text states may settle them:
+// settle.go). By default it never guesses: the cut that misses the row's
+// sums by the least, and the choice among such cuts by table 3's column
+// sums, are taken only with Parser.LooseGlue, each with a warning.
 //
 // The parser (table.go, fill) calls glueRow for a table row that has one
 // digit-run token but needs n > 1 values (glueTable for table 4 written as
@@ -26,6 +29,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -54,7 +58,7 @@ type sumRule struct {
 // budget or candidate cap reached); the candidates found so far are then
 // returned but are not known to be all of them.
 func splitGlued(run string, n int, rules []sumRule) (cands [][]string, complete bool) {
-	if n <= 0 || len(run) < n || len(run) > n*glueMaxDigits || !allDigits(run) {
+	if n <= 0 || len(run) < n || len(run) > n*glueMaxDigits || !chars.AllDigits(run) {
 		return nil, true
 	}
 	s := &glueSearch{run: run, n: n, rules: rules, budget: glueBudget,
@@ -304,6 +308,9 @@ type gluedRow struct {
 	// broke: when pickLoose chose the cut (forced with loose set), how
 	// many column sums it breaks.
 	broke int
+	// settled: the report's statements that left the cuts that agree with
+	// them (settle.go).
+	settled []string
 }
 
 // newGluedRow prepares the recovery of a row: text is a run of digits as
@@ -373,6 +380,8 @@ func resolveGlued(r *Report, rows []*gluedRow, warn func(pos Position, ref strin
 			}
 			why := "the only split that fits the row's sums"
 			switch {
+			case len(g.settled) > 0:
+				why = "the only split that fits the row's sums and agrees with the report's text " + strings.Join(g.settled, "、")
 			case g.forced && g.miss == 0:
 				why = "one digit a cell, the only split there is (the row's sums do not hold)"
 			case g.forced && len(g.loose) > 0:
@@ -385,9 +394,17 @@ func resolveGlued(r *Report, rows []*gluedRow, warn func(pos Position, ref strin
 				fmt.Sprintf("the digits %s of row %s ran together; read as %s, %s", g.text, g.label, showCand(g.cands[0]), why))
 			continue
 		}
-		for _, ref := range g.refs {
+		// The cells every cut gives the same value are read all the same
+		// (007's 规章 "000": 0 0 0 whatever the cut); the others stay blank.
+		vals, same := agreed(g)
+		var read []string
+		for i, ref := range g.refs {
 			if p := r.CellPtr(ref); p != nil {
 				*p = Cell{Kind: Blank, Pos: g.pos}
+				if same != nil && same[i] && vals[i] != "" {
+					*p = Cell{Kind: Number, Value: vals[i], Pos: g.pos}
+					read = append(read, ref+" = "+vals[i])
+				}
 			}
 		}
 		r.Unrecognized = append(r.Unrecognized, Fragment{Text: g.text, Pos: g.pos})
@@ -396,7 +413,14 @@ func resolveGlued(r *Report, rows []*gluedRow, warn func(pos Position, ref strin
 				"no split into %d cells fits the row's sums; left blank", g.text, g.label, len(g.refs)))
 			continue
 		}
-		warn(g.pos, g.refs[0], ErrAmbiguous, ambiguousMsg(g))
+		msg := ambiguousMsg(g)
+		if len(read) > 0 {
+			msg += "; every split gives " + strings.Join(read, ", ") + ", which are read"
+			if len(g.settled) > 0 {
+				msg += " (the splits that agree with the report's text " + strings.Join(g.settled, "、") + ")"
+			}
+		}
+		warn(g.pos, g.refs[0], ErrAmbiguous, msg)
 	}
 	return recovered
 }
@@ -471,6 +495,12 @@ func (tp *tableParser) glue(glued *[]*gluedRow, vals []token, label string, refs
 func (tp *tableParser) resolveGluedRows(r *Report, glued []*gluedRow) {
 	if !tp.p.looseGlue {
 		unloose(glued)
+	}
+	if len(glued) > 0 {
+		text := reportProse(r)
+		for _, g := range glued {
+			g.settled = settleByProse(text, g)
+		}
 	}
 	for i, ok := range resolveGlued(r, glued, tp.p.warn) {
 		k := claimUnknown
@@ -771,7 +801,7 @@ func hasBlankAt(g *gluedRow, j int) bool {
 // with two no-break spaces. Each no-break space is then a blank cell, and
 // each run of digits one or more cells whose digits ran together.
 
-const nbsp = '\u00a0'
+const nbsp = chars.NoBreakSpace
 
 // nbspRun reports whether a row's values are such runs of digits, separated
 // by, or led or followed by, no-break spaces on their line: it returns the
@@ -964,7 +994,7 @@ func layoutOffsets(text string, parts []string) []int {
 	out := make([]int, len(parts))
 	at := 0
 	for i, p := range parts {
-		for p != "" && at < len(rs) && strings.ContainsRune(flatRowSpace, rs[at]) {
+		for p != "" && at < len(rs) && chars.IsBreakingSpace(rs[at]) {
 			at++ // the space between two fields
 		}
 		out[i] = min(at, max(len(rs)-1, 0))
@@ -1003,7 +1033,7 @@ func (tp *tableParser) spacedRun(vals []token) (sp srcSpan, groups []string, ok 
 		}
 		if i > 0 {
 			between := text[vals[i-1].sp.end:t.sp.start]
-			if between == "" || strings.Trim(between, flatRowSpace) != "" {
+			if between == "" || strings.TrimFunc(between, chars.IsBreakingSpace) != "" {
 				return srcSpan{}, nil, false
 			}
 		}

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/opengovcn/nianbao/internal/flattext"
 )
 
 // Rows published with some cells run together and the others apart
@@ -267,7 +269,7 @@ func TestNewUnfitBlankRow(t *testing.T) {
 // misprint is kept as text with a warning.
 func TestUnflattenDoubledNumber(t *testing.T) {
 	src := strings.Replace(flatFields, "0000000三、本年度办理结果", "0000000三三、本年度办理结果", 1)
-	out, _, ok := unflatten(src)
+	out, _, ok := flattext.ToText([]byte(src))
 	if !ok {
 		t.Fatal("not seen as flattened")
 	}
@@ -292,60 +294,19 @@ func TestUnflattenDoubledNumber(t *testing.T) {
 		t.Errorf("Unrecognized (-want +got):\n%s", diff)
 	}
 	// Digits before a label written once are not touched.
-	out, _, _ = unflatten(flatFields)
+	out, _, _ = flattext.ToText([]byte(flatFields))
 	if !strings.Contains(string(out), "\n二、上年结转政府信息公开申请数量 \t0000000\n三、本年度办理结果\n") {
 		t.Errorf("rows 二 and 三 of the sample not as before:\n%s", out)
 	}
 }
 
-// TestUnflattenRunIntoProse: 041's cells run into the prose after them.
+// TestUnflattenRunIntoProse: 041's cells run into the prose after them (the
+// cuts themselves are tested in internal/flattext).
 func TestUnflattenRunIntoProse(t *testing.T) {
-	t.Run("year", func(t *testing.T) {
-		for _, tc := range []struct {
-			l    string
-			want int // offset of the cut, -1 for none
-		}{
-			{"数量20000022025年，我局共收到", len("数量2000002")},
-			{"收费02025年，我局", len("收费0")},
-			{"数量2000 0022025年", len("数量2000 002")},
-			{"数量2025年", -1},          // the year alone: no digits of the row before it
-			{"数量200000020年内", -1},    // 0020 is no year of 20xx
-			{"数量20000022025，我局", -1}, // no 年
-			{"数量19000021999年", -1},   // 19xx: not a report's year
-		} {
-			d := strings.IndexFunc(tc.l, isDigitRune)
-			if got := yearAfterRun(tc.l, d); got != tc.want {
-				t.Errorf("yearAfterRun(%q) = %d, want %d", tc.l, got, tc.want)
-			}
-		}
-	})
-	t.Run("table 4", func(t *testing.T) {
-		hdr := "结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计"
-		for _, tc := range []struct {
-			tail string
-			want string // the run cut out, "" for none
-		}{
-			{"10000100000000000我局严格规范", "10000100000000000"},
-			{"00 0 0 01 0 0 0 1 0 0 0 00我局", "00 0 0 01 0 0 0 1 0 0 0 00"},
-			{"10000100000000000", ""},          // no prose after: the run at the end is cut as before
-			{"1000010我局", ""},                  // fewer digits than table 4's 15 cells
-			{"我局共收到申请。总计000000000000000件", ""}, // a 总计 in prose
-		} {
-			l := hdr + tc.tail
-			a, b := t4RunBeforeProse(l, 0, len(l))
-			got := ""
-			if a >= 0 {
-				got = l[a:b]
-			}
-			if got != tc.want {
-				t.Errorf("t4RunBeforeProse(…%s) = %q, want %q", tc.tail, got, tc.want)
-			}
-		}
-	})
 	t.Run("parse", func(t *testing.T) {
 		src := strings.Replace(flatFields, "四、结转下年度继续办理 0000000", "四、结转下年度继续办理 00000002023年，本局共收到申请19件。", 1)
 		src = strings.Replace(src, "总计 00 0 0 01 0 0 0 1 0 0 0 00 五、", "总计 00 0 0 01 0 0 0 1 0 0 0 00本局严格规范政府信息公开流程，强化内部审核监督，确保公开内容合法合规、答复程序规范有序，有效防范了相关法律风险。五、", 1)
-		out, _, _ := unflatten(src)
+		out, _, _ := flattext.ToText([]byte(src))
 		for _, want := range []string{"\t0000000\n2023年，本局共收到申请19件。\n", "总计\n00 0 0 01 0 0 0 1 0 0 0 00\n本局严格规范政府信息公开流程，强化内部审核监督，确保公开内容合法合规、答复程序规范有序，有效防范了相关法律风险。\n"} {
 			if !strings.Contains(string(out), want) {
 				t.Errorf("no %q in\n%s", want, out)

@@ -8,7 +8,3 @@ require (
 	golang.org/x/text v0.43.0
 	pgregory.net/rapid v1.3.0
 )
-
-require golang.org/x/net v0.62.0
-
-require golang.org/x/text v0.43.0

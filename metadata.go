@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // titleMeta reads the agency and the year from a title such as
@@ -52,13 +54,13 @@ func originalPrefix(s, folded string) string {
 
 // cleanAgency trims spaces and a trailing 关于 from an agency name.
 func cleanAgency(s string) string {
-	s = strings.TrimFunc(s, isSpace)
+	s = strings.TrimFunc(s, chars.IsSpace)
 	// A field name before the title, as web pages and crawlers write it.
-	for _, label := range []string{"标题:", "标题：", "文章标题:", "文章标题："} {
+	for _, label := range crawlerLabels {
 		s = strings.TrimPrefix(s, label)
 	}
 	s = strings.TrimSuffix(s, "关于")
-	s = strings.TrimFunc(s, isSpace)
+	s = strings.TrimFunc(s, chars.IsSpace)
 	if !isAgencyLine(s) {
 		return ""
 	}
@@ -69,8 +71,8 @@ func cleanAgency(s string) string {
 // returns it with its byte offset.
 func findYear(f string) (int, int) {
 	for i := 0; i+4 < len(f); i++ {
-		if (f[i] == '1' && f[i+1] == '9' || f[i] == '2' && f[i+1] == '0') && isDigit(f[i+2]) && isDigit(f[i+3]) &&
-			strings.HasPrefix(f[i+4:], "年") && (i == 0 || !isDigit(f[i-1])) {
+		if (f[i] == '1' && f[i+1] == '9' || f[i] == '2' && f[i+1] == '0') && chars.IsASCIIDigit(rune(f[i+2])) && chars.IsASCIIDigit(rune(f[i+3])) &&
+			strings.HasPrefix(f[i+4:], "年") && (i == 0 || !chars.IsASCIIDigit(rune(f[i-1]))) {
 			y, _ := strconv.Atoi(f[i : i+4])
 			if y >= 1990 {
 				return y, i
@@ -79,8 +81,6 @@ func findYear(f string) (int, int) {
 	}
 	return 0, -1
 }
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // firstYear is findYear(fold(s)) without folding all of a long s: it tries
 // prefixes of s of growing length. The folded form of a prefix of s is a
@@ -100,9 +100,6 @@ func firstYear(s string) int {
 	return y
 }
 
-// statPeriodKeys introduce the statistical period.
-var statPeriodKeys = []string{"统计期限", "统计时限", "统计期间", "统计时间", "统计区间"}
-
 // findPeriod returns the statistical period as written after one of the
 // key words, e.g. "2023年1月1日至2023年12月31日".
 func findPeriod(text string) string {
@@ -119,7 +116,7 @@ func findPeriod(text string) string {
 		}
 		rest := text[i+len(k):]
 		// Skip to the first digit.
-		j := strings.IndexFunc(rest, isDigitRune)
+		j := strings.IndexFunc(rest, chars.IsDigit)
 		if j < 0 || j > 12 {
 			continue
 		}
@@ -130,7 +127,7 @@ func findPeriod(text string) string {
 		if end >= 0 {
 			rest = rest[:end]
 		}
-		rest = strings.TrimFunc(rest, isSpace)
+		rest = strings.TrimFunc(rest, chars.IsSpace)
 		if strings.Contains(rest, "年") {
 			return rest
 		}
@@ -155,7 +152,7 @@ func agencyFromSentence(text string) string {
 			} else if strings.ContainsAny(cand, "，,、；（(《") {
 				continue
 			}
-			cand = strings.TrimFunc(cand, isSpace)
+			cand = strings.TrimFunc(cand, chars.IsSpace)
 			if strings.HasPrefix(cand, "我") || strings.HasPrefix(cand, "本") {
 				continue
 			}
@@ -165,7 +162,7 @@ func agencyFromSentence(text string) string {
 		}
 		// "2025年，平潭综合实验区坚持以…": the sentence's subject.
 		// (The pattern starts with a year: most sentences are told without it.)
-		if t := strings.TrimLeft(sentence, " \t\n\f\r"); !strings.HasPrefix(t, "19") && !strings.HasPrefix(t, "20") {
+		if t := strings.TrimLeftFunc(sentence, chars.IsHTMLSpace); !strings.HasPrefix(t, "19") && !strings.HasPrefix(t, "20") {
 			continue
 		}
 		if m := subjectAgency.FindStringSubmatch(sentence); m != nil && !strings.HasPrefix(m[1], "我") && !strings.HasPrefix(m[1], "本") {
@@ -178,8 +175,19 @@ func agencyFromSentence(text string) string {
 }
 
 // subjectAgency matches an opening sentence whose subject, after the year,
-// is the agency: "2025年，平潭综合实验区坚持以习近平…".
-var subjectAgency = regexp.MustCompile(`^\s*(?:19|20)\d\d\s*年度?\s*[，,]\s*(\p{Han}{2,24}?)(?:坚持|深入|认真|全面|严格|紧紧|紧扣|聚焦|围绕|持续|始终|以)`)
+// is the agency: "2025年，平潭综合实验区坚持以习近平…", the subject followed
+// by one of openingVerbs.
+var subjectAgency = regexp.MustCompile(`^\s*(?:19|20)\d\d\s*年度?\s*[，,]\s*(\p{Han}{2,24}?)(?:` + quoteAlternatives(openingVerbs) + `)`)
+
+// quoteAlternatives writes words as the alternatives of a regular
+// expression, in their order.
+func quoteAlternatives(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(q, "|")
+}
 
 // metadata fills agency, year, period and publication date.
 func (p *parseState) metadata(agency string, year int, sig []lineInfo) {
@@ -198,7 +206,7 @@ func (p *parseState) metadata(agency string, year int, sig []lineInfo) {
 	if agency == "" && len(sig) > 0 {
 		for _, li := range sig {
 			if c := p.src.str(li.content); isAgencyLine(c) {
-				agency = strings.TrimFunc(c, isSpace)
+				agency = strings.TrimFunc(c, chars.IsSpace)
 				break
 			}
 		}
@@ -217,7 +225,7 @@ func (p *parseState) metadata(agency string, year int, sig []lineInfo) {
 	r.Year = year
 	if n := len(sig); n > 0 {
 		if c := p.src.str(sig[n-1].content); isDateLine(c) {
-			r.Published = strings.TrimFunc(c, isSpace)
+			r.Published = strings.TrimFunc(c, chars.IsSpace)
 		}
 	}
 }

@@ -1,16 +1,15 @@
 package nianbao
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"math/bits"
 	"os"
-	"strings"
 	"sync"
-	"unicode/utf8"
 
+	"github.com/opengovcn/nianbao/internal/flattext"
+	"github.com/opengovcn/nianbao/internal/htmltext"
+	"github.com/opengovcn/nianbao/internal/posmap"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -109,11 +108,8 @@ func (p *Parser) Parse(src []byte) (*Report, error) {
 		src = u
 	}
 	src = lineEnds(src)
-	if isHTML(src) { // a web page: html.go converts it, parses the text, maps positions back
-		return p.parseHTML(src)
-	}
-	if anyFlatLine(src) {
-		if text, m, ok := unflatten(string(src)); ok { // one line holds the report: unflatten.go breaks it
+	if fe := frontEndOf(src); fe != nil {
+		if text, m, ok := fe.toText(src); ok {
 			return p.parseMapped(text, m)
 		}
 	}
@@ -121,78 +117,85 @@ func (p *Parser) Parse(src []byte) (*Report, error) {
 	return r, err
 }
 
-// anyFlatLine reports whether some line of src is a flattened report (see
-// isFlatLine) without copying src: only a line that holds two section
-// headings, or the two labels isFlatLine looks for, is checked with it.
-func anyFlatLine(src []byte) bool {
-	m := flatLineMarks()
-	for len(src) > 0 {
-		line := src
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			line, src = src[:i+1], src[i+1:] // with its newline, as strings.SplitAfter cuts it
-		} else {
-			src = nil
-		}
-		if len(line) < flatMinRunes {
-			continue
-		}
-		// Every heading, and the label of t3's first row, is a numeral, 、
-		// and a title: they are found at the 、 of the line.
-		var seen uint64
-		t3 := false
-		for off := 0; ; {
-			i := bytes.Index(line[off:], m.comma)
-			if i < 0 {
-				break
-			}
-			p := off + i
-			off = p + len(m.comma)
-			for k, h := range m.marks {
-				if p >= len(h.numeral) && bytes.Equal(line[p-len(h.numeral):p], h.numeral) && bytes.HasPrefix(line[off:], h.title) {
-					if k == len(m.marks)-1 {
-						t3 = true
-					} else {
-						seen |= 1 << k
-					}
-				}
-			}
-		}
-		if (bits.OnesCount64(seen) >= 2 || t3 && bytes.Contains(line, m.t2)) && isFlatLine(string(line)) {
-			return true
-		}
-	}
-	return false
+// A front end turns one kind of input into the text the parser reads and a
+// map from every position in that text back to the input. Each is a package
+// of its own under internal/ that knows nothing of the parser; frontEnds is
+// the only place that knows the kinds. Input that no front end claims is
+// text, read as it is.
+type frontEnd struct {
+	name string
+	// is reports, by content, whether src is of the front end's kind; it
+	// is asked in the table's order and must be cheap on text.
+	is func(src []byte) bool
+	// toText converts src (with LF line ends); ok false reads src as text
+	// after all.
+	toText func(src []byte) (text []byte, m *posmap.Map, ok bool)
 }
 
-// flatLineMarks are the strings isFlatLine looks for, cut at their 、: the
-// section headings, then the label of t3's first row; t2 is the caption of
-// t2's first block. All come from the catalog.
-var flatLineMarks = sync.OnceValue(func() flatMarkBytes {
-	t2, _ := schema.LookupBlock(schema.E2019, "t2.1")
-	t3, _ := schema.LookupBlock(schema.E2019, "t3")
-	var marks []string
-	for _, s := range schema.Sections {
-		marks = append(marks, s.Heading)
-	}
-	marks = append(marks, t3.Rows[0].Label)
-	m := flatMarkBytes{comma: []byte("、"), t2: []byte(t2.Caption)}
-	for _, h := range marks {
-		numeral, title, ok := strings.Cut(h, "、")
-		if !ok || utf8.RuneCountInString(numeral) != 1 {
-			panic("nianbao: a section heading that is not a numeral, 、 and a title: " + h)
-		}
-		m.marks = append(m.marks, flatMark{[]byte(numeral), []byte(title)})
-	}
-	return m
-})
-
-type flatMarkBytes struct {
-	comma []byte
-	marks []flatMark
-	t2    []byte
+var frontEnds = []frontEnd{
+	// A web page: the visible text, one line per block and per table row
+	// (cells separated by TABs).
+	{"html", htmltext.Is, func(src []byte) ([]byte, *posmap.Map, bool) {
+		text, m := htmltext.ToText(src)
+		return text, m, true
+	}},
+	// A page's text flattened onto one line (as crawlers store it): the
+	// line breaks put back before headings, captions and row labels.
+	{"flat", flattext.Is, flattext.ToText},
 }
 
-type flatMark struct{ numeral, title []byte }
+// frontEndOf returns the first front end that claims src, or nil.
+func frontEndOf(src []byte) *frontEnd {
+	for i := range frontEnds {
+		if frontEnds[i].is(src) {
+			return &frontEnds[i]
+		}
+	}
+	return nil
+}
+
+// parseMapped parses text a front end made from the source and maps every
+// position back to the source.
+func (pr *Parser) parseMapped(text []byte, m *posmap.Map) (*Report, error) {
+	r, _, err := pr.parse(text)
+	var list ErrorList
+	errors.As(err, &list)
+	mapReport(m, r, list...)
+	return r, err
+}
+
+// srcPos maps a position in the text a front end made to the source.
+func srcPos(m *posmap.Map, p Position) Position { return Position(m.Pos(posmap.Pos(p))) }
+
+// mapReport rewrites every position in r (cells, sections, unrecognized
+// fragments, warnings) and in the diagnostics of extra from the text a
+// front end made to the source. A diagnostic listed in both is mapped once.
+func mapReport(m *posmap.Map, r *Report, extra ...*Diagnostic) {
+	if r != nil {
+		for _, ref := range cellRefs() { // the cells of r.Cells(), in place
+			if p := r.CellPtr(ref); p != nil && p.Kind != Absent {
+				p.Pos = srcPos(m, p.Pos)
+			}
+		}
+		for i := range r.Sections {
+			r.Sections[i].Pos = srcPos(m, r.Sections[i].Pos)
+		}
+		for i := range r.Unrecognized {
+			r.Unrecognized[i].Pos = srcPos(m, r.Unrecognized[i].Pos)
+		}
+	}
+	var ds []*Diagnostic
+	if r != nil {
+		ds = r.Warnings
+	}
+	done := make(map[*Diagnostic]bool, len(ds)+len(extra))
+	for _, d := range append(ds, extra...) {
+		if d != nil && !done[d] {
+			done[d] = true
+			d.Pos = srcPos(m, d.Pos)
+		}
+	}
+}
 
 // parseState is the state of one Parse call.
 type parseState struct {
@@ -298,22 +301,6 @@ func (p *parseState) tooManyWarnings() {
 	p.warnings = append(p.warnings, &Diagnostic{File: p.file, Pos: p.droppedPos, Severity: SeverityWarning,
 		Msg: fmt.Sprintf("too many warnings: %d more from here on are not listed (at most %d are)", p.dropped, maxWarnings),
 		Err: errors.Join(p.droppedErrs...)})
-}
-
-// unrecognized keeps a piece of text in Report.Unrecognized, with a warning
-// saying why when why is not empty.
-func (p *parseState) unrecognized(sp srcSpan, why string) {
-	sp = p.src.trimSpan(sp)
-	if sp.start == sp.end {
-		return
-	}
-	p.src.mark(sp.start, sp.end, claimUnknown)
-	pos := p.src.pos(sp.start)
-	text := p.src.str(sp)
-	p.r.Unrecognized = append(p.r.Unrecognized, Fragment{Text: text, Pos: pos})
-	if why != "" {
-		p.warnf(pos, "", ErrUnrecognized, "%s: %q", why, text)
-	}
 }
 
 // parse does the work of Parse and also returns the source with its claims,
@@ -455,137 +442,4 @@ func tableFourEdition(eds map[string]Edition) Edition {
 		return E2019
 	}
 	return E2021
-}
-
-// pipeLines counts the lines of a region that have pipes, and those of them
-// that hold at least three cells (a whole row rather than one cell).
-func pipeLines(s *source, lines []lineInfo) (withPipes, rows int) {
-	for _, li := range lines {
-		c := s.str(li.content)
-		if !hasUnescapedPipe(c) {
-			continue
-		}
-		withPipes++
-		n := strings.Count(c, "|")
-		if strings.IndexByte(c, '\\') >= 0 {
-			n -= strings.Count(c, `\|`)
-		}
-		if n >= 3 {
-			rows++
-		}
-	}
-	return withPipes, rows
-}
-
-func hasTabs(s *source, lines []lineInfo) bool {
-	for _, li := range lines {
-		if strings.IndexByte(s.str(li.content), '\t') >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// split divides a table section's body into the text before the table, the
-// table region, and text after it.
-func (tp *tableParser) split(body []lineInfo) (before, region, after []lineInfo) {
-	a := -1
-	for i, li := range body {
-		if tp.isAnchor(li) {
-			a = i
-			break
-		}
-	}
-	if a < 0 {
-		return body, nil, nil
-	}
-	end := len(body)
-	for end > a+1 && !tp.looksTabular(body[end-1]) {
-		end--
-	}
-	region = body[a:end]
-	// Escaped lines inside the region are text.
-	reg := region
-	for i, li := range region {
-		if li.escaped {
-			if len(after) == 0 {
-				reg = append([]lineInfo(nil), region[:i]...)
-			}
-			after = append(after, li)
-			continue
-		}
-		if len(after) > 0 {
-			reg = append(reg, li)
-		}
-	}
-	if len(reg) == 0 {
-		reg = nil
-	}
-	// The slices are stretches of body; the caller appends after to
-	// before, so before must not share space with the rest.
-	return body[:a:a], reg, append(after, body[end:]...)
-}
-
-// utf8LeadWidth is the length of the UTF-8 sequence that byte c starts in
-// valid UTF-8 text (decoded text always is).
-func utf8LeadWidth(c byte) int {
-	switch {
-	case c < 0xC0:
-		return 1
-	case c < 0xE0:
-		return 2
-	case c < 0xF0:
-		return 3
-	}
-	return 4
-}
-
-// sweep keeps every unclaimed non-space rune in Unrecognized, one fragment
-// per unclaimed stretch of a line.
-func (p *parseState) sweep() {
-	s := p.src
-	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			p.unrecognized(srcSpan{start, end}, "text the parser could not place")
-			start = -1
-		}
-	}
-	for i := 0; i < len(s.text); {
-		if start < 0 && s.claims[i] != claimNone {
-			// Outside a fragment, claimed bytes only move on: go to the
-			// rune holding the next unclaimed byte.
-			j := i
-			for j < len(s.claims) && s.claims[j] != claimNone {
-				j++
-			}
-			if j == len(s.claims) {
-				break
-			}
-			for !utf8.RuneStart(s.text[j]) {
-				j--
-			}
-			i = j
-		}
-		c := s.text[i]
-		if c == '\n' {
-			flush(i)
-			i++
-			continue
-		}
-		if s.claims[i] != claimNone {
-			flush(i)
-			i += utf8LeadWidth(c)
-			continue
-		}
-		r, n := rune(c), 1
-		if c >= 0x80 {
-			r, n = decodeRune(s.text[i:])
-		}
-		if !isSpace(r) && start < 0 {
-			start = i
-		}
-		i += n
-	}
-	flush(len(s.text))
 }

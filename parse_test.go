@@ -11,6 +11,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // testdataFiles lists every text input under testdata that the parser must
@@ -111,7 +113,7 @@ func checkAccounting(t *testing.T, r *Report, s *source) {
 	var textRunes strings.Builder
 	for i := 0; i < len(s.text); {
 		c, n := utf8.DecodeRuneInString(s.text[i:])
-		if !isSpace(c) {
+		if !chars.IsSpace(c) {
 			if s.claims[i] == claimNone {
 				t.Errorf("rune %q at %s is in no part of the report", c, s.pos(i))
 			}
@@ -130,7 +132,7 @@ func checkAccounting(t *testing.T, r *Report, s *source) {
 	var want strings.Builder
 	for _, part := range reportTexts(r) {
 		for _, c := range part {
-			if !isSpace(c) {
+			if !chars.IsSpace(c) {
 				want.WriteRune(c)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -34,7 +35,7 @@ func isTotalRun(run []token) bool {
 	var b strings.Builder
 	for _, t := range run {
 		for _, r := range t.text {
-			if !isSpace(r) {
+			if !chars.IsSpace(r) {
 				b.WriteRune(r)
 			}
 		}

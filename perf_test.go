@@ -1,19 +1,16 @@
 package nianbao
 
 import (
-	"bytes"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // TestFirstYear checks that firstYear, which folds only a prefix of a long
@@ -43,83 +40,6 @@ func TestStatPeriodKeys(t *testing.T) {
 	}
 }
 
-// TestWordScan checks wordScan against a loop of strings.Index per word, on
-// random text over a small alphabet (with invalid UTF-8) and the flat-line
-// vocabulary.
-func TestWordScan(t *testing.T) {
-	indexLoop := func(words []string, s string) []wordAt {
-		var out []wordAt
-		for k, w := range words {
-			for off := 0; ; {
-				i := strings.Index(s[off:], w)
-				if i < 0 {
-					break
-				}
-				out = append(out, wordAt{k, off + i})
-				off += i + len(w)
-			}
-		}
-		return out
-	}
-	byWord := func(occ []wordAt) []wordAt {
-		occ = slices.Clone(occ)
-		slices.SortStableFunc(occ, func(a, b wordAt) int { return a.k - b.k })
-		return occ
-	}
-	alphabet := []string{"一", "二", "、", "规", "范", "性", "文件", "a", "aa", " ", "\xe4", "\xb8", "\xe4\xb8", "𠀀"}
-	words := []string{"一、", "规范性文件", "范性", "aa", "a", "一", "一、二", "𠀀一", "\xe4\xb8\x80", "性文件规"}
-	ws := newWordScan(words)
-	rnd := rand.New(rand.NewPCG(1, 2))
-	for range 2000 {
-		var b strings.Builder
-		for range rnd.IntN(40) {
-			b.WriteString(alphabet[rnd.IntN(len(alphabet))])
-		}
-		s := b.String()
-		if diff := cmp.Diff(indexLoop(words, s), byWord(ws.scan(nil, s)), cmp.AllowUnexported(wordAt{})); diff != "" {
-			t.Fatalf("scan(%q) (-want +got):\n%s", s, diff)
-		}
-	}
-	// The vocabulary of flat lines, on a corpus page.
-	src, err := os.ReadFile("testdata/corpus/007_pingtan_gwh_2019_webflat.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	v := flatVocab()
-	sq, _ := squeeze(string(src))
-	if diff := cmp.Diff(indexLoop(v.labels, sq), byWord(v.labelScan.scan(nil, sq)), cmp.AllowUnexported(wordAt{})); diff != "" {
-		t.Errorf("labels (-want +got):\n%s", diff)
-	}
-}
-
-func TestIsFlatSpace(t *testing.T) {
-	for r := rune(0); r < 0x10000; r++ {
-		if isFlatSpace(r) != strings.ContainsRune(flatSpace, r) {
-			t.Errorf("isFlatSpace(%U) = %v", r, isFlatSpace(r))
-		}
-	}
-}
-
-// TestMayHide: a style mayHide rejects never matches hiddenStyle.
-func TestMayHide(t *testing.T) {
-	styles := []string{"display:none", "DISPLAY : NONE", "visibility:hidden", "VISIBILITY:HIDDEN", "diſplay:none",
-		"mso-font-kerning:1.0pt", "display:block", "visibility: visible", "", "nonE", "hidde", "hiddeN;x", "display:\u212anone"}
-	rnd := rand.New(rand.NewPCG(3, 4))
-	parts := []string{"display", "visibility", ":", " ", "none", "hidden", "NoNe", "HiDdEn", "ſ", "\u212a", "n", "h", "-", "x"}
-	for range 5000 {
-		var b strings.Builder
-		for range rnd.IntN(8) {
-			b.WriteString(parts[rnd.IntN(len(parts))])
-		}
-		styles = append(styles, b.String())
-	}
-	for _, s := range styles {
-		if hiddenStyle.MatchString(s) && !mayHide([]byte(s)) {
-			t.Errorf("mayHide(%q) = false, but hiddenStyle matches", s)
-		}
-	}
-}
-
 // TestQuote: quote is strconv.Quote, and every rune plainRune accepts is
 // one strconv.Quote keeps as it is.
 func TestQuote(t *testing.T) {
@@ -135,20 +55,11 @@ func TestQuote(t *testing.T) {
 	}
 }
 
-// TestIsBlankBytes: isBlankBytes(l) is len(bytes.TrimSpace(l)) == 0.
-func TestIsBlankBytes(t *testing.T) {
-	for _, s := range []string{"", " ", "\t\r\n\v\f ", "\u3000", "\u00a0", "\u0085", " a ", "规章", " \u3000x", "\xff", " \xc2", "\u200b", "\u2028 "} {
-		if got, want := isBlankBytes([]byte(s)), len(bytes.TrimSpace([]byte(s))) == 0; got != want {
-			t.Errorf("isBlankBytes(%q) = %v, want %v", s, got, want)
-		}
-	}
-}
-
 // TestFoldRuneCJK: the shortcut of foldRune for CJK ideographs gives what
 // the rest of it would.
 func TestFoldRuneCJK(t *testing.T) {
 	for r := rune(0x4E00); r <= 0x9FFF; r++ {
-		if isSpace(r) || r >= 0xFF01 && r <= 0xFF5E {
+		if chars.IsSpace(r) || r >= 0xFF01 && r <= 0xFF5E {
 			t.Fatalf("%U is folded specially", r)
 		}
 		switch r {
@@ -158,25 +69,9 @@ func TestFoldRuneCJK(t *testing.T) {
 	}
 }
 
-// TestTrackerSkip: skip counts as stepping over each rune does.
-func TestTrackerSkip(t *testing.T) {
-	for _, s := range []string{"", "a", "\n", "ab\ncd", "规章\n\n行政\xff\n许可", "\xe4\xb8\n", "x\n", "\n规"} {
-		for _, start := range []tracker{{line: 1, col: 1}, {line: 3, col: 7, idx: 5}} {
-			want, got := start, start
-			for _, r := range s {
-				want.step(r)
-			}
-			got.skip([]byte(s))
-			if got.line != want.line || got.col != want.col || got.idx != want.idx {
-				t.Errorf("skip(%q) from %+v = %+v, want %+v", s, start, got, want)
-			}
-		}
-	}
-}
-
-// TestIndexSpaceTrimSpan: indexSpace is strings.IndexFunc(s, isSpace),
-// spaceLen the length of the space rune s starts with, and
-// trimSpan's shortcut trims what TrimFunc(s, isSpace) does, on every
+// TestIndexSpaceTrimSpan: chars.IndexSpace is strings.IndexFunc(s, chars.IsSpace),
+// chars.SpaceLen the length of the space rune s starts with, and
+// trimSpan's shortcut trims what TrimFunc(s, chars.IsSpace) does, on every
 // rune around and inside text and on invalid UTF-8.
 func TestIndexSpaceTrimSpan(t *testing.T) {
 	var samples []string
@@ -187,19 +82,19 @@ func TestIndexSpaceTrimSpan(t *testing.T) {
 		samples = append(samples, "规章"+string(r)+"0", string(r)+"规", "规"+string(r), "\xe4"+string(r), "\xe3"+string(r)+"\xe3\x80")
 	}
 	for _, s := range samples {
-		if got, want := indexSpace(s), strings.IndexFunc(s, isSpace); got != want {
-			t.Errorf("indexSpace(%q) = %d, want %d", s, got, want)
+		if got, want := chars.IndexSpace(s), strings.IndexFunc(s, chars.IsSpace); got != want {
+			t.Errorf("chars.IndexSpace(%q) = %d, want %d", s, got, want)
 		}
 		want := 0
-		if r, n := utf8.DecodeRuneInString(s); isSpace(r) {
+		if r, n := utf8.DecodeRuneInString(s); chars.IsSpace(r) {
 			want = n
 		}
-		if got := spaceLen(s); got != want {
-			t.Errorf("spaceLen(%q) = %d, want %d", s, got, want)
+		if got := chars.SpaceLen(s); got != want {
+			t.Errorf("chars.SpaceLen(%q) = %d, want %d", s, got, want)
 		}
 		src := &source{text: s}
 		sp := src.trimSpan(srcSpan{0, len(s)})
-		if got, want := src.str(sp), strings.TrimFunc(s, isSpace); got != want {
+		if got, want := src.str(sp), strings.TrimFunc(s, chars.IsSpace); got != want {
 			t.Errorf("trimSpan(%q) = %q, want %q", s, got, want)
 		}
 	}
@@ -275,30 +170,11 @@ func TestParseConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
-// TestDecodeRune: decodeRune decodes what utf8.DecodeRuneInString does, on
-// every first byte from 0x80 with every second and some third bytes, and on
-// truncated text.
-func TestDecodeRune(t *testing.T) {
-	for c := 0x80; c < 0x100; c++ {
-		for b1 := 0; b1 < 0x100; b1++ {
-			for _, b2 := range []byte{0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xE4, 0xFF} {
-				for _, s := range []string{string([]byte{byte(c), byte(b1), b2}), string([]byte{byte(c), byte(b1), b2, 0x80}), string([]byte{byte(c), byte(b1)})} {
-					r, n := decodeRune(s)
-					wr, wn := utf8.DecodeRuneInString(s)
-					if r != wr || n != wn {
-						t.Fatalf("decodeRune(%q) = %U, %d, want %U, %d", s, r, n, wr, wn)
-					}
-				}
-			}
-		}
-	}
-}
-
 // TestMayHoldDropped: every rune that folding drops and that is no space
 // makes mayHoldDropped true, alone and inside text.
 func TestMayHoldDropped(t *testing.T) {
 	for r := rune(0); r < 0x10000; r++ {
-		if _, keep := foldRune(r, 0); keep || isSpace(r) || r >= 0xD800 && r < 0xE000 {
+		if _, keep := foldRune(r, 0); keep || chars.IsSpace(r) || r >= 0xD800 && r < 0xE000 {
 			continue
 		}
 		for _, s := range []string{string(r), "规章" + string(r) + "0"} {

@@ -1,10 +1,14 @@
 package nianbao
 
 import (
+	"slices"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -288,9 +292,14 @@ func columnHulls(s *source, refs [][]token, n int, m metric) []colSpan {
 
 // assignColumns gives each value the column whose span it overlaps, or,
 // when it overlaps none, the nearest column when that is at most two
-// columns away and clearly nearer than any other. It returns nil when a
-// value fits no column, and nil with clash set when a value overlaps two
-// columns or the columns are not in the values' order.
+// columns away and clearly nearer than any other. A run of k values that
+// fit no column between values in columns a and b (or the row's ends) is
+// placed when exactly k columns lie between: the values of a line are in
+// the columns' order, so they can be nowhere else (pdftotext may pull the
+// value after a long CJK label a few characters left of its column). It
+// returns nil when a run of such values has other room; nil with clash set
+// when a value overlaps two columns or the columns are not in the values'
+// order.
 func assignColumns(s *source, vs []token, hulls []colSpan, m metric) (at []int, clash bool) {
 	at = make([]int, len(vs))
 	prev := -1
@@ -300,11 +309,37 @@ func assignColumns(s *source, vs []token, hulls []colSpan, m metric) (at []int, 
 		case two:
 			return nil, true
 		case !ok:
-			return nil, false
+			at[i] = -1
+			continue
 		case best <= prev:
 			return nil, true
 		}
 		at[i], prev = best, best
+	}
+	// Runs of values in no column, between the columns around them.
+	for i := 0; i < len(at); {
+		if at[i] >= 0 {
+			i++
+			continue
+		}
+		j := i
+		for j < len(at) && at[j] < 0 {
+			j++
+		}
+		lo, hi := -1, len(hulls)
+		if i > 0 {
+			lo = at[i-1]
+		}
+		if j < len(at) {
+			hi = at[j]
+		}
+		if hi-lo-1 != j-i {
+			return nil, false
+		}
+		for k := i; k < j; k++ {
+			at[k] = lo + 1 + k - i
+		}
+		i = j
 	}
 	return at, false
 }
@@ -408,4 +443,176 @@ func (tp *tableParser) dropApart(b schema.Block, row schema.Row, vals []token, a
 			tp.p.unrecognized(t.sp, "")
 		}
 	}
+}
+
+// splitSigned reads a row of table 2 (edition 2019) whose 上一年项目数量 and
+// 本年增/减 ran together in web page text ("35-15", "20+1737"): the sign
+// starts 本年增/减, the only signed column, so the digits before it are the
+// cells before that column when there is exactly one (上一年项目数量). The
+// signed rest is 本年增/减 when it is the row's last cell; when 处理决定数量
+// follows, the cut between them is not known: those cells stay blank and
+// that part of the run is kept in Unrecognized, with a warning. It returns
+// the row's n fields, or nil when the row is not such a run.
+func (tp *tableParser) splitSigned(b schema.Block, row schema.Row, vals []token, cols []schema.Column, at Position) []token {
+	var t token
+	k := 0
+	for _, v := range vals {
+		if v.kind != tkEmpty {
+			t, k = v, k+1
+		}
+	}
+	change := slices.IndexFunc(cols, func(c schema.Column) bool { return c.Kind == schema.SignedCount })
+	if k != 1 || change != 1 {
+		return nil
+	}
+	i := strings.IndexAny(t.text, "+-＋－")
+	if i <= 0 {
+		return nil
+	}
+	left, right := t.text[:i], t.text[i:]
+	_, sz := utf8.DecodeRuneInString(right)
+	if _, ok := foldDigits(left); !ok {
+		return nil
+	}
+	if _, ok := foldDigits(right[sz:]); !ok {
+		return nil
+	}
+	base := t.sp.start
+	out := make([]token, len(cols))
+	for j := range out {
+		out[j] = token{kind: tkEmpty, sp: srcSpan{base, base}, line: t.line}
+	}
+	out[0] = token{kind: tkValue, sp: srcSpan{base, base + i}, text: left, line: t.line}
+	rest := srcSpan{base + i, t.sp.end}
+	if len(cols) == 2 {
+		out[1] = token{kind: tkValue, sp: rest, text: right, line: t.line}
+		return out
+	}
+	tp.p.warnf(at, b.Ref(row.Name, cols[1].Name), ErrAmbiguous,
+		"the cells of row %q ran together as %q: the sign starts %s, so %s is %s; how %q divides between %s and %s cannot be told, "+
+			"those cells are left blank and %q kept in Unrecognized",
+		row.Label, t.text, cols[1].Label, cols[0].Label, left, right, cols[1].Label, cols[2].Label, right)
+	tp.p.unrecognized(rest, "")
+	return out
+}
+
+// placeByLines places a row written one value a line where a blank cell
+// is a line of its own with nothing on it (LibreOffice's and Word's text
+// export of a table, a browser's copy: an empty line, or one holding only
+// white space, a no-break space or a delimiter). The lines after a row's
+// label up to the next line of text are its slots. When the table's full
+// rows (of any of its blocks) have their values on consecutive lines, no
+// empty line among them, every cell has a line: a row's first n slots are
+// its cells and any empty lines after them are no cells (merged label
+// cells leave some). In PDF text
+// without -layout a blank leaves no line and empty lines stand between
+// all values, so the full rows there have empty lines among their values
+// and nothing is placed.
+func (tp *tableParser) placeByLines(b schema.Block, acc *rowAcc, vals []token, n int) []token {
+	if acc == nil || !oneALine(vals) {
+		return nil
+	}
+	full := false
+	for _, o := range tp.rowOrder {
+		w := trimmedLen(o.vals)
+		if o == acc || w == 0 || !blockWidths()[o.block][w] || !oneALine(o.vals) {
+			continue // not a full row of its block (of this table, any block)
+		}
+		slots := tp.lineSlots(o, w)
+		if len(slots) < w || slices.Contains(slots[:w], -1) {
+			return nil // an empty line among a full row's values: not a cell a line
+		}
+		full = true
+	}
+	if !full {
+		return nil
+	}
+	slots := tp.lineSlots(acc, n)
+	if len(slots) < n {
+		return nil
+	}
+	for _, l := range slots[n:] {
+		if l >= 0 {
+			return nil
+		}
+	}
+	byLine := map[int]token{}
+	for _, t := range vals {
+		if t.kind != tkEmpty {
+			byLine[t.line] = t
+		}
+	}
+	out := make([]token, n)
+	used := 0
+	for j, l := range slots[:n] {
+		if l < 0 {
+			start := tp.p.src.lineStart[acc.line]
+			out[j] = token{kind: tkEmpty, sp: srcSpan{start, start}, line: acc.line}
+			continue
+		}
+		t, ok := byLine[l]
+		if !ok {
+			return nil
+		}
+		out[j] = t
+		used++
+	}
+	if used != len(byLine) {
+		return nil
+	}
+	return out
+}
+
+// blockWidths gives, for each block, the numbers of columns its editions
+// have (extra columns included): a row with that many values is full.
+var blockWidths = sync.OnceValue(func() map[string]map[int]bool {
+	out := map[string]map[int]bool{}
+	for _, e := range schema.Editions {
+		for _, b := range schema.Blocks(e) {
+			if out[b.ID] == nil {
+				out[b.ID] = map[int]bool{}
+			}
+			out[b.ID][len(b.Columns)] = true
+			out[b.ID][len(b.Columns)+len(b.ExtraColumns)] = true
+		}
+	}
+	return out
+})
+
+// lineSlots lists, for the lines after a row's label, the line of each
+// value written alone on its line, or -1 for a line with nothing on it
+// (white space, a no-break space, a delimiter), up to the first line with
+// anything else, at most 3n lines.
+func (tp *tableParser) lineSlots(acc *rowAcc, n int) []int {
+	s := tp.p.src
+	var out []int
+	for l := s.lineOf(max(acc.label.start, acc.label.end-1)) + 1; l < s.numLines() && len(out) < 3*n; l++ {
+		text, _ := s.line(l)
+		text = strings.TrimFunc(text, func(r rune) bool { return chars.IsSpace(r) || r == '|' || r == '｜' })
+		switch {
+		case text == "":
+			out = append(out, -1)
+		case isValueKind(text):
+			out = append(out, l)
+		default:
+			return out
+		}
+	}
+	return out
+}
+
+// oneALine reports whether a row's values, one or more, stand each on a
+// line of its own.
+func oneALine(vals []token) bool {
+	n, last := 0, -1
+	for _, t := range vals {
+		if t.kind == tkEmpty {
+			continue
+		}
+		if n > 0 && t.line == last {
+			return false
+		}
+		n, last = n+1, t.line
+	}
+	return n > 0
 }

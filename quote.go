@@ -3,6 +3,8 @@ package nianbao
 import (
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // quote is strconv.Quote (what %q writes for a string), without its
@@ -47,7 +49,7 @@ func plainRune(r rune) bool {
 	switch {
 	case r >= 0x4E00 && r <= 0x9FFF: // CJK Unified Ideographs
 		return true
-	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII forms
+	case chars.IsFullWidthASCII(r):
 		return true
 	case r >= 0x3001 && r <= 0x3011: // 、。〃〄々〆〇〈〉《》「」『』【】
 		return true

@@ -11,9 +11,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -138,7 +138,7 @@ func keepEscape(l string) bool {
 	if f == "" || dateLine(f) {
 		return true
 	}
-	if r, _ := utf8.DecodeRuneInString(f); strings.ContainsRune(hanNumerals, r) && numberedHeading(escapeFoldNumbered(l)) {
+	if r, _ := utf8.DecodeRuneInString(f); chars.IsHanNumber(r) && numberedHeading(escapeFoldNumbered(l)) {
 		return true // 一、… : the form of a section heading
 	}
 	for _, lab := range escapeLabels() {
@@ -245,7 +245,7 @@ func sameAsWritten(a, b *Report) bool {
 	return true
 }
 
-func trimmed(s string) string { return strings.TrimFunc(s, isTextSpace) }
+func trimmed(s string) string { return strings.TrimFunc(s, chars.IsAnySpace) }
 
 // sameReading reports whether two reports read from text differ in
 // nothing but positions: the same title, metadata, preamble, sections,
@@ -276,14 +276,12 @@ func sameReading(a, b *Report) bool {
 func textLines(text string) []string {
 	var out []string
 	for l := range strings.SplitSeq(text, "\n") {
-		if l = strings.TrimFunc(l, isTextSpace); l != "" {
+		if l = strings.TrimFunc(l, chars.IsAnySpace); l != "" {
 			out = append(out, l)
 		}
 	}
 	return out
 }
-
-func isTextSpace(r rune) bool { return isSpace(r) || unicode.IsSpace(r) }
 
 // oneLine folds a single-line field (title, heading) onto one line.
 func oneLine(s string) string {
@@ -315,7 +313,7 @@ func (p *printer) write(r *Report) {
 	if r == nil {
 		return
 	}
-	if t := strings.TrimFunc(oneLine(r.Title), isTextSpace); t != "" {
+	if t := strings.TrimFunc(oneLine(r.Title), chars.IsAnySpace); t != "" {
 		p.block()
 		p.line("# " + t)
 	}
@@ -323,7 +321,7 @@ func (p *printer) write(r *Report) {
 
 	sectionPlan(r, func(s Section, table string) {
 		p.block()
-		p.line("## " + strings.TrimFunc(oneLine(s.Heading), isTextSpace))
+		p.line("## " + strings.TrimFunc(oneLine(s.Heading), chars.IsAnySpace))
 		p.paragraphs(s.Text)
 		if table != "" {
 			for _, b := range reportBlocks(r, table, p.fail) {
@@ -576,7 +574,7 @@ func (p *printer) table(r *Report, b schema.Block) {
 // cell's line breaks become spaces, since a table cell holds one line.
 func cellText(c Cell) string {
 	if c.Kind == Text {
-		return strings.TrimFunc(oneLine(c.Value), isTextSpace)
+		return strings.TrimFunc(oneLine(c.Value), chars.IsAnySpace)
 	}
 	return c.String()
 }
@@ -695,7 +693,7 @@ func (p *printer) html(r *Report) {
 	if r == nil {
 		r = &Report{}
 	}
-	title := strings.TrimFunc(oneLine(r.Title), isTextSpace)
+	title := strings.TrimFunc(oneLine(r.Title), chars.IsAnySpace)
 	pageTitle := title
 	if pageTitle == "" {
 		pageTitle = "政府信息公开工作年度报告"
@@ -715,7 +713,7 @@ func (p *printer) html(r *Report) {
 	p.htmlParagraphs(r.Preamble, "")
 	sectionPlan(r, func(s Section, table string) {
 		p.line("<section>")
-		p.line("<h2>" + html.EscapeString(strings.TrimFunc(oneLine(s.Heading), isTextSpace)) + "</h2>")
+		p.line("<h2>" + html.EscapeString(strings.TrimFunc(oneLine(s.Heading), chars.IsAnySpace)) + "</h2>")
 		p.htmlParagraphs(s.Text, "")
 		switch blocks := reportBlocks(r, table, p.fail); {
 		case len(blocks) == 0:

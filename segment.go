@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -98,7 +99,7 @@ func isRuleLine(s string) bool {
 		case '|', ':', '+', '│', '┼', '├', '┤', '：', '｜':
 			run = 0
 		default:
-			if !isSpace(r) {
+			if !chars.IsSpace(r) {
 				return false
 			}
 			run = 0
@@ -117,7 +118,7 @@ func isPageNumber(s string) bool {
 	f := fold(s)
 	if strings.HasPrefix(f, "第") {
 		rest := strings.TrimPrefix(f, "第")
-		d := leadingDigits(rest)
+		d := chars.LeadingDigits(rest)
 		if d == 0 || !strings.HasPrefix(rest[d:], "页") {
 			return false
 		}
@@ -132,7 +133,7 @@ func isPageNumber(s string) bool {
 			return false
 		}
 		rest = strings.TrimPrefix(rest, "共")
-		d = leadingDigits(rest)
+		d = chars.LeadingDigits(rest)
 		return d > 0 && rest[d:] == "页"
 	}
 	r0, _ := utf8.DecodeRuneInString(f)
@@ -141,15 +142,7 @@ func isPageNumber(s string) bool {
 		return false
 	}
 	mid := strings.TrimFunc(f, isDash)
-	return mid != "" && len(mid) <= 4 && leadingDigits(mid) == len(mid)
-}
-
-func leadingDigits(s string) int {
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	return i
+	return mid != "" && len(mid) <= 4 && chars.LeadingDigits(mid) == len(mid)
 }
 
 // cjkNumeralValue reads a leading Chinese numeral (一 … 十九) followed by 、
@@ -169,11 +162,11 @@ func cjkNumeralValue(f string) (int, string) {
 	switch {
 	case nr >= 2 && rs[0] == '十':
 		n, i = 10, 1
-		if d := cjkDigit(rs[1]); d > 0 {
+		if d := chars.HanDigit(rs[1]); d > 0 {
 			n, i = 10+d, 2
 		}
 	case nr >= 1:
-		d := cjkDigit(rs[0])
+		d := chars.HanDigit(rs[0])
 		if d == 0 {
 			return 0, ""
 		}
@@ -181,7 +174,7 @@ func cjkNumeralValue(f string) (int, string) {
 		if nr >= 2 && rs[1] == '十' {
 			n, i = d*10, 2
 			if nr >= 3 {
-				if d2 := cjkDigit(rs[2]); d2 > 0 {
+				if d2 := chars.HanDigit(rs[2]); d2 > 0 {
 					n, i = d*10+d2, 3
 				}
 			}
@@ -195,31 +188,6 @@ func cjkNumeralValue(f string) (int, string) {
 	return n, f[ends[i]:]
 }
 
-// cjkDigit returns the value of a Chinese digit 一 … 九, or 0.
-func cjkDigit(r rune) int {
-	switch r {
-	case '一':
-		return 1
-	case '二':
-		return 2
-	case '三':
-		return 3
-	case '四':
-		return 4
-	case '五':
-		return 5
-	case '六':
-		return 6
-	case '七':
-		return 7
-	case '八':
-		return 8
-	case '九':
-		return 9
-	}
-	return 0
-}
-
 // headingNumber decides whether a line is a section heading. It returns the
 // template section number (1–6), 0 for a section the template does not have,
 // and ok. last is the numeral of the previous heading.
@@ -230,12 +198,12 @@ func cjkDigit(r rune) int {
 func headingNumber(content string, last int, md bool) (number, numeral int, ok bool) {
 	// A numeral (十 or a digit first) and its 、 within the first 4 folded
 	// runes: the common case is decided without folding the line.
-	if r := firstFolded(content); r != '十' && cjkDigit(r) == 0 {
+	if r := firstFolded(content); r != '十' && chars.HanDigit(r) == 0 {
 		return 0, 0, false // most lines: decided on their first rune
 	}
 	var head [4]rune
 	h := appendFoldRunes(head[:0], content, len(head))
-	if len(h) < 2 || h[0] != '十' && cjkDigit(h[0]) == 0 || h[1] != '、' && (len(h) < 3 || h[2] != '、') && (len(h) < 4 || h[3] != '、') {
+	if len(h) < 2 || h[0] != '十' && chars.HanDigit(h[0]) == 0 || h[1] != '、' && (len(h) < 3 || h[2] != '、') && (len(h) < 4 || h[3] != '、') {
 		return 0, 0, false
 	}
 	// A heading's numeral takes at most 4 folded runes (九十九、) and the
@@ -522,7 +490,7 @@ func (p *parseState) splitSignature(body []lineInfo, agency string) (rest, sig [
 // full-width or Chinese digits.
 func isDateLine(s string) bool {
 	isD := func(r rune) bool {
-		return r >= '0' && r <= '9' || strings.ContainsRune("〇零一二三四五六七八九十○Ｏ", r)
+		return chars.IsASCIIDigit(r) || chars.IsNumeral(r) || chars.IsHanZero(r) || chars.IsZeroLookalike(r)
 	}
 	// Read the folded runes one by one: digits, then 年, digits, 月,
 	// digits, 日, and nothing after.

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -163,18 +164,18 @@ func (tp *tableParser) genericHeader(toks []token, cells []int) bool {
 }
 
 // isPlaceholderCell reports whether a header cell is a placeholder a tool
-// made up (类别, 项目, 序号, 数据1, 列2 …), not a label of the template.
+// made up (placeholderHeaders, placeholderPrefixes and a number: 类别, 项目,
+// 数据1, 列2 …), not a label of the template.
 func isPlaceholderCell(text string) bool {
 	f := fold(text)
 	if strings.HasPrefix(f, "(") && strings.HasSuffix(f, ")") {
 		f = f[1 : len(f)-1]
 	}
-	switch f {
-	case "类别", "项目", "序号", "编号", "数据", "数据项目":
+	if slices.Contains(placeholderHeaders, f) {
 		return true
 	}
-	for _, p := range []string{"数据", "列", "字段"} {
-		if rest, ok := strings.CutPrefix(f, p); ok && allDigits(rest) {
+	for _, p := range placeholderPrefixes {
+		if rest, ok := strings.CutPrefix(f, p); ok && chars.AllDigits(rest) {
 			return true
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -249,7 +250,7 @@ func (tp *tableParser) looksTabular(li lineInfo) bool {
 	if hasUnescapedPipe(c) || strings.ContainsRune(c, '\t') {
 		return true
 	}
-	for w := range strings.FieldsFuncSeq(c, isSpace) {
+	for w := range strings.FieldsFuncSeq(c, chars.IsSpace) {
 		if k := valueKind(w); k == Number || k == NotApplicable {
 			return true
 		}
@@ -301,10 +302,13 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 	// is a row of fields too.
 	tabbed := false
 	for _, li := range lines {
-		tabbed = tabbed || strings.ContainsRune(s.str(li.content), '\t')
+		tabbed = tabbed || strings.ContainsRune(s.str(li.content), '\t') && !isBlank(s.str(li.content))
 	}
 	for _, li := range lines {
 		c := s.str(li.content)
+		if isBlank(s.str(li.raw)) { // a line of only white space (a tab, a no-break space)
+			continue // no field: a blank cell of a table one value a line, or nothing
+		}
 		ln := li.content
 		if !li.md && !li.escaped {
 			ln = li.raw
@@ -325,12 +329,12 @@ func (tp *tableParser) tokenize(lines []lineInfo) []token {
 		// Space mode: every run of non-space runes is a token.
 		i, end := li.content.start, li.content.end
 		for i < end {
-			if n := spaceLen(s.text[i:end]); n > 0 {
+			if n := chars.SpaceLen(s.text[i:end]); n > 0 {
 				i += n
 				continue
 			}
 			j := end
-			if k := indexSpace(s.text[i:end]); k >= 0 {
+			if k := chars.IndexSpace(s.text[i:end]); k >= 0 {
 				j = i + k
 			}
 			toks = tp.part(toks, srcSpan{i, j}, li.idx, false)
@@ -463,28 +467,28 @@ func (tp *tableParser) part(toks []token, sp srcSpan, line int, pipes bool) []to
 		return append(toks, token{kind: tkValue, sp: sp, text: text, line: line})
 	}
 	// "0 0 0" inside one field: several values.
-	if i := indexSpace(raw); i < 0 || !isValueKind(raw[:i]) {
+	if i := chars.IndexSpace(raw); i < 0 || !isValueKind(raw[:i]) {
 		// One word, or a first word that is no value (the common case,
 		// decided without splitting the fragment).
 		return append(toks, token{kind: tkLabel, sp: sp, text: text, line: line})
 	}
 	// raw has at least two words here: all must be values.
-	for w := range strings.FieldsFuncSeq(raw, isSpace) {
+	for w := range strings.FieldsFuncSeq(raw, chars.IsSpace) {
 		if !isValueKind(w) {
 			if !pipes {
 				// A field of tab-separated text that starts with a value and
 				// goes on with other text ("18651.064104 (二)主动公开…": the
 				// prose after the table ran into its last field): the value
 				// is the cell, the rest is read as text of its own.
-				i := indexSpace(raw)
+				i := chars.IndexSpace(raw)
 				toks = append(toks, token{kind: tkValue, sp: srcSpan{sp.start, sp.start + i}, text: raw[:i], line: line})
-				return append(toks, token{kind: tkLabel, sp: s.trimSpan(srcSpan{sp.start + i, sp.end}), text: strings.TrimLeftFunc(raw[i:], isSpace), line: line})
+				return append(toks, token{kind: tkLabel, sp: s.trimSpan(srcSpan{sp.start + i, sp.end}), text: strings.TrimLeftFunc(raw[i:], chars.IsSpace), line: line})
 			}
 			return append(toks, token{kind: tkLabel, sp: sp, text: text, line: line})
 		}
 	}
 	i := sp.start
-	for w := range strings.FieldsFuncSeq(raw, isSpace) {
+	for w := range strings.FieldsFuncSeq(raw, chars.IsSpace) {
 		j := strings.Index(s.text[i:sp.end], w) + i
 		toks = append(toks, token{kind: tkValue, sp: srcSpan{j, j + len(w)}, text: w, line: line})
 		i = j + len(w)
@@ -738,9 +742,9 @@ func (tp *tableParser) resolve(run []token, valued bool) {
 		for i := t.sp.start; i < t.sp.end; {
 			r, n := rune(s.text[i]), 1
 			if r >= utf8.RuneSelf {
-				r, n = decodeRune(s.text[i:])
+				r, n = chars.DecodeRune(s.text[i:])
 			}
-			if _, keep := foldRune(r, 0); !keep && !isSpace(r) {
+			if _, keep := foldRune(r, 0); !keep && !chars.IsSpace(r) {
 				s.mark(i, i+n, claimLabel)
 			}
 			i += n
@@ -1316,6 +1320,11 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 			n = len(rowCols)
 			*r.CellPtr(b.Ref(row.Name, "organizations")) = BlankCell()
 		}
+		if acc != nil && len(vals) < n && tp.mode == modeSpace {
+			if placed := tp.placeByLines(b, acc, vals, n); placed != nil { // place.go: empty lines are blank cells
+				vals = placed
+			}
+		}
 		if acc != nil && tp.rowScrambled(b.ID, vals, n, orgAt) {
 			// One value a line, fewer than the row has cells, or more and
 			// not in rows that add up (pdfraw.go): no cell is filled,
@@ -1347,6 +1356,8 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 				vals = placed
 			} else if len(vals) < n && len(vals) > 0 && vals[0].kind == tkValue { // glue.go: digits run together
 				vals = tp.glueRow(&glued, vals, b, *row, rowCols)
+			} else if sv := tp.splitSigned(b, *row, vals, rowCols, at); sv != nil { // place.go: "35-15"
+				vals = sv
 			}
 			if shortBy(vals, n) > 0 && acc != nil && !tp.p.alignShort {
 				blankRow(r, b, row.Name, orgAt >= 0, at)
@@ -1480,7 +1491,7 @@ func mayHoldDropped(s string) bool {
 // parseCellValue is ParseValue with a shortcut for the common cell, ASCII
 // digits only, whose value is the text itself.
 func parseCellValue(s string) Cell {
-	if s != "" && allDigits(s) {
+	if s != "" && chars.AllDigits(s) {
 		return Cell{Kind: Number, Value: s}
 	}
 	return ParseValue(s)
@@ -1488,8 +1499,8 @@ func parseCellValue(s string) Cell {
 
 // valueKind is ParseValue(s).Kind without building the value.
 func valueKind(s string) Kind {
-	if s == "" || s[0] >= utf8.RuneSelf || isSpace(rune(s[0])) || s[len(s)-1] >= utf8.RuneSelf || isSpace(rune(s[len(s)-1])) {
-		s = strings.TrimFunc(s, isSpace)
+	if s == "" || s[0] >= utf8.RuneSelf || chars.IsSpace(rune(s[0])) || s[len(s)-1] >= utf8.RuneSelf || chars.IsSpace(rune(s[len(s)-1])) {
+		s = strings.TrimFunc(s, chars.IsSpace)
 	}
 	if s == "" {
 		return Blank
@@ -1497,7 +1508,7 @@ func valueKind(s string) Kind {
 	if isNAMark(s) {
 		return NotApplicable
 	}
-	if allDigits(s) {
+	if chars.AllDigits(s) {
 		return Number
 	}
 	// normalizeNumber allocates only for a number, and gives up on text

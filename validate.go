@@ -11,6 +11,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -1066,7 +1067,7 @@ func checkSectionOrder(v *validation) {
 // saysNothing reports whether a section's text is empty or only says
 // there is nothing: "无", "暂无。", "没有".
 func saysNothing(text string) bool {
-	t := strings.TrimFunc(text, func(r rune) bool { return isTextSpace(r) || strings.ContainsRune("。.，,；;！!", r) })
+	t := strings.TrimFunc(text, func(r rune) bool { return chars.IsAnySpace(r) || strings.ContainsRune("。.，,；;！!", r) })
 	switch t {
 	case "", "无", "暂无", "没有", "无。", "/", "—", "-":
 		return true
@@ -1079,7 +1080,7 @@ func checkSectionEmpty(v *validation) {
 		var bad bool
 		switch s.Number {
 		case 1, 6:
-			bad = strings.TrimFunc(s.Text, isTextSpace) == ""
+			bad = strings.TrimFunc(s.Text, chars.IsAnySpace) == ""
 		case 5:
 			bad = saysNothing(s.Text)
 		}
@@ -1343,7 +1344,7 @@ type seriesItem struct {
 // squeezeName returns an agency name without white space.
 func squeezeName(s string) string {
 	return strings.Map(func(r rune) rune {
-		if isTextSpace(r) {
+		if chars.IsAnySpace(r) {
 			return -1
 		}
 		return r

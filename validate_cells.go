@@ -23,6 +23,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -143,7 +144,7 @@ func leadingNumber(s string) (*big.Rat, bool) {
 	if !proseAfterNumber.MatchString(s) {
 		return nil, false
 	}
-	f := strings.FieldsFunc(s, isTextSpace)
+	f := strings.FieldsFunc(s, chars.IsAnySpace)
 	n, ok := normalizeNumber(f[0])
 	if !ok || digits(n) > maxDigits {
 		return nil, false
@@ -153,7 +154,7 @@ func leadingNumber(s string) (*big.Rat, bool) {
 
 // hasDigit reports whether s holds an ASCII or full-width digit.
 func hasDigit(s string) bool {
-	return strings.ContainsFunc(s, func(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' })
+	return strings.ContainsFunc(s, chars.IsDigit)
 }
 
 // runOfNumbers reports whether a number cell's digits are several numbers
@@ -540,7 +541,7 @@ func labelCore(label string) string {
 		}
 	}
 	for i, r := range s {
-		if r >= '0' && r <= '9' || r == '.' || r == '．' || strings.ContainsRune("一二三四五六七八九十、", r) {
+		if chars.IsASCIIDigit(r) || r == '.' || r == '．' || chars.IsNumeral(r) || r == '、' {
 			continue
 		}
 		return s[i:]
@@ -559,7 +560,7 @@ func squeezeOffsets(text string) squeezedText {
 	var b strings.Builder
 	var off []int
 	for i, r := range text {
-		if isTextSpace(r) {
+		if chars.IsAnySpace(r) {
 			continue
 		}
 		n := b.Len()
@@ -636,8 +637,8 @@ func findRowLabel(region string, row schema.Row, table string, fuzzy bool) (int,
 			before, _ := utf8.DecodeLastRuneInString(sq.s[:i])
 			after := strings.TrimLeft(sq.s[from:], "|")
 			next, _ := utf8.DecodeRuneInString(after)
-			cellStart := i == 0 || strings.ContainsRune("|>.．、）)", before) || before >= '0' && before <= '9'
-			valueNext := next >= '0' && next <= '9' || next >= '０' && next <= '９' || strings.ContainsRune("/／-—－", next)
+			cellStart := i == 0 || strings.ContainsRune("|>.．、）)", before) || chars.IsASCIIDigit(before)
+			valueNext := chars.IsDigit(next) || strings.ContainsRune("/／-—－", next)
 			if (cellStart && !strings.ContainsRune("、，,。；;和及与等", next)) || valueNext || nextTo(sq.s[:i], after) {
 				return sq.off[i], true
 			}

@@ -12,6 +12,9 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/opengovcn/nianbao/internal/chars"
+	"github.com/opengovcn/nianbao/internal/htmltext"
 )
 
 // validationSource is the decoded source with its line starts.
@@ -26,14 +29,14 @@ func newValidationSource(src []byte) *validationSource {
 		src = u
 	}
 	var text string
-	if isHTML(src) {
-		text = decodeHTML(src)
+	if htmltext.Is(src) {
+		text = htmltext.Decode(src)
 	} else if t, _, err := decode(src); err == nil {
 		text = t
 	} else {
 		return nil
 	}
-	s := &validationSource{text: text, lines: []int{0}, html: isHTML(src)}
+	s := &validationSource{text: text, lines: []int{0}, html: htmltext.Is(src)}
 	for i := 0; i < len(text); i++ {
 		if text[i] == '\n' {
 			s.lines = append(s.lines, i+1)
@@ -73,7 +76,7 @@ func (s *validationSource) clean(raw string) string {
 
 // collapse turns every run of white space into one space.
 func collapse(s string) string {
-	return strings.Join(strings.FieldsFunc(s, isTextSpace), " ")
+	return strings.Join(strings.FieldsFunc(s, chars.IsAnySpace), " ")
 }
 
 // quoteAt returns what the source has at p: a few characters of the line

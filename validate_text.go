@@ -16,6 +16,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -79,7 +80,7 @@ func joinLines(s string) string {
 	}
 	var b strings.Builder
 	for i, line := range strings.Split(s, "\n") {
-		t := strings.TrimFunc(line, isTextSpace)
+		t := strings.TrimFunc(line, chars.IsAnySpace)
 		if i > 0 && t != "" && b.Len() > 0 {
 			last, _ := utf8.DecodeLastRuneInString(b.String())
 			first, _ := utf8.DecodeRuneInString(t)
@@ -281,7 +282,7 @@ func statedNumbers(text string) [][2]int {
 		j := i
 		for j > 0 { // white space between the number and the word
 			c, w := utf8.DecodeLastRuneInString(text[:j])
-			if !isTextSpace(c) {
+			if !chars.IsAnySpace(c) {
 				break
 			}
 			j -= w
@@ -289,7 +290,7 @@ func statedNumbers(text string) [][2]int {
 		k := j
 		for k > 0 {
 			c, w := utf8.DecodeLastRuneInString(text[:k])
-			if !(c >= '0' && c <= '9' || c >= '０' && c <= '９') {
+			if !chars.IsDigit(c) {
 				break
 			}
 			k -= w
@@ -549,18 +550,15 @@ func checkYearSigned(v *validation) {
 	v.placeLast(pos)
 }
 
-// numerals are the section numbers, 一 to 十.
-const numerals = "一二三四五六七八九十"
-
 // headingNumber returns the number a heading starts with ("二、…" → 2), or 0.
 func headingNum(h string) int {
-	h = strings.TrimLeftFunc(h, func(r rune) bool { return isTextSpace(r) || r == '#' || r == '*' })
+	h = strings.TrimLeftFunc(h, func(r rune) bool { return chars.IsAnySpace(r) || r == '#' || r == '*' })
 	r, n := utf8.DecodeRuneInString(h)
-	i := strings.IndexRune(numerals, r)
-	if i < 0 || !strings.HasPrefix(h[n:], "、") {
+	v := chars.NumeralValue(r)
+	if v == 0 || !strings.HasPrefix(h[n:], "、") {
 		return 0
 	}
-	return i/len("一") + 1
+	return v
 }
 
 // sectionContent are words by which a template section's content is known
@@ -587,7 +585,7 @@ var headingWords = map[int][]string{
 // text: at the start of a line or after the end of a sentence. It returns the
 // heading as written, cut where the text after it begins.
 func headingIn(text string, n int) (string, bool) {
-	num := string([]rune(numerals)[n-1]) + "、"
+	num := chars.Numeral(n) + "、"
 	for from := 0; ; {
 		i := strings.Index(text[from:], num)
 		if i < 0 {
@@ -596,12 +594,12 @@ func headingIn(text string, n int) (string, bool) {
 		i += from
 		from = i + len(num)
 		before, _ := utf8.DecodeLastRuneInString(text[:i])
-		if i > 0 && !isTextSpace(before) && !strings.ContainsRune("。；;！!>）)", before) {
+		if i > 0 && !chars.IsAnySpace(before) && !strings.ContainsRune("。；;！!>）)", before) {
 			continue
 		}
 		rest := []rune(text[from:])
 		end := 0
-		for end < len(rest) && end < 24 && !isTextSpace(rest[end]) && !strings.ContainsRune("。，,：:；;《（(0123456789０１２３４５６７８９", rest[end]) {
+		for end < len(rest) && end < 24 && !chars.IsAnySpace(rest[end]) && !strings.ContainsRune("。，,：:；;《（(0123456789０１２３４５６７８９", rest[end]) {
 			end++
 		}
 		h := string(rest[:end])
@@ -723,7 +721,7 @@ func checkSectionNumbers(v *validation) {
 			after = "；其后" + strings.Join(off, "、") + "的序号与模板错开"
 			afterEN = "; after it " + strings.Join(off, ", ") + " are numbered off the template"
 		}
-		num := string([]rune(numerals)[n-1]) + "、"
+		num := chars.Numeral(n) + "、"
 		v.add("section-number", nil,
 			fmt.Sprintf("“%s”和“%s”都编号为“%s”%s", first.Heading, s.Heading, num, after),
 			fmt.Sprintf("%q and %q are both numbered %s%s", first.Heading, s.Heading, num, afterEN))

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -192,19 +193,11 @@ func listNumberLen(f []rune) int {
 		}
 		return 0
 	}
-	for i < len(f) && (f[i] >= '0' && f[i] <= '9' || isCJKNumeral(f[i])) {
+	for i < len(f) && (chars.IsASCIIDigit(f[i]) || chars.IsNumeral(f[i])) {
 		i++
 	}
 	if i > 0 && i < len(f) && (f[i] == '.' || f[i] == '、') {
 		return i + 1
 	}
 	return 0
-}
-
-func isCJKNumeral(r rune) bool {
-	switch r {
-	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
-		return true
-	}
-	return false
 }

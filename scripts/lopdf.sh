@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Makes testdata/lopdf: each seed report rendered in the official layout
-# (nianbao parse -f html), some of its numeric cells blanked at random,
-# printed to PDF by LibreOffice and extracted with pdftotext -layout — the
-# shape of a report made in Word/LibreOffice/WPS and published as PDF, with
-# blank cells. Each <name>.txt has <name>.truth.csv beside it: the cells of
-# the blanked HTML, which nianbao reads exactly (HTML keeps every cell).
+# (nianbao parse -f html), some of its numeric cells blanked at random, then
+#   <name>.pdf.txt   printed to PDF by LibreOffice, extracted with
+#                    pdftotext -layout: a report made in Word/LibreOffice/WPS
+#                    and published as PDF;
+#   <name>.text.txt  saved by LibreOffice as plain text: one cell a line, a
+#                    blank cell an empty line;
+# with <name>.truth.csv beside them: the cells of the blanked HTML, which
+# nianbao reads exactly (HTML keeps every cell).
 # Needs: go, python3, soffice (libreoffice-writer), pdftotext (poppler-utils).
 # These are generated variants of real reports, not real reports.
 set -euo pipefail
@@ -27,7 +30,9 @@ def rep(m):
 open(sys.argv[2], "w", encoding="utf-8").write(re.sub(r"(<td[^>]*>)([0-9.]+)(</td>)", rep, s))
 PY
     (cd "$tmp" && soffice --headless --convert-to pdf:writer_web_pdf_Export "$name.html" >/dev/null 2>&1)
-    pdftotext -layout -enc UTF-8 "$tmp/$name.pdf" "$out/$name.txt"
+    pdftotext -layout -enc UTF-8 "$tmp/$name.pdf" "$out/$name.pdf.txt"
+    (cd "$tmp" && soffice --headless --convert-to "txt:Text (encoded):UTF8" "$name.html" >/dev/null 2>&1)
+    cp "$tmp/$name.txt" "$out/$name.text.txt"
     "$tmp/nb" parse -f csv "$tmp/$name.html" > "$out/$name.truth.csv"
   done
 done

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/opengovcn/nianbao"
+	"github.com/opengovcn/nianbao/internal/htmltext"
 )
 
 var fmtCmd = &command{
@@ -170,12 +171,12 @@ func clip(s string, n int) string {
 	return string(rs[:n]) + "…"
 }
 
-// isHTML reports whether an input is a web page, by name or content.
+// isHTML reports whether an input is a web page, by name or, as the
+// library judges it, by content.
 func isHTML(name string, src []byte) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".html", ".htm":
 		return true
 	}
-	head := bytes.ToLower(bytes.TrimSpace(bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))))
-	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html"))
+	return htmltext.Is(src)
 }

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // claim says what became of a byte of the decoded input. Every byte of a
@@ -112,7 +114,7 @@ func (s *source) str(sp srcSpan) string { return s.text[sp.start:sp.end] }
 // trimSpan shrinks sp to exclude leading and trailing white space.
 func (s *source) trimSpan(sp srcSpan) srcSpan {
 	for sp.start < sp.end {
-		n := spaceLen(s.text[sp.start:sp.end]) // decodes only a rune that may be a space
+		n := chars.SpaceLen(s.text[sp.start:sp.end]) // decodes only a rune that may be a space
 		if n == 0 {
 			break
 		}
@@ -120,7 +122,7 @@ func (s *source) trimSpan(sp srcSpan) srcSpan {
 	}
 	for sp.end > sp.start {
 		r, n := utf8.DecodeLastRuneInString(s.text[sp.start:sp.end])
-		if !isSpace(r) {
+		if !chars.IsSpace(r) {
 			break
 		}
 		sp.end -= n
@@ -129,4 +131,4 @@ func (s *source) trimSpan(sp srcSpan) srcSpan {
 }
 
 // isBlank reports whether s holds only white space.
-func isBlank(s string) bool { return strings.TrimFunc(s, isSpace) == "" }
+func isBlank(s string) bool { return strings.TrimFunc(s, chars.IsSpace) == "" }

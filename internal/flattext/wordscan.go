@@ -1,4 +1,4 @@
-package nianbao
+package flattext
 
 import (
 	"strings"

@@ -1,9 +1,9 @@
-package nianbao
-
-// HTML input: reports as agencies publish them on their web sites.
+// Package htmltext is the front end for HTML input: reports as agencies
+// publish them on their web sites.
 //
-// htmlToText turns a page into the plain text the text parser reads, and an
-// htmlMap that takes every position in that text back to the page's source.
+// [ToText] turns a page into the plain text the parser reads, and a
+// [posmap.Map] that takes every position in that text back to the page's
+// source.
 // Block elements become lines; every <table> becomes one line per grid row
 // with rowspan and colspan resolved (a merged cell's text in its first grid
 // cell, the cells it spans empty) and cells joined by a TAB. Script, style,
@@ -16,12 +16,15 @@ package nianbao
 // Positions are kept through all of it: each output line is a list of
 // segments, runs of characters that map one to one onto consecutive
 // characters of one source line.
+//
+// The package knows nothing of the report beyond the catalog's texts that
+// tell a report table from other tables (see hasReportTable).
+package htmltext
 
 import (
 	"bytes"
 	"math"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -33,6 +36,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
 
+	"github.com/opengovcn/nianbao/internal/chars"
+	"github.com/opengovcn/nianbao/internal/posmap"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -53,16 +58,16 @@ var htmlPrefix = regexp.MustCompile(`(?i)^<(!doctype\s+html|html|head|body|meta|
 // htmlTag matches a common HTML tag anywhere.
 var htmlTag = regexp.MustCompile(`(?i)</?(html|head|body|div|p|span|table|tbody|tr|td|th|br|font|strong|meta|style|script|h[1-6]|section|article|a|ul|li)\b[^<>]*>`)
 
-// isHTML reports whether src is an HTML page or fragment, judged by content:
+// Is reports whether src is an HTML page or fragment, judged by content:
 // it starts (after a BOM and white space) with an HTML tag, or tags appear
 // on most of its lines. Text with an occasional <br> is not HTML.
-func isHTML(src []byte) bool {
+func Is(src []byte) bool {
 	s := src
 	if len(s) > htmlSniffBytes {
 		s = s[:htmlSniffBytes]
 	}
 	s = bytes.TrimPrefix(s, []byte("\xef\xbb\xbf"))
-	s = bytes.TrimLeft(s, " \t\r\n\f")
+	s = bytes.TrimLeftFunc(s, chars.IsHTMLSpace)
 	if htmlPrefix.Match(s) || bytes.HasPrefix(s, []byte("<?xml")) && htmlTag.Match(s) {
 		return true
 	}
@@ -106,11 +111,11 @@ func isBlankBytes(l []byte) bool {
 
 var metaCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)`)
 
-// decodeHTML returns the page as UTF-8: the charset of a BOM, else of a
+// Decode returns the page as UTF-8: the charset of a BOM, else of a
 // <meta charset> or http-equiv content type, else UTF-8 if the bytes are
 // valid UTF-8, else GB18030. Decoding keeps one rune per source character,
 // so rune columns in the result are rune columns in the original.
-func decodeHTML(src []byte) string {
+func Decode(src []byte) string {
 	if b, ok := bytes.CutPrefix(src, []byte("\xef\xbb\xbf")); ok {
 		return string(b)
 	}
@@ -139,7 +144,7 @@ func decodeHTML(src []byte) string {
 	if enc == nil {
 		return string(src)
 	}
-	if enc == simplifiedchinese.GB18030 && utf8.Valid(src) && !isASCII(src) {
+	if enc == simplifiedchinese.GB18030 && utf8.Valid(src) && !chars.IsASCII(src) {
 		return string(src) // declared GBK but saved as UTF-8, a common mislabel
 	}
 	out, _, err := transform.Bytes(enc.NewDecoder(), src)
@@ -149,39 +154,22 @@ func decodeHTML(src []byte) string {
 	return string(out)
 }
 
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
-// hseg is a run of an output line whose characters map one to one onto
-// consecutive characters of one source line: the output character at rune
-// offset col (0-based) is the source character at pos.
-type hseg struct {
-	col int
-	pos Position
-}
-
 // hline is a line of output text being built.
 type hline struct {
 	b      []byte
 	n      int // runes in b
-	segs   []hseg
-	anchor Position // where the line's element starts, for lines without text
-	table  bool     // a row of a data table
+	segs   []posmap.Seg
+	anchor posmap.Pos // where the line's element starts, for lines without text
+	table  bool       // a row of a data table
 	last   rune
-	lastP  Position // source position of last, or zero if it was synthetic
+	lastP  posmap.Pos // source position of last, or zero if it was synthetic
 	first  rune
 }
 
 // add appends rune r that came from source position p.
-func (l *hline) add(r rune, p Position) {
+func (l *hline) add(r rune, p posmap.Pos) {
 	if !(l.lastP.IsValid() && p.Line == l.lastP.Line && p.Column == l.lastP.Column+1) {
-		l.segs = append(l.segs, hseg{col: l.n, pos: p})
+		l.segs = append(l.segs, posmap.Seg{Col: l.n, Pos: p})
 	}
 	l.put(r)
 	l.lastP = p
@@ -190,7 +178,7 @@ func (l *hline) add(r rune, p Position) {
 // synth appends a rune that is not in the source (a TAB between cells).
 func (l *hline) synth(r rune) {
 	l.put(r)
-	l.lastP = Position{}
+	l.lastP = posmap.Pos{}
 }
 
 func (l *hline) put(r rune) {
@@ -211,18 +199,11 @@ func (l *hline) appendLine(m *hline) {
 		l.first = m.first
 	}
 	for _, s := range m.segs {
-		l.segs = append(l.segs, hseg{col: s.col + l.n, pos: s.pos})
+		l.segs = append(l.segs, posmap.Seg{Col: s.Col + l.n, Pos: s.Pos})
 	}
 	l.b = append(l.b, m.b...)
 	l.n += m.n
 	l.last, l.lastP = m.last, m.lastP
-}
-
-// isCJK reports whether r is a Chinese character or CJK punctuation, between
-// which white space in the source is not rendered as a space.
-func isCJK(r rune) bool {
-	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef ||
-		r >= 0x2e80 && r <= 0x2fdf || r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—'
 }
 
 // container collects the lines of a block context: the page, a table cell,
@@ -231,9 +212,9 @@ type container struct {
 	lines    []*hline
 	cur      *hline
 	pend     bool // collapsible white space pending before the next rune
-	pendP    Position
+	pendP    posmap.Pos
 	hasTable bool // holds the lines of a nested table
-	anchor   Position
+	anchor   posmap.Pos
 	cell     bool   // a table cell: its lines are joined into one
 	prefix   string // Markdown heading marker for the next line (h1–h6)
 }
@@ -247,7 +228,7 @@ func (c *container) line() *hline {
 
 // text appends a visible rune, first resolving pending white space: it is
 // dropped at the start of a line and between two CJK characters.
-func (c *container) text(r rune, p Position) {
+func (c *container) text(r rune, p posmap.Pos) {
 	l := c.line()
 	if l.n == 0 && c.prefix != "" {
 		for _, m := range c.prefix {
@@ -255,7 +236,7 @@ func (c *container) text(r rune, p Position) {
 		}
 		c.pend = false
 	}
-	if c.pend && l.n > 0 && !(isCJK(l.last) && isCJK(r)) {
+	if c.pend && l.n > 0 && !(chars.IsCJK(l.last) && chars.IsCJK(r)) {
 		l.add(' ', c.pendP)
 	}
 	c.pend = false
@@ -263,7 +244,7 @@ func (c *container) text(r rune, p Position) {
 }
 
 // space records collapsible white space at p.
-func (c *container) space(p Position) {
+func (c *container) space(p posmap.Pos) {
 	if !c.pend {
 		c.pend, c.pendP = true, p
 	}
@@ -294,7 +275,7 @@ func (c *container) flatten() *hline {
 	}
 	out := &hline{anchor: c.anchor}
 	for i, l := range c.lines {
-		if i > 0 && out.n > 0 && !(isCJK(out.last) && isCJK(l.first)) {
+		if i > 0 && out.n > 0 && !(chars.IsCJK(out.last) && chars.IsCJK(l.first)) {
 			out.synth(' ')
 		}
 		if bytes.IndexByte(l.b, '\t') >= 0 {
@@ -310,7 +291,7 @@ type htable struct {
 	rows   []*hrow
 	stray  *container // text inside the table but outside its cells
 	cell   *hcell
-	anchor Position
+	anchor posmap.Pos
 	// A long data table is gridded as it is read (see stream): its rows'
 	// lines so far, and the state of the grid between rows.
 	streaming bool
@@ -320,7 +301,7 @@ type htable struct {
 
 type hrow struct {
 	cells []*hcell
-	pos   Position
+	pos   posmap.Pos
 }
 
 type hcell struct {
@@ -334,22 +315,22 @@ type hcell struct {
 // markup being read was itself unescaped from a script string.
 type tracker struct {
 	line, col int
-	table     []Position
+	table     []posmap.Pos
 	idx       int
 }
 
-func (t *tracker) pos() Position {
+func (t *tracker) pos() posmap.Pos {
 	if t.table != nil {
 		if t.idx < len(t.table) {
 			return t.table[t.idx]
 		}
 		if n := len(t.table); n > 0 {
 			p := t.table[n-1]
-			return Position{p.Line, p.Column + t.idx - n + 1}
+			return posmap.Pos{Line: p.Line, Column: p.Column + t.idx - n + 1}
 		}
-		return Position{1, 1}
+		return posmap.Pos{Line: 1, Column: 1}
 	}
-	return Position{t.line, t.col}
+	return posmap.Pos{Line: t.line, Column: t.col}
 }
 
 func (t *tracker) step(r rune) {
@@ -415,6 +396,16 @@ func mayHide(style []byte) bool {
 
 var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
 
+// Invisible reports whether the content of an element of this name (in
+// lower case) is not visible text: scripts, styles, navigation, forms'
+// choices and the like. The conversion leaves it out.
+func Invisible(element string) bool { return htmlSkip[element] }
+
+// HiddenStyle reports whether a style attribute hides its element
+// (display: none, visibility: hidden). The conversion leaves such an
+// element out, as it does one with a hidden attribute.
+func HiddenStyle(style string) bool { return hiddenStyle.MatchString(style) }
+
 // htmlWalker reads one page (or one piece of embedded markup).
 type htmlWalker struct {
 	tr       tracker
@@ -462,12 +453,10 @@ func (w *htmlWalker) walk(doc string) []*hline {
 			w.text(raw)
 		case html.StartTagToken, html.SelfClosingTagToken:
 			w.tr.skip(raw)
-			name, _ := z.TagName()
-			w.startTag(z, string(name), tt == html.SelfClosingTagToken, start.pos())
+			w.startTag(z, raw, tagName(raw), tt == html.SelfClosingTagToken, start.pos())
 		case html.EndTagToken:
 			w.tr.skip(raw)
-			name, _ := z.TagName()
-			w.endTag(string(name))
+			w.endTag(tagName(raw))
 		default: // comments, doctype
 			w.tr.skip(raw)
 		}
@@ -505,15 +494,14 @@ func (w *htmlWalker) text(raw []byte) {
 	}
 }
 
-func (w *htmlWalker) visible(c *container, r rune, p Position) {
+func (w *htmlWalker) visible(c *container, r rune, p posmap.Pos) {
 	switch {
 	case r == '\n' && w.pre > 0:
 		c.brk()
 	case r == '\r' && w.pre > 0:
 	case w.pre > 0 && (r == ' ' || r == '\t'):
 		c.text(r, p)
-	case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' || r == '\u3000' ||
-		r == '\u200b' || r == '\ufeff' || r == 0:
+	case chars.IsCollapsible(r):
 		c.space(p)
 	default:
 		c.text(r, p)
@@ -549,7 +537,7 @@ func decodeEntity(s string) (string, int) {
 	return "", 0
 }
 
-func (w *htmlWalker) startTag(z *html.Tokenizer, name string, selfClosing bool, p Position) {
+func (w *htmlWalker) startTag(z *html.Tokenizer, raw []byte, name string, selfClosing bool, p posmap.Pos) {
 	if w.skip != "" {
 		if name == w.skip && !selfClosing {
 			w.skipN++
@@ -558,20 +546,22 @@ func (w *htmlWalker) startTag(z *html.Tokenizer, name string, selfClosing bool, 
 	}
 	var colspan, rowspan = 1, 1
 	hidden := false
-	for {
-		k, v, more := z.TagAttr()
-		switch string(k) {
-		case "style":
-			hidden = hidden || mayHide(v) && hiddenStyle.Match(v)
-		case "hidden":
-			hidden = true
-		case "colspan":
-			colspan = spanAttr(v, 1)
-		case "rowspan":
-			rowspan = spanAttr(v, 1)
-		}
-		if !more {
-			break
+	if mayHaveAttr(raw) {
+		for {
+			k, v, more := z.TagAttr()
+			switch string(k) {
+			case "style":
+				hidden = hidden || mayHide(v) && hiddenStyle.Match(v)
+			case "hidden":
+				hidden = true
+			case "colspan":
+				colspan = spanAttr(v, 1)
+			case "rowspan":
+				rowspan = spanAttr(v, 1)
+			}
+			if !more {
+				break
+			}
 		}
 	}
 	if w.expand && (name == "script" || name == "textarea") && !selfClosing {
@@ -669,6 +659,82 @@ func (w *htmlWalker) endTag(name string) {
 	}
 }
 
+// tagName returns the name of the tag token raw ("<td …>", "</td>") in
+// lower case, as Tokenizer.TagName does (ASCII letters lowered, NUL as
+// U+FFFD), without allocating for the names this package knows. The name
+// runs from the letter after < or </ to white space, / or >.
+func tagName(raw []byte) string {
+	i := 1
+	if len(raw) > 1 && raw[1] == '/' {
+		i = 2
+	}
+	if i >= len(raw) {
+		return ""
+	}
+	j := i + 1
+	for j < len(raw) {
+		switch raw[j] {
+		case ' ', '\n', '\r', '\t', '\f', '/', '>':
+			goto end
+		}
+		j++
+	}
+end:
+	var buf [16]byte
+	name := raw[i:j]
+	if len(name) > len(buf) || bytes.IndexByte(name, 0) >= 0 {
+		return string(bytes.ToLower(bytes.ReplaceAll(name, []byte{0}, []byte("\ufffd"))))
+	}
+	lower := buf[:len(name)]
+	for k, c := range name {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[k] = c
+	}
+	if n, ok := knownNames[string(lower)]; ok {
+		return n
+	}
+	return string(lower)
+}
+
+// knownNames are the element names the conversion looks at, and common
+// inline ones, kept so that tagName need not allocate them.
+var knownNames = func() map[string]string {
+	m := map[string]string{}
+	for _, set := range []map[string]bool{htmlSkip, htmlBlock} {
+		for n := range set {
+			m[n] = n
+		}
+	}
+	for _, n := range []string{"table", "tbody", "thead", "tfoot", "tr", "td", "th", "col", "colgroup", "span", "font",
+		"a", "b", "i", "u", "em", "strong", "img", "meta", "link", "head", "o:p", "input", "label", "sup", "sub", "small"} {
+		m[n] = n
+	}
+	return m
+}()
+
+// mayHaveAttr reports whether a start tag may have one of the attributes
+// startTag reads (style, hidden, colspan, rowspan): whatever their case,
+// their names are in the tag's text ("span" in colspan and rowspan). Most
+// tags have none of them, and their attributes need not be read.
+func mayHaveAttr(raw []byte) bool {
+	for i := range raw {
+		switch raw[i] | 0x20 {
+		case 's':
+			if i+5 <= len(raw) && bytes.EqualFold(raw[i:i+5], []byte("style")) ||
+				i+4 <= len(raw) && bytes.EqualFold(raw[i:i+4], []byte("span")) {
+				return true
+			}
+		case 'h':
+			if i+6 <= len(raw) && bytes.EqualFold(raw[i:i+6], []byte("hidden")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func isVoid(name string) bool {
 	switch name {
 	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr":
@@ -680,10 +746,7 @@ func isVoid(name string) bool {
 // spanAttr reads a rowspan or colspan value leniently ("2", " 3 ", "2px").
 func spanAttr(v []byte, def int) int {
 	s := strings.TrimSpace(string(v))
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
+	i := chars.LeadingDigits(s)
 	if i == 0 || i > 6 {
 		return def
 	}
@@ -698,7 +761,7 @@ func (w *htmlWalker) table() *htable {
 	return w.tables[len(w.tables)-1]
 }
 
-func (w *htmlWalker) openTable(p Position) {
+func (w *htmlWalker) openTable(p posmap.Pos) {
 	w.top().brk()
 	t := &htable{stray: &container{anchor: p}, anchor: p}
 	w.tables = append(w.tables, t)
@@ -898,14 +961,14 @@ func (w *htmlWalker) embedded() {
 		return
 	}
 	// Source position of every rune of raw.
-	pos := make([]Position, 0, len(raw))
+	pos := make([]posmap.Pos, 0, len(raw))
 	tr := at
 	for _, r := range raw {
 		pos = append(pos, tr.pos())
 		tr.step(r)
 	}
 	var runes []rune
-	var rpos []Position
+	var rpos []posmap.Pos
 	trimmed := strings.TrimSpace(raw)
 	if name == "textarea" || strings.HasPrefix(trimmed, "<") {
 		runes, rpos = []rune(raw), pos
@@ -931,9 +994,9 @@ func (w *htmlWalker) embedded() {
 
 // jsStrings returns the concatenated contents of the JavaScript string
 // literals in src with escapes undone, and the source position of each rune.
-func jsStrings(src []rune, pos []Position) ([]rune, []Position) {
+func jsStrings(src []rune, pos []posmap.Pos) ([]rune, []posmap.Pos) {
 	var out []rune
-	var opos []Position
+	var opos []posmap.Pos
 	for i := 0; i < len(src); i++ {
 		q := src[i]
 		if q == '/' && i+1 < len(src) && src[i+1] == '/' { // line comment
@@ -985,9 +1048,9 @@ func jsStrings(src []rune, pos []Position) ([]rune, []Position) {
 
 // decodeEntitiesMapped decodes character references in src, keeping for
 // each output rune the position of the source rune it came from.
-func decodeEntitiesMapped(src []rune, pos []Position) ([]rune, []Position) {
+func decodeEntitiesMapped(src []rune, pos []posmap.Pos) ([]rune, []posmap.Pos) {
 	var out []rune
-	var opos []Position
+	var opos []posmap.Pos
 	s := string(src)
 	ri := 0 // rune index of s[i]
 	for i := 0; i < len(s); {
@@ -1055,23 +1118,12 @@ func hasReportTable(lines []*hline) bool {
 	return false
 }
 
-// htmlMap maps positions in the text htmlToText made back to the HTML source.
-type htmlMap struct {
-	lines []lineMap
-}
-
-type lineMap struct {
-	anchor Position
-	segs   []hseg
-}
-
-// htmlToText converts an HTML page to the text the parser reads: one line
-// per block and per table row (cells separated by TABs), ending with a
-// newline. It returns the text and the map of its positions to the page's
-// source (line and rune column of the original bytes, whatever their
-// charset).
-func htmlToText(src []byte) ([]byte, *htmlMap) {
-	doc := decodeHTML(src)
+// ToText converts an HTML page to the text the parser reads: one line per
+// block and per table row (cells separated by TABs), ending with a newline.
+// It returns the text and the map of its positions to the page's source
+// (line and rune column of the original bytes, whatever their charset).
+func ToText(src []byte) ([]byte, *posmap.Map) {
+	doc := Decode(src)
 	w := &htmlWalker{tr: tracker{line: 1, col: 1}}
 	lines := w.walk(doc)
 	if !hasReportTable(lines) {
@@ -1081,74 +1133,15 @@ func htmlToText(src []byte) ([]byte, *htmlMap) {
 		}
 	}
 	var buf bytes.Buffer
-	m := &htmlMap{lines: make([]lineMap, 0, len(lines))}
+	m := &posmap.Map{Lines: make([]posmap.Line, 0, len(lines))}
 	for _, l := range lines {
 		buf.Write(l.b)
 		buf.WriteByte('\n')
 		anchor := l.anchor
 		if len(l.segs) > 0 {
-			anchor = l.segs[0].pos
+			anchor = l.segs[0].Pos
 		}
-		m.lines = append(m.lines, lineMap{anchor: anchor, segs: l.segs})
+		m.Lines = append(m.Lines, posmap.Line{Anchor: anchor, Segs: l.segs})
 	}
 	return buf.Bytes(), m
-}
-
-// pos maps a position in the converted text to the HTML source. Characters
-// the conversion inserted (TABs between cells, a space joining two pieces)
-// map just past the source character before them. An unknown position stays
-// unknown.
-func (m *htmlMap) pos(p Position) Position {
-	if !p.IsValid() || len(m.lines) == 0 {
-		return p
-	}
-	if p.Line > len(m.lines) {
-		last := m.lines[len(m.lines)-1]
-		return last.anchor
-	}
-	lm := m.lines[p.Line-1]
-	col := p.Column - 1
-	i := sort.Search(len(lm.segs), func(i int) bool { return lm.segs[i].col > col }) - 1
-	if i < 0 {
-		return lm.anchor
-	}
-	s := lm.segs[i]
-	return Position{Line: s.pos.Line, Column: s.pos.Column + col - s.col}
-}
-
-// mapReport rewrites every position in r (cells, sections, unrecognized
-// fragments, warnings) and in the diagnostics of extra from converted-text
-// coordinates to HTML source coordinates. A diagnostic listed in both is
-// mapped once.
-func (m *htmlMap) mapReport(r *Report, extra ...*Diagnostic) {
-	if r != nil {
-		for _, ref := range cellRefs() { // the cells of r.Cells(), in place
-			if p := r.CellPtr(ref); p != nil && p.Kind != Absent {
-				p.Pos = m.pos(p.Pos)
-			}
-		}
-		for i := range r.Sections {
-			r.Sections[i].Pos = m.pos(r.Sections[i].Pos)
-		}
-		for i := range r.Unrecognized {
-			r.Unrecognized[i].Pos = m.pos(r.Unrecognized[i].Pos)
-		}
-	}
-	var ds []*Diagnostic
-	if r != nil {
-		ds = r.Warnings
-	}
-	done := make(map[*Diagnostic]bool, len(ds)+len(extra))
-	for _, d := range append(ds, extra...) {
-		if d != nil && !done[d] {
-			done[d] = true
-			d.Pos = m.pos(d.Pos)
-		}
-	}
-}
-
-// parseHTML reads a report published as a web page: the page's visible text
-// is parsed as text and every position is mapped back to the page.
-func (pr *Parser) parseHTML(src []byte) (*Report, error) {
-	return pr.parseMapped(htmlToText(src))
 }

@@ -1,6 +1,5 @@
-package nianbao
-
-// Flattened reports: the whole body on one line.
+// Package flattext is the front end for flattened reports: the whole body
+// on one line.
 //
 // Some sources store a report web page as its visible text with every block
 // run together on one line: "…联系。 一、总体情况 2023年，…二、主动公开政府信息
@@ -10,21 +9,29 @@ package nianbao
 // part of the line that holds the tables, before every caption, header and row
 // label of the catalog (and before the run of digits that ends table 4). What
 // it produces is text as copied from a web page, one row a line with the
-// cells of a row still run together; glue.go recovers those cells.
+// cells of a row still run together; the parser's glue.go recovers those
+// cells.
 //
 // Only line breaks and TABs (between a row label and its digits) are
 // inserted, and spaces around and inside runs of digits dropped, so every
 // output line is made of pieces of one input line and positions map back
-// exactly through an htmlMap.
+// exactly through a posmap.Map.
+//
+// The package knows nothing of the report beyond the catalog's headings and
+// labels, before which it breaks the line.
+package flattext
 
 import (
-	"errors"
+	"bytes"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
+	"github.com/opengovcn/nianbao/internal/chars"
+	"github.com/opengovcn/nianbao/internal/posmap"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -32,16 +39,18 @@ import (
 // the digits at the end of the table follow it.
 const flatT4Header = schema.T4Review + schema.T4Suit + "结果维持"
 
-// flatSpace is the white space trimmed around the pieces of a flat line.
-const flatSpace = " \t\u3000\u00a0"
+// The white space trimmed around the pieces of a flat line is
+// chars.IsInlineSpace; inside and at the end of a row's run of digits only
+// chars.IsBreakingSpace is dropped: not U+00A0, each of which stands for a
+// blank cell (&nbsp;).
 
-// skipRunes returns the end of the run of runes of set that starts at
+// skipRunes returns the end of the run of runes in set that starts at
 // l[i], not past end (decoding whole runes: a byte of a CJK character is no
 // space).
-func skipRunes(l string, i, end int, set string) int {
+func skipRunes(l string, i, end int, set func(rune) bool) int {
 	for i < end {
 		r, n := utf8.DecodeRuneInString(l[i:end])
-		if !strings.ContainsRune(set, r) {
+		if !set(r) {
 			break
 		}
 		i += n
@@ -49,29 +58,18 @@ func skipRunes(l string, i, end int, set string) int {
 	return i
 }
 
-// skipRunesBack returns the start of the run of runes of set that ends at
+// skipRunesBack returns the start of the run of runes in set that ends at
 // l[j], not before lo.
-func skipRunesBack(l string, lo, j int, set string) int {
+func skipRunesBack(l string, lo, j int, set func(rune) bool) int {
 	for j > lo {
 		r, n := utf8.DecodeLastRuneInString(l[lo:j])
-		if !strings.ContainsRune(set, r) {
+		if !set(r) {
 			break
 		}
 		j -= n
 	}
 	return j
 }
-
-// isFlatSpace reports whether r is in flatSpace.
-func isFlatSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' }
-
-// flatRowSpace is the white space dropped inside and at the end of a row's
-// run of digits: not U+00A0, each of which stands for a blank cell (&nbsp;).
-const flatRowSpace = " \t\u3000"
-
-// flatNumerals are the numerals of the template's headings and row groups
-// (一、 … 十、).
-const flatNumerals = "一二三四五六七八九十"
 
 // flatMinRunes is the length from which a line may be a flattened report.
 const flatMinRunes = 200
@@ -138,10 +136,11 @@ var flatVocab = sync.OnceValue(func() flatMarks {
 	return m
 })
 
-// unflatten returns text with the line breaks of flattened lines put back
-// and the map from its positions to those of text; ok is false, and nothing
-// is built, when no line of text is a flattened report.
-func unflatten(text string) (out []byte, m *htmlMap, ok bool) {
+// ToText returns src with the line breaks of flattened lines put back and
+// the map from its positions to those of src; ok is false, and nothing is
+// built, when no line of src is a flattened report. Lines end in LF.
+func ToText(src []byte) (out []byte, m *posmap.Map, ok bool) {
+	text := string(src)
 	lines := strings.SplitAfter(text, "\n")
 	if lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1] // text ends with a newline
@@ -154,7 +153,7 @@ func unflatten(text string) (out []byte, m *htmlMap, ok bool) {
 	if !ok {
 		return nil, nil, false
 	}
-	m = &htmlMap{}
+	m = &posmap.Map{}
 	var b strings.Builder
 	b.Grow(len(text) + 256)
 	for i, l := range lines {
@@ -179,32 +178,32 @@ func unflatten(text string) (out []byte, m *htmlMap, ok bool) {
 			if k+1 < len(cuts) {
 				end = cuts[k+1]
 			}
-			start += len(l[start:end]) - len(strings.TrimLeft(l[start:end], flatSpace))
+			start += len(l[start:end]) - len(strings.TrimLeftFunc(l[start:end], chars.IsInlineSpace))
 			// A no-break space is kept at the end: in a page's text it is
 			// what remains of a blank table cell (&nbsp;), and glue.go counts it.
-			end = start + len(strings.TrimRight(l[start:end], flatRowSpace))
+			end = start + len(strings.TrimRightFunc(l[start:end], chars.IsBreakingSpace))
 			if start == end && flat[i] {
 				continue
 			}
 			// The piece, with a TAB between a row label and its values, and
 			// without the spaces inside the run of digits that follows.
-			var lm lineMap
+			var lm posmap.Line
 			col := 0
 			for _, c := range flatChunks(l, start, end, tabs) {
-				p := Position{Line: i + 1, Column: runesTo(c.start) + 1}
+				p := posmap.Pos{Line: i + 1, Column: runesTo(c.start) + 1}
 				if c.start == start {
-					lm.anchor = p
+					lm.Anchor = p
 				}
 				if c.tab {
 					b.WriteByte('\t')
 					col++
 				}
-				lm.segs = append(lm.segs, hseg{col: col, pos: p})
+				lm.Segs = append(lm.Segs, posmap.Seg{Col: col, Pos: p})
 				b.WriteString(l[c.start:c.end])
 				col += utf8.RuneCountInString(l[c.start:c.end])
 			}
 			b.WriteByte('\n')
-			m.lines = append(m.lines, lm)
+			m.Lines = append(m.Lines, lm)
 		}
 	}
 	return []byte(b.String()), m, true
@@ -237,12 +236,12 @@ func flatChunks(l string, start, end int, tabs []int) []chunk {
 			from := at
 			for i := at; i < next; {
 				r, n := utf8.DecodeRuneInString(l[i:])
-				if strings.ContainsRune(flatRowSpace, r) {
+				if chars.IsBreakingSpace(r) {
 					j := i + n
-					j = skipRunes(l, j, next, flatRowSpace)
+					j = skipRunes(l, j, next, chars.IsBreakingSpace)
 					before, _ := utf8.DecodeLastRuneInString(l[from:i])
 					after, _ := utf8.DecodeRuneInString(l[j:next])
-					if i > from && j < next && isDigitRune(before) && isDigitRune(after) {
+					if i > from && j < next && chars.IsDigit(before) && chars.IsDigit(after) {
 						out = append(out, chunk{from, i, from == at})
 						from, i = j, j
 						continue
@@ -256,6 +255,79 @@ func flatChunks(l string, start, end int, tabs []int) []chunk {
 	}
 	return out
 }
+
+// Is reports whether some line of src is a flattened report (see
+// isFlatLine) without copying src: only a line that holds two section
+// headings, or the two labels isFlatLine looks for, is checked with it.
+func Is(src []byte) bool {
+	m := flatLineMarks()
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i+1], src[i+1:] // with its newline, as strings.SplitAfter cuts it
+		} else {
+			src = nil
+		}
+		if len(line) < flatMinRunes {
+			continue
+		}
+		// Every heading, and the label of t3's first row, is a numeral, 、
+		// and a title: they are found at the 、 of the line.
+		var seen uint64
+		t3 := false
+		for off := 0; ; {
+			i := bytes.Index(line[off:], m.comma)
+			if i < 0 {
+				break
+			}
+			p := off + i
+			off = p + len(m.comma)
+			for k, h := range m.marks {
+				if p >= len(h.numeral) && bytes.Equal(line[p-len(h.numeral):p], h.numeral) && bytes.HasPrefix(line[off:], h.title) {
+					if k == len(m.marks)-1 {
+						t3 = true
+					} else {
+						seen |= 1 << k
+					}
+				}
+			}
+		}
+		if (bits.OnesCount64(seen) >= 2 || t3 && bytes.Contains(line, m.t2)) && isFlatLine(string(line)) {
+			return true
+		}
+	}
+	return false
+}
+
+// flatLineMarks are the strings isFlatLine looks for, cut at their 、: the
+// section headings, then the label of t3's first row; t2 is the caption of
+// t2's first block. All come from the catalog.
+var flatLineMarks = sync.OnceValue(func() flatMarkBytes {
+	t2, _ := schema.LookupBlock(schema.E2019, "t2.1")
+	t3, _ := schema.LookupBlock(schema.E2019, "t3")
+	var marks []string
+	for _, s := range schema.Sections {
+		marks = append(marks, s.Heading)
+	}
+	marks = append(marks, t3.Rows[0].Label)
+	m := flatMarkBytes{comma: []byte("、"), t2: []byte(t2.Caption)}
+	for _, h := range marks {
+		numeral, title, ok := strings.Cut(h, "、")
+		if !ok || utf8.RuneCountInString(numeral) != 1 {
+			panic("nianbao: a section heading that is not a numeral, 、 and a title: " + h)
+		}
+		m.marks = append(m.marks, flatMark{[]byte(numeral), []byte(title)})
+	}
+	return m
+})
+
+type flatMarkBytes struct {
+	comma []byte
+	marks []flatMark
+	t2    []byte
+}
+
+type flatMark struct{ numeral, title []byte }
 
 // isFlatLine reports whether a line holds a flattened report: it is long and
 // names at least two of the template's sections, or a caption of table 2
@@ -305,16 +377,16 @@ func flatBreaks(l string) (cuts, tabs []int) {
 				return
 			}
 			num, _ := utf8.DecodeLastRuneInString(sq[:i-len("、")])
-			if !strings.ContainsRune(flatNumerals, num) {
+			if !chars.IsNumeral(num) {
 				return
 			}
 			m.start = at[i-len("、")-utf8.RuneLen(num)]
-		} else if num, n := utf8.DecodeRuneInString(w); strings.ContainsRune(flatNumerals, num) &&
+		} else if num, n := utf8.DecodeRuneInString(w); chars.IsNumeral(num) &&
 			strings.HasPrefix(w[n:], "、") && strings.HasSuffix(sq[:i], w[:n]) {
 			// A label's number written twice right after a row's digits
 			// ("0000000三三、本年度办理结果", a misprint): the first goes
 			// with the label, not with the digits.
-			if d, _ := utf8.DecodeLastRuneInString(sq[:i-n]); isDigitRune(d) {
+			if d, _ := utf8.DecodeLastRuneInString(sq[:i-n]); chars.IsDigit(d) {
 				m.start = at[i-n]
 			}
 		}
@@ -350,10 +422,10 @@ func flatBreaks(l string) (cuts, tabs []int) {
 	// 议…", a typo) right after a row's digits.
 	for i := lo; i < hi; {
 		r, n := utf8.DecodeRuneInString(l[i:])
-		if strings.ContainsRune(flatNumerals, r) && strings.HasPrefix(l[i+n:], "、") {
+		if chars.IsNumeral(r) && strings.HasPrefix(l[i+n:], "、") {
 			j := i
-			j = skipRunesBack(l, lo, j, flatSpace)
-			if j > lo && l[j-1] >= '0' && l[j-1] <= '9' {
+			j = skipRunesBack(l, lo, j, chars.IsInlineSpace)
+			if j > lo && chars.IsASCIIDigit(rune(l[j-1])) {
 				ms = append(ms, match{i, i + n + len("、"), 0})
 			}
 		}
@@ -396,12 +468,12 @@ func flatBreaks(l string) (cuts, tabs []int) {
 		d := m.end
 		for d < len(l) {
 			r, n := utf8.DecodeRuneInString(l[d:])
-			if !strings.ContainsRune(flatSpace, r) {
+			if !chars.IsInlineSpace(r) {
 				break
 			}
 			d += n
 		}
-		if r, _ := utf8.DecodeRuneInString(l[d:]); isDigitRune(r) {
+		if r, _ := utf8.DecodeRuneInString(l[d:]); chars.IsDigit(r) {
 			tabs = append(tabs, d) // a row label and its values
 			if y := yearAfterRun(l, d); y > 0 {
 				cuts = append(cuts, y) // prose after the row, from its year on
@@ -420,7 +492,7 @@ func flatBreaks(l string) (cuts, tabs []int) {
 		j := end
 		for j > t4 {
 			r, n := utf8.DecodeLastRuneInString(l[:j])
-			if !(r >= '0' && r <= '9' || strings.ContainsRune(flatSpace, r)) {
+			if !(chars.IsASCIIDigit(r) || chars.IsInlineSpace(r)) {
 				break
 			}
 			j -= n
@@ -449,20 +521,20 @@ func flatBreaks(l string) (cuts, tabs []int) {
 func yearAfterRun(l string, d int) int {
 	e := d
 	for e < len(l) {
-		if l[e] >= '0' && l[e] <= '9' {
+		if chars.IsASCIIDigit(rune(l[e])) {
 			e++
-		} else if f := skipRunes(l, e, len(l), flatRowSpace); f > e {
+		} else if f := skipRunes(l, e, len(l), chars.IsBreakingSpace); f > e {
 			e = f
 		} else {
 			break
 		}
 	}
-	e = d + len(strings.TrimRight(l[d:e], flatRowSpace))
+	e = d + len(strings.TrimRightFunc(l[d:e], chars.IsBreakingSpace))
 	if !strings.HasPrefix(l[e:], "年") || e-d < 5 {
 		return -1
 	}
 	y := l[e-4 : e]
-	if !allDigits(y) || !strings.HasPrefix(y, "20") || strings.TrimRight(l[d:e-4], flatRowSpace) == "" {
+	if !chars.AllDigits(y) || !strings.HasPrefix(y, "20") || strings.TrimRightFunc(l[d:e-4], chars.IsBreakingSpace) == "" {
 		return -1
 	}
 	return e - 4
@@ -470,20 +542,21 @@ func yearAfterRun(l string, d int) int {
 
 // t4RunBeforeProse finds, in l[t4:end] (table 4 under its heading), the run
 // of digits that follows its header's last 总计 when prose follows the run
-// at once ("…尚未审结总计10000100000000000我局严格规范…", 041): it returns
-// the run's start and end, or -1, -1: the first 总计 followed by digits,
-// which must hold at least one digit for each of table 4's 15 cells.
+// at once, as in corpus 041 ("…尚未审结总计10000100000000000我局严格规范…"):
+// it returns the run's start and end, or -1, -1. The run is the first one
+// after a 总计 of the header, and must hold at least one digit for each of
+// table 4's cells. Both come from the catalog (flatT4Table).
 func t4RunBeforeProse(l string, t4, end int) (int, int) {
-	const total = "总计"
+	t := flatT4Table()
 	a := t4
 	for {
-		i := strings.Index(l[a:end], total)
+		i := strings.Index(l[a:end], t.total)
 		if i < 0 {
 			return -1, -1
 		}
-		a += i + len(total)
-		a = skipRunes(l, a, end, flatSpace)
-		if a < end && l[a] >= '0' && l[a] <= '9' {
+		a += i + len(t.total)
+		a = skipRunes(l, a, end, chars.IsInlineSpace)
+		if a < end && chars.IsASCIIDigit(rune(l[a])) {
 			break
 		}
 	}
@@ -491,17 +564,29 @@ func t4RunBeforeProse(l string, t4, end int) (int, int) {
 		return -1, -1 // a 总计 in prose, not the header's
 	}
 	b, digits := a, 0
-	for b < end && (l[b] >= '0' && l[b] <= '9' || l[b] == ' ') {
+	for b < end && (chars.IsASCIIDigit(rune(l[b])) || l[b] == ' ') {
 		if l[b] != ' ' {
 			digits++
 		}
 		b++
 	}
-	if digits < 15 || b == end {
+	if digits < t.cells || b == end {
 		return -1, -1
 	}
 	return a, b
 }
+
+// flatT4Table is what t4RunBeforeProse knows of table 4, from the catalog:
+// the label of its last column (总计) and its number of cells (15).
+var flatT4Table = sync.OnceValue(func() (t struct {
+	total string
+	cells int
+}) {
+	b, _ := schema.LookupBlock(schema.E2021, "t4")
+	t.total = b.Columns[len(b.Columns)-1].Label
+	t.cells = len(b.Rows) * len(b.Columns)
+	return t
+})
 
 // sqIndex returns the index in the squeezed line of the byte at offset off
 // of the line (at lists those offsets in increasing order).
@@ -518,7 +603,7 @@ func squeeze(l string) (string, []int) {
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(l[i:])
 		}
-		if isFlatSpace(r) {
+		if chars.IsInlineSpace(r) {
 			i += n
 			continue
 		}
@@ -529,18 +614,4 @@ func squeeze(l string) (string, []int) {
 		i += n
 	}
 	return b.String(), at
-}
-
-// isDigitRune reports whether r is an ASCII or a full-width digit.
-func isDigitRune(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
-
-// parseMapped parses text made from the source by a stage that keeps a map
-// of positions (htmlToText, unflatten), and maps every position back to the
-// source.
-func (pr *Parser) parseMapped(text []byte, m *htmlMap) (*Report, error) {
-	r, _, err := pr.parse(text)
-	var list ErrorList
-	errors.As(err, &list)
-	m.mapReport(r, list...)
-	return r, err
 }

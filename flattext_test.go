@@ -7,19 +7,19 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/opengovcn/nianbao/internal/flattext"
 )
 
 // parseAccounted parses src as Parse does, but returns the report with the
 // positions of the text the parser read and that text, so that lossless
-// accounting can be checked: for a flattened report, the text unflatten
+// accounting can be checked: for a flattened report, the text flattext.ToText
 // made (it only adds line breaks and TABs and drops spaces around them).
 func parseAccounted(pr *Parser, src []byte) (*Report, *source, error) {
-	if isHTML(src) { // as Parse: a web page is read through html.go
-		text, _ := htmlToText(src)
-		return pr.parse(text)
-	}
-	if text, _, ok := unflatten(string(src)); ok {
-		return pr.parse(text)
+	if fe := frontEndOf(src); fe != nil { // as Parse: the text a front end made
+		if text, _, ok := fe.toText(src); ok {
+			return pr.parse(text)
+		}
 	}
 	return pr.parse(src)
 }
@@ -36,7 +36,7 @@ const flatSample = "标题: 某某区2023年度政府信息公开工作年度报
 	"五、存在的主要问题及改进情况存在的问题主要有：规范性文件解读不够。六、其他需要报告的事项2023年，无收取信息处理费情况。\n"
 
 func TestUnflatten(t *testing.T) {
-	out, m, ok := unflatten(flatSample)
+	out, m, ok := flattext.ToText([]byte(flatSample))
 	if !ok {
 		t.Fatal("the sample is not seen as flattened")
 	}
@@ -83,7 +83,7 @@ func TestUnflatten(t *testing.T) {
 		{Position{9, 9}, Position{2, col("77132470")}},
 		{Position{22, 3}, Position{2, col("110024001510102") + 2}},
 	} {
-		if got := m.pos(tc.p); got != tc.want {
+		if got := srcPos(m, tc.p); got != tc.want {
 			t.Errorf("pos(%v) = %v, want %v", tc.p, got, tc.want)
 		}
 	}
@@ -92,7 +92,7 @@ func TestUnflatten(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, ok := unflatten(string(seed)); ok {
+	if _, _, ok := flattext.ToText(seed); ok {
 		t.Error("seed 004 is seen as flattened")
 	}
 }
@@ -158,32 +158,5 @@ func TestGlueTwoAmbiguousRows(t *testing.T) {
 		if strings.HasPrefix(d.Ref, "t3.") && errors.Is(d, ErrAmbiguous) {
 			t.Errorf("ambiguity left in table 3: %v", d)
 		}
-	}
-}
-
-// The space runs of a flat line are skipped rune by rune: a multi-byte
-// space (U+3000, U+00A0) is skipped whole, and a CJK character whose last
-// byte is 0xA0 (丠, E4 B8 A0) is no space.
-func TestSkipRunes(t *testing.T) {
-	l := "12\u3000\u00a0 四丠\u00a0"
-	if got, want := skipRunes(l, 2, len(l), flatSpace), len("12\u3000\u00a0 "); got != want {
-		t.Errorf("skipRunes forward = %d, want %d", got, want)
-	}
-	if got, want := skipRunes(l, 2, len(l), flatRowSpace), len("12\u3000"); got != want {
-		t.Errorf("skipRunes over row space = %d, want %d (U+00A0 is no row space)", got, want)
-	}
-	end := len("12\u3000\u00a0 四丠")
-	if got := skipRunesBack(l, 0, end, flatSpace); got != end {
-		t.Errorf("skipRunesBack before 丠 = %d, want %d (its last byte 0xA0 is no space)", got, end)
-	}
-	at := len("12\u3000\u00a0 ")
-	if got := skipRunesBack(l, 0, at, flatSpace); got != 2 {
-		t.Errorf("skipRunesBack before 四 = %d, want 2", got)
-	}
-	// A year after a row's digits, with an ideographic space among them.
-	row := "四、结转下年度继续办理2\u3000000002" + "2025年，我局"
-	d := strings.Index(row, "2")
-	if got, want := yearAfterRun(row, d), strings.Index(row, "2025年"); got != want {
-		t.Errorf("yearAfterRun = %d, want %d", got, want)
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"unicode"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/opengovcn/nianbao/internal/htmltext"
+	"github.com/opengovcn/nianbao/internal/posmap"
 	"github.com/opengovcn/nianbao/schema"
 	"golang.org/x/net/html"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -39,13 +41,13 @@ func TestIsHTML(t *testing.T) {
 		{"一、总体情况\n" + strings.Repeat("正文<br>\n", 3) + strings.Repeat("正文\n", 20), false},
 	}
 	for _, tt := range tests {
-		if got := isHTML([]byte(tt.in)); got != tt.want {
-			t.Errorf("isHTML(%q) = %v, want %v", tt.in, got, tt.want)
+		if got := htmltext.Is([]byte(tt.in)); got != tt.want {
+			t.Errorf("htmltext.Is(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }
 
-// htmlCases are small pages with the text htmlToText must make of them; a
+// htmlCases are small pages with the text htmltext.ToText must make of them; a
 // TAB is written as → for readability.
 var htmlCases = []struct {
 	name string
@@ -99,10 +101,10 @@ var content = "<table><tr><td>\u7b2c\u4e8c\u5341\u6761\u7b2c\uff08\u4e00\uff09\u
 func TestHTMLToText(t *testing.T) {
 	for _, tt := range htmlCases {
 		t.Run(tt.name, func(t *testing.T) {
-			got, m := htmlToText([]byte(tt.in))
+			got, m := htmltext.ToText([]byte(tt.in))
 			want := strings.ReplaceAll(tt.want, "→", "\t")
 			if diff := cmp.Diff(want, string(got)); diff != "" {
-				t.Errorf("htmlToText mismatch (-want +got):\n%s", diff)
+				t.Errorf("htmltext.ToText mismatch (-want +got):\n%s", diff)
 			}
 			checkHTMLPositions(t, tt.in, got, m)
 		})
@@ -112,7 +114,7 @@ func TestHTMLToText(t *testing.T) {
 // checkHTMLPositions checks that every visible character of the converted
 // text maps to the same character in the source, or to the & of a character
 // reference or the \ of a JavaScript escape that produced it.
-func checkHTMLPositions(t *testing.T, src string, text []byte, m *htmlMap) {
+func checkHTMLPositions(t *testing.T, src string, text []byte, m *posmap.Map) {
 	t.Helper()
 	srcLines := strings.Split(src, "\n")
 	bad := 0
@@ -122,7 +124,7 @@ func checkHTMLPositions(t *testing.T, src string, text []byte, m *htmlMap) {
 			if unicode.IsSpace(r) || j < marker {
 				continue
 			}
-			p := m.pos(Position{Line: i + 1, Column: j + 1})
+			p := srcPos(m, Position{Line: i + 1, Column: j + 1})
 			var got rune = -1
 			if p.Line >= 1 && p.Line <= len(srcLines) {
 				if rs := []rune(srcLines[p.Line-1]); p.Column >= 1 && p.Column <= len(rs) {
@@ -139,7 +141,7 @@ func checkHTMLPositions(t *testing.T, src string, text []byte, m *htmlMap) {
 }
 
 // visibleText is an independent oracle: the non-space text of the nodes
-// html.Parse builds, outside the elements htmlToText leaves out.
+// html.Parse builds, outside the elements htmltext.ToText leaves out.
 func visibleText(t *testing.T, src string) string {
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
@@ -149,11 +151,11 @@ func visibleText(t *testing.T, src string) string {
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
-			if htmlSkip[n.Data] || n.Data == "head" {
+			if htmltext.Invisible(n.Data) || n.Data == "head" {
 				return
 			}
 			for _, a := range n.Attr {
-				if a.Key == "hidden" || a.Key == "style" && hiddenStyle.MatchString(a.Val) {
+				if a.Key == "hidden" || a.Key == "style" && htmltext.HiddenStyle(a.Val) {
 					return
 				}
 			}
@@ -169,7 +171,7 @@ func visibleText(t *testing.T, src string) string {
 	return nonSpace(b.String())
 }
 
-// headingMarker is the Markdown marker htmlToText puts before the text of
+// headingMarker is the Markdown marker htmltext.ToText puts before the text of
 // an h1–h6 element; it is not in the source.
 var headingMarker = regexp.MustCompile(`(?m)^#{1,6} `)
 
@@ -192,7 +194,7 @@ func TestHTMLToTextKeepsVisibleText(t *testing.T) {
 			continue // the report is read from markup the DOM keeps as script text
 		}
 		t.Run(tt.name, func(t *testing.T) {
-			got, _ := htmlToText([]byte(tt.in))
+			got, _ := htmltext.ToText([]byte(tt.in))
 			if diff := cmp.Diff(visibleText(t, tt.in), nonSpace(string(got))); diff != "" {
 				t.Errorf("visible text mismatch (-want +got):\n%s", diff)
 			}
@@ -204,8 +206,8 @@ func TestHTMLToTextKeepsVisibleText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc := decodeHTML(src)
-			got, m := htmlToText(src)
+			doc := htmltext.Decode(src)
+			got, m := htmltext.ToText(src)
 			if diff := cmp.Diff(visibleText(t, doc), nonSpace(string(got))); diff != "" {
 				t.Errorf("visible text mismatch (-want +got):\n%s", diff)
 			}
@@ -245,12 +247,12 @@ func TestHTMLCharset(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, m := htmlToText(tt.src)
+			got, m := htmltext.ToText(tt.src)
 			if want := "行政许可\t１５\n"; string(got) != want {
-				t.Errorf("htmlToText = %q, want %q", got, want)
+				t.Errorf("htmltext.ToText = %q, want %q", got, want)
 			}
 			// Rune columns are those of the original, whatever its bytes.
-			if p := m.pos(Position{1, 6}); p != (Position{2, 35}) {
+			if p := srcPos(m, Position{1, 6}); p != (Position{2, 35}) {
 				t.Errorf("position of １５ = %v, want 2:35", p)
 			}
 		})
@@ -259,9 +261,9 @@ func TestHTMLCharset(t *testing.T) {
 
 func TestHTMLMapReport(t *testing.T) {
 	src := "<table>\n<tr><td>规章</td><td>12</td></tr>\n<tr><td>行政规范性文件</td>\n<td>4</td></tr></table>\n"
-	text, m := htmlToText([]byte(src))
+	text, m := htmltext.ToText([]byte(src))
 	if string(text) != "规章\t12\n行政规范性文件\t4\n" {
-		t.Fatalf("htmlToText = %q", text)
+		t.Fatalf("htmltext.ToText = %q", text)
 	}
 	r := NewReport(E2021)
 	r.Active.Regulations.Issued = Cell{Kind: Number, Value: "12", Pos: Position{1, 4}}
@@ -270,7 +272,7 @@ func TestHTMLMapReport(t *testing.T) {
 	r.Unrecognized = []Fragment{{Text: "行政规范性文件", Pos: Position{2, 1}}}
 	d := &Diagnostic{Pos: Position{1, 1}, Msg: "x"}
 	r.Warnings = []*Diagnostic{d}
-	m.mapReport(r, d) // listed twice, mapped once
+	mapReport(m, r, d) // listed twice, mapped once
 	checks := []struct {
 		name      string
 		got, want Position
@@ -287,7 +289,7 @@ func TestHTMLMapReport(t *testing.T) {
 			t.Errorf("%s at %v, want %v", c.name, c.got, c.want)
 		}
 	}
-	if p := m.pos(Position{9, 1}); !p.IsValid() {
+	if p := srcPos(m, Position{9, 1}); !p.IsValid() {
 		t.Errorf("a position past the end maps to %v, want a valid one", p)
 	}
 }
@@ -324,10 +326,10 @@ func TestHTMLPages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !isHTML(src) {
-				t.Fatal("isHTML = false")
+			if !htmltext.Is(src) {
+				t.Fatal("htmltext.Is = false")
 			}
-			text, _ := htmlToText(src)
+			text, _ := htmltext.ToText(src)
 			lines := strings.Split(string(text), "\n")
 			for _, want := range tt.lines {
 				want = strings.ReplaceAll(want, "→", "\t")
@@ -355,13 +357,13 @@ func FuzzHTMLToText(f *testing.F) {
 	// The whole pages under testdata/html are not seeds: minimizing
 	// mutants of large inputs outlasts CI's short fuzzing runs.
 	f.Fuzz(func(t *testing.T, src []byte) {
-		text, m := htmlToText(src)
+		text, m := htmltext.ToText(src)
 		n := strings.Count(string(text), "\n")
-		if len(m.lines) != n {
-			t.Fatalf("%d lines of text, %d mapped", n, len(m.lines))
+		if len(m.Lines) != n {
+			t.Fatalf("%d lines of text, %d mapped", n, len(m.Lines))
 		}
-		for i := range m.lines {
-			if p := m.pos(Position{Line: i + 1, Column: 1}); !p.IsValid() {
+		for i := range m.Lines {
+			if p := srcPos(m, Position{Line: i + 1, Column: 1}); !p.IsValid() {
 				t.Fatalf("line %d maps to %v", i+1, p)
 			}
 		}
@@ -458,7 +460,7 @@ func TestParseHTMLPages(t *testing.T) {
 			if len(r.Unrecognized) > 0 || len(r.Warnings) > 0 {
 				t.Errorf("unrecognized %v, warnings %v; want none", r.Unrecognized, r.Warnings)
 			}
-			doc := strings.Split(decodeHTML(src), "\n")
+			doc := strings.Split(htmltext.Decode(src), "\n")
 			at := func(p Position) string {
 				if p.Line < 1 || p.Line > len(doc) {
 					return ""
@@ -493,7 +495,7 @@ func TestParseHTMLAccounting(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			text, _ := htmlToText(src)
+			text, _ := htmltext.ToText(src)
 			r, s, err := (&Parser{}).parse(text)
 			if r == nil {
 				t.Skipf("not a report: %v", err)
@@ -560,38 +562,16 @@ func FuzzParseHTML(f *testing.F) {
 		if r == nil && err == nil {
 			t.Fatal("Parse returned neither a report nor an error")
 		}
-		if r == nil || !isHTML(src) {
+		if r == nil || !htmltext.Is(src) {
 			return
 		}
-		lines := strings.Count(decodeHTML(src), "\n") + 1
+		lines := strings.Count(htmltext.Decode(src), "\n") + 1
 		for _, rc := range r.Cells() {
 			if rc.Pos.Line > lines {
 				t.Fatalf("%s at %v, past the page's %d lines", rc.Ref, rc.Pos, lines)
 			}
 		}
 	})
-}
-
-func TestHTMLLayoutColumn(t *testing.T) {
-	// A two-column page layout whose content column is paragraphs, not a
-	// value: its paragraphs stay lines.
-	var b strings.Builder
-	b.WriteString(`<table><tr><td>栏目</td><td>`)
-	for i := 1; i <= htmlBlockCell; i++ {
-		b.WriteString("<p>第" + string(rune('0'+i)) + "段</p>")
-	}
-	b.WriteString(`</td></tr></table>`)
-	got, _ := htmlToText([]byte(b.String()))
-	if want := "栏目\n第1段\n第2段\n第3段\n第4段\n第5段\n第6段\n"; string(got) != want {
-		t.Errorf("htmlToText = %q, want %q", got, want)
-	}
-	// Tables nested deeper than htmlMaxTables: the inner ones are read as
-	// text, and their end tags do not close the outer tables.
-	deep := strings.Repeat("<table><tr><td>x</td><td>", htmlMaxTables+3) + "y" + strings.Repeat("</td></tr></table>", htmlMaxTables+3) + "<p>z</p>"
-	got, _ = htmlToText([]byte(deep))
-	if !strings.HasSuffix(string(got), "z\n") || strings.Count(string(got), "x") != htmlMaxTables+3 {
-		t.Errorf("deeply nested tables: %q", got)
-	}
 }
 
 // BenchmarkHTMLToText converts pages of 1, 10 and 100 reports' tables: the
@@ -607,7 +587,7 @@ func BenchmarkHTMLToText(b *testing.B) {
 			b.SetBytes(int64(len(page)))
 			b.ReportAllocs()
 			for b.Loop() {
-				htmlToText(page)
+				htmltext.ToText(page)
 			}
 		})
 	}

@@ -1,0 +1,173 @@
+package htmltext
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// The conversion is tested end to end in the root package (htmltext_test.go:
+// the text of small pages and of the pages under testdata, every position
+// mapped back, the visible text kept); these are tests of its parts.
+
+func TestHTMLLayoutColumn(t *testing.T) {
+	// A two-column page layout whose content column is paragraphs, not a
+	// value: its paragraphs stay lines.
+	var b strings.Builder
+	b.WriteString(`<table><tr><td>栏目</td><td>`)
+	for i := 1; i <= htmlBlockCell; i++ {
+		b.WriteString("<p>第" + string(rune('0'+i)) + "段</p>")
+	}
+	b.WriteString(`</td></tr></table>`)
+	got, _ := ToText([]byte(b.String()))
+	if want := "栏目\n第1段\n第2段\n第3段\n第4段\n第5段\n第6段\n"; string(got) != want {
+		t.Errorf("ToText = %q, want %q", got, want)
+	}
+	// Tables nested deeper than htmlMaxTables: the inner ones are read as
+	// text, and their end tags do not close the outer tables.
+	deep := strings.Repeat("<table><tr><td>x</td><td>", htmlMaxTables+3) + "y" + strings.Repeat("</td></tr></table>", htmlMaxTables+3) + "<p>z</p>"
+	got, _ = ToText([]byte(deep))
+	if !strings.HasSuffix(string(got), "z\n") || strings.Count(string(got), "x") != htmlMaxTables+3 {
+		t.Errorf("deeply nested tables: %q", got)
+	}
+}
+
+// TestMayHide: a style mayHide rejects never matches hiddenStyle.
+func TestMayHide(t *testing.T) {
+	styles := []string{"display:none", "DISPLAY : NONE", "visibility:hidden", "VISIBILITY:HIDDEN", "diſplay:none",
+		"mso-font-kerning:1.0pt", "display:block", "visibility: visible", "", "nonE", "hidde", "hiddeN;x", "display:\u212anone"}
+	rnd := rand.New(rand.NewPCG(3, 4))
+	parts := []string{"display", "visibility", ":", " ", "none", "hidden", "NoNe", "HiDdEn", "ſ", "\u212a", "n", "h", "-", "x"}
+	for range 5000 {
+		var b strings.Builder
+		for range rnd.IntN(8) {
+			b.WriteString(parts[rnd.IntN(len(parts))])
+		}
+		styles = append(styles, b.String())
+	}
+	for _, s := range styles {
+		if hiddenStyle.MatchString(s) && !mayHide([]byte(s)) {
+			t.Errorf("mayHide(%q) = false, but hiddenStyle matches", s)
+		}
+	}
+}
+
+// TestIsBlankBytes: isBlankBytes(l) is len(bytes.TrimSpace(l)) == 0.
+func TestIsBlankBytes(t *testing.T) {
+	for _, s := range []string{"", " ", "\t\r\n\v\f ", "\u3000", "\u00a0", "\u0085", " a ", "规章", " \u3000x", "\xff", " \xc2", "\u200b", "\u2028 "} {
+		if got, want := isBlankBytes([]byte(s)), len(bytes.TrimSpace([]byte(s))) == 0; got != want {
+			t.Errorf("isBlankBytes(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestTrackerSkip: skip counts as stepping over each rune does.
+func TestTrackerSkip(t *testing.T) {
+	for _, s := range []string{"", "a", "\n", "ab\ncd", "规章\n\n行政\xff\n许可", "\xe4\xb8\n", "x\n", "\n规"} {
+		for _, start := range []tracker{{line: 1, col: 1}, {line: 3, col: 7, idx: 5}} {
+			want, got := start, start
+			for _, r := range s {
+				want.step(r)
+			}
+			got.skip([]byte(s))
+			if got.line != want.line || got.col != want.col || got.idx != want.idx {
+				t.Errorf("skip(%q) from %+v = %+v, want %+v", s, start, got, want)
+			}
+		}
+	}
+}
+
+// tagSoups are the pages under testdata and random tag soup: tags in any
+// case, with NUL bytes, odd white space, long names, attributes without
+// values, quotes left open.
+func tagSoups(t *testing.T) []string {
+	var out []string
+	for _, pat := range []string{"../../testdata/html/*.html", "../../testdata/corpus/*.htm*", "../../testdata/corpus/*_html.txt"} {
+		fs, _ := filepath.Glob(pat)
+		for _, f := range fs {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, string(b))
+		}
+	}
+	// Random tags: a name and attributes, each in random case, with random
+	// separators, values and stray bytes.
+	names := []string{"td", "tr", "table", "p", "span", "o:p", "x\x00y", "规", "aaaaaaaaaaaaaaaaaaaa", "script", "br"}
+	attrs := []string{"style", "hidden", "colspan", "rowspan", "class", "ſtyle", "sty\x00le", "data-span", "x"}
+	values := []string{"", "=1", "='display:none'", "=\"2\"", "=hidden", "=\"a>b\"", "='"}
+	seps := []string{" ", "\t", "\n", "\r", "\f", "/", " / ", "\x00"}
+	randCase := func(rnd *rand.Rand, s string) string {
+		b := []byte(s)
+		for i := range b {
+			if rnd.IntN(2) == 0 && b[i] >= 'a' && b[i] <= 'z' {
+				b[i] -= 'a' - 'A'
+			}
+		}
+		return string(b)
+	}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	for range 3000 {
+		var b strings.Builder
+		for range rnd.IntN(6) + 1 {
+			b.WriteString("规<")
+			if rnd.IntN(4) == 0 {
+				b.WriteString("/")
+			}
+			b.WriteString(randCase(rnd, names[rnd.IntN(len(names))]))
+			for range rnd.IntN(4) {
+				b.WriteString(seps[rnd.IntN(len(seps))])
+				b.WriteString(randCase(rnd, attrs[rnd.IntN(len(attrs))]))
+				b.WriteString(values[rnd.IntN(len(values))])
+			}
+			if rnd.IntN(3) == 0 {
+				b.WriteString(seps[rnd.IntN(len(seps))])
+			}
+			b.WriteString(">")
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// TestTagName: tagName reads from a tag's text what Tokenizer.TagName
+// returns, and mayHaveAttr is true for every tag with an attribute startTag
+// reads.
+func TestTagName(t *testing.T) {
+	for _, doc := range tagSoups(t) {
+		z := html.NewTokenizer(strings.NewReader(doc))
+		for {
+			tt := z.Next()
+			if tt == html.ErrorToken {
+				break
+			}
+			if tt != html.StartTagToken && tt != html.SelfClosingTagToken && tt != html.EndTagToken {
+				continue
+			}
+			raw := bytes.Clone(z.Raw())
+			want, _ := z.TagName()
+			if got := tagName(raw); got != string(want) {
+				t.Fatalf("tagName(%q) = %q, Tokenizer.TagName %q", raw, got, want)
+			}
+			if tt == html.EndTagToken || mayHaveAttr(raw) {
+				continue
+			}
+			for {
+				k, _, more := z.TagAttr()
+				switch string(k) {
+				case "style", "hidden", "colspan", "rowspan":
+					t.Fatalf("mayHaveAttr(%q) = false, but it has %s", raw, k)
+				}
+				if !more {
+					break
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,141 @@
+package nianbao
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Settling a run of digits that several cuts fit (glue.go) by what the
+// report itself says, and keeping what all the cuts agree on.
+//
+// Table 2 has no arithmetic, so a web page's "行政规范性文件5416" (本年制发,
+// 本年废止, 现行有效 run together) fits 5|4|16, 5|41|6 and 54|1|6. Reports
+// often state these numbers in section 1 ("制定规范性文件5件", "现行有效的规范性
+// 文件16件", corpus 027); a statement that names the row's documents, the
+// column's verb and a count keeps the cuts that agree with it. The
+// statements are read from the report's text outside its tables (Preamble
+// and the sections read so far), never from a table.
+
+// proseClaim is a count a report states for one cell of table 2.
+type proseClaim struct {
+	ref, value, quote string
+}
+
+// proseCountPatterns are, for the rows and columns of table 2 (edition
+// 2021) that prose names, the wordings of a stated count. %s is the
+// row's noun. Each was seen in real reports of the corpus (010, 011, 012,
+// 027, 029, 039).
+var proseCountPatterns = []struct{ col, pattern string }{
+	// 本年度制发的规范性文件88件, 制发行政规范性文件62件, 制定规范性文件5件, 发布规范性文件20份
+	{"issued", `(?:制发|制定|出台|印发|发布)了?(?:的)?(?:行政)?%s(\d+)\s*(?:件|份|部)`},
+	// 废止规范性文件3件
+	{"repealed", `(?:废止|宣布失效)了?(?:的)?(?:行政)?%s(\d+)\s*(?:件|份|部)`},
+	// 现行有效行政规范性文件698件, 现行有效的规范性文件16件
+	{"in_force", `现行有效(?:的)?(?:行政)?%s(\d+)\s*(?:件|份|部)`},
+}
+
+// proseRows are the rows of table 2 whose counts prose states, with the
+// noun that names their documents (行政规范性文件 is matched by its tail).
+var proseRows = []struct{ row, noun string }{
+	{"normative_docs", "规范性文件"},
+	{"regulations", "规章"},
+}
+
+var proseRegexps = func() map[string]*regexp.Regexp {
+	out := map[string]*regexp.Regexp{}
+	for _, r := range proseRows {
+		for _, p := range proseCountPatterns {
+			out["t2."+r.row+"."+p.col] = regexp.MustCompile(strings.ReplaceAll(p.pattern, "%s", r.noun))
+		}
+	}
+	return out
+}()
+
+// proseClaims finds the counts the text states for the cells refs. A cell
+// stated twice with different counts is left out.
+func proseClaims(text string, refs []string) map[string]proseClaim {
+	out := map[string]proseClaim{}
+	bad := map[string]bool{}
+	for _, ref := range refs {
+		re := proseRegexps[ref]
+		if re == nil {
+			continue
+		}
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			v := text[m[2]:m[3]]
+			if c, ok := out[ref]; ok && c.value != v {
+				bad[ref] = true
+			}
+			out[ref] = proseClaim{ref: ref, value: v, quote: text[m[0]:m[1]]}
+		}
+	}
+	for ref := range bad {
+		delete(out, ref)
+	}
+	return out
+}
+
+// reportProse is the text of r outside its tables read so far, its lines
+// joined (a sentence wrapped in the middle of 行政规\n范性文件 still reads).
+func reportProse(r *Report) string {
+	var b strings.Builder
+	b.WriteString(r.Preamble)
+	for _, s := range r.Sections {
+		b.WriteString(s.Text)
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(b.String(), "\r", ""), "\n", "")
+}
+
+// settleByProse keeps, of a glued row's cuts, those that agree with the
+// counts the report's text states for its cells, each count that leaves
+// some cuts and fewer than before; it returns the statements used.
+func settleByProse(text string, g *gluedRow) []string {
+	if !g.complete || len(g.cands) < 2 {
+		return nil
+	}
+	claims := proseClaims(text, g.refs)
+	if len(claims) == 0 {
+		return nil
+	}
+	// Each stated count in turn; one that no cut agrees with (the text and
+	// the table disagree: corpus 011 says 393 in force, its run has no such
+	// cut) is left out, and the validator's text-table rule reports it.
+	var quotes []string
+	for i, ref := range g.refs {
+		cl, stated := claims[ref]
+		if !stated {
+			continue
+		}
+		var keep [][]string
+		for _, c := range g.cands {
+			if c[i] == cl.value {
+				keep = append(keep, c)
+			}
+		}
+		if len(keep) == 0 || len(keep) == len(g.cands) {
+			continue
+		}
+		g.cands = keep
+		quotes = append(quotes, "“"+cl.quote+"”")
+	}
+	return quotes
+}
+
+// agreed is, for each cell of a glued row whose cuts are all known, the
+// value every cut gives it, or "" with ok false where they differ.
+func agreed(g *gluedRow) (vals []string, ok []bool) {
+	if !g.complete || len(g.cands) == 0 {
+		return nil, nil
+	}
+	vals = append([]string(nil), g.cands[0]...)
+	ok = make([]bool, len(vals))
+	for i := range vals {
+		ok[i] = true
+		for _, c := range g.cands[1:] {
+			if c[i] != vals[i] {
+				ok[i] = false
+			}
+		}
+	}
+	return vals, ok
+}
