@@ -314,6 +314,30 @@ func trFunc(re string, artefact bool, zh func(m []string) string) diagTranslatio
 	return t
 }
 
+// zhSplits writes a list of the splits of a glued run of digits in Chinese:
+// "35 0 0; 3 50 0; … (3 more)" → "35 0 0；3 50 0；……（另有 3 种）".
+func zhSplits(s string) string {
+	s = strings.ReplaceAll(s, "; ", "；")
+	if i := strings.LastIndex(s, "… ("); i >= 0 && strings.HasSuffix(s, " more)") {
+		s = s[:i] + "……（另有 " + strings.TrimSuffix(s[i+len("… ("):], " more)") + " 种）"
+	}
+	return s
+}
+
+// refRe matches a cell reference in a message of the parser.
+var refRe = regexp.MustCompile(`\bt[234]\.[a-z0-9_]+\.[a-z0-9_]+\b`)
+
+// refsZH writes the cell references of a message of the parser as the
+// cells' names in Chinese ("t2.penalty.decisions = 0" → "表二“行政处罚”行
+// “本年处理决定数量”列 = 0"), and its list separators in Chinese.
+func refsZH(s string) string {
+	s = refRe.ReplaceAllStringFunc(s, func(ref string) string {
+		zh, _ := cellName(ref)
+		return zh
+	})
+	return strings.ReplaceAll(s, ", ", "，")
+}
+
 // zhQuote turns a Go-quoted string ("…", as the parser's messages quote)
 // into Chinese quotation marks; other text is returned as it is.
 func zhQuote(s string) string {
@@ -343,10 +367,14 @@ var diagTranslations = []diagTranslation{
 	tr(`^text in a table that matches no label of the template: (".*")$`, true, "表格中与模板的标签都不相符的文字：%s"),
 	tr(`^the digits (.+?) of row (.*) ran together; read as (.*), the only split that fits the row's sums and agrees with the report's text (.*)$`, true,
 		"“%[2]s”行的数字 %[1]s 连在一起；合乎行内合计、又与报告正文%[4]s相符的拆法只有一种，读作 %[3]s"),
-	tr(`^the digits (.+?) of row (.*) ran together and can be split in (\d+) ways that fit the row's sums; left blank: (.*); every split gives (.*), which are read \(the splits that agree with the report's text (.*)\)$`, false,
-		"“%[2]s”行的数字 %[1]s 连在一起，与报告正文%[6]s相符的拆法有 %[3]s 种，其余单元格留空：%[4]s；各种拆法都给出 %[5]s，已读入"),
-	tr(`^the digits (.+?) of row (.*) ran together and can be split in (\d+) ways that fit the row's sums; left blank: (.*); every split gives (.*), which are read$`, false,
-		"“%[2]s”行的数字 %[1]s 连在一起，有 %[3]s 种拆法都合乎行内合计：%[4]s；各种拆法都给出 %[5]s，已读入，其余单元格留空"),
+	trFunc(`^the digits (.+?) of row (.*) ran together and can be split in (\d+) ways that fit the row's sums; left blank: (.*); every split gives (.*), which are read \(the splits that agree with the report's text (.*)\)$`, false, func(m []string) string {
+		return fmt.Sprintf("“%s”行的数字 %s 连在一起，与报告正文%s相符的拆法有 %s 种，其余单元格留空：%s；各种拆法都给出%s，已读入",
+			zhQuote(m[2]), m[1], zhQuote(m[6]), m[3], zhSplits(m[4]), refsZH(m[5]))
+	}),
+	trFunc(`^the digits (.+?) of row (.*) ran together and can be split in (\d+) ways that fit the row's sums; left blank: (.*); every split gives (.*), which are read$`, false, func(m []string) string {
+		return fmt.Sprintf("“%s”行的数字 %s 连在一起，有 %s 种拆法都合乎行内合计：%s；各种拆法都给出%s，已读入，其余单元格留空",
+			zhQuote(m[2]), m[1], m[3], zhSplits(m[4]), refsZH(m[5]))
+	}),
 	tr(`^the digits (.+?) of row (.*) ran together; read as (.*), the only split that fits the row's sums$`, true,
 		"“%[2]s”行的数字 %[1]s 连在一起；按行内合计唯一可行的拆法读作 %[3]s"),
 	tr(`^the digits (.+?) of row (.*) ran together; read as (.*), one digit a cell, the only split there is \(the row's sums do not hold\)$`, false,
@@ -358,11 +386,7 @@ var diagTranslations = []diagTranslation{
 	tr(`^the digits (.+?) of row (.*) ran together and could not be split: no split into (\d+) cells fits the row's sums; left blank$`, false,
 		"“%[2]s”行的数字 %[1]s 连在一起，拆成 %[3]s 格时没有一种拆法合乎行内合计，留空"),
 	trFunc(`^the digits (.+?) of row (.*) ran together and can be split in (\d+) ways that fit the row's sums; left blank: (.*)$`, false, func(m []string) string {
-		splits := strings.ReplaceAll(m[4], "; ", "；")
-		if i := strings.LastIndex(splits, "… ("); i >= 0 && strings.HasSuffix(splits, " more)") {
-			splits = splits[:i] + "……（另有 " + strings.TrimSuffix(splits[i+len("… ("):], " more)") + " 种）"
-		}
-		return fmt.Sprintf("“%s”行的数字 %s 连在一起，有 %s 种拆法都合乎行内合计，留空：%s", zhQuote(m[2]), m[1], m[3], splits)
+		return fmt.Sprintf("“%s”行的数字 %s 连在一起，有 %s 种拆法都合乎行内合计，留空：%s", zhQuote(m[2]), m[1], m[3], zhSplits(m[4]))
 	}),
 	tr(`^the (\d+) values before table 3's first row label \((.*)\) are read as row (".*"): they come between the column header and row 二, add up, and row 一's label comes later without values \(text of a PDF out of reading order\?\)$`, true,
 		"表三第一个行标签之前的 %[1]s 个数值（%[2]s）读作%[3]s行：它们在表头与第二行之间、合计成立，而第一行的标签在后面单独出现（PDF 文字的阅读顺序错乱）"),
