@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/opengovcn/nianbao/internal/docxtext"
 	"github.com/opengovcn/nianbao/internal/flattext"
 	"github.com/opengovcn/nianbao/internal/htmltext"
 	"github.com/opengovcn/nianbao/internal/posmap"
@@ -67,6 +68,11 @@ func (p *Parser) Parse(src []byte) (*Report, error) {
 		if text, m, ok := fe.toText(src); ok {
 			return p.parseMapped(text, m)
 		}
+		if fe.why != nil {
+			if err := fe.why(src); err != nil {
+				return nil, err
+			}
+		}
 	}
 	r, _, err := p.parse(src)
 	return r, err
@@ -85,6 +91,10 @@ type frontEnd struct {
 	// toText converts src (with LF line ends); ok false reads src as text
 	// after all.
 	toText func(src []byte) (text []byte, m *posmap.Map, ok bool)
+	// why, if not nil, says why toText could not read src: Parse returns
+	// that error rather than reading src as text (a damaged Word file is
+	// not text). Nil, or a nil error, reads src as text.
+	why func(src []byte) error
 }
 
 var frontEnds = []frontEnd{
@@ -93,10 +103,19 @@ var frontEnds = []frontEnd{
 	{"html", htmltext.Is, func(src []byte) ([]byte, *posmap.Map, bool) {
 		text, m := htmltext.ToText(src)
 		return text, m, true
-	}},
+	}, nil},
 	// A page's text flattened onto one line (as crawlers store it): the
 	// line breaks put back before headings, captions and row labels.
-	{"flat", flattext.Is, flattext.ToText},
+	{"flat", flattext.Is, flattext.ToText, nil},
+	// A Word file (.docx): paragraphs as lines, table rows as TAB-separated
+	// fields in grid order; positions are paragraph numbers.
+	{"docx", docxtext.Is, docxtext.ToText, func(src []byte) error {
+		_, _, err := docxtext.Read(src)
+		if err != nil {
+			return fmt.Errorf("%w: a Word .docx file that cannot be read: %w", ErrUnsupportedFormat, err)
+		}
+		return nil
+	}},
 }
 
 // frontEndOf returns the first front end that claims src, or nil.
