@@ -50,8 +50,10 @@ func Parse(src []byte) (*Report, error) { return (&Parser{}).Parse(src) }
 // Parse reads an annual report.
 //
 // Input that is not a report at all comes back as a nil report and an error
-// wrapping [ErrNotAReport]; binary formats (PDF, Word, images) wrap
-// [ErrUnsupportedFormat]; input that is mostly bytes that are neither UTF-8
+// wrapping [ErrNotAReport]. Word files (.docx) are read directly, positions
+// then being paragraph numbers and rune offsets; a .docx that cannot be
+// read (damaged, malformed, its document part over 64 MB uncompressed) and
+// other binary formats (PDF, .doc, images) wrap [ErrUnsupportedFormat]; input that is mostly bytes that are neither UTF-8
 // nor GB18030 (binary data) wraps [ErrEncoding]. A few such bytes in text,
 // or NUL bytes, are each replaced by U+FFFD, and a line of GB18030 in a UTF-8
 // file is read as GB18030, each with a positioned warning wrapping

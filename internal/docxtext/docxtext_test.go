@@ -39,7 +39,9 @@ func doc(t testing.TB, body string) []byte {
 			body+`<w:sectPr><w:pgSz w:w="11906"/></w:sectPr></w:body></w:document>`)
 }
 
-func p(text string) string { return `<w:p><w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>` }
+func p(text string) string {
+	return `<w:p><w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
+}
 
 func tc(props, text string) string {
 	return `<w:tc><w:tcPr>` + props + `</w:tcPr>` + p(text) + `</w:tc>`
