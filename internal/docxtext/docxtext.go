@@ -24,9 +24,13 @@
 //     are not text; a field's result is. The fallback of w:AlternateContent
 //     repeats its choice and is left out.
 //
-// Automatic numbering (w:numPr, a numeral Word generates in front of a
-// heading) is not read: a heading numbered that way comes without its
-// numeral.
+// Automatic numbering (w:numPr in a paragraph's properties, the numeral
+// Word generates in front of a heading, word/numbering.xml) is written
+// before the paragraph's text for decimal and Chinese counting formats
+// ("一、", "（二）", "3."): a character of no source position, mapping to
+// the paragraph's start. Not read: numbering a paragraph has through its
+// style (w:pStyle), w:lvlOverride and w:startOverride, other formats
+// (letters, Roman numerals, bullets: no numeral is written).
 //
 // Positions: the line of a position in the source is the paragraph's
 // number, counting every w:p of the document body in order from 1 (those
@@ -89,11 +93,11 @@ func ToText(src []byte) (text []byte, m *posmap.Map, ok bool) {
 // is larger than [MaxDocumentSize] ([ErrTooLarge]), or it is not
 // well-formed XML.
 func Read(src []byte) (text []byte, m *posmap.Map, err error) {
-	data, err := documentXML(src)
+	data, num, err := documentXML(src)
 	if err != nil {
 		return nil, nil, err
 	}
-	r := &reader{d: xml.NewDecoder(bytes.NewReader(data))}
+	r := &reader{d: xml.NewDecoder(bytes.NewReader(data)), num: num}
 	bs, err := r.blocks()
 	if err != nil {
 		return nil, nil, fmt.Errorf("docx: %s: %w", documentPart, err)
@@ -104,35 +108,56 @@ func Read(src []byte) (text []byte, m *posmap.Map, err error) {
 	return w.out, w.m, nil
 }
 
-// documentXML returns the uncompressed word/document.xml of the zip src.
-func documentXML(src []byte) ([]byte, error) {
+// documentXML returns the uncompressed word/document.xml of the zip src,
+// and its automatic numbering (none if word/numbering.xml is missing or
+// unreadable).
+func documentXML(src []byte) ([]byte, *numbering, error) {
 	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
 	if err != nil {
-		return nil, fmt.Errorf("docx: not a readable zip: %w", err)
+		return nil, nil, fmt.Errorf("docx: not a readable zip: %w", err)
 	}
+	var data []byte
+	var num *numbering
+	found := false
 	for _, f := range zr.File {
-		if f.Name != documentPart {
-			continue
+		switch f.Name {
+		case documentPart:
+			if data, err = readPart(f); err != nil {
+				return nil, nil, err
+			}
+			found = true
+		case numberingPart:
+			if b, err := readPart(f); err == nil {
+				num = readNumbering(b)
+			}
 		}
-		if f.UncompressedSize64 > MaxDocumentSize {
-			return nil, fmt.Errorf("docx: %w: %d bytes (at most %d are read)", ErrTooLarge, f.UncompressedSize64, MaxDocumentSize)
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil, fmt.Errorf("docx: %s: %w", documentPart, err)
-		}
-		defer rc.Close()
-		// The size in the header may lie: read no more than the cap.
-		data, err := io.ReadAll(io.LimitReader(rc, MaxDocumentSize+1))
-		if err != nil {
-			return nil, fmt.Errorf("docx: %s: %w", documentPart, err)
-		}
-		if len(data) > MaxDocumentSize {
-			return nil, fmt.Errorf("docx: %w: more than %d bytes", ErrTooLarge, MaxDocumentSize)
-		}
-		return data, nil
 	}
-	return nil, fmt.Errorf("docx: %w", ErrNoDocument)
+	if !found {
+		return nil, nil, fmt.Errorf("docx: %w", ErrNoDocument)
+	}
+	return data, num, nil
+}
+
+// readPart returns a part of the zip uncompressed, at most MaxDocumentSize
+// bytes.
+func readPart(f *zip.File) ([]byte, error) {
+	if f.UncompressedSize64 > MaxDocumentSize {
+		return nil, fmt.Errorf("docx: %s: %w: %d bytes (at most %d are read)", f.Name, ErrTooLarge, f.UncompressedSize64, MaxDocumentSize)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("docx: %s: %w", f.Name, err)
+	}
+	defer rc.Close()
+	// The size in the header may lie: read no more than the cap.
+	data, err := io.ReadAll(io.LimitReader(rc, MaxDocumentSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("docx: %s: %w", f.Name, err)
+	}
+	if len(data) > MaxDocumentSize {
+		return nil, fmt.Errorf("docx: %s: %w: more than %d bytes", f.Name, ErrTooLarge, MaxDocumentSize)
+	}
+	return data, nil
 }
 
 // A block is a paragraph or a table.
@@ -143,8 +168,9 @@ type block struct {
 
 // para is a paragraph: its number (1-based, document order) and text.
 type para struct {
-	n    int
-	text []rune
+	n     int
+	label []rune // the numeral automatic numbering puts before the text
+	text  []rune
 }
 
 type table struct{ rows []row }
@@ -163,6 +189,7 @@ type cell struct {
 // reader builds the blocks of document.xml from its tokens.
 type reader struct {
 	d     *xml.Decoder
+	num   *numbering // nil: no automatic numbering
 	paras int
 	depth int
 }
@@ -282,6 +309,7 @@ func (r *reader) paragraph() (*para, error) {
 	r.paras++
 	p := &para{n: r.paras}
 	inText := 0
+	numID, ilvl := "", 0
 	for d := 1; ; {
 		t, err := r.next()
 		if err != nil {
@@ -291,6 +319,9 @@ func (r *reader) paragraph() (*para, error) {
 		case xml.EndElement:
 			d--
 			if d == 0 {
+				if numID != "" {
+					p.label = []rune(r.num.next(numID, ilvl))
+				}
 				return p, nil
 			}
 			if t.Name.Local == "t" && inText > 0 {
@@ -302,11 +333,19 @@ func (r *reader) paragraph() (*para, error) {
 			}
 		case xml.StartElement:
 			switch t.Name.Local {
-			case "del", "moveFrom", "instrText", "delText", "delInstrText", "Fallback", "pPr", "rPr":
+			case "del", "moveFrom", "instrText", "delText", "delInstrText", "Fallback", "rPr":
 				if err := r.skip(); err != nil {
 					return nil, err
 				}
 				continue
+			case "numId":
+				if d == 3 { // w:pPr/w:numPr/w:numId
+					numID = attr(t, "val")
+				}
+			case "ilvl":
+				if d == 3 {
+					ilvl = span(t, 0)
+				}
 			case "t":
 				inText++
 			case "tab", "ptab":
@@ -501,6 +540,9 @@ func (w *writer) blocks(bs []block) {
 // para writes a paragraph as a line, a line per w:br.
 func (w *writer) para(p *para) {
 	w.start(p.n)
+	for _, r := range p.label {
+		w.synth(r)
+	}
 	off := 0
 	for i, r := range p.text {
 		if r == '\n' {
@@ -590,6 +632,9 @@ func (w *writer) cell(c cell) {
 			w.synth(' ')
 		}
 		first = false
+		for _, r := range b.para.label {
+			w.synth(r)
+		}
 		part := make([]rune, hi-lo)
 		for i, r := range rs[lo:hi] {
 			if r == '\t' || r == '\n' {

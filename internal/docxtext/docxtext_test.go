@@ -176,3 +176,41 @@ func TestSizeLies(t *testing.T) {
 		t.Errorf("err = %v, want ErrTooLarge or a read error", err)
 	}
 }
+
+// TestNumbering: a heading numbered by Word (w:numPr) gets its numeral;
+// a lower level restarts under each higher one; bullets get none.
+func TestNumbering(t *testing.T) {
+	numbering := `<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+		`<w:abstractNum w:abstractNumId="0">` +
+		`<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>` +
+		`<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>` +
+		`</w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>` +
+		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` +
+		`<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>` +
+		`</w:numbering>`
+	np := func(num, lvl, text string) string {
+		return `<w:p><w:pPr><w:numPr><w:ilvl w:val="` + lvl + `"/><w:numId w:val="` + num + `"/></w:numPr></w:pPr>` +
+			`<w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	body := np("1", "0", "总体情况") + np("1", "1", "主动公开") + np("1", "1", "依申请公开") +
+		np("2", "0", "要点") + np("1", "0", "主动公开政府信息情况") + np("1", "1", "规章")
+	for range 9 {
+		body += np("1", "0", "节")
+	}
+	src := zipOf(t, "word/numbering.xml", numbering, "word/document.xml",
+		`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`+body+`</w:body></w:document>`)
+	text, m, err := Read(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "一、总体情况\n（一）主动公开\n（二）依申请公开\n要点\n二、主动公开政府信息情况\n（一）规章\n" +
+		"三、节\n四、节\n五、节\n六、节\n七、节\n八、节\n九、节\n十、节\n十一、节\n"
+	if string(text) != want {
+		t.Errorf("text = %q, want %q", text, want)
+	}
+	// The numeral is the writer's: it maps to the paragraph's start.
+	if got := m.Pos(posmap.Pos{Line: 5, Column: 3}); got != (posmap.Pos{Line: 5, Column: 1}) {
+		t.Errorf("Pos(5:3) = %v, want 5:1", got)
+	}
+}
