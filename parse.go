@@ -7,6 +7,7 @@ import (
 	"os"
 	"sync"
 
+	"github.com/opengovcn/nianbao/internal/docxtext"
 	"github.com/opengovcn/nianbao/internal/flattext"
 	"github.com/opengovcn/nianbao/internal/htmltext"
 	"github.com/opengovcn/nianbao/internal/posmap"
@@ -90,8 +91,10 @@ func (p *Parser) ParseReader(r io.Reader) (*Report, error) {
 // Parse reads an annual report.
 //
 // Input that is not a report at all comes back as a nil report and an error
-// wrapping [ErrNotAReport]; binary formats (PDF, Word, images) wrap
-// [ErrUnsupportedFormat]; input that is mostly bytes that are neither UTF-8
+// wrapping [ErrNotAReport]. Word files (.docx) are read directly, positions
+// then being paragraph numbers and rune offsets; a .docx that cannot be
+// read (damaged, malformed, its document part over 64 MB uncompressed) and
+// other binary formats (PDF, .doc, images) wrap [ErrUnsupportedFormat]; input that is mostly bytes that are neither UTF-8
 // nor GB18030 (binary data) wraps [ErrEncoding]. A few such bytes in text,
 // or NUL bytes, are each replaced by U+FFFD, and a line of GB18030 in a UTF-8
 // file is read as GB18030, each with a positioned warning wrapping
@@ -112,6 +115,11 @@ func (p *Parser) Parse(src []byte) (*Report, error) {
 		if text, m, ok := fe.toText(src); ok {
 			return p.parseMapped(text, m)
 		}
+		if fe.why != nil {
+			if err := fe.why(src); err != nil {
+				return nil, err
+			}
+		}
 	}
 	r, _, err := p.parse(src)
 	return r, err
@@ -130,6 +138,10 @@ type frontEnd struct {
 	// toText converts src (with LF line ends); ok false reads src as text
 	// after all.
 	toText func(src []byte) (text []byte, m *posmap.Map, ok bool)
+	// why, if not nil, says why toText could not read src: Parse returns
+	// that error rather than reading src as text (a damaged Word file is
+	// not text). Nil, or a nil error, reads src as text.
+	why func(src []byte) error
 }
 
 var frontEnds = []frontEnd{
@@ -138,10 +150,19 @@ var frontEnds = []frontEnd{
 	{"html", htmltext.Is, func(src []byte) ([]byte, *posmap.Map, bool) {
 		text, m := htmltext.ToText(src)
 		return text, m, true
-	}},
+	}, nil},
 	// A page's text flattened onto one line (as crawlers store it): the
 	// line breaks put back before headings, captions and row labels.
-	{"flat", flattext.Is, flattext.ToText},
+	{"flat", flattext.Is, flattext.ToText, nil},
+	// A Word file (.docx): paragraphs as lines, table rows as TAB-separated
+	// fields in grid order; positions are paragraph numbers.
+	{"docx", docxtext.Is, docxtext.ToText, func(src []byte) error {
+		_, _, err := docxtext.Read(src)
+		if err != nil {
+			return fmt.Errorf("%w: a Word .docx file that cannot be read: %w", ErrUnsupportedFormat, err)
+		}
+		return nil
+	}},
 }
 
 // frontEndOf returns the first front end that claims src, or nil.

@@ -24,9 +24,9 @@ import (
 
 // TestFolderWithREADME checks that a folder of reports with a README.md
 // (not a report), a PDF, a Word document and data files validates without
-// an error: the README is skipped with a note, the PDF and the Word file
-// each get a note saying what to do, the data files one note together,
-// and a README that is a report is read.
+// an error: the README is skipped with a note, the PDF gets a note saying
+// what to do, the Word document (.docx) is read as a report, the data files
+// get one note together, and a README that is a report is read.
 func TestFolderWithREADME(t *testing.T) {
 	dir := t.TempDir()
 	files := seeds(t)
@@ -35,7 +35,7 @@ func TestFolderWithREADME(t *testing.T) {
 	}
 	writeFile(t, filepath.Join(dir, "README.md"), "# 年报汇编\n\n本目录收有三份年报。\n")
 	writeFile(t, filepath.Join(dir, "原件/2023.pdf"), "%PDF-1.7\n")
-	writeFile(t, filepath.Join(dir, "原件/2022.docx"), "PK\x03\x04word/document.xml")
+	writeFile(t, filepath.Join(dir, "原件/2022.docx"), readFile(t, "../../testdata/lodocx/seed004_blank1.docx"))
 	writeFile(t, filepath.Join(dir, "data/a.csv"), "x\n")
 	writeFile(t, filepath.Join(dir, "data/b.csv"), "x\n")
 	writeFile(t, filepath.Join(dir, "data/c.json"), "{}\n")
@@ -47,10 +47,9 @@ func TestFolderWithREADME(t *testing.T) {
 	wantNotes := []string{
 		filepath.Join(dir, "README.md") + ": 说明文件，不是年报，已跳过 / a README, not a report, skipped",
 		filepath.Join(dir, "原件/2023.pdf") + ": 不是可读取的报告格式，已跳过；先用 pdftotext -layout 转成文字",
-		filepath.Join(dir, "原件/2022.docx") + ": 不是可读取的报告格式，已跳过；先在 Word 或 WPS 中另存为纯文本",
 		dir + ": 另有 3 个文件不是报告格式（.csv 2 个，.json 1 个），已跳过",
-		"3 份报告：0 个错误，",
-		"；跳过 6 个文件\n",
+		"4 份报告：0 个错误，",
+		"；跳过 5 个文件\n",
 	}
 	for _, n := range wantNotes {
 		if !strings.Contains(res.stderr, n) {
@@ -413,7 +412,10 @@ func TestZipNamedForWhatItIs(t *testing.T) {
 		zh, en        string
 	}{
 		{"a.txt", zipOf(t, map[string]string{"[Content_Types].xml": "", "xl/workbook.xml": ""}), "Excel 工作簿（.xlsx）不能直接读取", "an Excel workbook (.xlsx) is not read directly"},
-		{"b.txt", zipOf(t, map[string]string{"[Content_Types].xml": "", "word/document.xml": ""}), "Word 文档（.docx）不能直接读取：先在 Word 或 WPS 中另存为纯文本", "a Word document (.docx) is not read directly; save it as plain text"},
+		// A Word document is read (an empty one is no report); a damaged
+		// one says why.
+		{"b.txt", zipOf(t, map[string]string{"[Content_Types].xml": "", "word/document.xml": ""}), "文件是空的，不是年报", "the input is empty, not a report"},
+		{"b2.docx", zipOf(t, map[string]string{"[Content_Types].xml": "", "word/document.xml": "<w:document><w:body><w:p>"}), "Word 文档（.docx）已损坏或无法读取", "a Word document (.docx) that cannot be read"},
 		{"c.txt", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text"}), "OpenDocument 文本（.odt）", "an OpenDocument text (.odt)"},
 		{"d.txt", zipOf(t, map[string]string{"OFD.xml": "", "Doc_0/Document.xml": ""}), "OFD 版式文件（.ofd）不能直接读取：先用 OFD 阅读器另存为 PDF", "an OFD document (.ofd)"},
 		{"e.txt", zipOf(t, map[string]string{"2023.txt": "x"}), "ZIP 压缩包不能直接读取：先解压", "a ZIP archive is not read directly; unpack it"},

@@ -24,7 +24,7 @@ import (
 const stdinName = "<standard input>"
 
 // reportExts are the file name extensions a directory walk picks up.
-var reportExts = []string{".txt", ".md", ".html", ".htm"}
+var reportExts = []string{".txt", ".md", ".html", ".htm", ".docx"}
 
 // input is one report to read: a file, or standard input.
 type input struct {
@@ -284,7 +284,7 @@ func (e *env) noteOthers(dir string, others map[string]int) {
 // the note says how to turn it into one it reads.
 var extKinds = map[string]string{
 	".pdf": sniff.PDF,
-	".doc": sniff.Word, ".docx": sniff.Word, ".wps": sniff.Word, ".rtf": sniff.Word, ".odt": sniff.Word,
+	".doc": sniff.Word, ".wps": sniff.Word, ".rtf": sniff.Word, ".odt": sniff.Word,
 	".ofd": sniff.OFD,
 	".zip": sniff.Archive, ".rar": sniff.Archive, ".7z": sniff.Archive, ".gz": sniff.Archive, ".tgz": sniff.Archive,
 	".jpg": sniff.Image, ".jpeg": sniff.Image, ".png": sniff.Image, ".gif": sniff.Image, ".tif": sniff.Image,
@@ -575,6 +575,11 @@ func explain(name string, data []byte, err error) message {
 		return message{"是目录，不是文件", "is a directory"}
 	case errors.As(err, &pe):
 		return message{"无法读取：" + pe.Err.Error(), "cannot read: " + pe.Err.Error()}
+	case errors.Is(err, nianbao.ErrUnsupportedFormat) && strings.Contains(msg, "Word .docx file that cannot be read"):
+		// A .docx the library read as one and could not: its reason.
+		why := msg[strings.Index(msg, "cannot be read")+len("cannot be read"):]
+		why = strings.TrimLeft(why, ": ")
+		return message{"Word 文档（.docx）已损坏或无法读取（" + why + "）；请在 Word 或 WPS 中打开后重新保存", "a Word document (.docx) that cannot be read (" + why + "); open it in Word or WPS and save it again"}
 	case errors.Is(err, nianbao.ErrUnsupportedFormat):
 		f, ok := sniff.Detect(data)
 		if !ok {

@@ -16,7 +16,7 @@
 //	help      show help for a command
 //
 // Every command that reads reports takes files, directories (walked
-// recursively for .txt .md .html .htm; regular files only, hidden ones
+// recursively for .txt .md .html .htm .docx; regular files only, hidden ones
 // skipped, a README that is not a report skipped, PDF, Word and other files
 // noted; symbolic links followed only within the directories given) or "-"
 // for standard input (also read when no file is given, unless it is a
@@ -266,7 +266,7 @@ const usageZH = `nianbao —— 政府信息公开工作年度报告的读取、
 
 命令：
 %s
-输入可以是文件、目录（递归读取其中的 .txt .md .html .htm 文件）或 "-"（标准输入）；未给出文件时读取标准输入，
+输入可以是文件、目录（递归读取其中的 .txt .md .html .htm .docx 文件）或 "-"（标准输入）；未给出文件时读取标准输入，
 标准输入是终端时显示用法。目录中只读普通文件：不是年报的 README.md 等说明文件跳过，PDF、Word 等文件逐个提示如何转换，
 其他文件合并为一行提示；隐藏文件、命名管道等特殊文件跳过，符号链接只在所给目录之内跟随；每个输入最大 200 MB（-max-size）。
 选项可以写在文件名之前或之后；"--" 之后的参数都是文件名。
@@ -284,7 +284,7 @@ Usage:
 
 Commands:
 %s
-Inputs are files, directories (walked recursively for .txt .md .html .htm files) or "-" for standard
+Inputs are files, directories (walked recursively for .txt .md .html .htm .docx files) or "-" for standard
 input, also read when no file is given unless it is a terminal (then the usage is shown). A walk reads
 regular files only: a README that is not a report is skipped, PDF, Word and similar files get a note each
 on how to convert them, other files one note together; hidden files, named pipes and other special files

@@ -367,7 +367,7 @@ func TestDirectory(t *testing.T) {
 
 	empty := t.TempDir()
 	res = nb(t, "", "parse", empty)
-	if res.code != exitBad || !strings.Contains(res.stderr, "目录中没有 .txt .md .html .htm 文件") || !strings.Contains(res.stderr, "no .txt .md .html .htm files") {
+	if res.code != exitBad || !strings.Contains(res.stderr, "目录中没有 .txt .md .html .htm .docx 文件") || !strings.Contains(res.stderr, "no .txt .md .html .htm .docx files") {
 		t.Errorf("parse of an empty directory: exit %d, stderr %q", res.code, res.stderr)
 	}
 }

@@ -239,8 +239,8 @@ func TestValidateDirectory(t *testing.T) {
 	}
 	// Without -q: a note on the golden files skipped, and the summary.
 	loud := nb(t, "", "validate", "../../testdata/validate")
-	want := "../../testdata/validate: 另有 11 个文件不是报告格式（.golden 11 个），已跳过；读取的是 .txt .md .html .htm 文件 / " +
-		"11 other files not in a report format (11 .golden) skipped; a walk reads .txt .md .html .htm files\n" +
+	want := "../../testdata/validate: 另有 11 个文件不是报告格式（.golden 11 个），已跳过；读取的是 .txt .md .html .htm .docx 文件 / " +
+		"11 other files not in a report format (11 .golden) skipped; a walk reads .txt .md .html .htm .docx files\n" +
 		fmt.Sprintf("6 份报告：%d 个错误，%d 个警告，%d 个提示；跳过 11 个文件\n", strings.Count(res.stdout, ": error: "), strings.Count(res.stdout, ": warning: "), strings.Count(res.stdout, ": info: "))
 	if loud.stdout != res.stdout || loud.stderr != want {
 		t.Errorf("validate without -q: stderr mismatch (-want +got):\n%s", cmp.Diff(want, loud.stderr))
