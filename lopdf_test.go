@@ -1,7 +1,6 @@
 package nianbao
 
 import (
-	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,15 +29,7 @@ func TestLibreOffice(t *testing.T) {
 		}
 		tl := by[shape]
 		base := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(f, ".txt"), ".pdf"), ".text")
-		tf, err := os.Open(base + ".truth.csv")
-		if err != nil {
-			t.Fatal(err)
-		}
-		recs, err := csv.NewReader(tf).ReadAll()
-		tf.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		recs := readTruth(t, base+".truth.csv")
 		src, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

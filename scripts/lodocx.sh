@@ -21,14 +21,7 @@ for seed in testdata/seeds/*.txt; do
   "$tmp/nb" parse -f html "$seed" > "$tmp/r.html"
   for k in 1 2; do
     name="seed${base}_blank${k}"
-    python3 - "$tmp/r.html" "$tmp/$name.html" "docx$base$k" <<'PY'
-import re, random, sys
-random.seed(sys.argv[3])
-s = open(sys.argv[1], encoding="utf-8").read()
-def rep(m):
-    return m.group(1) + ("" if random.random() < 0.3 else m.group(2)) + m.group(3)
-open(sys.argv[2], "w", encoding="utf-8").write(re.sub(r"(<td[^>]*>)([0-9.]+)(</td>)", rep, s))
-PY
+    python3 scripts/blankcells.py "$tmp/r.html" "$tmp/$name.html" "docx$base$k"
     (cd "$tmp" && soffice --headless --convert-to 'docx:MS Word 2007 XML' "$name.html" >/dev/null 2>&1)
     cp "$tmp/$name.docx" "$out/$name.docx"
     "$tmp/nb" parse -f csv "$tmp/$name.html" > "$out/$name.truth.csv"
