@@ -40,6 +40,51 @@ func TestBuildWasm(t *testing.T) {
 	if fi, err := os.Stat(out); err != nil || fi.Size() == 0 {
 		t.Fatalf("no nianbao.wasm: %v", err)
 	}
+	t.Run("node", func(t *testing.T) { runInNode(t, out) })
+}
+
+// smokeJS loads nianbao.wasm as the page does and calls its two functions.
+const smokeJS = `
+const fs = require("fs");
+require(process.argv[2]);
+const go = new Go();
+WebAssembly.instantiate(fs.readFileSync(process.argv[3]), go.importObject).then((r) => {
+  go.run(r.instance);
+  const data = new Uint8Array(fs.readFileSync(process.argv[4]));
+  const one = JSON.parse(globalThis.nianbao.check("a.txt", data));
+  const many = JSON.parse(globalThis.nianbao.series([{name: "a.txt", data}, {name: "b.txt", data},
+    {name: "c.pdf", data: new TextEncoder().encode("%PDF-1.4\n")}]));
+  console.log(JSON.stringify({status: one.status, agency: one.agency, cells: one.cells.length,
+    findings: one.findings.map((f) => f.code).join(" "), named: one.html.includes('data-ref="t3.new.total"'),
+    files: many.files.map((f) => f.status).join(" "), series: many.series.map((f) => f.code).join(" ")}));
+  process.exit(0);
+});
+`
+
+// runInNode runs the WebAssembly in Node.js, when there is one: the bridge
+// of main.go works, not only compiles.
+func runInNode(t *testing.T, wasm string) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("no node")
+	}
+	execJS := filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js")
+	if _, err := os.Stat(execJS); err != nil {
+		t.Skip("no wasm_exec.js in GOROOT")
+	}
+	script := filepath.Join(t.TempDir(), "smoke.js")
+	if err := os.WriteFile(script, []byte(smokeJS), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	seed, _ := filepath.Abs("../testdata/validate/004_broken_sums.txt")
+	b, err := exec.Command(node, script, execJS, wasm, seed).CombinedOutput()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, b)
+	}
+	want := `{"status":"errors","agency":"芜湖市医疗保障局","cells":200,"findings":"t3-balance t3-balance t3-results t3-results","named":true,"files":"errors errors unreadable","series":"series-duplicate"}`
+	if got := strings.TrimSpace(string(b)); got != want {
+		t.Errorf("node printed\n%s\nwant\n%s", got, want)
+	}
 }
 
 // Nothing leaves the page: index.html and app.js name no URL and fetch
