@@ -7,15 +7,22 @@ package webcheck
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"html"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/opengovcn/nianbao"
+	"github.com/opengovcn/nianbao/internal/docxtext"
 	"github.com/opengovcn/nianbao/internal/sniff"
+	"github.com/opengovcn/nianbao/schema"
 )
 
 // MaxSize is the largest input Check reads, as nianbao validate's default.
@@ -80,6 +87,14 @@ type Result struct {
 	// HTML is the report in the official table layout (RenderHTML's
 	// article), every value cell a td with data-ref naming its cell.
 	HTML string `json:"html,omitempty"`
+	// Page is the whole HTML page of the report, as RenderHTML writes it
+	// (and nianbao render -f html prints it).
+	Page string `json:"page,omitempty"`
+	// Source is the text of the file as it was read, the text that the
+	// line and column of cells and findings count in: UTF-8, LF line
+	// ends. It is empty for a Word file, whose positions are paragraph
+	// numbers, and for a file that could not be read.
+	Source string `json:"source,omitempty"`
 	// Text is the canonical text form, CSV the long CSV form.
 	Text string `json:"text,omitempty"`
 	CSV  string `json:"csv,omitempty"`
@@ -132,7 +147,8 @@ func Check(name string, src []byte) (res Result) {
 	res.Findings = findings(fs)
 	res.Counts = count(res.Findings)
 	res.Status = status(res.Counts)
-	res.HTML = tablesHTML(r)
+	res.HTML, res.Page = tablesHTML(r)
+	res.Source = sourceText(src)
 	res.Text = string(nianbao.Format(r))
 	var csv bytes.Buffer
 	_ = nianbao.WriteCSV(&csv, r)
@@ -155,6 +171,9 @@ type SeriesResult struct {
 	Files  []Result  `json:"files"`
 	Series []Finding `json:"series"`
 	Counts Counts    `json:"counts"`
+	// Export is the wide CSV of all the files, one row per file in their
+	// order, as nianbao export writes it.
+	Export string `json:"export"`
 }
 
 // Series checks every file as Check does and the reports read from them
@@ -174,6 +193,7 @@ func Series(files []File) SeriesResult {
 		out.Series = findings(v.ValidateSeriesEntries(entries))
 	}
 	out.Counts = count(out.Series)
+	out.Export = ExportCSV(out.Files)
 	for _, r := range out.Files {
 		out.Counts.Errors += r.Counts.Errors
 		out.Counts.Warnings += r.Counts.Warnings
@@ -275,10 +295,11 @@ func marker(n int) string { return "@@nbcell" + strconv.Itoa(n) + "@@" }
 // twice, the second time with every present cell replaced by a marker: the
 // two pages have the same tags in the same order, so the i-th td of one is
 // the i-th td of the other.
-func tablesHTML(r *nianbao.Report) string {
+func tablesHTML(r *nianbao.Report) (tables, whole string) {
 	var page bytes.Buffer
 	_ = nianbao.RenderHTML(&page, r)
-	orig := article(page.String())
+	whole = page.String()
+	orig := article(whole)
 
 	m := *r
 	cells := r.Cells()
@@ -292,7 +313,7 @@ func tablesHTML(r *nianbao.Report) string {
 	origTD := strings.Split(orig, "<td")
 	markTD := strings.Split(mk, "<td")
 	if len(origTD) != len(markTD) {
-		return orig // should not happen; the tables without names
+		return orig, whole // should not happen; the tables without names
 	}
 	var b strings.Builder
 	b.WriteString(origTD[0])
@@ -312,7 +333,7 @@ func tablesHTML(r *nianbao.Report) string {
 		}
 		b.WriteString(origTD[i])
 	}
-	return b.String()
+	return b.String(), whole
 }
 
 // article cuts the article element out of a page RenderHTML wrote.
@@ -323,4 +344,70 @@ func article(page string) string {
 		return page
 	}
 	return page[s : e+len("</article>")]
+}
+
+// ExportCSV returns the wide CSV of the checked files, as nianbao export
+// writes it: the header file,status,error,agency,year,edition and every cell
+// reference of both editions, then one row per file; a file that was not
+// read has status error and the reason (Chinese / English). Text that a
+// spreadsheet would run as a formula gets a leading apostrophe.
+func ExportCSV(files []Result) string {
+	refs := schema.AllRefs()
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write(append([]string{"file", "status", "error", "agency", "year", "edition"}, refs...))
+	for _, f := range files {
+		if f.report == nil {
+			w.Write(append([]string{nianbao.EscapeFormula(f.File), "error", nianbao.EscapeFormula(f.Reason + " / " + f.ReasonEN)}, make([]string, 3+len(refs))...))
+			continue
+		}
+		r := f.report
+		year := ""
+		if r.Year != 0 {
+			year = strconv.Itoa(r.Year)
+		}
+		rec := []string{nianbao.EscapeFormula(f.File), "ok", "", nianbao.EscapeFormula(r.Agency), year, string(r.Edition())}
+		for _, ref := range refs {
+			c, _ := r.Cell(ref)
+			v := c.String()
+			if c.Kind == nianbao.Text {
+				v = nianbao.EscapeFormula(v)
+			}
+			rec = append(rec, v)
+		}
+		w.Write(rec)
+	}
+	w.Flush()
+	return b.String()
+}
+
+// sourceText returns src as the text its positions count in: UTF-16 (with a
+// byte order mark) and GB18030 decoded, a UTF-8 byte order mark dropped,
+// CRLF and lone CR made LF. A Word file has none (its positions are
+// paragraph numbers), nor has binary data.
+func sourceText(src []byte) string {
+	if docxtext.Is(src) {
+		return ""
+	}
+	switch {
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}), bytes.HasPrefix(src, []byte{0xFE, 0xFF}):
+		u, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(src)
+		if err != nil {
+			return ""
+		}
+		src = u
+	}
+	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
+	if !utf8.Valid(src) {
+		d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(src)
+		if err != nil {
+			return strings.ToValidUTF8(string(src), "\uFFFD")
+		}
+		src = d
+	}
+	if bytes.IndexByte(src, 0) >= 0 {
+		return ""
+	}
+	s := strings.ReplaceAll(string(src), "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n")
 }

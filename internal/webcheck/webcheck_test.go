@@ -3,9 +3,12 @@ package webcheck
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/opengovcn/nianbao"
 )
@@ -183,4 +186,70 @@ func renderHTML(t *testing.T, name string) string {
 	var b strings.Builder
 	_ = nianbao.RenderHTML(&b, r)
 	return b.String()
+}
+
+// The source text is the file as read: every finding's line and column
+// point into it at the cell the finding names first, and the whole page is
+// RenderHTML's.
+func TestCheckSource(t *testing.T) {
+	src := readFile(t, "validate/004_broken_sums.txt")
+	res := Check("004_broken_sums.txt", src)
+	if res.Source != string(src) {
+		t.Fatalf("the source text is not the file (%d bytes, want %d)", len(res.Source), len(src))
+	}
+	lines := strings.Split(res.Source, "\n")
+	at := map[string]Cell{}
+	for _, c := range res.Cells {
+		at[c.Ref] = c
+	}
+	for _, f := range res.Findings {
+		if f.Line < 1 || f.Line > len(lines) {
+			t.Errorf("finding %s at line %d of %d", f.Code, f.Line, len(lines))
+			continue
+		}
+		if c, ok := at[f.Cells[0]]; ok && c.Line == f.Line {
+			if line := []rune(lines[f.Line-1]); f.Column < 1 || !strings.HasPrefix(string(line[f.Column-1:]), c.Value) {
+				t.Errorf("finding %s at %d:%d: line %q does not hold %q there", f.Code, f.Line, f.Column, lines[f.Line-1], c.Value)
+			}
+		}
+	}
+	if !strings.HasPrefix(res.Page, "<!DOCTYPE html>") || !strings.Contains(res.Page, "芜湖市医疗保障局") {
+		t.Errorf("the page is not RenderHTML's: %.80q", res.Page)
+	}
+	// CRLF and GB18030 become the text the positions count in.
+	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(strings.ReplaceAll(string(src), "\n", "\r\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := Check("gb.txt", gb); got.Source != string(src) {
+		t.Errorf("GB18030 with CRLF: the source text is not the file's text")
+	}
+}
+
+// The export of several files is what nianbao export prints for them.
+func TestSeriesExport(t *testing.T) {
+	names := []string{"027_pingtan_xzspj_2023_webflat.txt", "034_pingtan_xzspj_2024_html.txt"}
+	var files []File
+	for _, n := range names {
+		files = append(files, File{Name: n, Data: readFile(t, "corpus/"+n)})
+	}
+	files = append(files, File{Name: "=empty.txt", Data: nil})
+	out := Series(files)
+	rows := strings.Split(strings.TrimSuffix(out.Export, "\n"), "\n")
+	if len(rows) != 4 || !strings.HasPrefix(rows[0], "file,status,error,agency,year,edition,t2.") ||
+		!strings.HasPrefix(rows[1], names[0]+",ok,,") || !strings.HasPrefix(rows[3], "'=empty.txt,error,") {
+		t.Fatalf("export:\n%s", out.Export)
+	}
+	if testing.Short() {
+		return
+	}
+	cmd := exec.Command("go", append([]string{"run", "../../cmd/nianbao", "export"}, names...)...)
+	cmd.Dir = "../../testdata/corpus"
+	want, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("nianbao export: %v", err)
+	}
+	if got := strings.Join(rows[:3], "\n") + "\n"; got != string(want) {
+		t.Errorf("export differs from nianbao export:\n%s\nwant\n%s", got, want)
+	}
 }
