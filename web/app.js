@@ -34,6 +34,11 @@
       editionNames: { "2019": "2019 年版", "2021": "2021 年版", hybrid: "混用两版" },
       unknown: "（未知）",
       back: "返回文件列表",
+      source: "原文（行号即检查结果中的位置）", noSource: "Word 文件的位置是段落序号，不显示原文。",
+      lineLink: (n) => `第 ${n} 行`, cellsLink: "表格中的单元格",
+      dlHTML: "下载 HTML（官方表格格式）", dlExport: "下载宽表 CSV（每份报告一行）",
+      chart: (a) => `${a}：主要数字的年度变化`, chartYear: "年度", chartValue: "件数",
+      keys: { "t3.new.total": "本年新收申请", "t3.total.total": "办理结果总计", "t3.carried_forward.total": "结转下年度继续办理", "t4.review.total": "行政复议总计" },
     },
     en: {
       title: "Check annual reports on government information disclosure",
@@ -62,6 +67,11 @@
       editionNames: { "2019": "2019", "2021": "2021", hybrid: "hybrid (both editions)" },
       unknown: "(unknown)",
       back: "Back to the list of files",
+      source: "The source text (line numbers as in the findings)", noSource: "A Word file's positions are paragraph numbers; its text is not shown.",
+      lineLink: (n) => `line ${n}`, cellsLink: "cells in the tables",
+      dlHTML: "Download HTML (official layout)", dlExport: "Download wide CSV (one row per report)",
+      chart: (a) => `${a}: key numbers by year`, chartYear: "Year", chartValue: "Count",
+      keys: { "t3.new.total": "new requests", "t3.total.total": "requests handled, total", "t3.carried_forward.total": "carried forward", "t4.review.total": "administrative reviews, total" },
     },
   };
   let lang = "zh";
@@ -217,13 +227,42 @@
       el("button", { type: "button", text: t("dlText"), onclick: () => download(stem(res.file) + ".md", "text/markdown;charset=utf-8", res.text) }),
       el("button", { type: "button", text: t("dlJSON"), onclick: () => download(stem(res.file) + ".json", "application/json",
         JSON.stringify({ file: res.file, report: res.report, findings: res.findings }, null, 2) + "\n") }),
-      el("button", { type: "button", text: t("dlCSV"), onclick: () => download(stem(res.file) + ".csv", "text/csv;charset=utf-8", "\ufeff" + res.csv) })));
+      el("button", { type: "button", text: t("dlCSV"), onclick: () => download(stem(res.file) + ".csv", "text/csv;charset=utf-8", "\ufeff" + res.csv) }),
+      el("button", { type: "button", text: t("dlHTML"), onclick: () => download(stem(res.file) + ".html", "text/html;charset=utf-8", res.page) })));
 
     const report = el("div");
     report.innerHTML = res.html; // RenderHTML's output: every text HTML-escaped
     const cells = new Map();
     for (const td of report.querySelectorAll("td[data-ref]")) cells.set(td.dataset.ref, td);
     const rank = { info: 1, warning: 2, error: 3 };
+
+    // The source text, one numbered line per line, so that a finding can
+    // point at its line.
+    const source = el("div", { id: "source", class: "source" });
+    const lines = [];
+    if (res.source) {
+      res.source.split("\n").forEach((text, i) => {
+        const line = el("div", { class: "src-line", id: "L" + (i + 1) },
+          el("span", { class: "ln", text: String(i + 1) }), el("span", { class: "tx", text: text }));
+        lines.push(line);
+      });
+      source.append(...lines);
+    } else {
+      source.append(el("p", { class: "note", text: t("noSource") }));
+    }
+    const showLine = (n) => {
+      const line = lines[n - 1];
+      if (!line) return;
+      for (const l of source.querySelectorAll(".hl")) l.classList.remove("hl");
+      line.classList.add("hl");
+      source.scrollTop = line.offsetTop - source.offsetTop - source.clientHeight / 3;
+      line.scrollIntoView({ block: "center" });
+    };
+    // A value cell's click goes to its place in the source.
+    for (const c of res.cells || []) {
+      const td = cells.get(c.ref);
+      if (td && c.line && lines[c.line - 1]) td.addEventListener("click", () => showLine(c.line));
+    }
 
     into.append(el("h2", { text: t("findings") }));
     if (res.findings.length === 0) into.append(el("p", { text: t("noFindings") }));
@@ -247,13 +286,111 @@
         for (const td of tds) td.classList.add("flash");
         setTimeout(() => tds.forEach((td) => td.classList.remove("flash")), 1500);
       };
+      const toLine = f.line && lines[f.line - 1] ? el("a", { class: "line-link", href: "#L" + f.line, "data-line": String(f.line), text: t("lineLink")(f.line),
+        onclick: (ev) => { ev.preventDefault(); ev.stopPropagation(); showLine(f.line); } }) : null;
+      const toCells = tds.length ? el("a", { class: "cells-link", href: "#", text: t("cellsLink"),
+        onclick: (ev) => { ev.preventDefault(); ev.stopPropagation(); show(); } }) : null;
       list.append(el("li", { tabindex: "0", onclick: show, onkeydown: (ev) => { if (ev.key === "Enter") show(); } },
         badge(f.severity, t("sev")[f.severity]), " ",
         el("span", { class: "pos", text: pos(f) }), " ", msg(f), " ",
-        el("code", { text: "[" + f.code + "]" })));
+        el("code", { text: "[" + f.code + "]" }),
+        toLine ? " · " : null, toLine, toCells ? " · " : null, toCells));
     }
     into.append(list);
-    into.append(el("h2", { text: t("tables") }), report);
+    into.append(el("div", { class: "side" },
+      el("section", { class: "tables" }, el("h2", { text: t("tables") }), report),
+      el("section", { class: "src" }, el("h2", { text: t("source") }), source)));
+  }
+
+  // --- the chart of several years of one agency ---
+
+  const KEYS = ["t3.new.total", "t3.total.total", "t3.carried_forward.total", "t4.review.total"];
+  const COLORS = ["#1a56c4", "#2e7d32", "#a85f00", "#b00020"];
+  // The SVG namespace, from the HTML parser rather than written out, so
+  // that the page names no URL at all (TestPageStaysLocal).
+  const SVG = (() => { const d = document.createElement("div"); d.innerHTML = "<svg></svg>"; return d.firstChild.namespaceURI; })();
+  const svg = (tag, attrs, ...kids) => {
+    const e = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === "text") e.textContent = v;
+      else e.setAttribute(k, v);
+    }
+    for (const c of kids) if (c != null) e.append(c);
+    return e;
+  };
+
+  // seriesByAgency returns, for every agency with reports of at least two
+  // years, its years in order and each key number per year (null when the
+  // report has no such cell or no number in it).
+  function seriesByAgency(files) {
+    const by = new Map();
+    for (const r of files) {
+      if (r.status === "unreadable" || !r.agency || !r.year) continue;
+      if (!by.has(r.agency)) by.set(r.agency, new Map());
+      const years = by.get(r.agency);
+      if (years.has(r.year)) continue; // the first file of a year counts
+      const vals = {};
+      for (const c of r.cells || []) {
+        if (KEYS.includes(c.ref) && c.kind === "number") vals[c.ref] = Number(c.value);
+      }
+      years.set(r.year, vals);
+    }
+    const out = [];
+    for (const [agency, years] of by) {
+      if (years.size < 2) continue;
+      const ys = [...years.keys()].sort((a, b) => a - b);
+      out.push({ agency, years: ys, values: KEYS.map((k) => ys.map((y) => years.get(y)[k] ?? null)) });
+    }
+    return out;
+  }
+
+  // niceMax rounds m up to 1, 2 or 5 times a power of ten.
+  function niceMax(m) {
+    if (!(m > 0)) return 1;
+    const p = Math.pow(10, Math.floor(Math.log10(m)));
+    for (const f of [1, 2, 5, 10]) if (f * p >= m) return f * p;
+    return 10 * p;
+  }
+
+  function chart(s) {
+    const W = 720, H = 300, L = 64, R = 220, Tp = 16, B = 48;
+    const w = W - L - R, h = H - Tp - B;
+    const all = s.values.flat().filter((v) => v != null);
+    const max = niceMax(Math.max(0, ...all));
+    const x = (i) => L + (s.years.length === 1 ? w / 2 : (i * w) / (s.years.length - 1));
+    const y = (v) => Tp + h - (v / max) * h;
+    const g = svg("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, width: String(W), height: String(H), role: "img",
+      "aria-label": t("chart")(s.agency), "data-agency": s.agency });
+    g.append(svg("title", { text: t("chart")(s.agency) }));
+    for (let k = 0; k <= 5; k++) {
+      const v = (max * k) / 5;
+      g.append(svg("line", { class: "grid", x1: L, x2: L + w, y1: y(v), y2: y(v) }),
+        svg("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", text: String(Math.round(v * 100) / 100) }));
+    }
+    g.append(svg("line", { class: "axis", x1: L, x2: L + w, y1: Tp + h, y2: Tp + h }),
+      svg("line", { class: "axis", x1: L, x2: L, y1: Tp, y2: Tp + h }));
+    s.years.forEach((yr, i) => g.append(svg("text", { x: x(i), y: Tp + h + 16, "text-anchor": "middle", text: String(yr) })));
+    g.append(svg("text", { class: "axis-label", x: L + w / 2, y: H - 6, "text-anchor": "middle", text: t("chartYear") }),
+      svg("text", { class: "axis-label", x: 14, y: Tp + h / 2, "text-anchor": "middle", transform: `rotate(-90 14 ${Tp + h / 2})`, text: t("chartValue") }));
+    KEYS.forEach((key, k) => {
+      const pts = s.values[k].map((v, i) => (v == null ? null : [x(i), y(v), v, s.years[i]]));
+      let d = "";
+      let pen = false;
+      for (const p of pts) {
+        if (!p) { pen = false; continue; }
+        d += (pen ? "L" : "M") + p[0].toFixed(1) + " " + p[1].toFixed(1);
+        pen = true;
+      }
+      if (d) g.append(svg("path", { d, fill: "none", stroke: COLORS[k], "stroke-width": "2", "data-key": key }));
+      for (const p of pts) {
+        if (p) g.append(svg("circle", { cx: p[0], cy: p[1], r: 3.5, fill: COLORS[k] },
+          svg("title", { text: `${p[3]} ${t("keys")[key]} (${key}): ${p[2]}` })));
+      }
+      const ly = Tp + 10 + k * 20;
+      g.append(svg("line", { x1: L + w + 16, x2: L + w + 36, y1: ly, y2: ly, stroke: COLORS[k], "stroke-width": "2" }),
+        svg("text", { x: L + w + 42, y: ly + 4, text: t("keys")[key] }));
+    });
+    return g;
   }
 
   function drawMany(out, into) {
@@ -269,6 +406,11 @@
     into.append(el("table", { class: "files" },
       el("thead", {}, el("tr", {}, ...[t("file"), t("status"), t("agency"), t("year"), t("errors"), t("warnings"), t("reason")].map((h) => el("th", { text: h })))),
       el("tbody", {}, ...rows)));
+    into.append(el("p", { class: "downloads" },
+      el("button", { type: "button", text: t("dlExport"), onclick: () => download("nianbao-export.csv", "text/csv;charset=utf-8", "\ufeff" + out.export) })));
+    for (const sr of seriesByAgency(out.files)) {
+      into.append(el("h2", { text: t("chart")(sr.agency) }), chart(sr));
+    }
     into.append(el("h2", { text: t("seriesFindings") }));
     if (out.series.length === 0) into.append(el("p", { text: t("noSeries") }));
     into.append(el("ul", {}, ...out.series.map((f) => el("li", {},
