@@ -23,11 +23,19 @@ import (
 //   - the right edge of a delimited row: a tab- or pipe-separated line with
 //     as many fields as the widest line of its table reaches the table's
 //     right edge, so its last field is the last column (reachesRightEdge);
-//     merged label cells on the left are why its values are fewer.
+//     merged label cells on the left are why its values are fewer;
+//   - one value a line, where a blank cell is a line of white space (a
+//     text export, a browser's copy) and the table's full rows show that
+//     every cell has a line (placeByLines);
+//   - the sign of 本年增/减 in a 2019 table-2 row run together in web text
+//     ("35-15": splitSigned).
 //
+// A table's header labels are not used as positions: shifted against the
+// numbers, they would place a whole page wrongly (TestPlaceSpaceAligned).
 // Otherwise the row's cells stay blank and its values go to Unrecognized
 // with a warning quoting them; Parser.AlignShortRows restores the old guess
-// (aligned to the right) for those who want it.
+// (aligned to the right) for those who want it. Glued digits are cut in
+// glue.go, settled by the report's prose in settle.go.
 
 // metric is a way of counting a line's columns.
 type metric uint8
