@@ -1,0 +1,130 @@
+// Package pdf reads 政府信息公开工作年度报告 published as PDF: it extracts
+// each page's text with PDFium (compiled to WebAssembly and run by wazero:
+// pure Go, no cgo), placing characters by their positions so that a table
+// row becomes a line and its cells TAB-separated fields, and hands the
+// text to nianbao.Parse. It is a module of its own so that the core
+// package carries no PDF dependency.
+package pdf
+
+import (
+	"bytes"
+	"math"
+	"slices"
+	"unicode"
+
+	"github.com/opengovcn/nianbao"
+)
+
+// ToText returns the text of every page of the PDF src, a line per text
+// line (a table row: a line per band between horizontal rules, its cells
+// TAB-separated, an empty cell an empty field), pages in order.
+func ToText(src []byte) ([]byte, error) {
+	pages, err := extract(src)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	for _, pg := range pages {
+		for _, l := range pageLines(pg) {
+			b.WriteString(l)
+			b.WriteByte('\n')
+		}
+	}
+	return b.Bytes(), nil
+}
+
+// Parse reads the report in the PDF src: ToText, then nianbao.Parse.
+func Parse(src []byte) (*nianbao.Report, error) {
+	text, err := ToText(src)
+	if err != nil {
+		return nil, err
+	}
+	return nianbao.Parse(text)
+}
+
+// gapTab is the gap, in font sizes, between two characters of a line that
+// separates two fields; gapSpace the gap that is a space.
+const (
+	gapTab   = 1.5
+	gapSpace = 0.3
+)
+
+// pageLines lays out a page's glyphs: lines by baseline, top to bottom.
+func pageLines(pg page) []string {
+	var gs []glyph
+	for _, g := range pg.glyphs {
+		if !unicode.IsSpace(g.r) && g.r != 0xFEFF {
+			gs = append(gs, g)
+		}
+	}
+	return baselineLines(gs)
+}
+
+// baselineLines groups glyphs into lines by their baseline and writes
+// each line left to right, a TAB for a wide gap, a space for a narrow one.
+func baselineLines(gs []glyph) []string {
+	slices.SortStableFunc(gs, func(a, b glyph) int {
+		if a.y != b.y {
+			if a.y > b.y {
+				return -1
+			}
+			return 1
+		}
+		return cmpF(a.x, b.x)
+	})
+	var out []string
+	for i := 0; i < len(gs); {
+		j := i + 1
+		for j < len(gs) && math.Abs(gs[j].y-gs[i].y) < 0.3*max(gs[i].size, gs[j].size) {
+			j++
+		}
+		line := slices.Clone(gs[i:j])
+		slices.SortStableFunc(line, func(a, b glyph) int { return cmpF(a.x, b.x) })
+		out = append(out, writeLine(line))
+		i = j
+	}
+	return out
+}
+
+func writeLine(line []glyph) string {
+	var b []rune
+	for k, g := range line {
+		if k > 0 {
+			p := line[k-1]
+			gap := left(g) - right(p)
+			size := max(p.size, g.size)
+			switch {
+			case gap > gapTab*size:
+				b = append(b, '\t')
+			case gap > gapSpace*size:
+				b = append(b, ' ')
+			}
+		}
+		b = append(b, g.r)
+	}
+	return string(b)
+}
+
+func left(g glyph) float64 {
+	if g.right > g.left {
+		return g.left
+	}
+	return g.x
+}
+
+func right(g glyph) float64 {
+	if g.right > g.left {
+		return g.right
+	}
+	return g.x + g.size/2
+}
+
+func cmpF(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
