@@ -17,11 +17,11 @@ import (
 
 // glyph is one character a page draws, in page space (points, y up).
 type glyph struct {
-	r            rune
-	x, y         float64 // origin: left end of the baseline
-	left, right  float64 // the character's box
-	bottom, top  float64
-	size         float64 // effective font size (em size times the text matrix's vertical scale)
+	r           rune
+	x, y        float64 // origin: left end of the baseline
+	left, right float64 // the character's box
+	bottom, top float64
+	size        float64 // effective font size (em size times the text matrix's vertical scale)
 }
 
 // rule is an axis-aligned line segment a page draws: horizontal when
@@ -262,4 +262,3 @@ func appendSeg(rules []rule, x0, y0, x1, y1 float64) []rule {
 	}
 	return rules
 }
-

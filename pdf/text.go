@@ -57,12 +57,22 @@ func pageLines(pg page) []string {
 			gs = append(gs, g)
 		}
 	}
-	return baselineLines(gs)
+	return ruledLines(pg, gs)
 }
 
 // baselineLines groups glyphs into lines by their baseline and writes
 // each line left to right, a TAB for a wide gap, a space for a narrow one.
 func baselineLines(gs []glyph) []string {
+	pl := baselineLinesY(gs)
+	out := make([]string, len(pl))
+	for i, l := range pl {
+		out[i] = l.text
+	}
+	return out
+}
+
+// baselineLinesY is baselineLines with each line's baseline.
+func baselineLinesY(gs []glyph) []placedLine {
 	slices.SortStableFunc(gs, func(a, b glyph) int {
 		if a.y != b.y {
 			if a.y > b.y {
@@ -72,7 +82,7 @@ func baselineLines(gs []glyph) []string {
 		}
 		return cmpF(a.x, b.x)
 	})
-	var out []string
+	var out []placedLine
 	for i := 0; i < len(gs); {
 		j := i + 1
 		for j < len(gs) && math.Abs(gs[j].y-gs[i].y) < 0.3*max(gs[i].size, gs[j].size) {
@@ -80,7 +90,7 @@ func baselineLines(gs []glyph) []string {
 		}
 		line := slices.Clone(gs[i:j])
 		slices.SortStableFunc(line, func(a, b glyph) int { return cmpF(a.x, b.x) })
-		out = append(out, writeLine(line))
+		out = append(out, placedLine{line[0].y, writeLine(line)})
 		i = j
 	}
 	return out
