@@ -13,6 +13,9 @@ import (
 // A cell's text is its characters in reading order, joined. The page's
 // other characters are laid out by baseline (baselineLines).
 
+// overflow is how far (points) beside its rules a character still belongs to a table.
+const overflow = 36.0
+
 // touch is how far apart (points) two rules may be and still meet.
 const touch = 2.0
 
@@ -143,7 +146,9 @@ func tableLines(t table, gs []glyph) []placedLine {
 			}
 			cx := (left(g) + right(g)) / 2
 			for c := 0; c+1 < len(xs); c++ {
-				if cx > xs[c] && cx <= xs[c+1] {
+				// The outer columns take what overflows the table
+				// (a table wider than the page is clipped at its edge).
+				if (cx > xs[c] || c == 0) && (cx <= xs[c+1] || c+2 == len(xs)) {
 					cells[c] = append(cells[c], g)
 					any = true
 					break
@@ -175,7 +180,7 @@ func centerY(g glyph) float64 {
 
 func inside(t table, g glyph) bool {
 	cx, cy := (left(g)+right(g))/2, centerY(g)
-	return cx > t.left && cx < t.right && cy > t.bot && cy < t.top
+	return cx > t.left-overflow && cx < t.right+overflow && cy > t.bot && cy < t.top
 }
 
 // ruledLines lays out a page: tables by their rules, the rest by baseline.
