@@ -4,6 +4,13 @@
 // row becomes a line and its cells TAB-separated fields, and hands the
 // text to nianbao.Parse. It is a module of its own so that the core
 // package carries no PDF dependency.
+//
+// Experimental (issue 18, first step): tested on LibreOffice prints of the
+// seeds with blank cells, where no cell is wrong but few are read. A ruled
+// table 4 whose header labels wrap over several lines was seen to put a
+// header character into a value cell; until that is fixed, check what it
+// reads, and prefer pdftotext -layout with the core parser for published
+// work.
 package pdf
 
 import (
