@@ -252,21 +252,7 @@ func nearTitle(a, b string) bool {
 	if len(rb) < 6 || len(ra) > 2*len(rb) {
 		return false
 	}
-	prev, cur := make([]int, len(rb)+1), make([]int, len(rb)+1)
-	for i := range ra {
-		for j := range rb {
-			switch {
-			case ra[i] == rb[j]:
-				cur[j+1] = prev[j] + 1
-			case prev[j+1] >= cur[j]:
-				cur[j+1] = prev[j+1]
-			default:
-				cur[j+1] = cur[j]
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]*100 >= 70*max(len(ra), len(rb))
+	return lcs(ra, rb)*100 >= 70*max(len(ra), len(rb)) // validate_cells.go
 }
 
 // isT3Label reports whether folded text is, or starts, a row or group label
