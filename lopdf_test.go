@@ -1,7 +1,6 @@
 package nianbao
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,41 +19,14 @@ func TestLibreOffice(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no testdata/lopdf/*.txt")
 	}
-	type tally struct{ cells, read, blankRight, missing int }
-	by := map[string]*tally{}
+	by := map[string]*truthTally{}
 	for _, f := range files {
 		shape := filepath.Ext(strings.TrimSuffix(f, ".txt"))
 		if by[shape] == nil {
-			by[shape] = &tally{}
+			by[shape] = &truthTally{}
 		}
-		tl := by[shape]
 		base := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(f, ".txt"), ".pdf"), ".text")
-		recs := readTruth(t, base+".truth.csv")
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := Parse(src)
-		if r == nil {
-			t.Errorf("%s: %v", f, err)
-			continue
-		}
-		for _, rec := range recs[1:] {
-			ref, want := rec[0]+"."+rec[1]+"."+rec[2], rec[3]
-			c, _ := r.Cell(ref)
-			got := corpusValue(c)
-			tl.cells++
-			switch {
-			case got == want && want == "":
-				tl.blankRight++
-			case got == want:
-				tl.read++
-			case c.Kind == Blank:
-				tl.missing++
-			default:
-				t.Errorf("%s %s = %q, want %q: a WRONG number", f, ref, got, want)
-			}
-		}
+		by[shape].check(t, f, base+".truth.csv")
 	}
 	for shape, tl := range by {
 		t.Logf("%s: %d cells: %d values read, %d blanks kept blank, %d values left blank, none wrong",
