@@ -33,3 +33,21 @@ func ExampleParse() {
 	// 29 4
 	// blank
 }
+
+// A row with fewer values than cells is read only where the values'
+// positions prove which cells are blank; otherwise its cells stay blank and
+// a warning quotes the values. Parser.AlignShortRows opts in to the old
+// guess: the values aligned to the right.
+func ExampleParser_AlignShortRows() {
+	src := []byte("某某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n" +
+		"信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 1 2\n三、收到和处理政府信息公开申请情况\n")
+	for _, p := range []*nianbao.Parser{{}, {AlignShortRows: true}} {
+		r, _ := p.Parse(src)
+		issued, _ := r.Cell("t2.regulations.issued")
+		inForce, _ := r.Cell("t2.regulations.in_force")
+		fmt.Printf("AlignShortRows=%v: issued %q, in force %q\n", p.AlignShortRows, issued.Value, inForce.Value)
+	}
+	// Output:
+	// AlignShortRows=false: issued "", in force ""
+	// AlignShortRows=true: issued "", in force "2"
+}

@@ -514,3 +514,31 @@ func TestFmtWriteKeepsHeadings(t *testing.T) {
 		t.Errorf("fmt -l after fmt -w lists %q", res.stdout)
 	}
 }
+
+// TestGuessFlags: a row of table 2 with two values for three cells, whose
+// positions nothing settles, is left blank by default and read aligned to
+// the right only with -align-short; fmt offers no guess.
+func TestGuessFlags(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "r.txt")
+	writeFile(t, p, "某某局2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作平稳有序。\n二、主动公开政府信息情况\n"+
+		"第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 1 2\n三、收到和处理政府信息公开申请情况\n")
+	cell := func(args ...string) string {
+		res := nb(t, "", append([]string{"parse", "-f", "csv"}, append(args, p)...)...)
+		for _, l := range strings.Split(res.stdout, "\n") {
+			if strings.HasPrefix(l, "t2,regulations,in_force,") {
+				return strings.TrimPrefix(l, "t2,regulations,in_force,")
+			}
+		}
+		t.Fatalf("parse %v: no t2.regulations.in_force in\n%s\n%s", args, res.stdout, res.stderr)
+		return ""
+	}
+	if got := cell(); got != "" {
+		t.Errorf("default: t2.regulations.in_force = %q, want blank", got)
+	}
+	if got := cell("-align-short"); got != "2" {
+		t.Errorf("-align-short: t2.regulations.in_force = %q, want 2 (aligned to the right)", got)
+	}
+	if res := nb(t, "", "fmt", "-align-short", p); res.code != exitBad {
+		t.Errorf("fmt -align-short: exit %d, want %d (fmt makes no guess)", res.code, exitBad)
+	}
+}

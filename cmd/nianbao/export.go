@@ -45,6 +45,7 @@ leading apostrophe ', so that a spreadsheet does not run it as a formula (the OW
 (a negative 本年增/减 such as -3 among them) are never changed. -csv-formulas writes such text as it is.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		inputFlags(fs, e)
+		guessFlags(fs, e)
 		englishFlag(fs, e)
 		format := fs.String("f", "csv", "输出格式：csv 或 jsonl / output format: csv or jsonl")
 		formulas := csvFormulasFlag(fs)

@@ -517,6 +517,14 @@ func inputFlags(fs *flag.FlagSet, e *env) {
 	fs.BoolVar(&e.quiet, "q", false, "不在标准错误上输出汇总行和跳过文件的提示 / no summary line and no notes on skipped files on standard error")
 }
 
+// guessFlags declares the Parser's opt-in guesses, for the commands that
+// read reports (parse, export, validate); fmt has none, so that a guess is
+// never written back into a file.
+func guessFlags(fs *flag.FlagSet, e *env) {
+	fs.BoolVar(&e.alignShort, "align-short", false, "猜测：值少于单元格、位置又不能说明空格在哪里的行按右对齐读（默认留空并报告） / guess: read a row with fewer values than cells, whose positions do not tell where its blanks are, aligned to the right (default: left blank, with a warning)")
+	fs.BoolVar(&e.looseGlue, "loose-glue", false, "猜测：连在一起的数字没有合乎合计的拆法时，取相差最小的拆法（默认留空并报告） / guess: for digits run together that no cut makes add up, take the cut that misses by the least (default: left blank, with a warning)")
+}
+
 // englishFlag declares -en, for commands whose summary line is in one
 // language: Chinese, or English with -en.
 func englishFlag(fs *flag.FlagSet, e *env) {
@@ -530,7 +538,7 @@ func (in input) load(e *env, strict bool) (r *nianbao.Report, data []byte, err e
 	if err != nil {
 		return nil, nil, err
 	}
-	p := &nianbao.Parser{Filename: in.name, Strict: strict}
+	p := &nianbao.Parser{Filename: in.name, Strict: strict, AlignShortRows: e.alignShort, LooseGlue: e.looseGlue}
 	r, err = p.Parse(data)
 	return r, data, err
 }

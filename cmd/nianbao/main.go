@@ -77,6 +77,8 @@ type env struct {
 	english        bool       // -en: English messages where a command has them in one language
 	batch          bool       // more than one argument, or a directory: output records every input
 	skipped        int        // files a walk or a run skipped, each with a note
+	// -align-short, -loose-glue: the Parser's opt-in guesses.
+	alignShort, looseGlue bool
 }
 
 // outWriter is standard output as the commands write it: it keeps the first

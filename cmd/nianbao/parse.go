@@ -43,6 +43,7 @@ leading apostrophe ', so that a spreadsheet does not run it as a formula; number
 guessed (warnings), at most 1000 a file (-max-warnings sets the number, 0 lists all).`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		inputFlags(fs, e)
+		guessFlags(fs, e)
 		englishFlag(fs, e)
 		format := fs.String("f", "json", "输出格式：json、csv、md 或 html / output format: json, csv, md or html")
 		verbose := fs.Bool("v", false, "在标准错误上列出解析警告 / list the parser's warnings on standard error")

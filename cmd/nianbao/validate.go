@@ -48,6 +48,7 @@ how many of them are errors; -max-findings sets the number, 0 lists all.
 Exit status: 0 no errors (warnings allowed); 1 errors; 2 a file cannot be read or is not a report.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		inputFlags(fs, e)
+		guessFlags(fs, e)
 		var o validateOpts
 		fs.StringVar(&o.format, "f", "text", "输出格式：text 或 json / output format: text or json")
 		fs.BoolVar(&o.strict, "strict", false, "把警告当作错误 / treat warnings as errors")
