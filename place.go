@@ -53,7 +53,7 @@ const (
 // text with form feeds comes from a PDF extractor (pdftotext writes one at
 // each page end), which counts characters; other text may be either.
 func (tp *tableParser) metrics() []metric {
-	if strings.IndexByte(tp.p.src.text, '\f') >= 0 {
+	if s := tp.p.src; s.pageOf(len(s.text)) > 0 { // a form feed in the text
 		return []metric{metricRunes}
 	}
 	return []metric{metricRunes, metricWidth}
@@ -93,7 +93,22 @@ func (s *source) colsOf(sp srcSpan, m metric) colSpan {
 // pageOf is the number of form feeds before off: pdftotext writes one at
 // the end of each page, and a page's columns may stand elsewhere than the
 // next page's.
-func (s *source) pageOf(off int) int { return strings.Count(s.text[:off], "\f") }
+// The text is scanned for them once, not once a row.
+func (s *source) pageOf(off int) int {
+	if !s.feedsFound {
+		s.feedsFound = true
+		for i := 0; ; {
+			k := strings.IndexByte(s.text[i:], '\f')
+			if k < 0 {
+				break
+			}
+			s.formFeeds = append(s.formFeeds, i+k)
+			i += k + 1
+		}
+	}
+	n, _ := slices.BinarySearch(s.formFeeds, off)
+	return n
+}
 
 // valueTokens returns the row's non-empty tokens, and whether they are all
 // values on one line.

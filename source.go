@@ -31,6 +31,10 @@ type source struct {
 	// counting runes from the last answer keeps pos linear overall.
 	curLine, curOff, curCol int
 	hint                    int // the line lineOf found last
+	// formFeeds are the offsets of the text's form feeds, found once on
+	// first use (pageOf); feedsFound says they were.
+	formFeeds  []int
+	feedsFound bool
 }
 
 func newSource(text string) *source {
