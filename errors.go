@@ -405,6 +405,10 @@ var diagTranslations = []diagTranslation{
 	guess(tr(`^table 4 has (\d+) of (\d+) fields; read aligned to the right$`, false, "表四只有 %s 个字段（应有 %s 个），按右对齐读取")),
 	guess(tr(`^row (".*") has (\d+) of (\d+) fields; read aligned to the right, the (\d+) cells before them are blank$`, false,
 		"%s行只有 %s 个字段（应有 %s 个），按右对齐读取，前面 %s 格为空白")),
+	trFunc(`^block (\S+) has (\d+) values, one a line, for (\d+) cells \((.*)\): blank cells left no line, and a value alone on its line has no position, so which row each belongs to cannot be told \(text of a PDF without -layout\); its cells are left blank and the values kept in Unrecognized$`, false, func(m []string) string {
+		block, _ := schema.BlockName(m[1])
+		return fmt.Sprintf("%s有 %s 个每行一个的数值，对应 %s 格（%s）：空白单元格不占行，单独一行的数值没有位置，无法判断各数值属于哪一行（不带 -layout 的 PDF 文字）；单元格留空，数值保留为无法归位的内容", block, m[2], m[3], m[4])
+	}),
 	trFunc(`^(\d+) rows of block (\S+) are missing and were left blank: (.*)$`, false, func(m []string) string {
 		block, _ := schema.BlockName(m[2])
 		return fmt.Sprintf("%s缺少 %s 行，留空：%s", block, m[1], m[3])

@@ -11,7 +11,11 @@ import (
 // -layout (.pdf.txt: a report made in Word, LibreOffice or WPS and
 // published as PDF, where a blank cell leaves nothing in its row), and
 // saved by LibreOffice as plain text (.text.txt: one cell a line, a blank
-// an empty line). scripts/lopdf.sh makes testdata/lopdf, with the cells of
+// an empty line), the PDF extracted by pdftotext without -layout
+// (.pdfdefault.txt: one cell a line in its reading order, a blank no line)
+// and with -raw (.pdfraw.txt: a row's values one space apart, a blank
+// nothing), and the page as a browser copies it (.browser.txt: Chromium's
+// innerText, cells tab-separated). scripts/lopdf.sh makes testdata/lopdf, with the cells of
 // each blanked page as .truth.csv. The parser must never write a wrong
 // number; the cells it reads are counted by shape.
 func TestLibreOffice(t *testing.T) {
@@ -25,7 +29,7 @@ func TestLibreOffice(t *testing.T) {
 		if by[shape] == nil {
 			by[shape] = &truthTally{}
 		}
-		base := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(f, ".txt"), ".pdf"), ".text")
+		base := strings.TrimSuffix(strings.TrimSuffix(f, ".txt"), shape)
 		by[shape].check(t, f, base+".truth.csv")
 	}
 	for shape, tl := range by {

@@ -449,3 +449,100 @@ func joinRowLabels(rows []schema.Row) string {
 	}
 	return strings.Join(ls, "、")
 }
+
+// linesLost says why no row of block b can be read, or returns "": its
+// values stand one a line (PDF text without -layout: pdftotext's default
+// and -raw reading order), and they are fewer than its cells, so blank
+// cells left no line. A value alone on its line has no position, and the
+// reading order of PDF text is not the table's: a row that got as many
+// values as it has cells may have taken another row's, the one after a
+// blank cell (LibreOffice's PDF of a table with blank cells, read by
+// pdftotext without -layout, put row 二's values after row 一's label).
+// Only positions or arithmetic could place them; one a line, there are
+// neither. Text in which a blank cell is an empty line (cellALine: a text
+// export) has lost no line.
+func (tp *tableParser) linesLost(b schema.Block, n int) string {
+	if tp.mode != modeSpace || tp.cellALine(nil) {
+		return "" // a blank cell is a line of its own (placeByLines): no line was lost
+	}
+	count, need, multi := 0, 0, false
+	var vals []token
+	for _, row := range b.Rows {
+		acc := tp.rows[rowKey{b.ID, row.Name}]
+		switch {
+		case acc != nil || tp.labelled[rowKey{b.ID, row.Name}]:
+			need += n
+		case b.ID == "t4" && len(tp.flat) > 0:
+			need += n // table 4's unlabelled values are for the rows without labels
+		}
+		if acc == nil {
+			continue // a row whose label is not in the text is missing, not blank
+		}
+		k := valueCount(acc.vals)
+		if k == 0 {
+			continue
+		}
+		if !oneALine(acc.vals) {
+			return "" // values share a line: positions or delimiters, not one a line
+		}
+		multi = multi || k >= 2
+		vals = append(vals, acc.vals...)
+		count += k
+	}
+	if b.ID == "t3" {
+		count += valueCount(tp.preRow)
+	}
+	if b.ID == "t4" {
+		count += valueCount(tp.flat)
+		vals = append(vals, tp.flat...)
+	}
+	if !multi || count >= need {
+		return ""
+	}
+	return fmt.Sprintf("block %s has %d values, one a line, for %d cells (%s): blank cells left no line, "+
+		"and a value alone on its line has no position, so which row each belongs to cannot be told "+
+		"(text of a PDF without -layout)", b.ID, count, need, joinTokens(vals))
+}
+
+// valueCount is the number of a row's fields that are not empty.
+func valueCount(vals []token) int {
+	k := 0
+	for _, t := range vals {
+		if t.kind != tkEmpty {
+			k++
+		}
+	}
+	return k
+}
+
+// dropBlock leaves every cell of block b blank, keeps its rows' values in
+// Unrecognized and says why (linesLost).
+func (tp *tableParser) dropBlock(r *Report, b schema.Block, bi *blockInfo, why string, org bool) {
+	tp.p.warn(bi.pos, b.ID, ErrAmbiguous, why+"; its cells are left blank and the values kept in Unrecognized")
+	keep := func(vals []token) {
+		for _, t := range vals {
+			if t.kind != tkEmpty {
+				tp.p.unrecognized(t.sp, "")
+			}
+		}
+	}
+	for i := range len(b.Rows) + len(b.ExtraRows) {
+		var row schema.Row
+		if i < len(b.Rows) {
+			row = b.Rows[i]
+		} else {
+			row = b.ExtraRows[i-len(b.Rows)]
+		}
+		at := bi.pos
+		if acc := tp.rows[rowKey{b.ID, row.Name}]; acc != nil {
+			acc.used = true
+			at = tp.p.src.pos(acc.label.start)
+			keep(acc.vals)
+		}
+		blankRow(r, b, row.Name, org, at)
+	}
+	if b.ID == "t4" {
+		keep(tp.flat)
+		tp.flat = nil
+	}
+}

@@ -222,12 +222,13 @@ func TestPDFRawTable3Rows(t *testing.T) {
 			"（二）部分公开（区分处理的，只计这一情形，不计其他情形） （七）总计 6 1 0 0 0 0 7"),
 		want: map[string]string{"t3.granted.total": "4", "t3.partial.total": "", "t3.denied_secret.total": "1"},
 	}, {
-		// Fewer values than cells: a blank cell leaves no line.
+		// Fewer values than cells: a blank cell leaves no line, so no
+		// row of the table can be trusted with the values after its
+		// label, not even a row that got seven (linesLost).
 		name: "2019, short row",
 		rows: words("（一）予以公开 3 1 4 （六）其他处理 0 0 0 0 0 0 0 （七）总计 6 1 0 0 0 0 7"),
 		want: map[string]string{"t3.granted.natural_person": "", "t3.granted.commercial": "", "t3.granted.total": "",
-			"t3.other.total": "0", "t3.total.total": "7"},
-		warn: []string{"（一）予以公开"},
+			"t3.other.total": "", "t3.total.total": "", "t3.new.total": ""},
 	}, {
 		// A number of values that is no multiple of the row's.
 		name: "2021, odd count",
@@ -292,8 +293,9 @@ func TestPDFRawTable3BeforeLabels(t *testing.T) {
 	}, {
 		// The values before the first label are followed by row （一）, not
 		// 二: whose they are cannot be told.
-		name:    "not before 二",
-		rows:    newRow + " （一）予以公开 7 1 0 0 0 0 8 （七）总计 7 1 0 0 0 0 8 " + labels,
+		name: "not before 二",
+		rows: newRow + " （一）予以公开 7 1 0 0 0 0 8 （六）其他处理 0 0 0 0 0 0 0 （七）总计 7 1 0 0 0 0 8 " +
+			"一、本年新收政府信息公开申请数量",
 		want:    map[string]string{"t3.new.total": "", "t3.granted.total": "8", "t3.total.total": "8"},
 		edition: "2019",
 		warn:    []string{"a value outside any table row: \"6\""},
@@ -315,8 +317,9 @@ func TestPDFRawTable3BeforeLabels(t *testing.T) {
 		// 2021 edition: the three rows under （六） seen, （七）总计 in order.
 		name: "2021",
 		rows: newRow + " 二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1 （七）总计 7 1 0 0 0 0 8 四、结转下年度继续办理 0 0 0 0 0 0 0 " +
-			"一、本年新收政府信息公开申请数量 （六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 3.其他",
-		want:    map[string]string{"t3.new.total": "7", "t3.total.total": "8", "t3.other_other.total": ""},
+			"一、本年新收政府信息公开申请数量 （六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 " +
+			"0 0 0 0 0 0 0 3.其他 0 0 0 0 0 0 0",
+		want:    map[string]string{"t3.new.total": "7", "t3.total.total": "8", "t3.other_other.total": "0"},
 		edition: "2021",
 		warn:    []string{"are read as row \"一、本年新收政府信息公开申请数量\""},
 	}}
@@ -427,5 +430,74 @@ func TestPDFRawNeverWrong(t *testing.T) {
 			}
 			t.Logf("%d numbers as in %s, %d cells left blank", right, p[0], blank)
 		})
+	}
+}
+
+// TestPDFRawLinesLost: LibreOffice's PDF of tables with blank cells, read
+// by pdftotext without options (testdata/lopdf/*.pdfdefault.txt) and with
+// -raw (*.pdfraw.txt). Without options the cells come one a line in the
+// PDF's reading order and a blank cell leaves no line: row （二）部分公开
+// got seven values that were not its own (its own are 1 0 _ _ _ _ 1).
+// With -raw a row's values stand one space apart, so rows whose labels are
+// as long line up by chance; positions there prove nothing.
+func TestPDFRawLinesLost(t *testing.T) {
+	cases := []struct {
+		name, src string
+		blank     []string // cells that must stay blank
+		warn      string
+	}{{
+		name: "table 3 one a line, lines lost",
+		src: rawDoc(rawHead, rawT3Header, words("一、本年新收政府信息公开申请数量 4 0 二、上年结转政府信息公开申请数量 0 0 "+
+			"三、本年度办理结果 1 0 0 0 0 0 0 0 0 0 （一）予以公开 （二）部分公开（区分处理的，只计这一情形，不计其他情形） 0 0 4 0 0 1 1 "+
+			"（七）总计 4 0 0 0 0 0 4 四、结转下年度继续办理 0 0 0 0 0 0 0"), rawTail),
+		blank: []string{"t3.partial.natural_person", "t3.partial.research", "t3.partial.total", "t3.total.total",
+			"t3.carried_forward.total"},
+		warn: "blank cells left no line",
+	}, {
+		name: "table 2 one a line, lines lost",
+		src: rawDoc(words("一、总体情况 正文。 二、主动公开政府信息情况 第二十条第（一）项 信息内容 规章"),
+			[]string{"本年制发件数 本年废止件数 现行有效件数"}, words("0 行政规范性文件 0 0 0 0"), rawTail),
+		blank: []string{"t2.regulations.issued", "t2.normative_docs.issued", "t2.normative_docs.repealed",
+			"t2.normative_docs.in_force"},
+		warn: "blank cells left no line",
+	}, {
+		name: "pdftotext -raw, one space apart",
+		src: strings.Join([]string{"一、总体情况", "正文。", "三、收到和处理政府信息公开申请情况",
+			"申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+			"6.属于四类过程性信息 0 0 0 0 0 0",
+			"7.属于行政执法案卷 0 0 0 0",
+			"8.属于行政查询事项 0 0 0 0 0 0 0",
+			"五、存在的主要问题及改进情况", "无。"}, "\n") + "\n",
+		blank: []string{"t3.denied_enforcement.natural_person", "t3.denied_enforcement.legal_services",
+			"t3.denied_process.natural_person", "t3.denied_process.total"},
+		warn: "their positions do not tell",
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := parseRaw(t, c.src)
+			for _, ref := range c.blank {
+				if v, _ := r.Cell(ref); v.Kind != Blank {
+					t.Errorf("%s = %q, want blank", ref, v.Value)
+				}
+			}
+			if len(ambiguous(r, c.warn)) == 0 {
+				t.Errorf("no warning says %q", c.warn)
+			}
+		})
+	}
+	// The same -raw rows laid out in columns (two or more spaces apart) are
+	// placed by position.
+	laid := strings.Join([]string{"一、总体情况", "正文。", "三、收到和处理政府信息公开申请情况",
+		"申请人情况             自然人  商业企业  科研机构  社会公益组织  法律服务机构  其他  总计",
+		"7.属于行政执法案卷          0                   0                         0     0",
+		"8.属于行政查询事项          0        0          0         0          0    0     0",
+		"五、存在的主要问题及改进情况", "无。"}, "\n") + "\n"
+	r := parseRaw(t, laid)
+	for ref, want := range map[string]string{"t3.denied_enforcement.natural_person": "0",
+		"t3.denied_enforcement.commercial": "", "t3.denied_enforcement.research": "0",
+		"t3.denied_enforcement.legal_services": "", "t3.denied_enforcement.other": "0", "t3.denied_enforcement.total": "0"} {
+		if v, _ := r.Cell(ref); corpusValue(v) != want {
+			t.Errorf("laid out: %s = %q, want %q", ref, corpusValue(v), want)
+		}
 	}
 }

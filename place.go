@@ -194,7 +194,9 @@ func (tp *tableParser) placeByColumns(b schema.Block, acc *rowAcc, vals []token,
 			refs = append(refs, ov)
 		}
 	}
-	if len(refs) == 0 {
+	if len(refs) == 0 || !laidOut(s, vs[0].line) || slices.ContainsFunc(refs, func(r []token) bool { return !laidOut(s, r[0].line) }) {
+		// Without a full row there are no columns; without a wide gap
+		// the row is not laid out in columns (see laidOut).
 		// The header's labels are no evidence: a label wider than its
 		// cell, or CJK text counted one column a character, stands
 		// shifted against the numbers, and a whole page of values then
@@ -221,6 +223,32 @@ func (tp *tableParser) placeByColumns(b schema.Block, acc *rowAcc, vals []token,
 		out[j] = vs[i]
 	}
 	return out
+}
+
+// laidOut reports whether line l is laid out in columns: between its words
+// stands, somewhere, a run of two or more spaces (or a tab). pdftotext
+// -layout pads every column so; text that separates every word by one
+// space (pdftotext -raw, a paragraph) puts a value where the words before
+// it ended, whatever its cell, and its positions prove nothing (in
+// pdftotext -raw, rows whose labels are as long line up by chance).
+func laidOut(s *source, l int) bool {
+	text, _ := s.line(l)
+	text = strings.TrimFunc(text, chars.IsSpace)
+	run := 0
+	for _, r := range text {
+		switch {
+		case r == '\t':
+			return true
+		case chars.IsSpace(r):
+			run++
+			if run >= 2 {
+				return true
+			}
+		default:
+			run = 0
+		}
+	}
+	return false
 }
 
 // choosePlacement places the values vs under the columns hulls[m] of the
@@ -532,22 +560,7 @@ func (tp *tableParser) splitSigned(b schema.Block, row schema.Row, vals []token,
 // all values, so the full rows there have empty lines among their values
 // and nothing is placed.
 func (tp *tableParser) placeByLines(b schema.Block, acc *rowAcc, vals []token, n int) []token {
-	if acc == nil || !oneALine(vals) {
-		return nil
-	}
-	full := false
-	for _, o := range tp.rowOrder {
-		w := trimmedLen(o.vals)
-		if o == acc || w == 0 || !blockWidths()[o.block][w] || !oneALine(o.vals) {
-			continue // not a full row of its block (of this table, any block)
-		}
-		slots := tp.lineSlots(o, w)
-		if len(slots) < w || slices.Contains(slots[:w], -1) {
-			return nil // an empty line among a full row's values: not a cell a line
-		}
-		full = true
-	}
-	if !full {
+	if acc == nil || !oneALine(vals) || !tp.cellALine(acc) {
 		return nil
 	}
 	slots := tp.lineSlots(acc, n)
@@ -584,6 +597,26 @@ func (tp *tableParser) placeByLines(b schema.Block, acc *rowAcc, vals []token, n
 		return nil
 	}
 	return out
+}
+
+// cellALine reports whether the table's full rows other than acc (of any
+// of its blocks) have their values on consecutive lines, no empty line
+// among them, and there is one: then every cell has a line and a blank
+// cell is an empty one (placeByLines).
+func (tp *tableParser) cellALine(acc *rowAcc) bool {
+	full := false
+	for _, o := range tp.rowOrder {
+		w := trimmedLen(o.vals)
+		if o == acc || w == 0 || !blockWidths()[o.block][w] || !oneALine(o.vals) {
+			continue // not a full row of its block (of this table, any block)
+		}
+		slots := tp.lineSlots(o, w)
+		if len(slots) < w || slices.Contains(slots[:w], -1) {
+			return false // an empty line among a full row's values: not a cell a line
+		}
+		full = true
+	}
+	return full
 }
 
 // blockWidths gives, for each block, the numbers of columns its editions

@@ -1142,11 +1142,13 @@ func (tp *tableParser) decide(id string, bi *blockInfo) (schema.Edition, string)
 	case fits(b19) && !fits(b21):
 		return schema.E2019, ""
 	}
-	return schema.E2021, ""
+	return "", "" // nothing in the block tells: finish goes by the table's other blocks
 }
 
 // finish decides each block's edition and writes the cells into r.
 func (tp *tableParser) finish(r *Report) {
+	var ids []string
+	votes := map[schema.Edition]int{}
 	for _, id := range schema.BlockIDs {
 		bi := tp.blocks[id]
 		if bi == nil || !bi.found || !strings.HasPrefix(id, tp.table) {
@@ -1158,22 +1160,37 @@ func (tp *tableParser) finish(r *Report) {
 		if !bi.pos.IsValid() {
 			bi.pos = tp.at
 		}
-		var e schema.Edition
+		ids = append(ids, id)
 		if id == "t4" {
-			e = "" // decided by the caller from the other tables
-		} else {
-			var why string
-			e, why = tp.decide(id, bi)
-			if why != "" {
-				tp.p.warn(bi.pos, id, ErrAmbiguous, why+"; read as edition "+string(e))
-			}
+			r.Editions[id] = "" // decided by the caller from the other tables
+			continue
+		}
+		e, why := tp.decide(id, bi)
+		if why != "" {
+			tp.p.warn(bi.pos, id, ErrAmbiguous, why+"; read as edition "+string(e))
 		}
 		r.Editions[id] = e
+		votes[e]++
+	}
+	// A block in which nothing tells the edition (no values, no header or
+	// row label only one edition has: PDF text out of reading order put
+	// them elsewhere) takes that of the table's other blocks, as one
+	// report follows one template; 2021 if they do not tell either.
+	byOthers := schema.E2021
+	if votes[schema.E2019] > votes[schema.E2021] {
+		byOthers = schema.E2019
+	}
+	for _, id := range ids {
+		e := r.Editions[id]
+		if e == "" && id != "t4" {
+			e = byOthers
+			r.Editions[id] = e
+		}
 		if e == "" {
 			e = schema.E2021
 		}
 		b, _ := schema.LookupBlock(e, id)
-		tp.fill(r, b, bi)
+		tp.fill(r, b, tp.blocks[id])
 	}
 	for _, acc := range tp.rowOrder {
 		if acc.used {
@@ -1226,6 +1243,11 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 				cols = append(append([]schema.Column{cols[0]}, org), cols[1:]...)
 			}
 		}
+	}
+	if why := tp.linesLost(b, len(b.Columns)); why != "" {
+		tp.dropBlock(r, b, bi, why, orgAt >= 0)
+		tp.placeBlanks(r, b, bi)
+		return
 	}
 	var missing []string
 	flat := tp.flat

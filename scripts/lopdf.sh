@@ -6,9 +6,18 @@
 #                    and published as PDF;
 #   <name>.text.txt  saved by LibreOffice as plain text: one cell a line, a
 #                    blank cell an empty line;
+#   <name>.pdfdefault.txt  the same PDF extracted by pdftotext without
+#                    options (its reading order: cells one a line, a blank
+#                    cell no line, rows out of order);
+#   <name>.pdfraw.txt  the same PDF extracted with pdftotext -raw (the
+#                    content stream's order: a row's values on one line,
+#                    one space apart, a blank cell nothing);
+#   <name>.browser.txt  the page as a browser copies it (Chromium's
+#                    innerText: a row a line, cells tab-separated);
 # with <name>.truth.csv beside them: the cells of the blanked HTML, which
 # nianbao reads exactly (HTML keeps every cell).
-# Needs: go, python3, soffice (libreoffice-writer), pdftotext (poppler-utils).
+# Needs: go, python3, soffice (libreoffice-writer), pdftotext (poppler-utils),
+# chromium.
 # These are generated variants of real reports, not real reports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +33,12 @@ for seed in testdata/seeds/*.txt; do
     python3 scripts/blankcells.py "$tmp/r.html" "$tmp/$name.html" "$base$k"
     (cd "$tmp" && soffice --headless --convert-to pdf:writer_web_pdf_Export "$name.html" >/dev/null 2>&1)
     pdftotext -layout -enc UTF-8 "$tmp/$name.pdf" "$out/$name.pdf.txt"
+    pdftotext -enc UTF-8 "$tmp/$name.pdf" "$out/$name.pdfdefault.txt"
+    pdftotext -raw -enc UTF-8 "$tmp/$name.pdf" "$out/$name.pdfraw.txt"
+    sed 's#</body>#<script>document.body.textContent=document.body.innerText</script></body>#' "$tmp/$name.html" > "$tmp/it.html"
+    chromium --headless --no-sandbox --disable-gpu --dump-dom "file://$tmp/it.html" 2>/dev/null |
+      python3 -c 'import sys,html,re; print(html.unescape(re.search(r"<body>(.*)</body>",sys.stdin.read(),re.S).group(1)))' \
+      > "$out/$name.browser.txt"
     (cd "$tmp" && soffice --headless --convert-to "txt:Text (encoded):UTF8" "$name.html" >/dev/null 2>&1)
     cp "$tmp/$name.txt" "$out/$name.text.txt"
     "$tmp/nb" parse -f csv "$tmp/$name.html" > "$out/$name.truth.csv"
