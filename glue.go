@@ -58,10 +58,25 @@ type sumRule struct {
 // budget or candidate cap reached); the candidates found so far are then
 // returned but are not known to be all of them.
 func splitGlued(run string, n int, rules []sumRule) (cands [][]string, complete bool) {
+	return splitRun(run, n, rules, false)
+}
+
+// splitGluedLost is splitGlued for a run that may have lost blank cells:
+// text flattened from a table writes nothing for a blank cell, so the run
+// "2581211" of a seven-cell row may be 258 12 _ _ 1 1 _ (corpus 024's row
+// （一）予以公开, flattened). A cell may be blank (""), counting as nothing in
+// the sums; a rule holds when its total, blank counting 0, is the sum of its
+// parts. A run shorter than the cells is not taken for a glued one (it may
+// as well be one count): this only adds cuts to splitGlued's.
+func splitGluedLost(run string, n int, rules []sumRule) (cands [][]string, complete bool) {
+	return splitRun(run, n, rules, true)
+}
+
+func splitRun(run string, n int, rules []sumRule, blanks bool) (cands [][]string, complete bool) {
 	if n <= 0 || len(run) < n || len(run) > n*glueMaxDigits || !chars.AllDigits(run) {
 		return nil, true
 	}
-	s := &glueSearch{run: run, n: n, rules: rules, budget: glueBudget,
+	s := &glueSearch{run: run, n: n, rules: rules, budget: glueBudget, blanks: blanks,
 		parts: make([]string, n), vals: make([]int64, n), set: make([]bool, n)}
 	for _, r := range rules {
 		if r.total < 0 || r.total >= n {
@@ -100,6 +115,7 @@ type glueSearch struct {
 	parts   []string
 	vals    []int64
 	set     []bool
+	blanks  bool // a cell may be blank, taking no digits (splitGluedLost)
 	budget  int
 	stopped bool
 	cands   [][]string
@@ -123,13 +139,25 @@ func (s *glueSearch) walk(idx, end int) {
 		}
 		return
 	}
-	// The idx cells still to cut need at least idx+1 digits, and at most
-	// maxRest digits when each of them is bounded by a known total.
+	// The idx cells still to cut need at least idx+1 digits (none when
+	// they may be blank), and at most maxRest digits when each of them is
+	// bounded by a known total.
 	minStart := idx // cells 0..idx-1 need one digit each
+	if s.blanks {
+		minStart = 0
+		s.parts[idx], s.vals[idx], s.set[idx] = "", 0, true
+		if s.consistent(idx) {
+			s.walk(idx-1, end)
+		}
+		s.set[idx] = false
+		if s.stopped {
+			return
+		}
+	}
 	maxLen := glueMaxPart
 	for _, t := range s.totalOf[idx] {
 		if s.set[t] {
-			maxLen = min(maxLen, len(s.parts[t]))
+			maxLen = min(maxLen, max(1, len(s.parts[t]))) // a blank total: its parts blank or 0
 		}
 	}
 	for start := end - 1; start >= minStart && end-start <= maxLen; start-- {
@@ -163,7 +191,7 @@ func (s *glueSearch) bound(idx int) int {
 		l := glueMaxPart
 		for _, t := range s.totalOf[j] {
 			if s.set[t] {
-				l = min(l, len(s.parts[t]))
+				l = min(l, max(1, len(s.parts[t])))
 			}
 		}
 		b += l
@@ -311,6 +339,10 @@ type gluedRow struct {
 	// settled: the report's statements that left the cuts that agree with
 	// them (settle.go).
 	settled []string
+	// lost: the run may hide blank cells (splitGluedLost, without the
+	// row's sums); it decides no other row's cut and no cut of it is
+	// chosen by the column sums.
+	lost bool
 }
 
 // newGluedRow prepares the recovery of a row: text is a run of digits as
@@ -320,15 +352,35 @@ type gluedRow struct {
 // short, too long or not all digits, or no cut satisfies the arithmetic);
 // the caller then reads the row as it would have without recovery.
 func newGluedRow(text string, pos Position, label string, refs []string) (g *gluedRow, ok bool) {
+	return gluedRun(text, pos, label, refs, false)
+}
+
+// newLostRow is newGluedRow for a run that may have lost blank cells
+// (splitGluedLost): its table shows that blank cells left no digits
+// (tableParser.lostBlanks).
+func newLostRow(text string, pos Position, label string, refs []string) (g *gluedRow, ok bool) {
+	return gluedRun(text, pos, label, refs, true)
+}
+
+func gluedRun(text string, pos Position, label string, refs []string, lost bool) (g *gluedRow, ok bool) {
 	run, ok := foldDigits(text)
 	if !ok || len(refs) < 2 {
 		return nil, false
 	}
-	cands, complete := splitGlued(run, len(refs), glueRules(refs))
+	var cands [][]string
+	var complete bool
+	if lost {
+		// Blank cells that left no digits break the sums (a blank total,
+		// a part left out: corpus 024), so the sums prove no cut: only
+		// what every cut of the digits gives is read.
+		cands, complete = splitGluedLost(run, len(refs), nil)
+	} else {
+		cands, complete = splitGlued(run, len(refs), glueRules(refs))
+	}
 	if len(cands) == 0 {
 		return nil, false
 	}
-	return &gluedRow{text: text, pos: pos, label: label, refs: refs, cands: cands, complete: complete}, true
+	return &gluedRow{text: text, pos: pos, label: label, refs: refs, cands: cands, complete: complete, lost: lost}, true
 }
 
 // foldDigits returns s with full-width digits folded to ASCII, and whether s
@@ -463,8 +515,9 @@ func (tp *tableParser) glue(glued *[]*gluedRow, vals []token, label string, refs
 		t := vals[0]
 		sp = t.sp
 		pos := tp.p.src.pos(t.sp.start)
-		if g, ok = newGluedRow(t.text, pos, label, refs); !ok {
-			g, ok = newUnfitRow(t.text, pos, label, refs, []string{t.text})
+		tp.p.cutEarly = tp.p.cutEarly || !tp.p.lostBlanks
+		if g, ok = gluedRun(t.text, pos, label, refs, tp.p.lostBlanks); !ok {
+			g, ok = unfitRun(t.text, pos, label, refs, []string{t.text}, tp.p.lostBlanks)
 		}
 	} else if s, groups, isSpaced := tp.spacedRun(vals); isSpaced && (tp.p.looseGlue || zeroLed(groups)) {
 		// Fields of digits fewer than the cells are glued for sure only
@@ -488,6 +541,87 @@ func (tp *tableParser) glue(glued *[]*gluedRow, vals []token, label string, refs
 	}
 	return blanks
 }
+
+// noteLostBlanks records that this text loses blank cells when a row of
+// the table has no value at all, or fewer digits than cells: a table
+// flattened to text with no separators between cells (a web page's text
+// as a crawler stores it) writes nothing for a blank cell, and a row of
+// mostly blank cells shows it. Then any glued run of the report may hide
+// blank cells, and its cuts allow for them (splitGluedLost): the flattened
+// text of corpus 024 (an HTML page with blank cells) has 部分公开 "3" for
+// seven cells, and its 予以公开 "2581211" is 258 12 _ _ 1 1 _, not one digit
+// a cell.
+func (tp *tableParser) noteLostBlanks(editions map[string]Edition) {
+	for key := range tp.bareRows {
+		e, decided := editions[key.block]
+		if decided && officialRow(e, key) || !decided && officialRow(schema.E2019, key) && officialRow(schema.E2021, key) {
+			tp.p.lostBlanks = true // a row label with no value at all: every cell blank
+			return
+		}
+	}
+	for _, acc := range tp.rowOrder {
+		if acc.extra {
+			continue
+		}
+		// Each digit fills at most one cell.
+		digits, values := 0, true
+		for _, t := range acc.vals {
+			switch t.kind {
+			case tkEmpty:
+			case tkValue:
+				for _, r := range t.text {
+					if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+						digits++
+					}
+				}
+			default:
+				values = false
+			}
+		}
+		e, decided := editions[acc.block]
+		if e == "" {
+			e = schema.E2021 // table 4: the same in both editions
+		}
+		b, _ := schema.LookupBlock(e, acc.block)
+		if n := len(b.Columns); values && decided && n >= 2 && digits > 0 && digits < n {
+			tp.p.lostBlanks = true
+			return
+		}
+	}
+}
+
+// noteBlankRow records the rows whose labels, in a run of labels ms, are
+// followed by another label, once a caption or column label of their own
+// block was seen (a row label in the prose before its table is no row):
+// such a row has no value at all (flattened text: "第二十条第（五）项信息内容本年处理决定数量
+// 行政许可第二十条第（六）项…", 行政许可 all blank). Table 4's row labels head
+// its columns and are left out.
+func (tp *tableParser) noteBlankRow(ms []match) {
+	for i, m := range ms {
+		for _, e := range m.entries {
+			switch {
+			case e.kind == vCaption || e.kind == vColumn:
+				if tp.headed == nil {
+					tp.headed = map[string]bool{}
+				}
+				tp.headed[e.block] = true
+			case e.kind == vRow && !e.extra && e.block != "t4" && tp.headed[e.block] && i < len(ms)-1:
+				if tp.bareRows == nil {
+					tp.bareRows = map[rowKey]bool{}
+				}
+				tp.bareRows[rowKey{e.block, e.name}] = true
+			}
+		}
+	}
+}
+
+// officialRow reports whether a row is one of its block's official rows in
+// edition e (not a subtotal, which has no values of its own).
+func officialRow(e Edition, key rowKey) bool {
+	b, ok := schema.LookupBlock(e, key.block)
+	return ok && slices.ContainsFunc(b.Rows, func(r schema.Row) bool { return r.Name == key.name })
+}
+
 
 // resolveGluedRows resolves the rows glueRow and glueTable prepared, once
 // the block's other cells are in r, and claims each run: as values when
@@ -705,7 +839,7 @@ func narrowGlued(r *Report, rows []*gluedRow) {
 						continue
 					}
 					i, glued := owner[ref]
-					if !glued || rows[i].forced || !rows[i].complete || hasBlankAt(rows[i], col[ref]) {
+					if !glued || rows[i].forced || rows[i].lost || !rows[i].complete || hasBlankAt(rows[i], col[ref]) {
 						ok = false // a blank cell is not 0: the equation decides nothing
 						break
 					}
@@ -1064,7 +1198,7 @@ func newGluedFieldsRow(text string, pos Position, label string, refs []string, g
 		if !zeroLed {
 			return nil, false // one digit a cell does not add up: perhaps blank cells left no field
 		}
-		return unfitRow(text, pos, label, refs, folded, digits)
+		return unfitRow(text, pos, label, refs, folded, digits, false)
 	}
 	return &gluedRow{text: text, pos: pos, label: label, refs: refs, cands: cands, complete: complete}, true
 }
@@ -1095,23 +1229,38 @@ func foldGroups(groups []string) (folded []string, digits int, ok bool) {
 // stay blank and the run is kept as unrecognized text, never read as one
 // number. With fewer digits than cells, ok is false: not a glued row.
 func newUnfitRow(text string, pos Position, label string, refs []string, groups []string) (*gluedRow, bool) {
+	return unfitRun(text, pos, label, refs, groups, false)
+}
+
+// unfitRun is newUnfitRow; lost says that the run may have lost blank
+// cells (tableParser.lostBlanks).
+func unfitRun(text string, pos Position, label string, refs []string, groups []string, lost bool) (*gluedRow, bool) {
 	folded, digits, ok := foldGroups(groups)
 	if !ok {
 		return nil, false
 	}
-	return unfitRow(text, pos, label, refs, folded, digits)
+	return unfitRow(text, pos, label, refs, folded, digits, lost)
 }
 
 // unfitRow is newUnfitRow for runs already folded (foldGroups), with their
-// number of digits.
-func unfitRow(text string, pos Position, label string, refs []string, folded []string, digits int) (*gluedRow, bool) {
+// number of digits; lost as for unfitRun.
+func unfitRow(text string, pos Position, label string, refs []string, folded []string, digits int, lost bool) (*gluedRow, bool) {
 	n := len(refs)
 	if n < 2 || len(folded) > n || digits < n || digits > n*glueMaxDigits {
 		return nil, false
 	}
 	g := &gluedRow{text: text, pos: pos, label: label, refs: refs, complete: true}
 	if digits == n {
-		g.cands = [][]string{strings.Split(strings.Join(folded, ""), "")}
+		// One digit a cell is the only cut there is when no blank cell can
+		// have left no digit, or no two digits can be one count (each but
+		// the last is 0). In text that loses blank cells the row's sums
+		// failing may say that one did and the run is fewer counts
+		// (corpus 024's 予以公开 "2581211", flattened, is 258 12 _ _ 1 1 _).
+		run := strings.Join(folded, "")
+		if lost && strings.Trim(run[:len(run)-1], "0") != "" {
+			return g, true
+		}
+		g.cands = [][]string{strings.Split(run, "")}
 		g.forced = true
 		return g, true
 	}

@@ -222,6 +222,12 @@ func mapReport(m *posmap.Map, r *Report, extra ...*Diagnostic) {
 type parseState struct {
 	// alignShort and looseGlue are the Parser's opt-in guesses.
 	alignShort, looseGlue bool
+	// lostBlanks: a table read so far has a run of digits shorter than
+	// its row's cells, so blank cells left no digits in this text, and
+	// glued runs are cut allowing for them (glue.go, noteLostBlanks).
+	lostBlanks bool
+	// cutEarly: a glued run was cut before lostBlanks was known.
+	cutEarly bool
 
 	src      *source
 	file     string
@@ -327,6 +333,25 @@ func (p *parseState) tooManyWarnings() {
 // parse does the work of Parse and also returns the source with its claims,
 // for the accounting test.
 func (pr *Parser) parse(src []byte) (*Report, *source, error) {
+	r, s, again, err := pr.parseOnce(src, false)
+	if again {
+		// A later table showed that blank cells leave no digit, after an
+		// earlier one had cut glued runs as if none did: read again with
+		// that known from the start (glue.go, noteLostBlanks).
+		r, s, _, err = pr.parseOnce(src, true)
+	}
+	return r, s, err
+}
+
+// parseOnce is one reading of src; lost says that blank cells leave no
+// digit in it. again reports that a table cut glued runs before a later
+// one showed that.
+func (pr *Parser) parseOnce(src []byte, lost bool) (r *Report, s *source, again bool, err error) {
+	r, s, err = pr.parseText(src, lost, &again)
+	return r, s, again, err
+}
+
+func (pr *Parser) parseText(src []byte, lost bool, again *bool) (*Report, *source, error) {
 	text, issues, err := decode(src)
 	if err != nil {
 		return nil, nil, pr.wrapErr(err)
@@ -335,8 +360,9 @@ func (pr *Parser) parse(src []byte) (*Report, *source, error) {
 		return nil, nil, pr.wrapErr(fmt.Errorf("%w: the input is empty", ErrNotAReport))
 	}
 	p := &parseState{src: newSource(text), file: pr.Filename, r: &Report{Editions: map[string]Edition{}}, sc: getScratch(),
-		alignShort: pr.AlignShortRows, looseGlue: pr.LooseGlue}
+		alignShort: pr.AlignShortRows, looseGlue: pr.LooseGlue, lostBlanks: lost}
 	defer putScratch(p.sc)
+	defer func() { *again = p.lostBlanks && p.cutEarly }()
 	r := p.r
 	for _, is := range issues {
 		p.warn(p.src.pos(is.off), "", ErrEncoding, is.msg)

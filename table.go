@@ -55,6 +55,10 @@ type tableParser struct {
 	flatBreaks []flatBreak
 	// labelled are the rows whose labels were seen, with values or not.
 	labelled map[rowKey]bool
+	// bareRows are rows whose labels stood between their block's header
+	// and another label, with no value (noteBlankRow, glue.go).
+	bareRows map[rowKey]bool
+	headed   map[string]bool // blocks whose caption or a column label was seen
 	// preRow are table 3's values before its first row label (pdfraw.go).
 	preRow  []token
 	cur     *rowAcc
@@ -751,6 +755,7 @@ func (tp *tableParser) resolve(run []token, valued bool) {
 		}
 	}
 	tp.cur = nil
+	tp.noteBlankRow(ms)
 	// Official row labels in the run: more than one means labels stood
 	// together before the values (labelsApart, place.go).
 	rowLabels := 0
@@ -1181,11 +1186,13 @@ func (tp *tableParser) finish(r *Report) {
 		byOthers = schema.E2019
 	}
 	for _, id := range ids {
-		e := r.Editions[id]
-		if e == "" && id != "t4" {
-			e = byOthers
-			r.Editions[id] = e
+		if r.Editions[id] == "" && id != "t4" {
+			r.Editions[id] = byOthers
 		}
+	}
+	tp.noteLostBlanks(r.Editions)
+	for _, id := range ids {
+		e := r.Editions[id]
 		if e == "" {
 			e = schema.E2021
 		}
