@@ -622,7 +622,6 @@ func officialRow(e Edition, key rowKey) bool {
 	return ok && slices.ContainsFunc(b.Rows, func(r schema.Row) bool { return r.Name == key.name })
 }
 
-
 // resolveGluedRows resolves the rows glueRow and glueTable prepared, once
 // the block's other cells are in r, and claims each run: as values when
 // recovered, as unrecognized text otherwise.
