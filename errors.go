@@ -417,6 +417,8 @@ var diagTranslations = []diagTranslation{
 		"%s行有 %s 个数值，对应 %s 格（%s），数值的位置不能说明哪些单元格空白：单元格留空，数值保留为无法归位的内容（Parser.AlignShortRows 把这样的行按右对齐读取）"),
 	tr(`^table 4 has (\d+) values for (\d+) cells \((.*)\) and their positions do not tell which cells are blank \(Parser.AlignShortRows reads them aligned to the right\); its cells are left blank and the values kept in Unrecognized$`, false,
 		"表四有 %s 个数值，对应 %s 格（%s），数值的位置不能说明哪些单元格空白（Parser.AlignShortRows 按右对齐读取）；单元格留空，数值保留为无法归位的内容"),
+	tr(`^row (".*") has (\d+) fields for (\d+) cells \((.*)\), empty ones at both ends, and nothing tells which fields are its cells: its cells are left blank and the values kept in Unrecognized$`, false,
+		"%s行有 %s 个字段，对应 %s 格（%s），两端都有空字段，无法判断哪些字段是它的单元格：单元格留空，数值保留为无法归位的内容"),
 	tr(`^row (".*"): its label and the label before it stand apart from the table with no values between them, so which of them the values that follow \((.*)\) belong to cannot be told; its cells are left blank and the values kept in Unrecognized$`, false,
 		"%s行：它的标签和前一行的标签都与表格分开，中间没有数值，其后的数值（%s）属于哪一行无法判断；单元格留空，数值保留为无法归位的内容"),
 	tr(`^the cells of row (".*") ran together as (".*"): the sign starts (.*), so (.*) is (.*); how (".*") divides between (.*) and (.*) cannot be told, those cells are left blank and (".*") kept in Unrecognized$`, false,

@@ -14,8 +14,10 @@ import (
 // an empty line), the PDF extracted by pdftotext without -layout
 // (.pdfdefault.txt: one cell a line in its reading order, a blank no line)
 // and with -raw (.pdfraw.txt: a row's values one space apart, a blank
-// nothing), and the page as a browser copies it (.browser.txt: Chromium's
-// innerText, cells tab-separated). scripts/lopdf.sh makes testdata/lopdf, with the cells of
+// nothing), the page as a browser copies it (.browser.txt: Chromium's
+// innerText, cells tab-separated), and converted by pandoc from LibreOffice's
+// .docx to GitHub Markdown (.gfm.txt) and from the page to plain text
+// (.pandoc.txt). scripts/lopdf.sh makes testdata/lopdf, with the cells of
 // each blanked page as .truth.csv. The parser must never write a wrong
 // number; the cells it reads are counted by shape.
 func TestLibreOffice(t *testing.T) {

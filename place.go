@@ -158,6 +158,117 @@ func (tp *tableParser) reachesRightEdge(vals []token, n int) bool {
 	return tp.fields[last.line] == tp.widest
 }
 
+// trimDelimited drops the surplus empty fields of a delimited row with
+// more fields than its cells (cols). When they stand at one end only,
+// which fields are the cells is plain. When they stand at both ends (a
+// Markdown table from pandoc or a PDF converter spreads a merged label cell
+// over empty fields before the values, and a blank last cell leaves one
+// after them; or every line ends with a delimiter), the header decides:
+// the field of the row's last column label (byHeaderFields). Otherwise ok
+// is false and which fields are the cells cannot be told.
+func (tp *tableParser) trimDelimited(block string, vals []token, cols []schema.Column) ([]token, bool) {
+	n := len(cols)
+	lead, trail := 0, 0
+	for lead < len(vals) && vals[lead].kind == tkEmpty {
+		lead++
+	}
+	for trail < len(vals)-lead && vals[len(vals)-1-trail].kind == tkEmpty {
+		trail++
+	}
+	if lead == 0 || trail == 0 || len(vals)-lead-trail > n {
+		return vals, true // align drops them from the one end that has them, or reports surplus values
+	}
+	if out := tp.byHeaderFields(block, vals, cols); out != nil {
+		return out, true
+	}
+	return nil, false
+}
+
+// colKey names a column of a block.
+type colKey struct{ block, name string }
+
+// noteColumnAt records where a column label was seen (off, in the text).
+func (tp *tableParser) noteColumnAt(m match, off int) {
+	for _, e := range m.entries {
+		if e.kind == vColumn {
+			if tp.colAt == nil {
+				tp.colAt = map[colKey]int{}
+			}
+			tp.colAt[colKey{e.block, e.name}] = off
+		}
+	}
+}
+
+// fieldOf is the index of the delimited field holding offset off on its
+// line: the number of delimiters before it (a pipe that opens the line
+// counts, so in "| a | b |" a is field 1).
+func (tp *tableParser) fieldOf(off int) int {
+	s := tp.p.src
+	start := s.lineStart[s.lineOf(off)]
+	delim := byte('|')
+	if tp.mode == modeTab {
+		delim = '\t'
+	}
+	return strings.Count(s.text[start:off], string(delim))
+}
+
+// byHeaderFields places a delimited row by the field of its last column's
+// label in the header: that field is the row's last cell and the n fields
+// ending there are its cells, when the header's line has as many fields as
+// the row's and every value of the row falls among them. It returns nil
+// otherwise.
+func (tp *tableParser) byHeaderFields(block string, vals []token, cols []schema.Column) []token {
+	n := len(cols)
+	at, ok := tp.colAt[colKey{block, cols[n-1].Name}]
+	line := vals[len(vals)-1].line
+	if !ok || tp.fields[tp.p.src.lineOf(at)] != tp.fields[line] {
+		return nil
+	}
+	last := tp.fieldOf(at)
+	out := make([]token, n)
+	for j := range out {
+		out[j] = token{kind: tkEmpty, sp: vals[0].sp, line: line}
+	}
+	for _, t := range vals {
+		if t.line != line {
+			return nil // a row over several lines: fields of different lines
+		}
+		f := tp.fieldOf(t.sp.start)
+		j := f - (last - n + 1)
+		if j < 0 || j >= n {
+			if t.kind == tkEmpty {
+				continue
+			}
+			return nil
+		}
+		out[j] = t
+	}
+	return out
+}
+
+// dropEdges leaves a delimited row whose cells trimDelimited could not
+// tell blank, keeps its values in Unrecognized and says why.
+func (tp *tableParser) dropEdges(b schema.Block, row schema.Row, vals []token, n int, at Position) {
+	tp.p.warnf(at, b.Ref(row.Name, b.Columns[0].Name), ErrAmbiguous,
+		"row %q has %d fields for %d cells (%s), empty ones at both ends, and nothing tells which fields are its cells: "+
+			"its cells are left blank and the values kept in Unrecognized", row.Label, len(vals), n, joinFields(vals))
+	for _, t := range vals {
+		if t.kind != tkEmpty {
+			tp.p.unrecognized(t.sp, "")
+		}
+	}
+}
+
+// joinFields is the text of a row's fields separated by |, an empty field
+// empty.
+func joinFields(ts []token) string {
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = t.text
+	}
+	return strings.Join(parts, "|")
+}
+
 // lineFields records, for a line of a delimited region, how many fields
 // it has.
 func (tp *tableParser) noteFields(line, n int) {
@@ -181,6 +292,8 @@ func (tp *tableParser) placeByColumns(b schema.Block, acc *rowAcc, vals []token,
 	s := tp.p.src
 	page := s.pageOf(vs[0].sp.start)
 	var refs, rows [][]token // the full rows, and all rows on one line, of the block and page
+	var refAccs []*rowAcc
+	feeds := s.pageOf(len(s.text)) > 0 // pdftotext: true positions (labelCol)
 	for _, o := range tp.rowOrder {
 		if o.block != b.ID {
 			continue
@@ -190,8 +303,9 @@ func (tp *tableParser) placeByColumns(b schema.Block, acc *rowAcc, vals []token,
 			continue
 		}
 		rows = append(rows, ov)
-		if o != acc && len(ov) == n {
+		if o != acc && len(ov) == n && (feeds || labelCol(s, o) == labelCol(s, acc)) {
 			refs = append(refs, ov)
+			refAccs = append(refAccs, o)
 		}
 	}
 	if len(refs) == 0 || !laidOut(s, vs[0].line) || slices.ContainsFunc(refs, func(r []token) bool { return !laidOut(s, r[0].line) }) {
@@ -212,7 +326,7 @@ func (tp *tableParser) placeByColumns(b schema.Block, acc *rowAcc, vals []token,
 		}
 	}
 	placed := choosePlacement(s, vs, rows, hulls, spread)
-	if placed == nil {
+	if placed == nil || inLabels(s, vs, refAccs, hulls) {
 		return nil
 	}
 	out := make([]token, n)
@@ -223,6 +337,43 @@ func (tp *tableParser) placeByColumns(b schema.Block, acc *rowAcc, vals []token,
 		out[j] = vs[i]
 	}
 	return out
+}
+
+// labelCol is the column at which a row's label starts, in characters.
+// In text without form feeds (not pdftotext's) a row is measured only
+// against rows whose labels start where its own does: a plain-text table
+// whose merged label cells differ in depth may put a row's cells one after
+// another from its label on, shifted by the label columns it spans
+// (pandoc's plain tables: 四、结转下年度继续办理 spans three label columns and
+// its cells start in the second). pdftotext places every word where the
+// PDF has it, whatever the label's depth.
+func labelCol(s *source, acc *rowAcc) int {
+	return s.colsOf(acc.label, metricRunes).start
+}
+
+// inLabels reports whether a value of vs starts where a reference row's
+// label, on its values' line, still stands, in a metric that has columns:
+// a value there is in no column of values. (pandoc's plain tables put a
+// label that spans three merged columns in the first and the row's values
+// from the second on, left of where the other rows' values stand.)
+func inLabels(s *source, vs []token, refs []*rowAcc, hulls [2][]colSpan) bool {
+	for _, m := range []metric{metricRunes, metricWidth} {
+		if hulls[m] == nil {
+			continue
+		}
+		end := -1
+		for _, o := range refs {
+			if s.lineOf(max(o.label.start, o.label.end-1)) == o.vals[0].line {
+				end = max(end, s.colsOf(o.label, m).end)
+			}
+		}
+		for _, v := range vs {
+			if s.colsOf(v.sp, m).start < end {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // laidOut reports whether line l is laid out in columns: between its words

@@ -65,10 +65,13 @@ type tableParser struct {
 	lastOrd int
 
 	pendingCols []colHit
-	colHits     []colHit
-	blocks      map[string]*blockInfo
-	seq         int
-	mode        tableMode
+	// colAt is where each column label was last seen: in a delimited table
+	// its field is its column (place.go, byHeaderFields).
+	colAt   map[colKey]int
+	colHits []colHit
+	blocks  map[string]*blockInfo
+	seq     int
+	mode    tableMode
 	// at is where the table's text starts: the position of a block found
 	// by no row label (a table 4 of unlabelled values).
 	at Position
@@ -388,9 +391,11 @@ func (tp *tableParser) tokenizePipes(lines []lineInfo) []token {
 	defer func() { tp.p.sc.toks = toks[:0] }()
 	var parts []srcSpan
 	line := 0
+	closed := false // the line before ended with a pipe
 	for _, li := range lines {
 		line = li.idx
 		start := li.content.start
+		first := true // no text yet on this line
 		for i := li.content.start; i < li.content.end; i++ {
 			switch s.text[i] {
 			case '\\':
@@ -400,11 +405,19 @@ func (tp *tableParser) tokenizePipes(lines []lineInfo) []token {
 			case '|':
 				parts = append(parts, srcSpan{start, i})
 				s.mark(i, i+1, claimMarkup)
-				toks = tp.field(toks, parts, i, li.idx, true)
+				if !(first && closed && blankParts(s, parts) && opensRow(s.text[i:li.content.end])) {
+					// (Not the gap between a row's closing pipe and the
+					// next row's opening one: "…| 总计 |" then "| 0 | …".)
+					toks = tp.field(toks, parts, i, li.idx, true)
+				}
 				parts = parts[:0]
 				start = i + 1
+			case ' ', '\t':
+				continue
 			}
+			first = false
 		}
+		closed = strings.HasSuffix(strings.TrimRightFunc(s.str(li.content), chars.IsSpace), "|")
 		parts = append(parts, srcSpan{start, li.content.end})
 		if n := strings.Count(s.str(li.content), "|"); n > 0 {
 			tp.noteFields(li.idx, n)
@@ -414,6 +427,24 @@ func (tp *tableParser) tokenizePipes(lines []lineInfo) []token {
 		toks = tp.field(toks, parts, -1, line, true)
 	}
 	return toks
+}
+
+// opensRow reports whether a line that starts with a pipe opens a row of
+// a Markdown table: text follows in its fields ("| 规章 | 0 |"), not only
+// pipes ("|||||" or "|", which in text written one cell a line are empty
+// cells).
+func opensRow(line string) bool {
+	return strings.TrimFunc(line, func(r rune) bool { return r == '|' || chars.IsSpace(r) }) != ""
+}
+
+// blankParts reports whether the parts of a field hold only white space.
+func blankParts(s *source, parts []srcSpan) bool {
+	for _, p := range parts {
+		if strings.TrimFunc(s.str(p), chars.IsSpace) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // field turns the parts of one delimited field into tokens: an empty token
@@ -784,6 +815,7 @@ func (tp *tableParser) resolve(run []token, valued bool) {
 			tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, msg)
 		}
 		tp.note(m)
+		tp.noteColumnAt(m, fr[m.start].off)
 		tp.noteLabelled(m)
 		if i == len(ms)-1 && valued {
 			tp.startRow(m, srcSpan{fr[m.start].off, fr[m.end-1].off + fr[m.end-1].n}, tokLine[tokOf(m.start)])
@@ -1391,6 +1423,20 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 			if shortBy(vals, n) > 0 && acc != nil && !tp.p.alignShort {
 				blankRow(r, b, row.Name, orgAt >= 0, at)
 				tp.dropShort(b, *row, vals, n, at)
+				continue
+			}
+		}
+		if acc != nil && len(vals) > n && (tp.mode == modePipe || tp.mode == modePipeRows) {
+			// Empty fields beyond the row's cells at both ends (merged label
+			// cells on the left, blank cells on the right): place.go. (In
+			// tab-separated text the field after a tab that ends the line
+			// is taken for none, as align does: word processors and
+			// spreadsheets end every row with a tab, seeds 003 and 004.)
+			if kept, ok := tp.trimDelimited(b.ID, vals, rowCols); ok {
+				vals = kept
+			} else {
+				blankRow(r, b, row.Name, orgAt >= 0, at)
+				tp.dropEdges(b, *row, vals, n, at)
 				continue
 			}
 		}

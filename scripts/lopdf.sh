@@ -14,10 +14,17 @@
 #                    one space apart, a blank cell nothing);
 #   <name>.browser.txt  the page as a browser copies it (Chromium's
 #                    innerText: a row a line, cells tab-separated);
+#   <name>.gfm.txt   the page saved by LibreOffice as .docx, converted by
+#                    pandoc to GitHub Markdown (pipe tables: a merged label
+#                    cell spread over empty fields, a blank cell an empty
+#                    field);
+#   <name>.pandoc.txt  the page converted by pandoc to plain text (tables
+#                    laid out in columns of spaces, a row's cells one after
+#                    another from its label, whatever columns it spans);
 # with <name>.truth.csv beside them: the cells of the blanked HTML, which
 # nianbao reads exactly (HTML keeps every cell).
 # Needs: go, python3, soffice (libreoffice-writer), pdftotext (poppler-utils),
-# chromium.
+# chromium, pandoc.
 # These are generated variants of real reports, not real reports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +46,9 @@ for seed in testdata/seeds/*.txt; do
     chromium --headless --no-sandbox --disable-gpu --dump-dom "file://$tmp/it.html" 2>/dev/null |
       python3 -c 'import sys,html,re; print(html.unescape(re.search(r"<body>(.*)</body>",sys.stdin.read(),re.S).group(1)))' \
       > "$out/$name.browser.txt"
+    (cd "$tmp" && soffice --headless --convert-to docx:"MS Word 2007 XML" "$name.html" >/dev/null 2>&1)
+    pandoc -f docx -t gfm "$tmp/$name.docx" -o "$out/$name.gfm.txt"
+    pandoc -f html -t plain "$tmp/$name.html" -o "$out/$name.pandoc.txt"
     (cd "$tmp" && soffice --headless --convert-to "txt:Text (encoded):UTF8" "$name.html" >/dev/null 2>&1)
     cp "$tmp/$name.txt" "$out/$name.text.txt"
     "$tmp/nb" parse -f csv "$tmp/$name.html" > "$out/$name.truth.csv"
