@@ -489,8 +489,15 @@ func (tp *tableParser) linesLost(b schema.Block, n int) string {
 		vals = append(vals, acc.vals...)
 		count += k
 	}
+	for _, row := range b.ExtraRows {
+		if acc := tp.rows[rowKey{b.ID, row.Name}]; acc != nil {
+			count += valueCount(acc.vals) // a subtotal's label took values that are the table's
+		}
+	}
 	if b.ID == "t3" {
-		count += valueCount(tp.preRow)
+		// Values outside any row (a label broken by a value: "（二）部分公开
+		// （区分处理的，只计这" "6" "一情形…") were written, not lost.
+		count += valueCount(tp.preRow) + tp.outside
 	}
 	if b.ID == "t4" {
 		count += valueCount(tp.flat)

@@ -58,7 +58,10 @@ type tableParser struct {
 	// bareRows are rows whose labels stood between their block's header
 	// and another label, with no value (noteBlankRow, glue.go).
 	bareRows map[rowKey]bool
-	headed   map[string]bool // blocks whose caption or a column label was seen
+	// outside counts the values that came outside any row (pdfraw.go,
+	// linesLost).
+	outside int
+	headed  map[string]bool // blocks whose caption or a column label was seen
 	// preRow are table 3's values before its first row label (pdfraw.go).
 	preRow  []token
 	cur     *rowAcc
@@ -701,6 +704,7 @@ func (tp *tableParser) addValue(t token) {
 	case tp.table == "t3" && len(tp.rowOrder) == 0 && t.kind == tkValue:
 		tp.preRow = append(tp.preRow, t) // placed or dropped by fill
 	case t.kind == tkValue:
+		tp.outside++
 		tp.p.unrecognized(t.sp, "a value outside any table row")
 	}
 }
