@@ -15,7 +15,9 @@ import (
 // (.pdfdefault.txt: one cell a line in its reading order, a blank no line)
 // and with -raw (.pdfraw.txt: a row's values one space apart, a blank
 // nothing), the page as a browser copies it (.browser.txt: Chromium's
-// innerText, cells tab-separated), and converted by pandoc from LibreOffice's
+// innerText, cells tab-separated), printed to PDF by Chromium and extracted
+// with -layout (.chromepdf.txt: a line's values may be squeezed), and
+// converted by pandoc from LibreOffice's
 // .docx to GitHub Markdown (.gfm.txt) and from the page to plain text
 // (.pandoc.txt). scripts/lopdf.sh makes testdata/lopdf, with the cells of
 // each blanked page as .truth.csv. The parser must never write a wrong

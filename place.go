@@ -530,7 +530,13 @@ func assignColumns(s *source, vs []token, hulls []colSpan, m metric) (at []int, 
 		}
 		lo, hi := -1, len(hulls)
 		if i > 0 {
-			lo = at[i-1]
+			// Only a run at the row's start is filled so. A value after a
+			// placed one that fits no column says the line is squeezed, and
+			// so may be the page's other lines: pdftotext -layout of
+			// Chromium's PDF put one row's last values "0 0" one space apart
+			// and another's 总计 under 其他. The page's positions are no
+			// columns (a clash: choosePlacement drops the metric).
+			return nil, true
 		}
 		if j < len(at) {
 			hi = at[j]

@@ -14,6 +14,9 @@
 #                    one space apart, a blank cell nothing);
 #   <name>.browser.txt  the page as a browser copies it (Chromium's
 #                    innerText: a row a line, cells tab-separated);
+#   <name>.chromepdf.txt  the page printed to PDF by Chromium, extracted
+#                    with pdftotext -layout (a line's values may be
+#                    squeezed: a blank cell's gap shrinks);
 #   <name>.gfm.txt   the page saved by LibreOffice as .docx, converted by
 #                    pandoc to GitHub Markdown (pipe tables: a merged label
 #                    cell spread over empty fields, a blank cell an empty
@@ -46,6 +49,9 @@ for seed in testdata/seeds/*.txt; do
     chromium --headless --no-sandbox --disable-gpu --dump-dom "file://$tmp/it.html" 2>/dev/null |
       python3 -c 'import sys,html,re; print(html.unescape(re.search(r"<body>(.*)</body>",sys.stdin.read(),re.S).group(1)))' \
       > "$out/$name.browser.txt"
+    chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$tmp/$name.chrome.pdf" \
+      "file://$tmp/$name.html" >/dev/null 2>&1
+    pdftotext -layout -enc UTF-8 "$tmp/$name.chrome.pdf" "$out/$name.chromepdf.txt"
     (cd "$tmp" && soffice --headless --convert-to docx:"MS Word 2007 XML" "$name.html" >/dev/null 2>&1)
     pandoc -f docx -t gfm "$tmp/$name.docx" -o "$out/$name.gfm.txt"
     pandoc -f html -t plain "$tmp/$name.html" -o "$out/$name.pandoc.txt"

@@ -6,7 +6,8 @@
 #   <name>.pdfdefault.txt  the same PDF, pdftotext without options;
 #   <name>.pdfraw.txt      the same PDF, pdftotext -raw;
 #   <name>.text.txt        saved by LibreOffice as plain text;
-#   <name>.browser.txt     copied from Chromium (innerText).
+#   <name>.browser.txt     copied from Chromium (innerText);
+#   <name>.chromepdf.txt   printed to PDF by Chromium, pdftotext -layout.
 # TestCorpusReprinted compares them with the golden of every cell read from
 # the page (testdata/corpus/cells). Needs: soffice, pdftotext, chromium, python3.
 set -euo pipefail
@@ -28,4 +29,7 @@ for src in testdata/corpus/*_html.txt; do
   chromium --headless --no-sandbox --disable-gpu --dump-dom "file://$tmp/it.html" 2>/dev/null |
     python3 -c 'import sys,html,re; print(html.unescape(re.search(r"<body>(.*)</body>",sys.stdin.read(),re.S).group(1)))' \
     > "$out/$name.browser.txt"
+  chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$tmp/$name.chrome.pdf" \
+    "file://$tmp/$name.html" >/dev/null 2>&1
+  pdftotext -layout -enc UTF-8 "$tmp/$name.chrome.pdf" "$out/$name.chromepdf.txt"
 done
