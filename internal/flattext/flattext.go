@@ -431,6 +431,19 @@ func flatBreaks(l string) (cuts, tabs []int) {
 		}
 		i += n
 	}
+	// A numbered row label the catalog does not spell so ("7.属于行政执法案件"
+	// for 7.属于行政执法案卷, corpus 041) right after a row's digits: its
+	// number and the first characters of its text begin a catalog label
+	// of that number ("7.属于行政执法案"). A list number is one digit and a
+	// full stop, then text; no value is written so.
+	for i := lo + 1; i+1 < hi; i++ {
+		if d := l[i]; d < '1' || d > '9' || l[i+1] != '.' || !chars.IsASCIIDigit(rune(l[i-1])) {
+			continue
+		}
+		if w := numberedLabelAt(v.labels, l[i:hi]); w > 0 {
+			ms = append(ms, match{i, i + w, 0})
+		}
+	}
 	// Keep the table labels inside [lo, hi); headings anywhere.
 	kept := ms[:headings]
 	for _, m := range ms[headings:] {
@@ -587,6 +600,37 @@ var flatT4Table = sync.OnceValue(func() (t struct {
 	t.cells = len(b.Rows) * len(b.Columns)
 	return t
 })
+
+// numberedLabelAt reports how long the numbered label at the start of s
+// is when s starts as one of labels that begins with a number and a full
+// stop ("7.") does, for at least the number and four more characters, and
+// goes on with text (not digits); 0 otherwise. The rest of the label,
+// misspelt, is matched by the parser as it can.
+func numberedLabelAt(labels []string, s string) int {
+	const least = 2 + 4*3 // "7." and four CJK characters
+	for _, w := range labels {
+		if len(w) < least || w[0] != s[0] || w[1] != '.' {
+			continue
+		}
+		k := 0
+		for k < len(w) && k < len(s) && w[k] == s[k] {
+			k++
+		}
+		if k < least {
+			continue
+		}
+		// The label runs to the first digit after it.
+		end := strings.IndexFunc(s[2:], func(r rune) bool { return r >= '0' && r <= '9' || r == '０' })
+		if end += 2; end < k {
+			continue
+		}
+		if end > len(w)+6 {
+			continue // more text than a misspelt label
+		}
+		return end
+	}
+	return 0
+}
 
 // sqIndex returns the index in the squeezed line of the byte at offset off
 // of the line (at lists those offsets in increasing order).

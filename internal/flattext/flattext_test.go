@@ -138,3 +138,27 @@ func TestRunIntoProse(t *testing.T) {
 		}
 	})
 }
+
+// A numbered row label spelt otherwise than the catalog does, right after
+// a row's digits (corpus 041: "…00000007.属于行政执法案件3000003…", 案件 for
+// 案卷), is broken before its number when the number and four characters
+// begin a catalog label of that number; a digit before a full stop and text
+// that begins no label stays with the digits.
+func TestNumberedLabelAt(t *testing.T) {
+	labels := flatVocab().labels
+	for _, c := range []struct {
+		s    string
+		want int
+	}{
+		{"7.属于行政执法案件3000003", len("7.属于行政执法案件")},
+		{"7.属于行政执法案卷3000003", len("7.属于行政执法案卷")},
+		{"7.属于其他3000003", 0},           // too little in common
+		{"9.属于行政执法案件3000003", 0},       // no label numbered 9 begins so
+		{"7.属于行政执法案件，另有很多很多文字在这里3", 0}, // too much text for a misspelt label
+		{"7.属于行政执法案件", 0},              // no digits after it: no row of values to break off
+	} {
+		if got := numberedLabelAt(labels, c.s); got != c.want {
+			t.Errorf("numberedLabelAt(%q) = %d, want %d", c.s, got, c.want)
+		}
+	}
+}
