@@ -154,3 +154,43 @@ func ExampleWriteCSV() {
 	// t4,review,pending,
 	// t4,review,total,见附注
 }
+
+// RenderDOCX writes a Word document in the official layout, which Parse
+// reads back as the same report.
+func ExampleRenderDOCX() {
+	r := nianbao.NewReport(nianbao.E2021)
+	r.Title = "某县教育局2023年政府信息公开工作年度报告"
+	r.Sections = []nianbao.Section{
+		{Number: 1, Heading: "一、总体情况", Text: "2023年，我局共收到政府信息公开申请4件。"},
+		{Number: 2, Heading: "二、主动公开政府信息情况"},
+		{Number: 3, Heading: "三、收到和处理政府信息公开申请情况"},
+		{Number: 4, Heading: "四、政府信息公开行政复议、行政诉讼情况"},
+	}
+	r.SetCell("t2.fees.amount", nianbao.MustNum("96171.6"))
+	r.SetCell("t3.new.natural_person", nianbao.IntCell(4))
+	r.SetCell("t3.new.total", nianbao.IntCell(4))
+	r.SetCell("t4.review.total", nianbao.NACell())
+	var docx bytes.Buffer // in a program: an *os.File named 年报.docx
+	if err := nianbao.RenderDOCX(&docx, r); err != nil {
+		fmt.Println(err)
+		return
+	}
+	back, err := nianbao.Parse(docx.Bytes())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(back.Title)
+	for _, ref := range []string{"t2.fees.amount", "t3.new.total", "t3.new.commercial", "t4.review.total"} {
+		c, _ := back.Cell(ref)
+		fmt.Printf("%s %s %q\n", ref, c.Kind, c.Value)
+	}
+	fmt.Println(bytes.Equal(nianbao.Format(back), nianbao.Format(r)))
+	// Output:
+	// 某县教育局2023年政府信息公开工作年度报告
+	// t2.fees.amount number "96171.6"
+	// t3.new.total number "4"
+	// t3.new.commercial blank ""
+	// t4.review.total not_applicable ""
+	// true
+}

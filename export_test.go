@@ -5,3 +5,6 @@ package nianbao
 
 // NeedsEscape is needsEscape, for tests in package nianbao_test.
 var NeedsEscape = needsEscape
+
+// CheckDOCX is checkDOCX, for tests in package nianbao_test.
+var CheckDOCX = checkDOCX

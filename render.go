@@ -715,14 +715,8 @@ func (p *printer) html(r *Report) {
 		p.line("<section>")
 		p.line("<h2>" + html.EscapeString(strings.TrimFunc(oneLine(s.Heading), chars.IsAnySpace)) + "</h2>")
 		p.htmlParagraphs(s.Text, "")
-		switch blocks := reportBlocks(r, table, p.fail); {
-		case len(blocks) == 0:
-		case table == "t2":
-			p.htmlT2(r, blocks)
-		case table == "t4":
-			p.htmlTransposed(r, blocks[0])
-		default:
-			p.htmlRows(r, blocks[0])
+		if g := officialTable(r, table, p.fail); g != nil {
+			p.htmlTable(g)
 		}
 		p.line("</section>")
 	})
@@ -741,6 +735,33 @@ func (p *printer) htmlParagraphs(text, class string) {
 	}
 }
 
+// htmlTable writes a table of the official layout: its header rows in
+// thead (if it has any), the others in tbody.
+func (p *printer) htmlTable(g *layoutTable) {
+	p.line(`<table class="nianbao-` + g.id + `">`)
+	rows := func(rows [][]layoutCell) {
+		for _, row := range rows {
+			p.buf.WriteString("<tr>")
+			for _, c := range row {
+				tag := "th"
+				if c.value {
+					tag = "td"
+				}
+				p.htmlCell(tag, c.class, c.text, c.rowspan, c.colspan)
+			}
+			p.line("</tr>")
+		}
+	}
+	if g.head > 0 {
+		p.line("<thead>")
+		rows(g.rows[:g.head])
+		p.line("</thead>")
+	}
+	p.line("<tbody>")
+	rows(g.rows[g.head:])
+	p.line("</tbody>\n</table>")
+}
+
 // htmlCell writes one table cell.
 func (p *printer) htmlCell(tag, class, text string, rowspan, colspan int) {
 	p.buf.WriteString("<" + tag)
@@ -754,241 +775,4 @@ func (p *printer) htmlCell(tag, class, text string, rowspan, colspan int) {
 		fmt.Fprintf(&p.buf, ` colspan="%d"`, colspan)
 	}
 	p.buf.WriteString(">" + html.EscapeString(text) + "</" + tag + ">")
-}
-
-func (p *printer) htmlValue(r *Report, b schema.Block, row, col string, colspan int) {
-	cell, _ := r.Cell(b.Ref(row, col))
-	p.htmlCell("td", "", cellText(cell), 1, colspan)
-}
-
-// htmlT2 writes the blocks of table 2 as one table: each block has a caption
-// row across the table, a header row and its rows. A block with fewer
-// columns than the widest one stretches its last column.
-func (p *printer) htmlT2(r *Report, blocks []schema.Block) {
-	width := 0
-	for _, b := range blocks {
-		width = max(width, len(displayColumns(r, b)))
-	}
-	p.line(`<table class="nianbao-t2">`)
-	p.line("<tbody>")
-	for _, b := range blocks {
-		cols := displayColumns(r, b)
-		span := func(i int) int {
-			if i == len(cols)-1 {
-				return width - len(cols) + 1
-			}
-			return 1
-		}
-		p.buf.WriteString("<tr>")
-		p.htmlCell("th", "caption", b.Caption, 1, width+1)
-		p.line("</tr>")
-		p.buf.WriteString("<tr>")
-		p.htmlCell("th", "", b.Corner, 1, 1)
-		for i, c := range cols {
-			p.htmlCell("th", "", c.Label, 1, span(i))
-		}
-		p.line("</tr>")
-		for _, d := range displayRows(r, b) {
-			p.buf.WriteString("<tr>")
-			p.htmlCell("th", "label", d.label, 1, 1)
-			for i, c := range cols {
-				p.htmlValue(r, b, d.row.Name, c.Name, span(i))
-			}
-			p.line("</tr>")
-		}
-	}
-	p.line("</tbody>\n</table>")
-}
-
-// htmlColumns orders the columns of a row-wise table for HTML: an extra
-// subtotal column stands right after the last column it sums, inside their
-// group. It also returns the subtotal columns by group.
-func htmlColumns(cols []schema.Column) []schema.Column {
-	var out []schema.Column
-	var extras []schema.Column
-	for _, c := range cols {
-		if len(c.Sum) > 0 {
-			extras = append(extras, c)
-		} else {
-			out = append(out, c)
-		}
-	}
-	for _, x := range extras {
-		at := len(out)
-		for i, c := range out {
-			if c.Name == x.Sum[len(x.Sum)-1] {
-				at = i + 1
-			}
-		}
-		out = append(out[:at], append([]schema.Column{x}, out[at:]...)...)
-	}
-	return out
-}
-
-// columnGroup returns the group (the label of a subtotal column of the
-// block, official or shown) a column belongs to, or "".
-func columnGroup(b schema.Block, c schema.Column) string {
-	for _, x := range append(append([]schema.Column(nil), b.Columns...), b.ExtraColumns...) {
-		if x.Name == c.Name && len(x.Sum) > 0 {
-			return x.Label
-		}
-		for _, s := range x.Sum {
-			if s == c.Name {
-				return x.Label
-			}
-		}
-	}
-	return ""
-}
-
-// htmlChain returns the labels to the left of a row in the HTML layout,
-// outermost first.
-func htmlChain(d displayRow) []string {
-	chain := append([]string(nil), d.groups...)
-	if d.extra {
-		return append(chain, htmlSubtotal)
-	}
-	return append(chain, d.label)
-}
-
-// htmlRows writes a block whose rows are rows (table 3): the corner cell and
-// a header with the table's caption (申请人情况) over all value columns and
-// the column groups over their columns, then the rows with their group labels
-// merged down the rows of each group.
-func (p *printer) htmlRows(r *Report, b schema.Block) {
-	cols := htmlColumns(displayColumns(r, b))
-	rows := displayRows(r, b)
-	chains := make([][]string, len(rows))
-	depth := 1
-	for i, d := range rows {
-		chains[i] = htmlChain(d)
-		depth = max(depth, len(chains[i]))
-	}
-	grouped := false
-	for _, c := range cols {
-		grouped = grouped || columnGroup(b, c) != ""
-	}
-	headRows := 2
-	if grouped {
-		headRows = 3
-	}
-	p.line(`<table class="nianbao-` + b.ID + `">`)
-	p.line("<thead>")
-	p.buf.WriteString("<tr>")
-	p.htmlCell("th", "", b.Corner, headRows, depth)
-	p.htmlCell("th", "", schema.T3Applicants, 1, len(cols))
-	p.line("</tr>")
-	p.buf.WriteString("<tr>")
-	for i := 0; i < len(cols); i++ {
-		g := columnGroup(b, cols[i])
-		if g == "" {
-			p.htmlCell("th", "", cols[i].Label, headRows-1, 1)
-			continue
-		}
-		n := 1
-		for i+n < len(cols) && columnGroup(b, cols[i+n]) == g {
-			n++
-		}
-		p.htmlCell("th", "", g, 1, n)
-		i += n - 1
-	}
-	p.line("</tr>")
-	if grouped {
-		p.buf.WriteString("<tr>")
-		for _, c := range cols {
-			switch g := columnGroup(b, c); {
-			case g == "":
-			case len(c.Sum) > 0:
-				p.htmlCell("th", "", htmlSubtotal, 1, 1)
-			default:
-				p.htmlCell("th", "", c.Label, 1, 1)
-			}
-		}
-		p.line("</tr>")
-	}
-	p.line("</thead>")
-	p.line("<tbody>")
-	for i, d := range rows {
-		chain := chains[i]
-		p.buf.WriteString("<tr>")
-		for k := 0; k < len(chain)-1; k++ {
-			if i > 0 && samePrefix(chains[i-1], chain, k+1) {
-				continue // inside a merged group cell
-			}
-			n := 1
-			for i+n < len(rows) && samePrefix(chains[i+n], chain, k+1) {
-				n++
-			}
-			p.htmlCell("th", "label", chain[k], n, 1)
-		}
-		p.htmlCell("th", "label", chain[len(chain)-1], 1, depth-len(chain)+1)
-		for _, c := range cols {
-			p.htmlValue(r, b, d.row.Name, c.Name, 1)
-		}
-		p.line("</tr>")
-	}
-	p.line("</tbody>\n</table>")
-}
-
-// samePrefix reports whether a and b share their first n labels, all of
-// them group labels of a (not a's own last label).
-func samePrefix(a, b []string, n int) bool {
-	if len(a)-1 < n || len(b)-1 < n {
-		return false
-	}
-	for i := range n {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// htmlTransposed writes a block whose rows are laid out side by side as
-// column groups over one row of values (table 4): the rows' group labels and
-// labels in the header rows, each over its row's columns.
-func (p *printer) htmlTransposed(r *Report, b schema.Block) {
-	cols := displayColumns(r, b)
-	rows := displayRows(r, b)
-	chains := make([][]string, len(rows))
-	depth := 1
-	for i, d := range rows {
-		chains[i] = htmlChain(d)
-		depth = max(depth, len(chains[i]))
-	}
-	p.line(`<table class="nianbao-` + b.ID + `">`)
-	p.line("<thead>")
-	for h := 0; h <= depth; h++ {
-		p.buf.WriteString("<tr>")
-		for i, chain := range chains {
-			switch {
-			case h < len(chain)-1:
-				if i > 0 && samePrefix(chains[i-1], chain, h+1) {
-					continue
-				}
-				n := 1
-				for i+n < len(rows) && samePrefix(chains[i+n], chain, h+1) {
-					n++
-				}
-				p.htmlCell("th", "", chain[h], 1, n*len(cols))
-			case h == len(chain)-1:
-				p.htmlCell("th", "", chain[h], 1, len(cols))
-			case h == len(chain):
-				for _, c := range cols {
-					p.htmlCell("th", "", c.Label, depth+1-h, 1)
-				}
-			}
-		}
-		p.line("</tr>")
-	}
-	p.line("</thead>")
-	p.line("<tbody>")
-	p.buf.WriteString("<tr>")
-	for _, d := range rows {
-		for _, c := range cols {
-			p.htmlValue(r, b, d.row.Name, c.Name, 1)
-		}
-	}
-	p.line("</tr>")
-	p.line("</tbody>\n</table>")
 }

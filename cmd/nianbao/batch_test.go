@@ -248,7 +248,7 @@ func TestUsageErrorsBilingual(t *testing.T) {
 		{[]string{"frob"}, `没有 "frob" 这个命令`, `unknown command "frob"`},
 		{[]string{"parse", "-x"}, "没有 -x 这个选项", "flag provided but not defined: -x"},
 		{[]string{"parse", "-f"}, "选项 -f 后面要给一个值", "flag needs an argument: -f"},
-		{[]string{"parse", "-f", "xml"}, `未知的输出格式 "xml"（可用 json、csv、md、html）`, `unknown format "xml" (want json, csv, md or html)`},
+		{[]string{"parse", "-f", "xml"}, `未知的输出格式 "xml"（可用 json、csv、md、html、docx）`, `unknown format "xml" (want json, csv, md, html or docx)`},
 		{[]string{"parse", "-max-size", "x"}, `选项 -max-size 的值 "x" 无效：大小应为正数`, "want a positive size"},
 		{[]string{"validate", "-enable", "nope"}, "没有规则代码 nope", "unknown rule code nope"},
 		{[]string{"parse", "-", "-"}, `"-"（标准输入）只能给一次`, `"-" (standard input) given more than once`},

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -221,6 +222,42 @@ func TestParseMarkdownAndHTML(t *testing.T) {
 	res = nb(t, "", "parse", "-f", "html", name)
 	if res.code != exitOK || res.stdout != html.String() {
 		t.Errorf("parse -f html: exit %d, output is not RenderHTML(Parse(seed))", res.code)
+	}
+}
+
+// parse -f docx writes RenderDOCX(Parse(file)) for one file, which reads
+// back as the same report; with several files or a directory, or with
+// standard output on a terminal, it writes nothing and says why.
+func TestParseDOCX(t *testing.T) {
+	name := seeds(t)[4]
+	r := parseFile(t, name)
+	var docx bytes.Buffer
+	if err := nianbao.RenderDOCX(&docx, r); err != nil {
+		t.Fatal(err)
+	}
+	res := nb(t, "", "parse", "-f", "docx", name)
+	if res.code != exitOK || res.stdout != docx.String() || res.stderr != "" {
+		t.Fatalf("parse -f docx: exit %d, output is not RenderDOCX(Parse(seed)); stderr:\n%s", res.code, res.stderr)
+	}
+	out := filepath.Join(t.TempDir(), "年报.docx")
+	if err := os.WriteFile(out, []byte(res.stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if back := nb(t, "", "parse", "-f", "md", out); back.code != exitOK || back.stdout != string(nianbao.Format(r)) {
+		t.Errorf("parse -f md of the .docx: exit %d, not the seed's canonical text:\n%s", back.code, back.stderr)
+	}
+	for _, args := range [][]string{{name, seeds(t)[3]}, {filepath.Dir(name)}} {
+		res := nb(t, "", append([]string{"parse", "-f", "docx"}, args...)...)
+		if res.code != exitBad || res.stdout != "" ||
+			!strings.Contains(res.stderr, "-f docx 只能用于一个输入文件") || !strings.Contains(res.stderr, "-f docx takes a single input file") {
+			t.Errorf("parse -f docx %q: exit %d, stdout %d bytes, stderr:\n%s", args, res.code, len(res.stdout), res.stderr)
+		}
+	}
+	defer func(f func(io.Writer) bool) { isTerminal = f }(isTerminal)
+	isTerminal = func(io.Writer) bool { return true }
+	res = nb(t, "", "parse", "-f", "docx", name)
+	if res.code != exitBad || res.stdout != "" || !strings.Contains(res.stderr, "请重定向到文件") || !strings.Contains(res.stderr, "redirect it to a file") {
+		t.Errorf("parse -f docx to a terminal: exit %d, stdout %d bytes, stderr:\n%s", res.code, len(res.stdout), res.stderr)
 	}
 }
 

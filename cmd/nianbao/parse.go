@@ -13,16 +13,18 @@ import (
 	"github.com/opengovcn/nianbao"
 )
 
-var parseFormats = []string{"json", "csv", "md", "html"}
+var parseFormats = []string{"json", "csv", "md", "html", "docx"}
 
 var parseCmd = &command{
 	name:     "parse",
-	synopsis: "nianbao parse [-f json|csv|md|html] [-csv-formulas] [-v [-max-warnings N]] [-q] [-en] [file|dir|-]...",
-	zh:       "读取年报，输出 JSON、CSV（table,row,column,value）、规范文本（md）或 HTML",
-	en:       "read reports and print them as JSON, CSV (table,row,column,value), canonical text (md) or HTML",
+	synopsis: "nianbao parse [-f json|csv|md|html|docx] [-csv-formulas] [-v [-max-warnings N]] [-q] [-en] [file|dir|-]...",
+	zh:       "读取年报，输出 JSON、CSV（table,row,column,value）、规范文本（md）、HTML 或 Word 文档（docx）",
+	en:       "read reports and print them as JSON, CSV (table,row,column,value), canonical text (md), HTML or a Word document (docx)",
 	longZH: `
 -f json 输出报告的 JSON 形式；-f csv 输出长表 table,row,column,value，每个单元格一行（空白为空字段，不适用为 "/"）；
--f md 输出规范文本形式（与 nianbao fmt 相同）；-f html 输出按官方表格版式排版的完整 HTML 页面。
+-f md 输出规范文本形式（与 nianbao fmt 相同）；-f html 输出按官方表格版式排版的完整 HTML 页面；
+-f docx 输出按官方版式排版的 Word 文档（.docx：六个部分，三张表格带模板的合并表头），只能用于一个输入文件，
+请重定向到文件，如 nianbao parse -f docx 报告.txt > 报告.docx。
 给出多个文件或目录时：JSON 输出一个数组，每个文件一项 {"file", "status": "ok", "report"}，无法读取的文件为
 {"file", "status": "error", "error": 原因}；CSV 在最前面加 file、status、error 三列，只有一行表头，无法读取的文件占一行
 （status 为 error，error 为原因）；标准错误上最后一行是汇总（-q 不输出，-en 用英文）。
@@ -32,7 +34,9 @@ CSV 中以 = + - @、制表符或回车开头的文字（文字单元格、文�
 	longEN: `
 -f json prints the JSON form of the report; -f csv the long form table,row,column,value, one line per
 cell (blank is an empty field, not applicable is "/"); -f md the canonical text form (as nianbao fmt
-prints it); -f html a complete HTML page in the official table layout.
+prints it); -f html a complete HTML page in the official table layout; -f docx a Word document (.docx) in
+the official layout (the six sections, the three tables with the template's merged headers), for a
+single input file only: redirect it to a file, as in nianbao parse -f docx report.txt > report.docx.
 With several files or a directory, JSON is one array with an element per file, {"file", "status": "ok",
 "report"}, or {"file", "status": "error", "error": why} for a file that cannot be read; CSV gets the
 leading columns file, status and error under a single header line, and a file that cannot be read has a
@@ -45,13 +49,13 @@ guessed (warnings), at most 1000 a file (-max-warnings sets the number, 0 lists 
 		inputFlags(fs, e)
 		guessFlags(fs, e)
 		englishFlag(fs, e)
-		format := fs.String("f", "json", "输出格式：json、csv、md 或 html / output format: json, csv, md or html")
+		format := fs.String("f", "json", "输出格式：json、csv、md、html 或 docx / output format: json, csv, md, html or docx")
 		verbose := fs.Bool("v", false, "在标准错误上列出解析警告 / list the parser's warnings on standard error")
 		formulas := csvFormulasFlag(fs)
 		maxWarnings := fs.Int("max-warnings", defaultMaxMessages, "与 -v 同用：每个文件最多列出的警告数，其余用一行说明条数；0 表示全部列出 / with -v, the most warnings listed per file, then one line says how many more; 0 lists all")
 		return func(args []string) int {
 			if !slices.Contains(parseFormats, *format) {
-				return usageError(e, "parse", fmt.Sprintf("未知的输出格式 %q（可用 json、csv、md、html）", *format), fmt.Sprintf("unknown format %q (want json, csv, md or html)", *format))
+				return usageError(e, "parse", fmt.Sprintf("未知的输出格式 %q（可用 json、csv、md、html、docx）", *format), fmt.Sprintf("unknown format %q (want json, csv, md, html or docx)", *format))
 			}
 			return runParse(e, args, *format, *verbose, *formulas, *maxWarnings)
 		}
@@ -80,6 +84,14 @@ func runParse(e *env, args []string, format string, verbose, formulas bool, maxW
 		return e.expandFailed("parse", err)
 	}
 	batch := e.batch
+	if format == "docx" {
+		switch {
+		case batch:
+			return usageError(e, "parse", "-f docx 只能用于一个输入文件（给出了多个文件或目录）", "-f docx takes a single input file (several files or a directory were given)")
+		case isTerminal(terminalOf(e)):
+			return usageError(e, "parse", "-f docx 写出的是 Word 文件，请重定向到文件，如 nianbao parse -f docx 报告.txt > 报告.docx", "-f docx writes a Word file: redirect it to a file, as in nianbao parse -f docx report.txt > report.docx")
+		}
+	}
 	switch {
 	case format == "csv" && batch:
 		io.WriteString(e.stdout, "file,status,error,table,row,column,value\n")
@@ -158,6 +170,8 @@ func runParse(e *env, args []string, format string, verbose, formulas bool, maxW
 			err = nianbao.Render(&buf, r)
 		case "html":
 			err = nianbao.RenderHTML(&buf, r)
+		case "docx":
+			err = nianbao.RenderDOCX(&buf, r)
 		}
 		if err != nil {
 			res.msgs = append(res.msgs, fmt.Sprintf("%s: 报告中有内容无法写出 / %v", quoteName(in.name), strings.TrimPrefix(err.Error(), "nianbao: render: ")))

@@ -24,6 +24,13 @@
 //     are not text; a field's result is. The fallback of w:AlternateContent
 //     repeats its choice and is left out.
 //
+// A paragraph with an outline level (w:outlineLvl 0–8 in its properties or
+// its style's, through w:basedOn, in word/styles.xml: Word's heading
+// styles) is a heading: it is written as a Markdown heading, "# " for
+// level 0, "## " for level 1, …, the way internal/htmltext writes h1–h6
+// and the canonical text form writes the title and the section headings.
+// The marks are characters of no source position.
+//
 // Automatic numbering (w:numPr in a paragraph's properties, the numeral
 // Word generates in front of a heading, word/numbering.xml) is written
 // before the paragraph's text for decimal and Chinese counting formats
@@ -93,11 +100,11 @@ func ToText(src []byte) (text []byte, m *posmap.Map, ok bool) {
 // is larger than [MaxDocumentSize] ([ErrTooLarge]), or it is not
 // well-formed XML.
 func Read(src []byte) (text []byte, m *posmap.Map, err error) {
-	data, num, err := documentXML(src)
+	data, num, st, err := documentXML(src)
 	if err != nil {
 		return nil, nil, err
 	}
-	r := &reader{d: xml.NewDecoder(bytes.NewReader(data)), num: num}
+	r := &reader{d: xml.NewDecoder(bytes.NewReader(data)), num: num, styles: st}
 	bs, err := r.blocks()
 	if err != nil {
 		return nil, nil, fmt.Errorf("docx: %s: %w", documentPart, err)
@@ -109,33 +116,39 @@ func Read(src []byte) (text []byte, m *posmap.Map, err error) {
 }
 
 // documentXML returns the uncompressed word/document.xml of the zip src,
-// and its automatic numbering (none if word/numbering.xml is missing or
-// unreadable).
-func documentXML(src []byte) ([]byte, *numbering, error) {
+// its automatic numbering (none if word/numbering.xml is missing or
+// unreadable) and its styles' outline levels (none if word/styles.xml is
+// missing or unreadable).
+func documentXML(src []byte) ([]byte, *numbering, styles, error) {
 	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
 	if err != nil {
-		return nil, nil, fmt.Errorf("docx: not a readable zip: %w", err)
+		return nil, nil, nil, fmt.Errorf("docx: not a readable zip: %w", err)
 	}
 	var data []byte
 	var num *numbering
+	var st styles
 	found := false
 	for _, f := range zr.File {
 		switch f.Name {
 		case documentPart:
 			if data, err = readPart(f); err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			found = true
 		case numberingPart:
 			if b, err := readPart(f); err == nil {
 				num = readNumbering(b)
 			}
+		case stylesPart:
+			if b, err := readPart(f); err == nil {
+				st = readStyles(b)
+			}
 		}
 	}
 	if !found {
-		return nil, nil, fmt.Errorf("docx: %w", ErrNoDocument)
+		return nil, nil, nil, fmt.Errorf("docx: %w", ErrNoDocument)
 	}
-	return data, num, nil
+	return data, num, st, nil
 }
 
 // readPart returns a part of the zip uncompressed, at most MaxDocumentSize
@@ -169,6 +182,7 @@ type block struct {
 // para is a paragraph: its number (1-based, document order) and text.
 type para struct {
 	n     int
+	level int    // outline level: 0–8 a heading, noOutline body text
 	label []rune // the numeral automatic numbering puts before the text
 	text  []rune
 }
@@ -188,10 +202,11 @@ type cell struct {
 
 // reader builds the blocks of document.xml from its tokens.
 type reader struct {
-	d     *xml.Decoder
-	num   *numbering // nil: no automatic numbering
-	paras int
-	depth int
+	d      *xml.Decoder
+	num    *numbering // nil: no automatic numbering
+	styles styles     // nil: no styles
+	paras  int
+	depth  int
 }
 
 // next returns the next token, counting the nesting depth.
@@ -310,6 +325,7 @@ func (r *reader) paragraph() (*para, error) {
 	p := &para{n: r.paras}
 	inText := 0
 	numID, ilvl := "", 0
+	style, level := "", -1 // w:pStyle, w:outlineLvl (-1: none)
 	for d := 1; ; {
 		t, err := r.next()
 		if err != nil {
@@ -321,6 +337,10 @@ func (r *reader) paragraph() (*para, error) {
 			if d == 0 {
 				if numID != "" {
 					p.label = []rune(r.num.next(numID, ilvl))
+				}
+				p.level = level
+				if level < 0 {
+					p.level = r.styles.level(style)
 				}
 				return p, nil
 			}
@@ -345,6 +365,14 @@ func (r *reader) paragraph() (*para, error) {
 			case "ilvl":
 				if d == 3 {
 					ilvl = span(t, 0)
+				}
+			case "pStyle":
+				if d == 2 { // w:pPr/w:pStyle
+					style = attr(t, "val")
+				}
+			case "outlineLvl":
+				if d == 2 {
+					level = outlineLevel(t)
 				}
 			case "t":
 				inText++
@@ -540,6 +568,12 @@ func (w *writer) blocks(bs []block) {
 // para writes a paragraph as a line, a line per w:br.
 func (w *writer) para(p *para) {
 	w.start(p.n)
+	if p.level < noOutline && len(p.text) > 0 {
+		for range p.level + 1 {
+			w.synth('#')
+		}
+		w.synth(' ')
+	}
 	for _, r := range p.label {
 		w.synth(r)
 	}

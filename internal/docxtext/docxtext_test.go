@@ -214,3 +214,36 @@ func TestNumbering(t *testing.T) {
 		t.Errorf("Pos(5:3) = %v, want 5:1", got)
 	}
 }
+
+// A paragraph with an outline level, its own or its style's (through
+// w:basedOn), is a Markdown heading; body text and table cells are not.
+func TestHeadings(t *testing.T) {
+	styles := `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+		`<w:style w:type="paragraph" w:styleId="Title"><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="H2"><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="Mine"><w:basedOn w:val="H2"/></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="Body"><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="Loop"><w:basedOn w:val="Loop"/></w:style>` +
+		`</w:styles>`
+	para := func(props, text string) string {
+		return `<w:p><w:pPr>` + props + `</w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	body := para(`<w:pStyle w:val="Title"/>`, "某局年度报告") +
+		para(`<w:pStyle w:val="Mine"/>`, "一、总体情况") +
+		para(`<w:pStyle w:val="Body"/>`, "正文") +
+		para(`<w:pStyle w:val="Loop"/>`, "循环") +
+		para(`<w:pStyle w:val="Title"/><w:outlineLvl w:val="9"/>`, "直接设为正文") +
+		para(`<w:outlineLvl w:val="2"/>`, "三级") +
+		para(`<w:pStyle w:val="H2"/>`, "") +
+		`<w:tbl><w:tr>` + `<w:tc>` + para(`<w:pStyle w:val="H2"/>`, "规章") + `</w:tc><w:tc>` + p("1") + `</w:tc></w:tr></w:tbl>`
+	src := zipOf(t, "word/styles.xml", styles, "word/document.xml",
+		`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`+body+`</w:body></w:document>`)
+	text, _, err := Read(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "# 某局年度报告\n## 一、总体情况\n正文\n循环\n直接设为正文\n### 三级\n\n规章\t1\n"
+	if string(text) != want {
+		t.Errorf("text:\n%q\nwant\n%q", text, want)
+	}
+}
