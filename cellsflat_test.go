@@ -40,6 +40,40 @@ func flattenHTML(page []byte) string {
 	}
 }
 
+// goldTally counts a report's cells against a page's golden of every cell.
+type goldTally struct{ cells, right, missing int }
+
+// check compares r with the golden of the corpus page name (its base name
+// without .txt): a value where the golden has another, or a blank, fails
+// the test; cells the golden marks undecidable or absent count only when
+// read wrong. what names the input in messages.
+func (tl *goldTally) check(t *testing.T, r *Report, name, what string) (missing int) {
+	t.Helper()
+	for _, g := range readCellsGolden(t, filepath.Join("testdata/corpus/cells", name+".csv")) {
+		c, _ := r.Cell(g.ref)
+		got := corpusValue(c)
+		hasValue := c.Kind != Blank && c.Kind != Absent
+		switch {
+		case g.status != "":
+			if hasValue && got != g.value {
+				t.Errorf("%s: %s = %q, want %q (%s): a WRONG number", what, g.ref, got, g.value, g.status)
+			}
+			continue
+		case got == g.value:
+			tl.right++
+		case !hasValue:
+			tl.missing++
+			missing++
+		case c.Kind == Number && strings.TrimSuffix(g.value, "元") == got:
+			tl.right++ // 251000元: the unit fell off the number (024's 采购总金额)
+		default:
+			t.Errorf("%s: %s = %q, want %q: a WRONG number", what, g.ref, got, g.value)
+		}
+		tl.cells++
+	}
+	return missing
+}
+
 // TestCorpusFlattened: the corpus's HTML pages, flattened as a crawler
 // stores a page (flattenHTML), against the golden of every cell read from
 // the pages. Two of them (024, 025) leave many cells blank, which leave no
@@ -50,7 +84,7 @@ func TestCorpusFlattened(t *testing.T) {
 	if len(srcs) == 0 {
 		t.Fatal("no testdata/corpus/*_html.txt")
 	}
-	var cells, right, missing int
+	var tl goldTally
 	for _, src := range srcs {
 		page, err := os.ReadFile(src)
 		if err != nil {
@@ -62,31 +96,10 @@ func TestCorpusFlattened(t *testing.T) {
 			t.Errorf("%s flattened: no report: %v", src, err)
 			continue
 		}
-		gold := readCellsGolden(t, filepath.Join("testdata/corpus/cells", strings.TrimSuffix(filepath.Base(src), ".txt")+".csv"))
-		fileMissing := 0
-		for _, g := range gold {
-			c, _ := r.Cell(g.ref)
-			got := corpusValue(c)
-			hasValue := c.Kind != Blank && c.Kind != Absent
-			switch {
-			case g.status != "":
-				if hasValue && got != g.value {
-					t.Errorf("%s flattened: %s = %q, want %q (%s): a WRONG number", src, g.ref, got, g.value, g.status)
-				}
-				continue
-			case got == g.value:
-				right++
-			case !hasValue:
-				missing++
-				fileMissing++
-			default:
-				t.Errorf("%s flattened: %s = %q, want %q: a WRONG number", src, g.ref, got, g.value)
-			}
-			cells++
-		}
+		fileMissing := tl.check(t, r, strings.TrimSuffix(filepath.Base(src), ".txt"), src+" flattened")
 		t.Logf("%s flattened: %d cells left blank", filepath.Base(src), fileMissing)
 	}
-	t.Logf("flattened HTML pages: %d cells, %d right, %d left blank, none wrong", cells, right, missing)
+	t.Logf("flattened HTML pages: %d cells, %d right, %d left blank, none wrong", tl.cells, tl.right, tl.missing)
 }
 
 // TestCorpusReprinted: the corpus's web pages (real reports; 024 and 025
@@ -100,8 +113,7 @@ func TestCorpusReprinted(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no testdata/reprint/*.txt")
 	}
-	type tally struct{ cells, right, missing int }
-	by := map[string]*tally{}
+	by := map[string]*goldTally{}
 	for _, f := range files {
 		base := filepath.Base(f)
 		name, shape, _ := strings.Cut(strings.TrimSuffix(base, ".txt"), ".")
@@ -116,30 +128,10 @@ func TestCorpusReprinted(t *testing.T) {
 		}
 		tl := by[shape]
 		if tl == nil {
-			tl = &tally{}
+			tl = &goldTally{}
 			by[shape] = tl
 		}
-		for _, g := range readCellsGolden(t, filepath.Join("testdata/corpus/cells", name+".csv")) {
-			c, _ := r.Cell(g.ref)
-			got := corpusValue(c)
-			hasValue := c.Kind != Blank && c.Kind != Absent
-			switch {
-			case g.status != "":
-				if hasValue && got != g.value {
-					t.Errorf("%s: %s = %q, want %q (%s): a WRONG number", f, g.ref, got, g.value, g.status)
-				}
-				continue
-			case got == g.value:
-				tl.right++
-			case !hasValue:
-				tl.missing++
-			case c.Kind == Number && strings.TrimSuffix(g.value, "元") == got:
-				tl.right++ // 251000元: the unit fell off the number (024's 采购总金额)
-			default:
-				t.Errorf("%s: %s = %q, want %q: a WRONG number", f, g.ref, got, g.value)
-			}
-			tl.cells++
-		}
+		tl.check(t, r, name, f)
 	}
 	for shape, tl := range by {
 		t.Logf("%s: %d cells, %d right, %d left blank, none wrong", shape, tl.cells, tl.right, tl.missing)

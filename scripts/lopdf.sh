@@ -31,6 +31,7 @@
 # These are generated variants of real reports, not real reports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/shapes.sh
 out=testdata/lopdf
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -41,22 +42,11 @@ for seed in testdata/seeds/*.txt; do
   for k in 1 2; do
     name="seed${base}_blank${k}"
     python3 scripts/blankcells.py "$tmp/r.html" "$tmp/$name.html" "$base$k"
-    (cd "$tmp" && soffice --headless --convert-to pdf:writer_web_pdf_Export "$name.html" >/dev/null 2>&1)
-    pdftotext -layout -enc UTF-8 "$tmp/$name.pdf" "$out/$name.pdf.txt"
-    pdftotext -enc UTF-8 "$tmp/$name.pdf" "$out/$name.pdfdefault.txt"
-    pdftotext -raw -enc UTF-8 "$tmp/$name.pdf" "$out/$name.pdfraw.txt"
-    sed 's#</body>#<script>document.body.textContent=document.body.innerText</script></body>#' "$tmp/$name.html" > "$tmp/it.html"
-    chromium --headless --no-sandbox --disable-gpu --dump-dom "file://$tmp/it.html" 2>/dev/null |
-      python3 -c 'import sys,html,re; print(html.unescape(re.search(r"<body>(.*)</body>",sys.stdin.read(),re.S).group(1)))' \
-      > "$out/$name.browser.txt"
-    chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$tmp/$name.chrome.pdf" \
-      "file://$tmp/$name.html" >/dev/null 2>&1
-    pdftotext -layout -enc UTF-8 "$tmp/$name.chrome.pdf" "$out/$name.chromepdf.txt"
+    libreoffice_shapes "$tmp" "$name" "$out/$name" pdf
+    chromium_shapes "$tmp" "$name" "$out/$name"
     (cd "$tmp" && soffice --headless --convert-to docx:"MS Word 2007 XML" "$name.html" >/dev/null 2>&1)
     pandoc -f docx -t gfm "$tmp/$name.docx" -o "$out/$name.gfm.txt"
     pandoc -f html -t plain "$tmp/$name.html" -o "$out/$name.pandoc.txt"
-    (cd "$tmp" && soffice --headless --convert-to "txt:Text (encoded):UTF8" "$name.html" >/dev/null 2>&1)
-    cp "$tmp/$name.txt" "$out/$name.text.txt"
     "$tmp/nb" parse -f csv "$tmp/$name.html" > "$out/$name.truth.csv"
   done
 done

@@ -12,6 +12,7 @@
 # the page (testdata/corpus/cells). Needs: soffice, pdftotext, chromium, python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/shapes.sh
 out=testdata/reprint
 mkdir -p "$out"
 tmp=$(mktemp -d)
@@ -19,17 +20,6 @@ trap 'rm -rf "$tmp"' EXIT
 for src in testdata/corpus/*_html.txt; do
   name=$(basename "$src" .txt)
   cp "$src" "$tmp/$name.html"
-  (cd "$tmp" && soffice --headless --convert-to pdf:writer_web_pdf_Export "$name.html" >/dev/null 2>&1)
-  pdftotext -layout -enc UTF-8 "$tmp/$name.pdf" "$out/$name.pdflayout.txt"
-  pdftotext -enc UTF-8 "$tmp/$name.pdf" "$out/$name.pdfdefault.txt"
-  pdftotext -raw -enc UTF-8 "$tmp/$name.pdf" "$out/$name.pdfraw.txt"
-  (cd "$tmp" && soffice --headless --convert-to "txt:Text (encoded):UTF8" "$name.html" >/dev/null 2>&1)
-  cp "$tmp/$name.txt" "$out/$name.text.txt"
-  sed 's#</body>#<script>document.body.textContent=document.body.innerText</script></body>#' "$tmp/$name.html" > "$tmp/it.html"
-  chromium --headless --no-sandbox --disable-gpu --dump-dom "file://$tmp/it.html" 2>/dev/null |
-    python3 -c 'import sys,html,re; print(html.unescape(re.search(r"<body>(.*)</body>",sys.stdin.read(),re.S).group(1)))' \
-    > "$out/$name.browser.txt"
-  chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$tmp/$name.chrome.pdf" \
-    "file://$tmp/$name.html" >/dev/null 2>&1
-  pdftotext -layout -enc UTF-8 "$tmp/$name.chrome.pdf" "$out/$name.chromepdf.txt"
+  libreoffice_shapes "$tmp" "$name" "$out/$name" pdflayout
+  chromium_shapes "$tmp" "$name" "$out/$name"
 done
