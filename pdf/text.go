@@ -19,6 +19,8 @@ import (
 	"slices"
 	"unicode"
 
+	"golang.org/x/text/width"
+
 	"github.com/opengovcn/nianbao"
 )
 
@@ -70,7 +72,7 @@ func pageLines(pg page) []string {
 // baselineLines groups glyphs into lines by their baseline and writes
 // each line left to right, a TAB for a wide gap, a space for a narrow one.
 func baselineLines(gs []glyph) []string {
-	pl := baselineLinesY(gs)
+	pl := baselineLinesY(gs, nil)
 	out := make([]string, len(pl))
 	for i, l := range pl {
 		out[i] = l.text
@@ -78,8 +80,9 @@ func baselineLines(gs []glyph) []string {
 	return out
 }
 
-// baselineLinesY is baselineLines with each line's baseline.
-func baselineLinesY(gs []glyph) []placedLine {
+// baselineLinesY is baselineLines with each line's baseline; with a
+// layout, each line is written by it instead of by writeLine.
+func baselineLinesY(gs []glyph, lay *layout) []placedLine {
 	slices.SortStableFunc(gs, func(a, b glyph) int {
 		if a.y != b.y {
 			if a.y > b.y {
@@ -97,7 +100,11 @@ func baselineLinesY(gs []glyph) []placedLine {
 		}
 		line := slices.Clone(gs[i:j])
 		slices.SortStableFunc(line, func(a, b glyph) int { return cmpF(a.x, b.x) })
-		out = append(out, placedLine{line[0].y, writeLine(line)})
+		if lay != nil {
+			out = append(out, placedLine{line[0].y, lay.write(line)})
+		} else {
+			out = append(out, placedLine{line[0].y, writeLine(line)})
+		}
 		i = j
 	}
 	return out
@@ -144,4 +151,70 @@ func cmpF(a, b float64) int {
 		return 1
 	}
 	return 0
+}
+
+// A layout writes a line outside ruled tables as pdftotext -layout does:
+// each word at the column of its position on the page, in units of half
+// the page's common font size, so that a CJK character (two columns of
+// display width) is as wide in the text as on the page. A gap is spaces,
+// never a TAB: a TAB would claim a cell boundary the page does not draw,
+// and a row with a blank cell would shift its values left; by column the
+// core parser places each value under its own header, or leaves it blank.
+type layout struct {
+	unit float64
+}
+
+// newLayout measures the unit of a page from its glyphs: half their median size.
+func newLayout(gs []glyph) *layout {
+	if len(gs) == 0 {
+		return &layout{unit: 5}
+	}
+	sizes := make([]float64, len(gs))
+	for i, g := range gs {
+		sizes[i] = g.size
+	}
+	slices.Sort(sizes)
+	return &layout{unit: max(sizes[len(sizes)/2]/2, 1)}
+}
+
+func (lay *layout) write(line []glyph) string {
+	var b []rune
+	col := 0
+	for k, g := range line {
+		if k > 0 {
+			p := line[k-1]
+			gap := left(g) - right(p)
+			size := max(p.size, g.size)
+			// Within a word the characters follow one another whatever
+			// their widths; a space moves to the word's own column.
+			need := 0
+			switch {
+			case gap > gapTab*size:
+				need = 2
+			case gap > gapSpace*size:
+				need = 1
+			}
+			if need > 0 {
+				target := max(int(math.Round(left(g)/lay.unit)), col+need)
+				for ; col < target; col++ {
+					b = append(b, ' ')
+				}
+			}
+		} else {
+			for target := int(math.Round(left(g) / lay.unit)); col < target; col++ {
+				b = append(b, ' ')
+			}
+		}
+		b = append(b, g.r)
+		col += displayWidth(g.r)
+	}
+	return string(b)
+}
+
+func displayWidth(r rune) int {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
 }
