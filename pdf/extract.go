@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -13,6 +15,8 @@ import (
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/webassembly"
 	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
 )
 
 // glyph is one character a page draws, in page space (points, y up).
@@ -44,22 +48,89 @@ var (
 )
 
 // ColdStart is how long the first call spent starting PDFium (compiling
-// its WebAssembly module and instantiating it); zero before the first call.
+// its WebAssembly module, or loading it compiled from the cache, and
+// instantiating it); zero before the first call.
 var ColdStart time.Duration
+
+// CacheDir is the directory of wazero's compilation cache that the first
+// call used, empty when it used none (see cacheDir).
+var CacheDir string
+
+// cacheDir is where the compiled PDFium is kept between processes: the
+// directory NIANBAO_WAZERO_CACHE names, none when it is "off", else
+// nianbao/wazero in the user's cache directory (os.UserCacheDir). A
+// directory that cannot be made or written is no cache: starting is just
+// slower.
+func cacheDir() string {
+	dir := os.Getenv("NIANBAO_WAZERO_CACHE")
+	switch dir {
+	case "off":
+		return ""
+	case "":
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		dir = filepath.Join(base, "nianbao", "wazero")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return ""
+	}
+	f, err := os.CreateTemp(dir, "probe")
+	if err != nil {
+		return ""
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return dir
+}
+
+// start starts PDFium, with the compilation cache in dir unless dir is empty.
+func start(dir string) (pdfium.Pdfium, error) {
+	// An empty filesystem config: the default would mount the host's /.
+	cfg := webassembly.Config{
+		MinIdle: 1, MaxIdle: 1, MaxTotal: 1,
+		FSConfig: wazero.NewFSConfig(),
+	}
+	if dir != "" {
+		cache, err := wazero.NewCompilationCacheWithDir(dir)
+		if err != nil {
+			return nil, err
+		}
+		// The features go-pdfium asks for by default: its PDFium
+		// lowers setjmp/longjmp to WebAssembly exception handling.
+		cfg.RuntimeConfig = wazero.NewRuntimeConfig().
+			WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
+			WithCompilationCache(cache)
+	}
+	p, err := webassembly.Init(cfg)
+	if err != nil {
+		return nil, err
+	}
+	in, err := p.GetInstance(time.Minute)
+	if err != nil {
+		p.Close()
+		return nil, err
+	}
+	return in, nil
+}
 
 func instance() (pdfium.Pdfium, error) {
 	poolOnce.Do(func() {
 		t0 := time.Now()
-		// An empty filesystem config: the default would mount the host's /.
-		p, err := webassembly.Init(webassembly.Config{
-			MinIdle: 1, MaxIdle: 1, MaxTotal: 1,
-			FSConfig: wazero.NewFSConfig(),
-		})
-		if err != nil {
-			poolErr = fmt.Errorf("pdf: starting PDFium: %w", err)
-			return
+		dir := cacheDir()
+		var err error
+		if dir != "" {
+			inst, err = start(dir)
+			if err == nil {
+				CacheDir = dir
+			}
 		}
-		inst, err = p.GetInstance(time.Minute)
+		if dir == "" || err != nil {
+			// No cache, or a cache that failed (a full disk, a
+			// corrupt entry): start without it.
+			inst, err = start("")
+		}
 		if err != nil {
 			poolErr = fmt.Errorf("pdf: starting PDFium: %w", err)
 			return

@@ -8,6 +8,7 @@ require (
 	github.com/klippa-app/go-pdfium v1.21.5
 	github.com/opengovcn/nianbao v0.0.0-00010101000000-000000000000
 	github.com/tetratelabs/wazero v1.12.0
+	golang.org/x/text v0.44.0
 )
 
 require (
@@ -15,5 +16,4 @@ require (
 	github.com/jolestar/go-commons-pool/v2 v2.1.2 // indirect
 	golang.org/x/net v0.62.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
-	golang.org/x/text v0.44.0 // indirect
 )

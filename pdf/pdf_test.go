@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,16 +27,36 @@ func TestDump(t *testing.T) {
 	os.Stdout.Write(text)
 }
 
-// TestSeeds: the seeds in the official layout with cells blanked at random,
-// made .docx and printed to PDF by LibreOffice (testdata/*.pdf, their cells
-// in .truth.csv). The parser must never write a wrong number: a wrong cell
-// fails the test; blanks are counted.
+// TestSeeds: the seeds in the official layout, most with cells blanked at
+// random, printed to PDF by several producers (scripts/pdffixtures.sh:
+// testdata/NAME.PRODUCER.pdf, its cells in testdata/NAME.truth.csv). The
+// reader must never write a wrong number: a value where the truth has
+// another value or a blank fails the test; a blank where the truth has a
+// value is counted and logged, per producer. NIANBAO_PDF_FIXTURES=DIR adds
+// the PDFs of DIR (scripts/pdffixtures.sh all DIR: every seed, every producer).
 func TestSeeds(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.pdf")
 	if len(files) == 0 {
 		t.Fatal("no testdata/*.pdf")
 	}
+	// The full set (scripts/pdffixtures.sh all DIR), when made.
+	if dir := os.Getenv("NIANBAO_PDF_FIXTURES"); dir != "" {
+		more, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
+		if len(more) == 0 {
+			t.Fatalf("NIANBAO_PDF_FIXTURES=%s: no .pdf there", dir)
+		}
+		files = append(files, more...)
+	}
+	type counts struct{ files, cells, read, blankRight, missing, wrong int }
+	per := map[string]*counts{}
+	var producers []string
 	for _, f := range files {
+		base := filepath.Base(f)
+		name, rest, _ := strings.Cut(base, ".")
+		producer := strings.TrimSuffix(rest, ".pdf")
+		if producer == "" || producer == "pdf" {
+			producer = "lo"
+		}
 		src, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -45,27 +66,45 @@ func TestSeeds(t *testing.T) {
 			t.Errorf("%s: %v", f, err)
 			continue
 		}
-		recs := readTruth(t, strings.TrimSuffix(f, ".pdf")+".truth.csv")
-		var cells, read, blankRight, missing, wrong int
+		recs := readTruth(t, filepath.Join(filepath.Dir(f), name+".truth.csv"))
+		c := per[producer]
+		if c == nil {
+			c = &counts{}
+			per[producer] = c
+			producers = append(producers, producer)
+		}
+		var n counts
 		for _, rec := range recs[1:] {
 			ref, want := rec[0]+"."+rec[1]+"."+rec[2], rec[3]
-			c, _ := r.Cell(ref)
-			got := cellValue(c)
-			cells++
+			cell, _ := r.Cell(ref)
+			got := cellValue(cell)
+			n.cells++
 			switch {
 			case got == want && want == "":
-				blankRight++
+				n.blankRight++
 			case got == want:
-				read++
-			case c.Kind == nianbao.Blank || c.Kind == nianbao.Absent:
-				missing++ // not read: acceptable, counted
+				n.read++
+			case cell.Kind == nianbao.Blank || cell.Kind == nianbao.Absent:
+				n.missing++ // not read: acceptable, counted
 			default:
-				wrong++
-				t.Errorf("%s %s = %q, want %q: a WRONG number", f, ref, got, want)
+				n.wrong++
+				t.Errorf("%s %s = %q, want %q: a WRONG number", base, ref, got, want)
 			}
 		}
-		t.Logf("%s: %d cells: %d values read, %d blanks kept blank, %d values not read (blank or absent), %d wrong",
-			filepath.Base(f), cells, read, blankRight, missing, wrong)
+		t.Logf("%s: %d cells: %d values read, %d blanks kept blank, %d values not read, %d wrong",
+			base, n.cells, n.read, n.blankRight, n.missing, n.wrong)
+		c.files++
+		c.cells += n.cells
+		c.read += n.read
+		c.blankRight += n.blankRight
+		c.missing += n.missing
+		c.wrong += n.wrong
+	}
+	slices.Sort(producers)
+	for _, p := range producers {
+		c := per[p]
+		t.Logf("producer %-7s %d files, %4d cells: %4d values read, %4d blanks kept blank, %4d values not read, %d wrong",
+			p, c.files, c.cells, c.read, c.blankRight, c.missing, c.wrong)
 	}
 	t.Logf("PDFium cold start: %v", ColdStart)
 }

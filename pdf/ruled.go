@@ -137,11 +137,28 @@ func tableLines(t table, gs []glyph) []placedLine {
 		if len(xs) < 2 {
 			continue
 		}
+		// A cell spans the bands down to the first horizontal rule
+		// drawn across it: a label over two rows (rowspan) is one cell,
+		// written in its top band, its lower bands an empty field, as
+		// a wrapped label is never cut in two rows.
 		cells := make([][]glyph, len(xs)-1)
+		cellBot := make([]float64, len(xs)-1)
+		for c := range cellBot {
+			mx := (xs[c] + xs[c+1]) / 2
+			if k < len(ys)-1 && !hcover(t, ys[k], mx) {
+				cellBot[c] = top // continues a cell above: empty here
+				continue
+			}
+			j := k - 1
+			for j > 0 && !hcover(t, ys[j], mx) {
+				j--
+			}
+			cellBot[c] = ys[j]
+		}
 		any := false
 		for _, g := range gs {
 			cy := centerY(g)
-			if cy <= bot || cy > top {
+			if cy > top {
 				continue
 			}
 			cx := (left(g) + right(g)) / 2
@@ -149,8 +166,10 @@ func tableLines(t table, gs []glyph) []placedLine {
 				// The outer columns take what overflows the table
 				// (a table wider than the page is clipped at its edge).
 				if (cx > xs[c] || c == 0) && (cx <= xs[c+1] || c+2 == len(xs)) {
-					cells[c] = append(cells[c], g)
-					any = true
+					if cy > cellBot[c] {
+						cells[c] = append(cells[c], g)
+						any = true
+					}
 					break
 				}
 			}
@@ -169,6 +188,17 @@ func tableLines(t table, gs []glyph) []placedLine {
 		out = append(out, placedLine{top, strings.Join(fields, "\t")})
 	}
 	return out
+}
+
+// hcover reports whether a horizontal rule of t at y (within touch) is
+// drawn across x.
+func hcover(t table, y, x float64) bool {
+	for _, r := range t.rules {
+		if r.horiz && abs(r.pos-y) <= touch && r.lo-touch <= x && x <= r.hi+touch {
+			return true
+		}
+	}
+	return false
 }
 
 func centerY(g glyph) float64 {
@@ -205,7 +235,7 @@ func ruledLines(pg page, gs []glyph) []string {
 	for i, t := range ts {
 		placed = append(placed, tableLines(t, inT[i])...)
 	}
-	for _, l := range baselineLinesY(rest) {
+	for _, l := range baselineLinesY(rest, newLayout(gs)) {
 		placed = append(placed, l)
 	}
 	slices.SortStableFunc(placed, func(a, b placedLine) int { return cmp.Compare(b.y, a.y) })

@@ -1,16 +1,31 @@
 // Package pdf reads 政府信息公开工作年度报告 published as PDF: it extracts
 // each page's text with PDFium (compiled to WebAssembly and run by wazero:
-// pure Go, no cgo), placing characters by their positions so that a table
-// row becomes a line and its cells TAB-separated fields, and hands the
-// text to nianbao.Parse. It is a module of its own so that the core
-// package carries no PDF dependency.
+// pure Go, no cgo), placing characters by their positions, and hands the
+// text to nianbao.Parse. A table drawn with ruling lines becomes a line per
+// band between horizontal rules, its cells TAB-separated fields (a cell
+// spans the bands down to the first rule drawn across it, so a label over
+// two rows stays one field); other text is laid out as pdftotext -layout
+// does, each word at the column of its position, gaps as spaces, so that
+// the core parser places a value by its column under the header or leaves
+// it blank. It is a module of its own so that the core package carries no
+// PDF dependency.
 //
-// Experimental (issue 18, first step): tested on LibreOffice prints of the
-// seeds with blank cells, where no cell is wrong but few are read. A ruled
-// table 4 whose header labels wrap over several lines was seen to put a
-// header character into a value cell; until that is fixed, check what it
-// reads, and prefer pdftotext -layout with the core parser for published
-// work.
+// What is proven (TestSeeds, scripts/pdffixtures.sh): the seeds with about
+// 30% of their cells blanked, printed to PDF by LibreOffice (HTML straight
+// to PDF, and HTML saved as .docx then printed: both draw no table
+// borders), by Chromium (borders as thin filled rectangles, a header label
+// wrapped in a rowspan cell), and nianbao's own .docx printed by
+// LibreOffice: twenty files, 3,936 cells, not one value wrong. Ruled
+// tables are read whole (Chromium, nianbao's .docx: every value); tables
+// without rules are read as pdftotext -layout text is, about a fifth of
+// the values, the rest left blank with a warning.
+//
+// Still experimental: real reports are scanned, drawn with partial rules,
+// or laid out by producers not tried here (WPS, Word's own export); check
+// what it reads. Starting PDFium compiles its WebAssembly once per
+// process, several seconds; the compiled code is kept in the user's cache
+// directory (cacheDir, NIANBAO_WAZERO_CACHE) and a later process starts in
+// a quarter of a second. README.md has the numbers.
 package pdf
 
 import (
@@ -18,6 +33,8 @@ import (
 	"math"
 	"slices"
 	"unicode"
+
+	"golang.org/x/text/width"
 
 	"github.com/opengovcn/nianbao"
 )
@@ -70,7 +87,7 @@ func pageLines(pg page) []string {
 // baselineLines groups glyphs into lines by their baseline and writes
 // each line left to right, a TAB for a wide gap, a space for a narrow one.
 func baselineLines(gs []glyph) []string {
-	pl := baselineLinesY(gs)
+	pl := baselineLinesY(gs, nil)
 	out := make([]string, len(pl))
 	for i, l := range pl {
 		out[i] = l.text
@@ -78,8 +95,9 @@ func baselineLines(gs []glyph) []string {
 	return out
 }
 
-// baselineLinesY is baselineLines with each line's baseline.
-func baselineLinesY(gs []glyph) []placedLine {
+// baselineLinesY is baselineLines with each line's baseline; with a
+// layout, each line is written by it instead of by writeLine.
+func baselineLinesY(gs []glyph, lay *layout) []placedLine {
 	slices.SortStableFunc(gs, func(a, b glyph) int {
 		if a.y != b.y {
 			if a.y > b.y {
@@ -97,7 +115,11 @@ func baselineLinesY(gs []glyph) []placedLine {
 		}
 		line := slices.Clone(gs[i:j])
 		slices.SortStableFunc(line, func(a, b glyph) int { return cmpF(a.x, b.x) })
-		out = append(out, placedLine{line[0].y, writeLine(line)})
+		if lay != nil {
+			out = append(out, placedLine{line[0].y, lay.write(line)})
+		} else {
+			out = append(out, placedLine{line[0].y, writeLine(line)})
+		}
 		i = j
 	}
 	return out
@@ -144,4 +166,70 @@ func cmpF(a, b float64) int {
 		return 1
 	}
 	return 0
+}
+
+// A layout writes a line outside ruled tables as pdftotext -layout does:
+// each word at the column of its position on the page, in units of half
+// the page's common font size, so that a CJK character (two columns of
+// display width) is as wide in the text as on the page. A gap is spaces,
+// never a TAB: a TAB would claim a cell boundary the page does not draw,
+// and a row with a blank cell would shift its values left; by column the
+// core parser places each value under its own header, or leaves it blank.
+type layout struct {
+	unit float64
+}
+
+// newLayout measures the unit of a page from its glyphs: half their median size.
+func newLayout(gs []glyph) *layout {
+	if len(gs) == 0 {
+		return &layout{unit: 5}
+	}
+	sizes := make([]float64, len(gs))
+	for i, g := range gs {
+		sizes[i] = g.size
+	}
+	slices.Sort(sizes)
+	return &layout{unit: max(sizes[len(sizes)/2]/2, 1)}
+}
+
+func (lay *layout) write(line []glyph) string {
+	var b []rune
+	col := 0
+	for k, g := range line {
+		if k > 0 {
+			p := line[k-1]
+			gap := left(g) - right(p)
+			size := max(p.size, g.size)
+			// Within a word the characters follow one another whatever
+			// their widths; a space moves to the word's own column.
+			need := 0
+			switch {
+			case gap > gapTab*size:
+				need = 2
+			case gap > gapSpace*size:
+				need = 1
+			}
+			if need > 0 {
+				target := max(int(math.Round(left(g)/lay.unit)), col+need)
+				for ; col < target; col++ {
+					b = append(b, ' ')
+				}
+			}
+		} else {
+			for target := int(math.Round(left(g) / lay.unit)); col < target; col++ {
+				b = append(b, ' ')
+			}
+		}
+		b = append(b, g.r)
+		col += displayWidth(g.r)
+	}
+	return string(b)
+}
+
+func displayWidth(r rune) int {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
 }
