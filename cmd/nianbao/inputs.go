@@ -299,7 +299,8 @@ const kindMHTML = "mhtml"
 func advice(kind string) message {
 	switch kind {
 	case sniff.PDF:
-		return message{"先用 pdftotext -layout 转成文字，如 pdftotext -layout 报告.pdf 报告.txt", "convert it with pdftotext -layout first, as in pdftotext -layout report.pdf report.txt"}
+		return message{"先用 pdftotext -layout 转成文字，如 pdftotext -layout 报告.pdf 报告.txt；或用 nianbao-pdf 直接读取（实验性，github.com/opengovcn/nianbao/pdf/cmd/nianbao-pdf）：nianbao-pdf 报告.pdf | nianbao validate -",
+			"convert it with pdftotext -layout first, as in pdftotext -layout report.pdf report.txt; or read it directly with nianbao-pdf (experimental, github.com/opengovcn/nianbao/pdf/cmd/nianbao-pdf): nianbao-pdf report.pdf | nianbao validate -"}
 	case sniff.Word:
 		return message{"先在 Word 或 WPS 中另存为纯文本（.txt，编码选 UTF-8）", "save it as plain text (.txt, UTF-8) in Word or WPS first"}
 	case sniff.OFD:
