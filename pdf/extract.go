@@ -6,11 +6,15 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/enums"
+	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/webassembly"
@@ -140,8 +144,17 @@ func instance() (pdfium.Pdfium, error) {
 	return inst, poolErr
 }
 
-// ErrNotPDF is returned for bytes that do not start like a PDF file.
-var ErrNotPDF = errors.New("pdf: not a PDF file (no %PDF- header)")
+// Errors of PDF input a caller can act on.
+var (
+	// ErrNotPDF: the bytes do not start like a PDF file.
+	ErrNotPDF = errors.New("pdf: not a PDF file (no %PDF- header)")
+	// ErrEncrypted: the PDF needs a password to open (a PDF with only an
+	// owner password, which restricts printing or copying, opens).
+	ErrEncrypted = errors.New("pdf: the PDF is encrypted with a password to open it")
+	// ErrNoText: no page of the PDF has text (a scanned document): the
+	// report needs OCR first.
+	ErrNoText = errors.New("pdf: the PDF has no text, only images (a scanned document?): OCR is needed first")
+)
 
 // maxSize bounds the input PDFium is given (it copies it into its memory).
 const maxSize = 256 << 20
@@ -168,6 +181,9 @@ func extract(src []byte) (pages []page, err error) {
 	data := src
 	doc, err := in.FPDF_LoadMemDocument64(&requests.FPDF_LoadMemDocument64{Data: &data})
 	if err != nil {
+		if errors.Is(err, pdfiumerrors.ErrPassword) || strings.Contains(err.Error(), pdfiumerrors.ErrPassword.Error()) {
+			return nil, ErrEncrypted
+		}
 		return nil, fmt.Errorf("pdf: cannot open: %w", err)
 	}
 	defer in.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
@@ -181,6 +197,11 @@ func extract(src []byte) (pages []page, err error) {
 			return nil, fmt.Errorf("pdf: page %d: %w", i+1, err)
 		}
 		pages = append(pages, pg)
+	}
+	if n.PageCount > 0 && !slices.ContainsFunc(pages, func(p page) bool {
+		return slices.ContainsFunc(p.glyphs, func(g glyph) bool { return !unicode.IsSpace(g.r) })
+	}) {
+		return nil, ErrNoText
 	}
 	return pages, nil
 }

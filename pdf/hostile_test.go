@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"testing"
 	"time"
@@ -46,4 +48,45 @@ func BenchmarkToText(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// A PDF that needs a password to open, and one with no text (a scanned
+// report: a page with only drawing), give errors that say what to do.
+func TestEncryptedAndScanned(t *testing.T) {
+	enc, err := os.ReadFile("testdata/bad/encrypted.pdf") // LibreOffice, open password "secret"
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ToText(enc); !errors.Is(err, ErrEncrypted) {
+		t.Errorf("encrypted PDF: %v, want ErrEncrypted", err)
+	}
+	if _, err := ToText(drawingOnlyPDF()); !errors.Is(err, ErrNoText) {
+		t.Errorf("PDF without text: %v, want ErrNoText", err)
+	}
+}
+
+// drawingOnlyPDF is a one-page PDF that draws a rectangle and no text, with
+// a correct cross-reference table.
+func drawingOnlyPDF() []byte {
+	stream := "0 0 0 RG 50 50 200 100 re S"
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(stream), stream),
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offs := make([]int, len(objs))
+	for i, o := range objs {
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
 }

@@ -76,6 +76,7 @@ func TestErrors(t *testing.T) {
 		{[]string{"-f", "xml", fixture}, 2, "未知的输出格式"},
 		{[]string{"/no/such/file.pdf"}, 1, "无法读取文件"},
 		{[]string{notPDF}, 1, "不是 PDF 文件"},
+		{[]string{"../../testdata/bad/encrypted.pdf"}, 1, "PDF 设有打开密码"},
 	} {
 		var out, errOut bytes.Buffer
 		if code := run(c.args, &out, &errOut); code != c.code || !strings.Contains(errOut.String(), c.msg) {
