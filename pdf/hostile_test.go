@@ -50,7 +50,8 @@ func BenchmarkToText(b *testing.B) {
 	}
 }
 
-// A PDF that needs a password to open, and one with no text (a scanned
+// A PDF that needs a password to open, one with only an owner password,
+// and one with no text (a scanned
 // report: a page with only drawing), give errors that say what to do.
 func TestEncryptedAndScanned(t *testing.T) {
 	enc, err := os.ReadFile("testdata/bad/encrypted.pdf") // LibreOffice, open password "secret"
@@ -59,6 +60,14 @@ func TestEncryptedAndScanned(t *testing.T) {
 	}
 	if _, err := ToText(enc); !errors.Is(err, ErrEncrypted) {
 		t.Errorf("encrypted PDF: %v, want ErrEncrypted", err)
+	}
+	// Only an owner password (no printing, no copying): it opens.
+	owner, err := os.ReadFile("testdata/bad/owner-password.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text, err := ToText(owner); err != nil || !bytes.Contains(text, []byte("总体情况")) {
+		t.Errorf("owner-password PDF: %q, %v; want its text", text, err)
 	}
 	if _, err := ToText(drawingOnlyPDF()); !errors.Is(err, ErrNoText) {
 		t.Errorf("PDF without text: %v, want ErrNoText", err)
