@@ -345,12 +345,12 @@ func (t *tracker) step(r rune) {
 
 // skip steps over the runes of b (an invalid byte is one rune, as when
 // ranging over a string), counting them in bulk.
-func (t *tracker) skip(b []byte) {
-	n := utf8.RuneCount(b)
+func (t *tracker) skip(b string) {
+	n := utf8.RuneCountInString(b)
 	t.idx += n
-	if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
-		t.line += bytes.Count(b, []byte{'\n'})
-		t.col = 1 + utf8.RuneCount(b[i+1:])
+	if i := strings.LastIndexByte(b, '\n'); i >= 0 {
+		t.line += strings.Count(b, "\n")
+		t.col = 1 + utf8.RuneCountInString(b[i+1:])
 	} else {
 		t.col += n
 	}
@@ -378,15 +378,15 @@ var htmlBlock = map[string]bool{
 // it holds "none" or "hidden" (letters that fold to no non-ASCII letter, so
 // ASCII case folding finds what the (?i) of hiddenStyle does). Most styles
 // do not, and the test is much cheaper than the regexp.
-func mayHide(style []byte) bool {
-	for i := range style {
+func mayHide(style string) bool {
+	for i := range len(style) {
 		switch style[i] | 0x20 {
 		case 'n':
-			if i+4 <= len(style) && bytes.EqualFold(style[i:i+4], []byte("none")) {
+			if i+4 <= len(style) && strings.EqualFold(style[i:i+4], "none") {
 				return true
 			}
 		case 'h':
-			if i+6 <= len(style) && bytes.EqualFold(style[i:i+6], []byte("hidden")) {
+			if i+6 <= len(style) && strings.EqualFold(style[i:i+6], "hidden") {
 				return true
 			}
 		}
@@ -428,7 +428,7 @@ func (w *htmlWalker) top() *container { return w.stack[len(w.stack)-1] }
 func (w *htmlWalker) walk(doc string) []*hline {
 	root := &container{anchor: w.tr.pos()}
 	w.stack = []*container{root}
-	z := html.NewTokenizer(strings.NewReader(doc))
+	z := newTokenizer(doc)
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -470,10 +470,21 @@ func (w *htmlWalker) walk(doc string) []*hline {
 
 // text reads a text token: entities decoded, white space collapsed (kept
 // inside <pre>), each character with its source position.
-func (w *htmlWalker) text(raw []byte) {
+func (w *htmlWalker) text(s string) {
 	c := w.top()
-	s := string(raw)
 	for i := 0; i < len(s); {
+		if w.pre == 0 && asciiCollapsible(s[i]) {
+			// A run of white space (the indentation between tags) is
+			// one pending space, at its first character.
+			c.space(w.tr.pos())
+			j := i + 1
+			for j < len(s) && asciiCollapsible(s[j]) {
+				j++
+			}
+			w.tr.skip(s[i:j])
+			i = j
+			continue
+		}
 		p := w.tr.pos()
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == '&' {
@@ -492,6 +503,15 @@ func (w *htmlWalker) text(raw []byte) {
 		w.tr.step(r)
 		i += size
 	}
+}
+
+// asciiCollapsible is chars.IsCollapsible for a byte below 0x80.
+func asciiCollapsible(b byte) bool {
+	switch b {
+	case ' ', '\t', '\n', '\r', '\f', 0:
+		return true
+	}
+	return false
 }
 
 func (w *htmlWalker) visible(c *container, r rune, p posmap.Pos) {
@@ -537,7 +557,7 @@ func decodeEntity(s string) (string, int) {
 	return "", 0
 }
 
-func (w *htmlWalker) startTag(z *html.Tokenizer, raw []byte, name string, selfClosing bool, p posmap.Pos) {
+func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing bool, p posmap.Pos) {
 	if w.skip != "" {
 		if name == w.skip && !selfClosing {
 			w.skipN++
@@ -547,20 +567,19 @@ func (w *htmlWalker) startTag(z *html.Tokenizer, raw []byte, name string, selfCl
 	var colspan, rowspan = 1, 1
 	hidden := false
 	if mayHaveAttr(raw) {
-		for {
-			k, v, more := z.TagAttr()
-			switch string(k) {
+		for i := range z.attrs() {
+			switch z.attrKey(i) {
 			case "style":
-				hidden = hidden || mayHide(v) && hiddenStyle.Match(v)
+				if !hidden {
+					v := z.attrVal(i)
+					hidden = mayHide(v) && hiddenStyle.MatchString(v)
+				}
 			case "hidden":
 				hidden = true
 			case "colspan":
-				colspan = spanAttr(v, 1)
+				colspan = spanAttr(z.attrVal(i), 1)
 			case "rowspan":
-				rowspan = spanAttr(v, 1)
-			}
-			if !more {
-				break
+				rowspan = spanAttr(z.attrVal(i), 1)
 			}
 		}
 	}
@@ -663,7 +682,7 @@ func (w *htmlWalker) endTag(name string) {
 // lower case, as Tokenizer.TagName does (ASCII letters lowered, NUL as
 // U+FFFD), without allocating for the names this package knows. The name
 // runs from the letter after < or </ to white space, / or >.
-func tagName(raw []byte) string {
+func tagName(raw string) string {
 	i := 1
 	if len(raw) > 1 && raw[1] == '/' {
 		i = 2
@@ -682,11 +701,12 @@ func tagName(raw []byte) string {
 end:
 	var buf [16]byte
 	name := raw[i:j]
-	if len(name) > len(buf) || bytes.IndexByte(name, 0) >= 0 {
-		return string(bytes.ToLower(bytes.ReplaceAll(name, []byte{0}, []byte("\ufffd"))))
+	if len(name) > len(buf) || strings.IndexByte(name, 0) >= 0 {
+		return string(bytes.ToLower(bytes.ReplaceAll([]byte(name), []byte{0}, []byte("\ufffd"))))
 	}
 	lower := buf[:len(name)]
-	for k, c := range name {
+	for k := range len(name) {
+		c := name[k]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
@@ -718,16 +738,16 @@ var knownNames = func() map[string]string {
 // startTag reads (style, hidden, colspan, rowspan): whatever their case,
 // their names are in the tag's text ("span" in colspan and rowspan). Most
 // tags have none of them, and their attributes need not be read.
-func mayHaveAttr(raw []byte) bool {
-	for i := range raw {
+func mayHaveAttr(raw string) bool {
+	for i := range len(raw) {
 		switch raw[i] | 0x20 {
 		case 's':
-			if i+5 <= len(raw) && bytes.EqualFold(raw[i:i+5], []byte("style")) ||
-				i+4 <= len(raw) && bytes.EqualFold(raw[i:i+4], []byte("span")) {
+			if i+5 <= len(raw) && strings.EqualFold(raw[i:i+5], "style") ||
+				i+4 <= len(raw) && strings.EqualFold(raw[i:i+4], "span") {
 				return true
 			}
 		case 'h':
-			if i+6 <= len(raw) && bytes.EqualFold(raw[i:i+6], []byte("hidden")) {
+			if i+6 <= len(raw) && strings.EqualFold(raw[i:i+6], "hidden") {
 				return true
 			}
 		}
@@ -744,8 +764,8 @@ func isVoid(name string) bool {
 }
 
 // spanAttr reads a rowspan or colspan value leniently ("2", " 3 ", "2px").
-func spanAttr(v []byte, def int) int {
-	s := strings.TrimSpace(string(v))
+func spanAttr(v string, def int) int {
+	s := strings.TrimSpace(v)
 	i := chars.LeadingDigits(s)
 	if i == 0 || i > 6 {
 		return def
@@ -1132,7 +1152,11 @@ func ToText(src []byte) ([]byte, *posmap.Map) {
 			lines = l2
 		}
 	}
-	var buf bytes.Buffer
+	size := 0
+	for _, l := range lines {
+		size += len(l.b) + 1
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
 	m := &posmap.Map{Lines: make([]posmap.Line, 0, len(lines))}
 	for _, l := range lines {
 		buf.Write(l.b)

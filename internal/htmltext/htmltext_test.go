@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // The conversion is tested end to end in the root package (htmltext_test.go:
@@ -51,7 +53,7 @@ func TestMayHide(t *testing.T) {
 		styles = append(styles, b.String())
 	}
 	for _, s := range styles {
-		if hiddenStyle.MatchString(s) && !mayHide([]byte(s)) {
+		if hiddenStyle.MatchString(s) && !mayHide(s) {
 			t.Errorf("mayHide(%q) = false, but hiddenStyle matches", s)
 		}
 	}
@@ -74,7 +76,7 @@ func TestTrackerSkip(t *testing.T) {
 			for _, r := range s {
 				want.step(r)
 			}
-			got.skip([]byte(s))
+			got.skip(s)
 			if got.line != want.line || got.col != want.col || got.idx != want.idx {
 				t.Errorf("skip(%q) from %+v = %+v, want %+v", s, start, got, want)
 			}
@@ -150,7 +152,7 @@ func TestTagName(t *testing.T) {
 			if tt != html.StartTagToken && tt != html.SelfClosingTagToken && tt != html.EndTagToken {
 				continue
 			}
-			raw := bytes.Clone(z.Raw())
+			raw := string(z.Raw())
 			want, _ := z.TagName()
 			if got := tagName(raw); got != string(want) {
 				t.Fatalf("tagName(%q) = %q, Tokenizer.TagName %q", raw, got, want)
@@ -168,6 +170,15 @@ func TestTagName(t *testing.T) {
 					break
 				}
 			}
+		}
+	}
+}
+
+// TestASCIICollapsible: asciiCollapsible is chars.IsCollapsible on ASCII.
+func TestASCIICollapsible(t *testing.T) {
+	for b := range byte(0x80) {
+		if asciiCollapsible(b) != chars.IsCollapsible(rune(b)) {
+			t.Errorf("asciiCollapsible(%q) = %v", b, asciiCollapsible(b))
 		}
 	}
 }
