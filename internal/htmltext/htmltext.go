@@ -24,6 +24,7 @@ package htmltext
 import (
 	"bytes"
 	"math"
+	"math/bits"
 	"regexp"
 	"strconv"
 	"strings"
@@ -116,8 +117,14 @@ var metaCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z
 // valid UTF-8, else GB18030. Decoding keeps one rune per source character,
 // so rune columns in the result are rune columns in the original.
 func Decode(src []byte) string {
+	doc, _ := decode(src)
+	return doc
+}
+
+// decode is Decode, also reporting whether the page is valid UTF-8.
+func decode(src []byte) (doc string, valid bool) {
 	if b, ok := bytes.CutPrefix(src, []byte("\xef\xbb\xbf")); ok {
-		return string(b)
+		return string(b), utf8.Valid(b)
 	}
 	head := src
 	if len(head) > 4096 {
@@ -138,20 +145,21 @@ func Decode(src []byte) string {
 			}
 		}
 	}
-	if enc == nil && !utf8.Valid(src) {
+	valid = utf8.Valid(src)
+	if enc == nil && !valid {
 		enc = simplifiedchinese.GB18030
 	}
 	if enc == nil {
-		return string(src)
+		return string(src), true
 	}
-	if enc == simplifiedchinese.GB18030 && utf8.Valid(src) && !chars.IsASCII(src) {
-		return string(src) // declared GBK but saved as UTF-8, a common mislabel
+	if enc == simplifiedchinese.GB18030 && valid && !chars.IsASCII(src) {
+		return string(src), true // declared GBK but saved as UTF-8, a common mislabel
 	}
 	out, _, err := transform.Bytes(enc.NewDecoder(), src)
 	if err != nil {
-		return strings.ToValidUTF8(string(src), "\ufffd")
+		return strings.ToValidUTF8(string(src), "\ufffd"), true
 	}
-	return string(out)
+	return string(out), utf8.Valid(out)
 }
 
 // hline is a line of output text being built.
@@ -184,6 +192,9 @@ func (l *hline) synth(r rune) {
 func (l *hline) put(r rune) {
 	if l.n == 0 {
 		l.first = r
+	}
+	if l.b == nil {
+		l.b = make([]byte, 0, 32) // most lines are longer than the 8 bytes append starts with
 	}
 	l.b = utf8.AppendRune(l.b, r)
 	l.n++
@@ -317,6 +328,7 @@ type tracker struct {
 	line, col int
 	table     []posmap.Pos
 	idx       int
+	valid     bool // the text is valid UTF-8: a rune starts at every byte not continuing one
 }
 
 func (t *tracker) pos() posmap.Pos {
@@ -346,11 +358,61 @@ func (t *tracker) step(r rune) {
 // skip steps over the runes of b (an invalid byte is one rune, as when
 // ranging over a string), counting them in bulk.
 func (t *tracker) skip(b string) {
-	n := utf8.RuneCountInString(b)
+	if !t.valid {
+		t.skipDecoding(b)
+		return
+	}
+	n := runesIn(b)
 	t.idx += n
-	if i := strings.LastIndexByte(b, '\n'); i >= 0 {
-		t.line += strings.Count(b, "\n")
-		t.col = 1 + utf8.RuneCountInString(b[i+1:])
+	if strings.IndexByte(b, '\n') < 0 {
+		t.col += n
+		return
+	}
+	i := strings.LastIndexByte(b, '\n')
+	t.line += strings.Count(b[:i+1], "\n")
+	t.col = 1 + runesIn(b[i+1:])
+}
+
+// runesIn counts the runes of valid UTF-8: the bytes that do not continue
+// a rune (10xxxxxx), eight bytes at a time.
+func runesIn(b string) int {
+	const hi = 0x8080808080808080
+	n, i := len(b), 0
+	for ; i+8 <= len(b); i += 8 {
+		w := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+		if w&hi != 0 {
+			n -= bits.OnesCount64(w &^ (w << 1) & hi) // top bit set, the next one not
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i]&0xC0 == 0x80 {
+			n--
+		}
+	}
+	return n
+}
+
+// skipDecoding is skip for text that may not be valid UTF-8, decoding
+// each rune that is not ASCII.
+func (t *tracker) skipDecoding(b string) {
+	n, after, nl := 0, 0, false // runes; runes after the last newline, if any
+	for i := 0; i < len(b); n++ {
+		if c := b[i]; c < utf8.RuneSelf {
+			i++
+			if c == '\n' {
+				t.line++
+				after, nl = -1, true
+			}
+		} else {
+			_, size := utf8.DecodeRuneInString(b[i:])
+			i += size
+		}
+		after++
+	}
+	t.idx += n
+	if nl {
+		t.col = 1 + after
 	} else {
 		t.col += n
 	}
@@ -477,12 +539,9 @@ func (w *htmlWalker) text(s string) {
 			// A run of white space (the indentation between tags) is
 			// one pending space, at its first character.
 			c.space(w.tr.pos())
-			j := i + 1
-			for j < len(s) && asciiCollapsible(s[j]) {
-				j++
+			for ; i < len(s) && asciiCollapsible(s[i]); i++ {
+				w.tr.step(rune(s[i]))
 			}
-			w.tr.skip(s[i:j])
-			i = j
 			continue
 		}
 		p := w.tr.pos()
@@ -566,21 +625,19 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 	}
 	var colspan, rowspan = 1, 1
 	hidden := false
-	if mayHaveAttr(raw) {
-		for i := range z.attrs() {
-			switch z.attrKey(i) {
-			case "style":
-				if !hidden {
-					v := z.attrVal(i)
-					hidden = mayHide(v) && hiddenStyle.MatchString(v)
-				}
-			case "hidden":
-				hidden = true
-			case "colspan":
-				colspan = spanAttr(z.attrVal(i), 1)
-			case "rowspan":
-				rowspan = spanAttr(z.attrVal(i), 1)
+	for i := range z.attrs() {
+		switch {
+		case z.attrIs(i, "style"):
+			if !hidden {
+				v := z.attrVal(i)
+				hidden = mayHide(v) && hiddenStyle.MatchString(v)
 			}
+		case z.attrIs(i, "hidden"):
+			hidden = true
+		case z.attrIs(i, "colspan"):
+			colspan = spanAttr(z.attrVal(i), 1)
+		case z.attrIs(i, "rowspan"):
+			rowspan = spanAttr(z.attrVal(i), 1)
 		}
 	}
 	if w.expand && (name == "script" || name == "textarea") && !selfClosing {
@@ -704,6 +761,9 @@ end:
 	if len(name) > len(buf) || strings.IndexByte(name, 0) >= 0 {
 		return string(bytes.ToLower(bytes.ReplaceAll([]byte(name), []byte{0}, []byte("\ufffd"))))
 	}
+	if !hasUpper(name) {
+		return name // a part of the page, which outlives no walk
+	}
 	lower := buf[:len(name)]
 	for k := range len(name) {
 		c := name[k]
@@ -733,27 +793,6 @@ var knownNames = func() map[string]string {
 	}
 	return m
 }()
-
-// mayHaveAttr reports whether a start tag may have one of the attributes
-// startTag reads (style, hidden, colspan, rowspan): whatever their case,
-// their names are in the tag's text ("span" in colspan and rowspan). Most
-// tags have none of them, and their attributes need not be read.
-func mayHaveAttr(raw string) bool {
-	for i := range len(raw) {
-		switch raw[i] | 0x20 {
-		case 's':
-			if i+5 <= len(raw) && strings.EqualFold(raw[i:i+5], "style") ||
-				i+4 <= len(raw) && strings.EqualFold(raw[i:i+4], "span") {
-				return true
-			}
-		case 'h':
-			if i+6 <= len(raw) && strings.EqualFold(raw[i:i+6], "hidden") {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 func isVoid(name string) bool {
 	switch name {
@@ -1004,7 +1043,7 @@ func (w *htmlWalker) embedded() {
 	if !strings.Contains(strings.ToLower(string(runes)), "<table") {
 		return
 	}
-	inner := &htmlWalker{tr: tracker{table: rpos}, expand: true, depth: w.depth + 1}
+	inner := &htmlWalker{tr: tracker{table: rpos, valid: true}, expand: true, depth: w.depth + 1} // string(runes) is valid UTF-8
 	lines := inner.walk(string(runes))
 	c := w.top()
 	c.brk()
@@ -1143,11 +1182,11 @@ func hasReportTable(lines []*hline) bool {
 // It returns the text and the map of its positions to the page's source
 // (line and rune column of the original bytes, whatever their charset).
 func ToText(src []byte) ([]byte, *posmap.Map) {
-	doc := Decode(src)
-	w := &htmlWalker{tr: tracker{line: 1, col: 1}}
+	doc, valid := decode(src)
+	w := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid}}
 	lines := w.walk(doc)
 	if !hasReportTable(lines) {
-		w2 := &htmlWalker{tr: tracker{line: 1, col: 1}, expand: true}
+		w2 := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid}, expand: true}
 		if l2 := w2.walk(doc); hasReportTable(l2) {
 			lines = l2
 		}

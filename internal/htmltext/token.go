@@ -795,6 +795,13 @@ func (z *tokenizer) attrKey(i int) string {
 	return key
 }
 
+// attrIs reports whether the i-th attribute of the current start tag is
+// named name (ASCII, lower case): whether attrKey(i) == name, without
+// lowering the key (a NUL in a key is U+FFFD there, never a letter).
+func (z *tokenizer) attrIs(i int, name string) bool {
+	return asciiEqualFold(z.buf[z.attr[i][0].start:z.attr[i][0].end], name)
+}
+
 // attrVal returns the value of the i-th attribute of the current start tag
 // as html.Tokenizer's TagAttr gives it: NUL as U+FFFD, CR LF and CR as LF,
 // character references decoded as in an attribute. A value holding none
