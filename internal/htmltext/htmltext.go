@@ -436,6 +436,28 @@ var htmlBlock = map[string]bool{
 	"listing": true, "plaintext": true,
 }
 
+// isSkip is htmlSkip[name] and isBlock htmlBlock[name], as switches: a
+// map's hashing costs more, on every tag (TestElementSwitches).
+func isSkip(name string) bool {
+	switch name {
+	case "script", "style", "title", "noscript", "template", "iframe", "svg", "object", "select", "nav", "textarea",
+		"math", "noembed", "noframes":
+		return true
+	}
+	return false
+}
+
+func isBlock(name string) bool {
+	switch name {
+	case "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
+		"fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
+		"hr", "li", "main", "menu", "ol", "p", "pre", "section", "summary", "ul", "br", "legend", "body", "html",
+		"caption", "option", "xmp", "listing", "plaintext":
+		return true
+	}
+	return false
+}
+
 // mayHide reports whether a style may match hiddenStyle: whatever its case,
 // it holds "none" or "hidden" (letters that fold to no non-ASCII letter, so
 // ASCII case folding finds what the (?i) of hiddenStyle does). Most styles
@@ -561,7 +583,44 @@ func (w *htmlWalker) text(s string) {
 		w.visible(c, r, p)
 		w.tr.step(r)
 		i += size
+		if w.pre == 0 && w.tr.table == nil && w.tr.valid && !chars.IsCollapsible(r) {
+			i = w.plainRun(c, s, i)
+		}
 	}
+}
+
+// plainRun appends to c's line, after the rune just read from s (a
+// visible one, not white space), the runes that follow it up to the next
+// white space or &, and returns the offset after them. It does what
+// reading them one by one does (each continues the line's last segment,
+// its source the next column of the same line), in bulk: only for valid
+// UTF-8 outside <pre>, whose positions are counted, not looked up.
+func (w *htmlWalker) plainRun(c *container, s string, i int) int {
+	j, n := i, 0
+	var last rune
+	for j < len(s) {
+		r, size := rune(s[j]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[j:])
+		}
+		if r == '&' || chars.IsCollapsible(r) {
+			break
+		}
+		last = r
+		j += size
+		n++
+	}
+	if n == 0 {
+		return i
+	}
+	l := c.cur
+	l.b = append(l.b, s[i:j]...)
+	l.n += n
+	l.last = last
+	w.tr.col += n
+	w.tr.idx += n
+	l.lastP = posmap.Pos{Line: w.tr.line, Column: w.tr.col - 1}
+	return j
 }
 
 // asciiCollapsible is chars.IsCollapsible for a byte below 0x80.
@@ -644,7 +703,7 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 		w.rawName, w.rawText = name, nil
 		return
 	}
-	if htmlSkip[name] || hidden && !isVoid(name) && !selfClosing {
+	if isSkip(name) || hidden && !isVoid(name) && !selfClosing {
 		if !selfClosing && !isVoid(name) {
 			w.skip, w.skipN = name, 1
 		}
@@ -679,7 +738,7 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 		w.top().brk()
 		w.pre++
 	default:
-		if htmlBlock[name] {
+		if isBlock(name) {
 			c := w.top()
 			c.brk()
 			c.anchor = p
@@ -729,7 +788,7 @@ func (w *htmlWalker) endTag(name string) {
 			w.pre--
 		}
 	default:
-		if htmlBlock[name] {
+		if isBlock(name) {
 			w.top().brk()
 		}
 	}

@@ -190,3 +190,20 @@ func TestRunesIn(t *testing.T) {
 		}
 	}
 }
+
+// TestElementSwitches: isSkip and isBlock hold the names of htmlSkip and
+// htmlBlock, and no others.
+func TestElementSwitches(t *testing.T) {
+	names := []string{"", "td", "tr", "table", "span", "a", "h7", "Script", "P", "o:p", "font"}
+	for n := range htmlSkip {
+		names = append(names, n)
+	}
+	for n := range htmlBlock {
+		names = append(names, n)
+	}
+	for _, n := range names {
+		if isSkip(n) != htmlSkip[n] || isBlock(n) != htmlBlock[n] {
+			t.Errorf("%q: isSkip %v, htmlSkip %v; isBlock %v, htmlBlock %v", n, isSkip(n), htmlSkip[n], isBlock(n), htmlBlock[n])
+		}
+	}
+}
