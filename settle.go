@@ -51,6 +51,33 @@ var proseRegexps = func() map[string]*regexp.Regexp {
 	return out
 }()
 
+// proseNouns are the nouns of proseRows by the cells of their regexps.
+var proseNouns = func() map[string]string {
+	out := map[string]string{}
+	for _, r := range proseRows {
+		for _, p := range proseCountPatterns {
+			out["t2."+r.row+"."+p.col] = r.noun
+		}
+	}
+	return out
+}()
+
+// nounCount reports whether noun stands in text right before an ASCII
+// digit, as in every statement a prose regexp matches ("规章3件"): a text
+// without that needs no regexp run over it.
+func nounCount(text, noun string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], noun)
+		if j < 0 {
+			return false
+		}
+		i += j + len(noun)
+		if i < len(text) && text[i] >= '0' && text[i] <= '9' {
+			return true
+		}
+	}
+}
+
 // proseClaims finds the counts the text states for the cells refs. A cell
 // stated twice with different counts is left out.
 func proseClaims(text string, refs []string) map[string]proseClaim {
@@ -58,7 +85,7 @@ func proseClaims(text string, refs []string) map[string]proseClaim {
 	bad := map[string]bool{}
 	for _, ref := range refs {
 		re := proseRegexps[ref]
-		if re == nil {
+		if re == nil || !nounCount(text, proseNouns[ref]) {
 			continue
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {

@@ -642,20 +642,27 @@ func squeeze(l string) (string, []int) {
 	var b strings.Builder
 	b.Grow(len(l))
 	at := make([]int, 0, len(l))
+	// A space rune starts with ' ', '\t', 0xC2 (U+00A0) or 0xE3 (U+3000),
+	// none of which continues a rune: other bytes are copied one by one,
+	// without decoding (the same bytes as copying their runes whole).
+	run := 0 // start of the bytes not yet copied
 	for i := 0; i < len(l); {
-		r, n := rune(l[i]), 1
-		if r >= utf8.RuneSelf {
+		c, n := l[i], 1
+		if c == ' ' || c == '\t' || c == 0xC2 || c == 0xE3 {
+			var r rune
 			r, n = utf8.DecodeRuneInString(l[i:])
+			if chars.IsInlineSpace(r) {
+				b.WriteString(l[run:i])
+				i += n
+				run = i
+				continue
+			}
 		}
-		if chars.IsInlineSpace(r) {
-			i += n
-			continue
-		}
-		b.WriteString(l[i : i+n])
-		for k := 0; k < n; k++ {
-			at = append(at, i+k)
+		for k := i; k < i+n; k++ {
+			at = append(at, k)
 		}
 		i += n
 	}
+	b.WriteString(l[run:])
 	return b.String(), at
 }

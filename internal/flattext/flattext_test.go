@@ -162,3 +162,35 @@ func TestNumberedLabelAt(t *testing.T) {
 		}
 	}
 }
+
+// TestSqueeze: squeeze drops the runes chars.IsInlineSpace holds, decoding
+// the line rune by rune, and gives each byte kept its offset.
+func TestSqueeze(t *testing.T) {
+	pieces := []string{"a", "1", " ", "\t", "\u00a0", "\u3000", "规", "、", "。", "\u00e9", "\xc2", "\xe3\x80", "\xff", "\U0001F600"}
+	rnd := rand.New(rand.NewPCG(11, 12))
+	for range 3000 {
+		var b strings.Builder
+		for range rnd.IntN(30) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		l := b.String()
+		var want strings.Builder
+		var wantAt []int
+		for i, r := range l {
+			n := len(string(r))
+			if r == '\ufffd' && !strings.HasPrefix(l[i:], "\ufffd") {
+				n = 1
+			}
+			if !chars.IsInlineSpace(r) {
+				want.WriteString(l[i : i+n])
+				for k := i; k < i+n; k++ {
+					wantAt = append(wantAt, k)
+				}
+			}
+		}
+		got, at := squeeze(l)
+		if got != want.String() || !slices.Equal(at, wantAt) {
+			t.Fatalf("squeeze(%q) = %q %v, want %q %v", l, got, at, want.String(), wantAt)
+		}
+	}
+}

@@ -24,6 +24,7 @@ package htmltext
 import (
 	"bytes"
 	"math"
+	"math/bits"
 	"regexp"
 	"strconv"
 	"strings"
@@ -116,8 +117,14 @@ var metaCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z
 // valid UTF-8, else GB18030. Decoding keeps one rune per source character,
 // so rune columns in the result are rune columns in the original.
 func Decode(src []byte) string {
+	doc, _ := decode(src)
+	return doc
+}
+
+// decode is Decode, also reporting whether the page is valid UTF-8.
+func decode(src []byte) (doc string, valid bool) {
 	if b, ok := bytes.CutPrefix(src, []byte("\xef\xbb\xbf")); ok {
-		return string(b)
+		return string(b), utf8.Valid(b)
 	}
 	head := src
 	if len(head) > 4096 {
@@ -138,20 +145,21 @@ func Decode(src []byte) string {
 			}
 		}
 	}
-	if enc == nil && !utf8.Valid(src) {
+	valid = utf8.Valid(src)
+	if enc == nil && !valid {
 		enc = simplifiedchinese.GB18030
 	}
 	if enc == nil {
-		return string(src)
+		return string(src), true
 	}
-	if enc == simplifiedchinese.GB18030 && utf8.Valid(src) && !chars.IsASCII(src) {
-		return string(src) // declared GBK but saved as UTF-8, a common mislabel
+	if enc == simplifiedchinese.GB18030 && valid && !chars.IsASCII(src) {
+		return string(src), true // declared GBK but saved as UTF-8, a common mislabel
 	}
 	out, _, err := transform.Bytes(enc.NewDecoder(), src)
 	if err != nil {
-		return strings.ToValidUTF8(string(src), "\ufffd")
+		return strings.ToValidUTF8(string(src), "\ufffd"), true
 	}
-	return string(out)
+	return string(out), utf8.Valid(out)
 }
 
 // hline is a line of output text being built.
@@ -184,6 +192,9 @@ func (l *hline) synth(r rune) {
 func (l *hline) put(r rune) {
 	if l.n == 0 {
 		l.first = r
+	}
+	if l.b == nil {
+		l.b = make([]byte, 0, 32) // most lines are longer than the 8 bytes append starts with
 	}
 	l.b = utf8.AppendRune(l.b, r)
 	l.n++
@@ -317,6 +328,7 @@ type tracker struct {
 	line, col int
 	table     []posmap.Pos
 	idx       int
+	valid     bool // the text is valid UTF-8: a rune starts at every byte not continuing one
 }
 
 func (t *tracker) pos() posmap.Pos {
@@ -345,12 +357,62 @@ func (t *tracker) step(r rune) {
 
 // skip steps over the runes of b (an invalid byte is one rune, as when
 // ranging over a string), counting them in bulk.
-func (t *tracker) skip(b []byte) {
-	n := utf8.RuneCount(b)
+func (t *tracker) skip(b string) {
+	if !t.valid {
+		t.skipDecoding(b)
+		return
+	}
+	n := runesIn(b)
 	t.idx += n
-	if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
-		t.line += bytes.Count(b, []byte{'\n'})
-		t.col = 1 + utf8.RuneCount(b[i+1:])
+	if strings.IndexByte(b, '\n') < 0 {
+		t.col += n
+		return
+	}
+	i := strings.LastIndexByte(b, '\n')
+	t.line += strings.Count(b[:i+1], "\n")
+	t.col = 1 + runesIn(b[i+1:])
+}
+
+// runesIn counts the runes of valid UTF-8: the bytes that do not continue
+// a rune (10xxxxxx), eight bytes at a time.
+func runesIn(b string) int {
+	const hi = 0x8080808080808080
+	n, i := len(b), 0
+	for ; i+8 <= len(b); i += 8 {
+		w := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+		if w&hi != 0 {
+			n -= bits.OnesCount64(w &^ (w << 1) & hi) // top bit set, the next one not
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i]&0xC0 == 0x80 {
+			n--
+		}
+	}
+	return n
+}
+
+// skipDecoding is skip for text that may not be valid UTF-8, decoding
+// each rune that is not ASCII.
+func (t *tracker) skipDecoding(b string) {
+	n, after, nl := 0, 0, false // runes; runes after the last newline, if any
+	for i := 0; i < len(b); n++ {
+		if c := b[i]; c < utf8.RuneSelf {
+			i++
+			if c == '\n' {
+				t.line++
+				after, nl = -1, true
+			}
+		} else {
+			_, size := utf8.DecodeRuneInString(b[i:])
+			i += size
+		}
+		after++
+	}
+	t.idx += n
+	if nl {
+		t.col = 1 + after
 	} else {
 		t.col += n
 	}
@@ -374,19 +436,41 @@ var htmlBlock = map[string]bool{
 	"listing": true, "plaintext": true,
 }
 
+// isSkip is htmlSkip[name] and isBlock htmlBlock[name], as switches: a
+// map's hashing costs more, on every tag (TestElementSwitches).
+func isSkip(name string) bool {
+	switch name {
+	case "script", "style", "title", "noscript", "template", "iframe", "svg", "object", "select", "nav", "textarea",
+		"math", "noembed", "noframes":
+		return true
+	}
+	return false
+}
+
+func isBlock(name string) bool {
+	switch name {
+	case "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
+		"fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
+		"hr", "li", "main", "menu", "ol", "p", "pre", "section", "summary", "ul", "br", "legend", "body", "html",
+		"caption", "option", "xmp", "listing", "plaintext":
+		return true
+	}
+	return false
+}
+
 // mayHide reports whether a style may match hiddenStyle: whatever its case,
 // it holds "none" or "hidden" (letters that fold to no non-ASCII letter, so
 // ASCII case folding finds what the (?i) of hiddenStyle does). Most styles
 // do not, and the test is much cheaper than the regexp.
-func mayHide(style []byte) bool {
-	for i := range style {
+func mayHide(style string) bool {
+	for i := range len(style) {
 		switch style[i] | 0x20 {
 		case 'n':
-			if i+4 <= len(style) && bytes.EqualFold(style[i:i+4], []byte("none")) {
+			if i+4 <= len(style) && strings.EqualFold(style[i:i+4], "none") {
 				return true
 			}
 		case 'h':
-			if i+6 <= len(style) && bytes.EqualFold(style[i:i+6], []byte("hidden")) {
+			if i+6 <= len(style) && strings.EqualFold(style[i:i+6], "hidden") {
 				return true
 			}
 		}
@@ -428,7 +512,7 @@ func (w *htmlWalker) top() *container { return w.stack[len(w.stack)-1] }
 func (w *htmlWalker) walk(doc string) []*hline {
 	root := &container{anchor: w.tr.pos()}
 	w.stack = []*container{root}
-	z := html.NewTokenizer(strings.NewReader(doc))
+	z := newTokenizer(doc)
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -470,10 +554,18 @@ func (w *htmlWalker) walk(doc string) []*hline {
 
 // text reads a text token: entities decoded, white space collapsed (kept
 // inside <pre>), each character with its source position.
-func (w *htmlWalker) text(raw []byte) {
+func (w *htmlWalker) text(s string) {
 	c := w.top()
-	s := string(raw)
 	for i := 0; i < len(s); {
+		if w.pre == 0 && asciiCollapsible(s[i]) {
+			// A run of white space (the indentation between tags) is
+			// one pending space, at its first character.
+			c.space(w.tr.pos())
+			for ; i < len(s) && asciiCollapsible(s[i]); i++ {
+				w.tr.step(rune(s[i]))
+			}
+			continue
+		}
 		p := w.tr.pos()
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == '&' {
@@ -491,7 +583,53 @@ func (w *htmlWalker) text(raw []byte) {
 		w.visible(c, r, p)
 		w.tr.step(r)
 		i += size
+		if w.pre == 0 && w.tr.table == nil && w.tr.valid && !chars.IsCollapsible(r) {
+			i = w.plainRun(c, s, i)
+		}
 	}
+}
+
+// plainRun appends to c's line, after the rune just read from s (a
+// visible one, not white space), the runes that follow it up to the next
+// white space or &, and returns the offset after them. It does what
+// reading them one by one does (each continues the line's last segment,
+// its source the next column of the same line), in bulk: only for valid
+// UTF-8 outside <pre>, whose positions are counted, not looked up.
+func (w *htmlWalker) plainRun(c *container, s string, i int) int {
+	j, n := i, 0
+	var last rune
+	for j < len(s) {
+		r, size := rune(s[j]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[j:])
+		}
+		if r == '&' || chars.IsCollapsible(r) {
+			break
+		}
+		last = r
+		j += size
+		n++
+	}
+	if n == 0 {
+		return i
+	}
+	l := c.cur
+	l.b = append(l.b, s[i:j]...)
+	l.n += n
+	l.last = last
+	w.tr.col += n
+	w.tr.idx += n
+	l.lastP = posmap.Pos{Line: w.tr.line, Column: w.tr.col - 1}
+	return j
+}
+
+// asciiCollapsible is chars.IsCollapsible for a byte below 0x80.
+func asciiCollapsible(b byte) bool {
+	switch b {
+	case ' ', '\t', '\n', '\r', '\f', 0:
+		return true
+	}
+	return false
 }
 
 func (w *htmlWalker) visible(c *container, r rune, p posmap.Pos) {
@@ -537,7 +675,7 @@ func decodeEntity(s string) (string, int) {
 	return "", 0
 }
 
-func (w *htmlWalker) startTag(z *html.Tokenizer, raw []byte, name string, selfClosing bool, p posmap.Pos) {
+func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing bool, p posmap.Pos) {
 	if w.skip != "" {
 		if name == w.skip && !selfClosing {
 			w.skipN++
@@ -546,29 +684,26 @@ func (w *htmlWalker) startTag(z *html.Tokenizer, raw []byte, name string, selfCl
 	}
 	var colspan, rowspan = 1, 1
 	hidden := false
-	if mayHaveAttr(raw) {
-		for {
-			k, v, more := z.TagAttr()
-			switch string(k) {
-			case "style":
-				hidden = hidden || mayHide(v) && hiddenStyle.Match(v)
-			case "hidden":
-				hidden = true
-			case "colspan":
-				colspan = spanAttr(v, 1)
-			case "rowspan":
-				rowspan = spanAttr(v, 1)
+	for i := range z.attrs() {
+		switch {
+		case z.attrIs(i, "style"):
+			if !hidden {
+				v := z.attrVal(i)
+				hidden = mayHide(v) && hiddenStyle.MatchString(v)
 			}
-			if !more {
-				break
-			}
+		case z.attrIs(i, "hidden"):
+			hidden = true
+		case z.attrIs(i, "colspan"):
+			colspan = spanAttr(z.attrVal(i), 1)
+		case z.attrIs(i, "rowspan"):
+			rowspan = spanAttr(z.attrVal(i), 1)
 		}
 	}
 	if w.expand && (name == "script" || name == "textarea") && !selfClosing {
 		w.rawName, w.rawText = name, nil
 		return
 	}
-	if htmlSkip[name] || hidden && !isVoid(name) && !selfClosing {
+	if isSkip(name) || hidden && !isVoid(name) && !selfClosing {
 		if !selfClosing && !isVoid(name) {
 			w.skip, w.skipN = name, 1
 		}
@@ -603,7 +738,7 @@ func (w *htmlWalker) startTag(z *html.Tokenizer, raw []byte, name string, selfCl
 		w.top().brk()
 		w.pre++
 	default:
-		if htmlBlock[name] {
+		if isBlock(name) {
 			c := w.top()
 			c.brk()
 			c.anchor = p
@@ -653,7 +788,7 @@ func (w *htmlWalker) endTag(name string) {
 			w.pre--
 		}
 	default:
-		if htmlBlock[name] {
+		if isBlock(name) {
 			w.top().brk()
 		}
 	}
@@ -663,7 +798,7 @@ func (w *htmlWalker) endTag(name string) {
 // lower case, as Tokenizer.TagName does (ASCII letters lowered, NUL as
 // U+FFFD), without allocating for the names this package knows. The name
 // runs from the letter after < or </ to white space, / or >.
-func tagName(raw []byte) string {
+func tagName(raw string) string {
 	i := 1
 	if len(raw) > 1 && raw[1] == '/' {
 		i = 2
@@ -682,11 +817,15 @@ func tagName(raw []byte) string {
 end:
 	var buf [16]byte
 	name := raw[i:j]
-	if len(name) > len(buf) || bytes.IndexByte(name, 0) >= 0 {
-		return string(bytes.ToLower(bytes.ReplaceAll(name, []byte{0}, []byte("\ufffd"))))
+	if len(name) > len(buf) || strings.IndexByte(name, 0) >= 0 {
+		return string(bytes.ToLower(bytes.ReplaceAll([]byte(name), []byte{0}, []byte("\ufffd"))))
+	}
+	if !hasUpper(name) {
+		return name // a part of the page, which outlives no walk
 	}
 	lower := buf[:len(name)]
-	for k, c := range name {
+	for k := range len(name) {
+		c := name[k]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
@@ -714,27 +853,6 @@ var knownNames = func() map[string]string {
 	return m
 }()
 
-// mayHaveAttr reports whether a start tag may have one of the attributes
-// startTag reads (style, hidden, colspan, rowspan): whatever their case,
-// their names are in the tag's text ("span" in colspan and rowspan). Most
-// tags have none of them, and their attributes need not be read.
-func mayHaveAttr(raw []byte) bool {
-	for i := range raw {
-		switch raw[i] | 0x20 {
-		case 's':
-			if i+5 <= len(raw) && bytes.EqualFold(raw[i:i+5], []byte("style")) ||
-				i+4 <= len(raw) && bytes.EqualFold(raw[i:i+4], []byte("span")) {
-				return true
-			}
-		case 'h':
-			if i+6 <= len(raw) && bytes.EqualFold(raw[i:i+6], []byte("hidden")) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 func isVoid(name string) bool {
 	switch name {
 	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr":
@@ -744,8 +862,8 @@ func isVoid(name string) bool {
 }
 
 // spanAttr reads a rowspan or colspan value leniently ("2", " 3 ", "2px").
-func spanAttr(v []byte, def int) int {
-	s := strings.TrimSpace(string(v))
+func spanAttr(v string, def int) int {
+	s := strings.TrimSpace(v)
 	i := chars.LeadingDigits(s)
 	if i == 0 || i > 6 {
 		return def
@@ -984,7 +1102,7 @@ func (w *htmlWalker) embedded() {
 	if !strings.Contains(strings.ToLower(string(runes)), "<table") {
 		return
 	}
-	inner := &htmlWalker{tr: tracker{table: rpos}, expand: true, depth: w.depth + 1}
+	inner := &htmlWalker{tr: tracker{table: rpos, valid: true}, expand: true, depth: w.depth + 1} // string(runes) is valid UTF-8
 	lines := inner.walk(string(runes))
 	c := w.top()
 	c.brk()
@@ -1123,16 +1241,20 @@ func hasReportTable(lines []*hline) bool {
 // It returns the text and the map of its positions to the page's source
 // (line and rune column of the original bytes, whatever their charset).
 func ToText(src []byte) ([]byte, *posmap.Map) {
-	doc := Decode(src)
-	w := &htmlWalker{tr: tracker{line: 1, col: 1}}
+	doc, valid := decode(src)
+	w := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid}}
 	lines := w.walk(doc)
 	if !hasReportTable(lines) {
-		w2 := &htmlWalker{tr: tracker{line: 1, col: 1}, expand: true}
+		w2 := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid}, expand: true}
 		if l2 := w2.walk(doc); hasReportTable(l2) {
 			lines = l2
 		}
 	}
-	var buf bytes.Buffer
+	size := 0
+	for _, l := range lines {
+		size += len(l.b) + 1
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
 	m := &posmap.Map{Lines: make([]posmap.Line, 0, len(lines))}
 	for _, l := range lines {
 		buf.Write(l.b)

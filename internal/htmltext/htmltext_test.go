@@ -7,8 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // The conversion is tested end to end in the root package (htmltext_test.go:
@@ -51,7 +54,7 @@ func TestMayHide(t *testing.T) {
 		styles = append(styles, b.String())
 	}
 	for _, s := range styles {
-		if hiddenStyle.MatchString(s) && !mayHide([]byte(s)) {
+		if hiddenStyle.MatchString(s) && !mayHide(s) {
 			t.Errorf("mayHide(%q) = false, but hiddenStyle matches", s)
 		}
 	}
@@ -68,13 +71,17 @@ func TestIsBlankBytes(t *testing.T) {
 
 // TestTrackerSkip: skip counts as stepping over each rune does.
 func TestTrackerSkip(t *testing.T) {
-	for _, s := range []string{"", "a", "\n", "ab\ncd", "规章\n\n行政\xff\n许可", "\xe4\xb8\n", "x\n", "\n规"} {
-		for _, start := range []tracker{{line: 1, col: 1}, {line: 3, col: 7, idx: 5}} {
+	for _, s := range []string{"", "a", "\n", "ab\ncd", "规章\n\n行政\xff\n许可", "\xe4\xb8\n", "x\n", "\n规", "规\n章\n", "<td style=\"规\">\n\t规章", "0123456规章 ab\u00a0c\U0001F600xyz\n规章0123456789"} {
+		starts := []tracker{{line: 1, col: 1}, {line: 3, col: 7, idx: 5}}
+		if utf8.ValidString(s) {
+			starts = append(starts, tracker{line: 1, col: 1, valid: true}, tracker{line: 3, col: 7, idx: 5, valid: true})
+		}
+		for _, start := range starts {
 			want, got := start, start
 			for _, r := range s {
 				want.step(r)
 			}
-			got.skip([]byte(s))
+			got.skip(s)
 			if got.line != want.line || got.col != want.col || got.idx != want.idx {
 				t.Errorf("skip(%q) from %+v = %+v, want %+v", s, start, got, want)
 			}
@@ -137,8 +144,7 @@ func tagSoups(t *testing.T) []string {
 }
 
 // TestTagName: tagName reads from a tag's text what Tokenizer.TagName
-// returns, and mayHaveAttr is true for every tag with an attribute startTag
-// reads.
+// returns.
 func TestTagName(t *testing.T) {
 	for _, doc := range tagSoups(t) {
 		z := html.NewTokenizer(strings.NewReader(doc))
@@ -150,24 +156,54 @@ func TestTagName(t *testing.T) {
 			if tt != html.StartTagToken && tt != html.SelfClosingTagToken && tt != html.EndTagToken {
 				continue
 			}
-			raw := bytes.Clone(z.Raw())
+			raw := string(z.Raw())
 			want, _ := z.TagName()
 			if got := tagName(raw); got != string(want) {
 				t.Fatalf("tagName(%q) = %q, Tokenizer.TagName %q", raw, got, want)
 			}
-			if tt == html.EndTagToken || mayHaveAttr(raw) {
-				continue
-			}
-			for {
-				k, _, more := z.TagAttr()
-				switch string(k) {
-				case "style", "hidden", "colspan", "rowspan":
-					t.Fatalf("mayHaveAttr(%q) = false, but it has %s", raw, k)
-				}
-				if !more {
-					break
-				}
-			}
+		}
+	}
+}
+
+// TestASCIICollapsible: asciiCollapsible is chars.IsCollapsible on ASCII.
+func TestASCIICollapsible(t *testing.T) {
+	for b := range byte(0x80) {
+		if asciiCollapsible(b) != chars.IsCollapsible(rune(b)) {
+			t.Errorf("asciiCollapsible(%q) = %v", b, asciiCollapsible(b))
+		}
+	}
+}
+
+// TestRunesIn: runesIn counts the runes of valid UTF-8 as
+// utf8.RuneCountInString does.
+func TestRunesIn(t *testing.T) {
+	pieces := []string{"a", "\n", "规", "\u00a0", "\U0001F600", "é", "<td>", " "}
+	rnd := rand.New(rand.NewPCG(9, 10))
+	for range 2000 {
+		var b strings.Builder
+		for range rnd.IntN(40) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := runesIn(s), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("runesIn(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestElementSwitches: isSkip and isBlock hold the names of htmlSkip and
+// htmlBlock, and no others.
+func TestElementSwitches(t *testing.T) {
+	names := []string{"", "td", "tr", "table", "span", "a", "h7", "Script", "P", "o:p", "font"}
+	for n := range htmlSkip {
+		names = append(names, n)
+	}
+	for n := range htmlBlock {
+		names = append(names, n)
+	}
+	for _, n := range names {
+		if isSkip(n) != htmlSkip[n] || isBlock(n) != htmlBlock[n] {
+			t.Errorf("%q: isSkip %v, htmlSkip %v; isBlock %v, htmlBlock %v", n, isSkip(n), htmlSkip[n], isBlock(n), htmlBlock[n])
 		}
 	}
 }

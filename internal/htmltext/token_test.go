@@ -1,0 +1,107 @@
+package htmltext
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// sameTokens reports the first token where tokenizer and html.Tokenizer
+// differ on doc: type, raw bytes, and for start tags every attribute's key
+// and value as TagAttr gives them.
+func sameTokens(t *testing.T, doc string) {
+	t.Helper()
+	want := html.NewTokenizer(strings.NewReader(doc))
+	got := newTokenizer(doc)
+	for i := 0; ; i++ {
+		wt, gt := want.Next(), got.Next()
+		if wt != gt || string(want.Raw()) != got.Raw() {
+			t.Fatalf("token %d of %q: got %v %q, html.Tokenizer %v %q", i, doc, gt, got.Raw(), wt, want.Raw())
+		}
+		if wt == html.ErrorToken {
+			return
+		}
+		if wt != html.StartTagToken && wt != html.SelfClosingTagToken {
+			continue
+		}
+		n := got.attrs()
+		for a := 0; ; a++ {
+			wk, wv, wm := want.TagAttr()
+			if a >= n {
+				if wk != nil || wm {
+					t.Fatalf("token %d of %q: %d attributes, html.Tokenizer has more (%q)", i, doc, n, wk)
+				}
+				break
+			}
+			if gk, gv := got.attrKey(a), got.attrVal(a); string(wk) != gk || string(wv) != gv || wm != (a+1 < n) {
+				t.Fatalf("token %d of %q, attribute %d: got %q=%q, html.Tokenizer %q=%q", i, doc, a, gk, gv, wk, wv)
+			}
+			if !wm {
+				break
+			}
+		}
+	}
+}
+
+// markupSoups are random strings of the pieces HTML's tokenization turns
+// on: raw text elements and their end tags, script escapes, comments and
+// their odd ends, doctypes, bogus comments, processing instructions,
+// attributes of every shape, character references, NUL and CR.
+func markupSoups(n int) []string {
+	parts := []string{"<", ">", "/", "!", "-", "--", "<!--", "-->", "--!>", "<!-->", "<!", "<!doctype", "<!DOCTYPE html>", "<!DocType",
+		"<?xml?>", "</", "</>", "<script>", "</script>", "</SCRIPT ", "<SCRIPT>", "<!--<script>", "</script>-->", "<script", "</script", "<!--<SCRIPT ", "<scripts", "-->-", "<style>", "</style>",
+		"<textarea>", "</textarea>", "<title>", "</title", "<plaintext>", "<xmp>", "</xmp>", "<iframe>", "<noscript>", "</noscript>",
+		"<td", "<TD", " colspan=2", " ROWSPAN='3'", " style=\"display:none\"", " style=display&#58;none", " hidden", " a=/", "/>",
+		" x=\"&amp;&lt\"", " y='a\rb'", " z=\x00", " =q", " Class=a class=b", " a", "=", "\"", "'", "&amp;", "&nbsp", "&#x3c;",
+		"\x00", "\r", "\n", "\t", " ", "规", "text", "</td>", "<p>", "</p", "<a9", "<[CDATA[x]]>", "<![CDATA[", "]]>"}
+	rnd := rand.New(rand.NewPCG(7, 8))
+	out := make([]string, 0, n)
+	for range n {
+		var b strings.Builder
+		if rnd.IntN(3) == 0 { // inside an element of raw text
+			b.WriteString([]string{"<script>", "<script><!--", "<script><!--<script>", "<style>", "<textarea>", "<title>"}[rnd.IntN(6)])
+		}
+		for range rnd.IntN(24) + 1 {
+			b.WriteString(parts[rnd.IntN(len(parts))])
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// TestTokenizerMatchesXNetHTML: the tokenizer gives the tokens
+// html.Tokenizer gives, on the pages under testdata, on tag soup, and on
+// random markup, and on every prefix of some of it (input ending anywhere).
+func TestTokenizerMatchesXNetHTML(t *testing.T) {
+	for _, doc := range tagSoups(t) {
+		sameTokens(t, doc)
+	}
+	soups := markupSoups(20000)
+	for _, doc := range soups {
+		sameTokens(t, doc)
+	}
+	for _, doc := range soups[:500] {
+		for i := range len(doc) {
+			sameTokens(t, doc[:i])
+		}
+	}
+	// Many attributes on one tag: duplicates found past the scan's limit.
+	var b strings.Builder
+	b.WriteString("<td")
+	for i := range 100 {
+		b.WriteString(" A" + strings.Repeat("b", i%40) + "=x")
+	}
+	b.WriteString(">")
+	sameTokens(t, b.String())
+}
+
+func FuzzTokenizer(f *testing.F) {
+	for _, doc := range markupSoups(50) {
+		f.Add(doc)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		sameTokens(t, doc)
+	})
+}
