@@ -448,13 +448,38 @@ func TestNeedsEscape(t *testing.T) {
 // TestSeedsCanonicalGolden keeps the canonical form of every seed, and the
 // HTML page of one, as golden files (rewritten with -update).
 func TestSeedsCanonicalGolden(t *testing.T) {
+	forEachSeedReport(t, func(t *testing.T, base string, r *Report) {
+		var md bytes.Buffer
+		if err := Render(&md, r); err != nil {
+			t.Errorf("Render: %v", err)
+		}
+		checkTextForm(t, md.Bytes())
+		compareGolden(t, base+".golden.md", md.Bytes())
+		if strings.HasPrefix(filepath.Base(base), "004_") {
+			var page bytes.Buffer
+			if err := RenderHTML(&page, r); err != nil {
+				t.Errorf("RenderHTML: %v", err)
+			}
+			checkPage(t, page.Bytes())
+			if diff := cmp.Diff(wantCells(r), htmlCells(t, r, page.Bytes())); diff != "" {
+				t.Errorf("cells of the HTML page mismatch (-want +got):\n%s", diff)
+			}
+			compareGolden(t, base+".golden.html", page.Bytes())
+		}
+	})
+}
+
+// forEachSeedReport runs f in a subtest for each seed, with its report and
+// the base name of its golden files. The goldens live outside
+// testdata/seeds, whose every .md and .html file the CLI's directory walk
+// reads as a report.
+func forEachSeedReport(t *testing.T, f func(t *testing.T, base string, r *Report)) {
+	t.Helper()
 	seeds, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
 	if len(seeds) == 0 {
 		t.Fatal("no seeds")
 	}
 	for _, path := range seeds {
-		// The goldens live outside testdata/seeds, whose every .md and
-		// .html file the CLI's directory walk reads as a report.
 		base := filepath.Join("testdata", "render", "seeds", strings.TrimSuffix(filepath.Base(path), ".txt"))
 		t.Run(filepath.Base(base), func(t *testing.T) {
 			src, err := os.ReadFile(path)
@@ -465,23 +490,7 @@ func TestSeedsCanonicalGolden(t *testing.T) {
 			if r == nil {
 				t.Fatalf("Parse: %v", err)
 			}
-			var md bytes.Buffer
-			if err := Render(&md, r); err != nil {
-				t.Errorf("Render: %v", err)
-			}
-			checkTextForm(t, md.Bytes())
-			compareGolden(t, base+".golden.md", md.Bytes())
-			if strings.HasPrefix(filepath.Base(base), "004_") {
-				var page bytes.Buffer
-				if err := RenderHTML(&page, r); err != nil {
-					t.Errorf("RenderHTML: %v", err)
-				}
-				checkPage(t, page.Bytes())
-				if diff := cmp.Diff(wantCells(r), htmlCells(t, r, page.Bytes())); diff != "" {
-					t.Errorf("cells of the HTML page mismatch (-want +got):\n%s", diff)
-				}
-				compareGolden(t, base+".golden.html", page.Bytes())
-			}
+			f(t, base, r)
 		})
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -153,49 +152,34 @@ func checkDOCXGrid(doc []byte) error {
 // RenderDOCX as a golden file (rewritten with -update), and reads every
 // seed's .docx back as the report its canonical text reads as.
 func TestSeedsDOCXGolden(t *testing.T) {
-	seeds, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
-	if len(seeds) == 0 {
-		t.Fatal("no seeds")
-	}
-	for _, path := range seeds {
-		base := filepath.Join("testdata", "render", "seeds", strings.TrimSuffix(filepath.Base(path), ".txt"))
-		t.Run(filepath.Base(base), func(t *testing.T) {
-			src, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			r, err := Parse(src)
-			if r == nil {
-				t.Fatalf("Parse: %v", err)
-			}
-			var out bytes.Buffer
-			if err := RenderDOCX(&out, r); err != nil {
-				t.Errorf("RenderDOCX: %v", err)
-			}
-			checkDOCX(t, out.Bytes())
-			var again bytes.Buffer
-			RenderDOCX(&again, r)
-			if !bytes.Equal(out.Bytes(), again.Bytes()) {
-				t.Error("RenderDOCX wrote different bytes for the same report")
-			}
-			got, err := Parse(out.Bytes())
-			if err != nil {
-				t.Fatalf("Parse(RenderDOCX(r)): %v", err)
-			}
-			want, err := Parse(Format(r))
-			if err != nil {
-				t.Fatalf("Parse(Format(r)): %v", err)
-			}
-			want.Warnings, got.Warnings = nil, nil
-			if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
-				t.Errorf("Parse(RenderDOCX(r)) and Parse(Format(r)) differ (-text +docx):\n%s", diff)
-			}
-			if strings.HasPrefix(filepath.Base(base), "004_") {
-				parts, _ := docxParts(t, out.Bytes())
-				compareGolden(t, base+".golden.document.xml", parts["word/document.xml"])
-			}
-		})
-	}
+	forEachSeedReport(t, func(t *testing.T, base string, r *Report) {
+		var out bytes.Buffer
+		if err := RenderDOCX(&out, r); err != nil {
+			t.Errorf("RenderDOCX: %v", err)
+		}
+		checkDOCX(t, out.Bytes())
+		var again bytes.Buffer
+		RenderDOCX(&again, r)
+		if !bytes.Equal(out.Bytes(), again.Bytes()) {
+			t.Error("RenderDOCX wrote different bytes for the same report")
+		}
+		got, err := Parse(out.Bytes())
+		if err != nil {
+			t.Fatalf("Parse(RenderDOCX(r)): %v", err)
+		}
+		want, err := Parse(Format(r))
+		if err != nil {
+			t.Fatalf("Parse(Format(r)): %v", err)
+		}
+		want.Warnings, got.Warnings = nil, nil
+		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("Parse(RenderDOCX(r)) and Parse(Format(r)) differ (-text +docx):\n%s", diff)
+		}
+		if strings.HasPrefix(filepath.Base(base), "004_") {
+			parts, _ := docxParts(t, out.Bytes())
+			compareGolden(t, base+".golden.document.xml", parts["word/document.xml"])
+		}
+	})
 }
 
 // A character XML cannot hold is written as U+FFFD, the file stays
