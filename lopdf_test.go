@@ -16,7 +16,9 @@ import (
 // and with -raw (.pdfraw.txt: a row's values one space apart, a blank
 // nothing), the page as a browser copies it (.browser.txt: Chromium's
 // innerText, cells tab-separated), printed to PDF by Chromium and extracted
-// with -layout (.chromepdf.txt: a line's values may be squeezed), and
+// with -layout (.chromepdf.txt: a line's values may be squeezed), written
+// as .docx by nianbao, printed to PDF by LibreOffice and extracted with
+// -layout (.nbdocx.txt: rows whose labels wrap have their values shifted), and
 // converted by pandoc from LibreOffice's
 // .docx to GitHub Markdown (.gfm.txt) and from the page to plain text
 // (.pandoc.txt). scripts/lopdf.sh makes testdata/lopdf, with the cells of

@@ -417,7 +417,13 @@ func choosePlacement(s *source, vs []token, rows [][]token, hulls [2][]colSpan, 
 			continue
 		}
 		for _, row := range rows {
-			if _, clash := assignColumns(s, row, hulls[m], m); clash {
+			// Every row of the page must fit the columns: a row that does
+			// not (values shifted off them) says pdftotext laid its lines
+			// out unevenly, and then no row's positions are trusted
+			// (LibreOffice's PDF of nianbao's .docx: rows whose labels
+			// wrap have their values three or more columns left of the
+			// others').
+			if at, clash := assignColumns(s, row, hulls[m], m); clash || at == nil {
 				hulls[m] = nil
 				break
 			}

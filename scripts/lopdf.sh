@@ -17,6 +17,9 @@
 #   <name>.chromepdf.txt  the page printed to PDF by Chromium, extracted
 #                    with pdftotext -layout (a line's values may be
 #                    squeezed: a blank cell's gap shrinks);
+#   <name>.nbdocx.txt  the report written as .docx by nianbao (parse -f
+#                    docx), printed to PDF by LibreOffice, pdftotext -layout
+#                    (rows whose labels wrap have their values shifted);
 #   <name>.gfm.txt   the page saved by LibreOffice as .docx, converted by
 #                    pandoc to GitHub Markdown (pipe tables: a merged label
 #                    cell spread over empty fields, a blank cell an empty
@@ -46,6 +49,10 @@ for seed in testdata/seeds/*.txt; do
     chromium_shapes "$tmp" "$name" "$out/$name"
     (cd "$tmp" && soffice --headless --convert-to docx:"MS Word 2007 XML" "$name.html" >/dev/null 2>&1)
     pandoc -f docx -t gfm "$tmp/$name.docx" -o "$out/$name.gfm.txt"
+    mkdir -p "$tmp/nbdocx"
+    "$tmp/nb" parse -f docx "$tmp/$name.html" > "$tmp/nbdocx/$name.docx"
+    (cd "$tmp/nbdocx" && soffice --headless --convert-to pdf "$name.docx" >/dev/null 2>&1)
+    pdftotext -layout -enc UTF-8 "$tmp/nbdocx/$name.pdf" "$out/$name.nbdocx.txt"
     pandoc -f html -t plain "$tmp/$name.html" -o "$out/$name.pandoc.txt"
     "$tmp/nb" parse -f csv "$tmp/$name.html" > "$out/$name.truth.csv"
   done
