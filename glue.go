@@ -355,13 +355,9 @@ func newGluedRow(text string, pos Position, label string, refs []string) (g *glu
 	return gluedRun(text, pos, label, refs, false)
 }
 
-// newLostRow is newGluedRow for a run that may have lost blank cells
-// (splitGluedLost): its table shows that blank cells left no digits
-// (tableParser.lostBlanks).
-func newLostRow(text string, pos Position, label string, refs []string) (g *gluedRow, ok bool) {
-	return gluedRun(text, pos, label, refs, true)
-}
-
+// gluedRun is newGluedRow; lost says that the run may hide blank cells (its
+// table shows that blank cells leave no digit: tableParser.noteLostBlanks),
+// and then its cuts allow for them without the row's sums (splitGluedLost).
 func gluedRun(text string, pos Position, label string, refs []string, lost bool) (g *gluedRow, ok bool) {
 	run, ok := foldDigits(text)
 	if !ok || len(refs) < 2 {

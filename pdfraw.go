@@ -128,11 +128,7 @@ func (tp *tableParser) dropFlat(b schema.Block, why string) {
 		return
 	}
 	tp.p.warn(tp.p.src.pos(tp.flat[0].sp.start), b.ID, ErrAmbiguous, why+"; its cells are left blank and the values kept in Unrecognized")
-	for _, t := range tp.flat {
-		if t.kind != tkEmpty {
-			tp.p.unrecognized(t.sp, "")
-		}
-	}
+	tp.keepValues(tp.flat)
 }
 
 // rowScrambled reports whether a labelled row of table 3 or 4 whose values
@@ -201,11 +197,7 @@ func (tp *tableParser) dropRow(b schema.Block, row schema.Row, vals []token, n i
 				"its cells are left blank and the values kept in Unrecognized",
 			row.Label, len(vals), n, joinTokens(vals))
 	}
-	for _, t := range vals {
-		if t.kind != tkEmpty {
-			tp.p.unrecognized(t.sp, "")
-		}
-	}
+	tp.keepValues(vals)
 }
 
 // blankRow makes every cell of a row blank, the 法人或其他组织 subtotal
@@ -526,13 +518,6 @@ func valueCount(vals []token) int {
 // Unrecognized and says why (linesLost).
 func (tp *tableParser) dropBlock(r *Report, b schema.Block, bi *blockInfo, why string, org bool) {
 	tp.p.warn(bi.pos, b.ID, ErrAmbiguous, why+"; its cells are left blank and the values kept in Unrecognized")
-	keep := func(vals []token) {
-		for _, t := range vals {
-			if t.kind != tkEmpty {
-				tp.p.unrecognized(t.sp, "")
-			}
-		}
-	}
 	for i := range len(b.Rows) + len(b.ExtraRows) {
 		var row schema.Row
 		if i < len(b.Rows) {
@@ -544,12 +529,22 @@ func (tp *tableParser) dropBlock(r *Report, b schema.Block, bi *blockInfo, why s
 		if acc := tp.rows[rowKey{b.ID, row.Name}]; acc != nil {
 			acc.used = true
 			at = tp.p.src.pos(acc.label.start)
-			keep(acc.vals)
+			tp.keepValues(acc.vals)
 		}
 		blankRow(r, b, row.Name, org, at)
 	}
 	if b.ID == "t4" {
-		keep(tp.flat)
+		tp.keepValues(tp.flat)
 		tp.flat = nil
+	}
+}
+
+// keepValues keeps the values among a row's fields in Unrecognized: cells
+// left blank, their values not lost.
+func (tp *tableParser) keepValues(vals []token) {
+	for _, t := range vals {
+		if t.kind != tkEmpty {
+			tp.p.unrecognized(t.sp, "")
+		}
 	}
 }

@@ -252,11 +252,7 @@ func (tp *tableParser) dropEdges(b schema.Block, row schema.Row, vals []token, n
 	tp.p.warnf(at, b.Ref(row.Name, b.Columns[0].Name), ErrAmbiguous,
 		"row %q has %d fields for %d cells (%s), empty ones at both ends, and nothing tells which fields are its cells: "+
 			"its cells are left blank and the values kept in Unrecognized", row.Label, len(vals), n, joinFields(vals))
-	for _, t := range vals {
-		if t.kind != tkEmpty {
-			tp.p.unrecognized(t.sp, "")
-		}
-	}
+	tp.keepValues(vals)
 }
 
 // joinFields is the text of a row's fields separated by |, an empty field
@@ -602,11 +598,7 @@ func (tp *tableParser) dropShort(b schema.Block, row schema.Row, vals []token, n
 		"row %q has %d values for %d cells (%s) and their positions do not tell which cells are blank: "+
 			"its cells are left blank and the values kept in Unrecognized (Parser.AlignShortRows reads such a row aligned to the right)",
 		row.Label, k, n, joinTokens(vals))
-	for _, t := range vals {
-		if t.kind != tkEmpty {
-			tp.p.unrecognized(t.sp, "")
-		}
-	}
+	tp.keepValues(vals)
 }
 
 // placeFlat places table 4 written as one row of fewer values than its
@@ -652,11 +644,7 @@ func (tp *tableParser) dropApart(b schema.Block, row schema.Row, vals []token, a
 		"row %q: its label and the label before it stand apart from the table with no values between them, "+
 			"so which of them the values that follow (%s) belong to cannot be told; "+
 			"its cells are left blank and the values kept in Unrecognized", row.Label, joinTokens(vals))
-	for _, t := range vals {
-		if t.kind != tkEmpty {
-			tp.p.unrecognized(t.sp, "")
-		}
-	}
+	tp.keepValues(vals)
 }
 
 // splitSigned reads a row of table 2 (edition 2019) whose 上一年项目数量 and

@@ -1241,19 +1241,11 @@ func (tp *tableParser) finish(r *Report) {
 		}
 		tp.p.warnf(tp.p.src.pos(acc.label.start), acc.block, ErrUnrecognized,
 			"row %q is not part of the layout this block uses; its values are kept in Unrecognized", tp.p.src.str(acc.label))
-		for _, t := range acc.vals {
-			if t.kind != tkEmpty {
-				tp.p.unrecognized(t.sp, "")
-			}
-		}
+		tp.keepValues(acc.vals)
 	}
 	tp.dropPreRow()
 	if tp.cur != nil && tp.cur.block == "" {
-		for _, t := range tp.cur.vals {
-			if t.kind != tkEmpty {
-				tp.p.unrecognized(t.sp, "")
-			}
-		}
+		tp.keepValues(tp.cur.vals)
 	}
 }
 
