@@ -548,3 +548,255 @@ func (tp *tableParser) keepValues(vals []token) {
 		}
 	}
 }
+
+// readColumnMajor reads table 3 from PDF text without -layout in which the
+// values stand one a line in groups that blank lines separate, each group
+// a column's cells of some consecutive rows: a row band of k rows is n
+// groups (n columns) of k lines each, the bands follow the template's row
+// order, and the labels come elsewhere. pdftotext's default and -raw orders
+// print a table of WPS's PDFs so (004, 006 of the corpus: "1 0 0 0 0 1 1 0
+// 10 3", then five groups of ten 0, then the 总计 group, for the ten rows
+// from 1.属于国家秘密 to 2.没有现成信息需要另行制作).
+//
+// The reading needs proof, and gets it from the text's shape and the
+// template's arithmetic together: the groups fall into bands exactly, the
+// bands hold exactly the block's rows, every row read so adds up (总计 the
+// sum of the six applicant columns), 一 + 二 = 总计 + 四 and 总计 = the sum
+// of the result rows, column by column; and no band reads as well row by
+// row (its values in text order, n to a row) to different numbers. Else it
+// returns false and nothing is written (the block is left blank with the
+// warning of linesLost).
+func (tp *tableParser) readColumnMajor(r *Report, b schema.Block, bi *blockInfo) bool {
+	n := len(b.Columns)
+	if b.ID != "t3" || tp.mode != modeSpace || n < 2 {
+		return false
+	}
+	// The groups of values, in text order.
+	var groups [][]token
+	prev, broken := -1, true
+	for _, t := range tp.toks {
+		if t.kind != tkValue || isPageNumber(t.text) {
+			broken = true
+			continue
+		}
+		if t.line == prev {
+			return false // two values on a line: not one a line
+		}
+		if broken || t.line != prev+1 {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], t)
+		prev, broken = t.line, false
+	}
+	// Bands: n groups of k values each, one after another.
+	type band struct{ from, k int } // first row, rows
+	var bands []band
+	rows := 0
+	for i := 0; i < len(groups); i += n {
+		k := len(groups[i])
+		if i+n > len(groups) {
+			return false
+		}
+		for _, g := range groups[i : i+n] {
+			if len(g) != k {
+				return false
+			}
+		}
+		bands = append(bands, band{rows, k})
+		rows += k
+	}
+	if rows != len(b.Rows) {
+		return false
+	}
+	grid := make([][]token, rows)  // column by column: the reading
+	byRow := make([][]token, rows) // row by row in text order: the alternative
+	for bn, bd := range bands {
+		gs := groups[bn*n : bn*n+n]
+		var flat []token
+		for _, g := range gs {
+			flat = append(flat, g...)
+		}
+		for i := range bd.k {
+			grid[bd.from+i] = make([]token, n)
+			for j := range n {
+				grid[bd.from+i][j] = gs[j][i]
+			}
+			byRow[bd.from+i] = flat[i*n : (i+1)*n]
+		}
+	}
+	if !t3Balances(b, grid) {
+		return false
+	}
+	for _, bd := range bands {
+		if bd.k < 2 {
+			continue // one row: both readings are the same
+		}
+		alt := slices.Clone(grid)
+		copy(alt[bd.from:bd.from+bd.k], byRow[bd.from:bd.from+bd.k])
+		if t3Balances(b, alt) && !sameTexts(alt, grid) {
+			return false // the band reads as well row by row, to other numbers
+		}
+	}
+	tp.p.warnf(bi.pos, b.ID, ErrRepaired,
+		"table 3's values stand one a line in %d groups that read as %d bands of rows written column by column; "+
+			"read so in the template's row order, as every row adds up, 一 + 二 = 总计 + 四 and 总计 is the sum "+
+			"of the results, column by column (text of a PDF without -layout)", len(groups), len(bands))
+	for i, row := range b.Rows {
+		for j, c := range b.Columns {
+			*r.cellAt(b.Table, row.Name, c.Name) = tp.cell(grid[i][j], b.Table, row.Name, c.Name)
+		}
+	}
+	for _, row := range append(b.Rows[:len(b.Rows):len(b.Rows)], b.ExtraRows...) {
+		if acc := tp.rows[rowKey{b.ID, row.Name}]; acc != nil {
+			acc.used = true
+		}
+	}
+	tp.preRow = nil // its values are among the groups
+	return true
+}
+
+// t3Balances reports whether table 3's rows, each a row of value tokens in
+// the block's column order, keep the template's arithmetic (balances).
+func t3Balances(b schema.Block, grid [][]token) bool {
+	return balances(b, func(i, j int) (int64, bool) { return ParseValue(grid[i][j].text).Int64() })
+}
+
+// balances reports whether table 3's cells, num(row, column) by index in
+// block b, are integers that keep the template's arithmetic: every row adds
+// up (总计 the sum of the applicant columns), and column by column 一 + 二 =
+// 总计 + 四 and 总计 is the sum of the result rows (the rows under
+// 三、本年度办理结果 but 总计).
+func balances(b schema.Block, num func(i, j int) (int64, bool)) bool {
+	n := len(b.Columns)
+	at := map[string]int{}
+	vals := make([][]int64, len(b.Rows))
+	for i, row := range b.Rows {
+		at[row.Name] = i
+		vals[i] = make([]int64, n)
+		var sum int64
+		for j := range n {
+			v, ok := num(i, j)
+			if !ok {
+				return false
+			}
+			vals[i][j] = v
+			if j < n-1 {
+				sum += v
+			}
+		}
+		if sum != vals[i][n-1] {
+			return false
+		}
+	}
+	for j := range n {
+		var results int64
+		for i, row := range b.Rows {
+			if len(row.Groups) > 0 && row.Name != "total" {
+				results += vals[i][j]
+			}
+		}
+		total := vals[at["total"]][j]
+		if vals[at["new"]][j]+vals[at["carried_over"]][j] != total+vals[at["carried_forward"]][j] || results != total {
+			return false
+		}
+	}
+	return true
+}
+
+// sameTexts reports whether two grids of tokens hold the same texts.
+func sameTexts(a, b [][]token) bool {
+	for i := range a {
+		for j := range a[i] {
+			if a[i][j].text != b[i][j].text {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// orderLost says why the values of table 3, one a line in PDF text without
+// -layout, may not stand after their own row labels, or returns "": values
+// came before the first row label, a row got other than one row of values,
+// or the labels with values are out of the template's order. pdftotext
+// prints a label after its values, or the labels of several rows together,
+// when the PDF's drawing order says so; then the values after a label can
+// be another row's, and a row that got as many values as it has cells
+// proves nothing (the rows' values shifted by whole rows still add up).
+func (tp *tableParser) orderLost(b schema.Block) string {
+	if tp.mode != modeSpace || tp.cellALine(nil) {
+		return ""
+	}
+	n := len(b.Columns)
+	why := ""
+	if k := valueCount(tp.preRow) + tp.outside; k > 0 {
+		why = fmt.Sprintf("%d values come before the first row label or between labels", k)
+	}
+	index := map[string]int{}
+	for i, row := range b.Rows {
+		index[row.Name] = i
+	}
+	prev := -1
+	for _, acc := range tp.rowOrder {
+		if acc.block != b.ID {
+			continue
+		}
+		k := valueCount(acc.vals)
+		if k == 0 {
+			continue
+		}
+		if !oneALine(acc.vals) || firstValue(acc.vals).line == acc.line {
+			return "" // values share a line, or their label's: not one a line
+		}
+		i, official := index[acc.name]
+		switch {
+		case why != "":
+		case k != n:
+			why = fmt.Sprintf("row %q has %d values for %d cells", b.Rows[max(i, 0)].Label, k, n)
+			if !official {
+				why = fmt.Sprintf("a subtotal row has %d values for %d cells", k, n)
+			}
+		case official && i <= prev:
+			why = fmt.Sprintf("row %q comes after a later row of the template", b.Rows[i].Label)
+		}
+		if official {
+			prev = max(prev, i)
+		}
+	}
+	return why
+}
+
+// unread leaves every cell of block b blank, after fill read them, and
+// keeps the values they took in Unrecognized, saying why: their rows are
+// not proven (orderLost) and the template's arithmetic does not prove them.
+func (tp *tableParser) unread(r *Report, b schema.Block, bi *blockInfo, why string, org bool) {
+	tp.p.warnf(bi.pos, b.ID, ErrAmbiguous, "table 3's values stand one a line and not in the table's order (%s), "+
+		"and read after their labels they do not keep the template's arithmetic, so which row each belongs to "+
+		"is not proven (text of a PDF without -layout); its cells are left blank and the values kept in Unrecognized", why)
+	for _, t := range tp.toks {
+		if t.kind == tkValue && tp.p.src.claimed(t.sp) == claimValue {
+			tp.p.src.release(t.sp)
+			tp.p.unrecognized(t.sp, "")
+		}
+	}
+	for _, row := range append(b.Rows[:len(b.Rows):len(b.Rows)], b.ExtraRows...) {
+		at := bi.pos
+		if acc := tp.rows[rowKey{b.ID, row.Name}]; acc != nil {
+			at = tp.p.src.pos(acc.label.start)
+		}
+		if _, ok := r.Cell(b.Ref(row.Name, b.Columns[0].Name)); ok || len(row.Sum) == 0 {
+			blankRow(r, b, row.Name, org, at)
+		}
+	}
+}
+
+// firstValue is the first of a row's fields that is not empty (valueCount
+// says there is one).
+func firstValue(vals []token) token {
+	for _, t := range vals {
+		if t.kind != tkEmpty {
+			return t
+		}
+	}
+	return token{}
+}

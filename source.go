@@ -110,6 +110,23 @@ func (s *source) mark(start, end int, k claim) {
 	}
 }
 
+// claimed is the claim on the first byte of sp that is not white space.
+func (s *source) claimed(sp srcSpan) claim {
+	sp = s.trimSpan(sp)
+	if sp.start >= min(sp.end, len(s.claims)) {
+		return claimNone
+	}
+	return s.claims[sp.start]
+}
+
+// release takes back the claims on sp, so that it can be claimed anew.
+func (s *source) release(sp srcSpan) {
+	end := min(sp.end, len(s.claims))
+	for i := sp.start; i < end; i++ {
+		s.claims[i] = claimNone
+	}
+}
+
 // srcSpan is a piece of the decoded text: [start, end) byte offsets.
 type srcSpan struct{ start, end int }
 

@@ -84,6 +84,8 @@ type tableParser struct {
 	widest int
 	// bareRun: the label run being resolved holds several row labels.
 	bareRun bool
+	// toks are the region's tokens in text order (readColumnMajor).
+	toks []token
 }
 
 // resolveScratch is the scratch space of resolve and bestMatch.
@@ -547,7 +549,7 @@ func unescapeCell(s string) string {
 
 // run assembles rows from the tokens.
 func (tp *tableParser) run(toks []token, mode tableMode) {
-	tp.mode = mode
+	tp.mode, tp.toks = mode, toks
 	// run collects label fragments; pending the empty fields after them,
 	// which are blank cells if values follow and padding if a label does;
 	// lead the empty fields that start a new tab-separated line, which are
@@ -1279,6 +1281,10 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 			}
 		}
 	}
+	if orgAt < 0 && tp.readColumnMajor(r, b, bi) { // pdfraw.go: written column by column
+		tp.placeBlanks(r, b, bi)
+		return
+	}
 	if why := tp.linesLost(b, len(b.Columns)); why != "" {
 		tp.dropBlock(r, b, bi, why, orgAt >= 0)
 		tp.placeBlanks(r, b, bi)
@@ -1456,6 +1462,19 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 	tp.resolveGluedRows(r, glued)
 	if byCols != nil {
 		tp.readByColumns(r, b, byCols)
+	}
+	if b.ID == "t3" && orgAt < 0 {
+		// One a line and out of the table's order, the rows read must keep
+		// the template's arithmetic (pdfraw.go).
+		if why := tp.orderLost(b); why != "" && !balances(b, func(i, j int) (int64, bool) {
+			c, _ := r.Cell(b.Ref(b.Rows[i].Name, b.Columns[j].Name))
+			if c.Kind != Number {
+				return 0, false
+			}
+			return c.Int64()
+		}) {
+			tp.unread(r, b, bi, why, false)
+		}
 	}
 	tp.placeBlanks(r, b, bi)
 	if len(missing) > 0 {
