@@ -390,6 +390,8 @@ var diagTranslations = []diagTranslation{
 	}),
 	tr(`^the (\d+) values before table 3's first row label \((.*)\) are read as row (".*"): they come between the column header and row 二, add up, and row 一's label comes later without values \(text of a PDF out of reading order\?\)$`, true,
 		"表三第一个行标签之前的 %[1]s 个数值（%[2]s）读作%[3]s行：它们在表头与第二行之间、合计成立，而第一行的标签在后面单独出现（PDF 文字的阅读顺序错乱）"),
+	tr(`^the value (".*") stands apart from row (".*"), between the caption of its block and the next block's; the block has one cell, so it is read as that cell's \(text of a PDF out of reading order\?\)$`, true,
+		"数值 %[1]s 与%[2]s行分开，位于本栏目标题和下一栏目标题之间；本栏目只有一个单元格，读作该格的值（PDF 文字的阅读顺序错乱）"),
 	tr(`^table 3's values stand one a line in (\d+) groups that read as (\d+) bands of rows written column by column; read so in the template's row order, as every row adds up, 一 \+ 二 = 总计 \+ 四 and 总计 is the sum of the results, column by column \(text of a PDF without -layout\)$`, true,
 		"表三的数值每行一个，分成 %[1]s 组，可读成按列书写的 %[2]s 段行；按模板的行序读出，因为每行合计成立、各列第一项加第二项等于总计加第四项、总计等于各办理结果之和（不带 -layout 的 PDF 文字）"),
 	tr(`^row (".*") has (\d+) values, one a line, that read as (\d+) rows written column by column \((.*)\); the last of them, which balances rows 一, 二 and 四, is read as this row's and the others are kept in Unrecognized \(text of a PDF out of reading order\?\)$`, true,

@@ -800,3 +800,70 @@ func firstValue(vals []token) token {
 	}
 	return token{}
 }
+
+// caption is where a block's caption stands in the text: the byte offset
+// of its first rune.
+type caption struct {
+	block string
+	off   int
+}
+
+// oneCellBlock gives a block of table 2 that has one cell (第二十条第（五）项
+// 行政许可's 本年处理决定数量, 第二十条第（八）项's 收费金额) the one value that
+// stands outside any row between its caption and the next block's, when its
+// row label is in the text and got no value: PDF text without -layout prints
+// the value before its label, or after the column header that follows the
+// label (corpus 004, 006). The block has one cell, so its only value has
+// nowhere else to go. It reports whether it did.
+func (tp *tableParser) oneCellBlock(b schema.Block) bool {
+	if b.Table != "t2" || len(b.Rows) != 1 || len(b.Columns) != 1 {
+		return false
+	}
+	key := rowKey{b.ID, b.Rows[0].Name}
+	acc := tp.rows[key]
+	if !tp.labelled[key] || acc != nil && valueCount(acc.vals) > 0 {
+		return false // the label is not in the text, or its row has a value
+	}
+	from, to := -1, len(tp.p.src.text)
+	for _, c := range tp.captions {
+		switch {
+		case c.block == b.ID && from < 0:
+			from = c.off
+		case c.block != b.ID && from >= 0 && c.off > from:
+			to = min(to, c.off)
+		}
+	}
+	if from < 0 {
+		return false
+	}
+	for _, a := range tp.rowOrder {
+		if a.block != b.ID && a.label.start >= from && a.label.start < to {
+			return false // another block's row within: not this block's text alone
+		}
+	}
+	at := -1
+	for i, t := range tp.outsideVals {
+		if t.kind != tkValue || t.sp.start < from || t.sp.start >= to || isPageNumber(t.text) {
+			continue
+		}
+		if at >= 0 {
+			return false // two values for one cell
+		}
+		at = i
+	}
+	if at < 0 {
+		return false
+	}
+	t := tp.outsideVals[at]
+	tp.outsideVals[at].kind = tkEmpty // taken
+	if acc == nil { // a label with no value after it starts no row
+		acc = tp.p.newRowAcc()
+		*acc = rowAcc{block: b.ID, name: b.Rows[0].Name, label: t.sp, line: t.line}
+		tp.rows[key] = acc
+	}
+	acc.vals = append(acc.vals[:0], t)
+	tp.p.warnf(tp.p.src.pos(t.sp.start), b.Ref(b.Rows[0].Name, b.Columns[0].Name), ErrRepaired,
+		"the value %q stands apart from row %q, between the caption of its block and the next block's; the block has "+
+			"one cell, so it is read as that cell's (text of a PDF out of reading order?)", t.text, b.Rows[0].Label)
+	return true
+}

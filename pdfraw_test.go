@@ -538,3 +538,36 @@ func TestPDFRawLinesLost(t *testing.T) {
 		}
 	}
 }
+
+// A block of table 2 with one cell takes the one value that stands outside
+// any row between its caption and the next block's (corpus 004: 550 before
+// its label 行政许可; 006: 9487 after a page number and the column header
+// that follow the label); never two values, never a value of another
+// block's text.
+func TestPDFRawOneCellBlock(t *testing.T) {
+	head := []string{"一、总体情况", "正文。", "二、主动公开政府信息情况",
+		"第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "0", "0", "0",
+		"行政规范性文件", "0", "5", "5"}
+	six := words("第二十条第（六）项 信息内容 本年处理决定数量 行政处罚 4119 行政强制 195")
+	cases := []struct {
+		name string
+		five []string
+		want string
+	}{
+		{"value before the label", words("第二十条第（五）项 信息内容 本年处理决定数量 550 行政许可"), "550"},
+		{"value after the header, past a page number", words("第二十条第（五）项 信息内容 行政许可 -2- 本年处理决定数量 9487"), "9487"},
+		{"two values", words("第二十条第（五）项 信息内容 本年处理决定数量 550 12 行政许可"), ""},
+		{"no row label", words("第二十条第（五）项 信息内容 本年处理决定数量 550"), ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := rawDoc(head, c.five, six, []string{"三、收到和处理政府信息公开申请情况", "无。"}, rawTail)
+			r := parseRaw(t, src)
+			want := map[string]string{"t2.licensing.decisions": c.want, "t2.penalty.decisions": "4119",
+				"t2.coercion.decisions": "195", "t2.normative_docs.in_force": "5"}
+			if diff := cmp.Diff(want, rawCells(r, want)); diff != "" {
+				t.Errorf("table 2 (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

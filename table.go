@@ -86,6 +86,10 @@ type tableParser struct {
 	bareRun bool
 	// toks are the region's tokens in text order (readColumnMajor).
 	toks []token
+	// outsideVals are the values outside any row (addValue), captions
+	// where each block's caption stands (oneCellBlock, pdfraw.go).
+	outsideVals []token
+	captions    []caption
 }
 
 // resolveScratch is the scratch space of resolve and bestMatch.
@@ -707,7 +711,7 @@ func (tp *tableParser) addValue(t token) {
 		tp.preRow = append(tp.preRow, t) // placed or dropped by fill
 	case t.kind == tkValue:
 		tp.outside++
-		tp.p.unrecognized(t.sp, "a value outside any table row")
+		tp.outsideVals = append(tp.outsideVals, t) // placed (oneCellBlock) or dropped by finish
 	}
 }
 
@@ -821,6 +825,9 @@ func (tp *tableParser) resolve(run []token, valued bool) {
 			tp.p.warn(s.pos(fr[m.start].off), "", ErrRepaired, msg)
 		}
 		tp.note(m)
+		if m.entries[0].kind == vCaption {
+			tp.captions = append(tp.captions, caption{m.entries[0].block, fr[m.start].off})
+		}
 		tp.noteColumnAt(m, fr[m.start].off)
 		tp.noteLabelled(m)
 		if i == len(ms)-1 && valued {
@@ -1246,6 +1253,11 @@ func (tp *tableParser) finish(r *Report) {
 		tp.keepValues(acc.vals)
 	}
 	tp.dropPreRow()
+	for _, t := range tp.outsideVals {
+		if t.kind == tkValue {
+			tp.p.unrecognized(t.sp, "a value outside any table row")
+		}
+	}
 	if tp.cur != nil && tp.cur.block == "" {
 		tp.keepValues(tp.cur.vals)
 	}
@@ -1290,6 +1302,7 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 		tp.placeBlanks(r, b, bi)
 		return
 	}
+	tp.oneCellBlock(b) // pdfraw.go: a block's only value, apart from its label
 	var missing []string
 	flat := tp.flat
 	flatAligned, flatDropped := false, false
