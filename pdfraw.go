@@ -856,7 +856,7 @@ func (tp *tableParser) oneCellBlock(b schema.Block) bool {
 	}
 	t := tp.outsideVals[at]
 	tp.outsideVals[at].kind = tkEmpty // taken
-	if acc == nil { // a label with no value after it starts no row
+	if acc == nil {                   // a label with no value after it starts no row
 		acc = tp.p.newRowAcc()
 		*acc = rowAcc{block: b.ID, name: b.Rows[0].Name, label: t.sp, line: t.line}
 		tp.rows[key] = acc
