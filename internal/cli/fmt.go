@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -94,7 +94,7 @@ func runFmt(e *env, args []string, o fmtOpts) int {
 }
 
 func fmtOne(e *env, in input, o fmtOpts) fmtResult {
-	r, src, err := in.load(e, false)
+	r, src, converted, err := in.loadText(e, false)
 	if r == nil {
 		o := in.failed(src, err)
 		if o.skipped {
@@ -136,6 +136,9 @@ func fmtOne(e *env, in input, o fmtOpts) fmtResult {
 		case len(lost) > 0:
 			res.msgs = append(res.msgs, lost...)
 			res.msgs = append(res.msgs, quoteName(in.name)+": 未改写，因为规范形式会丢失内容 / not rewritten, because the canonical form would lose content")
+			res.status = exitFindings
+		case converted:
+			res.msgs = append(res.msgs, quoteName(in.name)+": 未改写：这不是文字文件（PDF），读出的文字不能写回原文件；请另存为规范文本：nianbao fmt "+quoteName(in.name)+" > 报告.md / not rewritten: it is not a text file (a PDF), and the text read from it cannot be written back into it; save the canonical text with nianbao fmt "+quoteName(in.name)+" > report.md")
 			res.status = exitFindings
 		case isHTML(in.name, src):
 			res.msgs = append(res.msgs, quoteName(in.name)+": 未改写：这是网页（HTML）；请另存为规范文本：nianbao parse -f md "+quoteName(in.name)+" > 报告.md / not rewritten: it is an HTML page; save the text with nianbao parse -f md "+quoteName(in.name)+" > file.md")

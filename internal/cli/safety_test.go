@@ -1,4 +1,4 @@
-package main
+package cli
 
 // Tests of issue 16: output, fmt -w and directory walks under abuse.
 

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -10,7 +10,7 @@ import (
 
 // The test binary doubles as nianbao for tests that need a process of its
 // own (output to /dev/full, signals): with NIANBAO_TEST_MAIN=1 in its
-// environment it runs main with the arguments after "--".
+// environment it runs Main with the arguments after "--", and exits.
 func TestMain(m *testing.M) {
 	if os.Getenv("NIANBAO_TEST_MAIN") == "1" {
 		args := os.Args
@@ -22,8 +22,7 @@ func TestMain(m *testing.M) {
 		}
 		os.Args = args
 		testProcessHooks()
-		main()
-		os.Exit(0) // not reached: main exits
+		os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, Options{}))
 	}
 	os.Exit(m.Run())
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -23,8 +23,45 @@ import (
 // stdinName is how standard input is named in messages and output.
 const stdinName = "<standard input>"
 
-// reportExts are the file name extensions a directory walk picks up.
+// reportExts are the file name extensions a directory walk picks up; a
+// build with readers (Options.Readers) adds theirs (env.exts).
 var reportExts = []string{".txt", ".md", ".html", ".htm", ".docx"}
+
+// exts are the file name extensions a walk picks up in this build:
+// reportExts, then the readers' in order.
+func (e *env) exts() []string {
+	if len(e.opts.Readers) == 0 {
+		return reportExts
+	}
+	return append(slices.Clone(reportExts), slices.Sorted(maps.Keys(e.opts.Readers))...)
+}
+
+// isReportName reports whether a walk reads a file of this name.
+func (e *env) isReportName(name string) bool {
+	return slices.Contains(e.exts(), strings.ToLower(filepath.Ext(name)))
+}
+
+// readerFor returns the reader of an input's bytes: the reader of its
+// name's extension, else the reader of the kind its content is (a PDF
+// named otherwise, or on standard input), else nil.
+func (e *env) readerFor(name string, data []byte) Reader {
+	if len(e.opts.Readers) == 0 {
+		return nil
+	}
+	if rd := e.opts.Readers[strings.ToLower(filepath.Ext(name))]; rd != nil {
+		return rd
+	}
+	if f, ok := sniff.Detect(data); ok {
+		return e.opts.Readers["."+f.Kind]
+	}
+	return nil
+}
+
+// readerError is the error of a Reader, with the input's name.
+type readerError struct{ err error }
+
+func (r *readerError) Error() string { return r.err.Error() }
+func (r *readerError) Unwrap() error { return r.err }
 
 // input is one report to read: a file, or standard input.
 type input struct {
@@ -200,7 +237,7 @@ func (e *env) walk(dir string, roots []string) []input {
 		switch t := d.Type(); {
 		case t.IsRegular():
 			switch ext := strings.ToLower(filepath.Ext(path)); {
-			case isReportName(path):
+			case e.isReportName(path):
 				found = append(found, input{name: name, readme: isReadme(path)})
 			case extKinds[ext] != "":
 				a := advice(extKinds[ext])
@@ -211,7 +248,7 @@ func (e *env) walk(dir string, roots []string) []input {
 		case t&fs.ModeSymlink != 0:
 			target, err := realPath(path)
 			if err != nil {
-				if isReportName(path) {
+				if e.isReportName(path) {
 					note(name, "符号链接无效，已跳过", "a broken symbolic link, skipped")
 				}
 				return nil
@@ -219,25 +256,25 @@ func (e *env) walk(dir string, roots []string) []input {
 			fi, err := os.Stat(target)
 			switch {
 			case err != nil:
-				if isReportName(path) {
+				if e.isReportName(path) {
 					note(name, "符号链接无效，已跳过", "a broken symbolic link, skipped")
 				}
 			case fi.IsDir():
 				if !inside(target, roots) {
 					note(name, "指向所给目录之外的目录的符号链接，未跟随", "a symbolic link to a directory outside the directories given, not followed")
 				}
-			case !isReportName(path):
+			case !e.isReportName(path):
 			case !inside(target, roots):
 				note(name, "指向所给目录之外的符号链接，未读取", "a symbolic link to outside the directories given, not read")
 			case !fi.Mode().IsRegular():
 				note(name, "指向"+fileKind(fi.Mode())+"的符号链接，不是普通文件，已跳过", "a symbolic link to "+fileKindEN(fi.Mode())+", not a regular file, skipped")
-			case walked(target, roots):
+			case e.walked(target, roots):
 				// read where it is
 			default:
 				found = append(found, input{name: name})
 			}
 		default:
-			if isReportName(path) {
+			if e.isReportName(path) {
 				note(name, "是"+fileKind(t)+"，不是普通文件，已跳过", "is "+fileKindEN(t)+", not a regular file, skipped")
 			}
 		}
@@ -250,7 +287,7 @@ func (e *env) walk(dir string, roots []string) []input {
 		e.noteOthers(dir, others)
 	}
 	if len(found) == 0 {
-		found = append(found, input{name: dir, err: errNoReports})
+		found = append(found, input{name: dir, err: &noReportsError{e.exts()}})
 	}
 	slices.SortStableFunc(found, func(x, y input) int { return strings.Compare(x.name, y.name) })
 	return found
@@ -273,8 +310,8 @@ func (e *env) noteOthers(dir string, others map[string]int) {
 		en = append(en, fmt.Sprintf("%d %s", others[x], x))
 	}
 	e.note(dir, message{
-		fmt.Sprintf("另有 %d 个文件不是报告格式（%s），已跳过；读取的是 %s 文件", n, strings.Join(zh, "，"), strings.Join(reportExts, " ")),
-		fmt.Sprintf("%d other files not in a report format (%s) skipped; a walk reads %s files", n, strings.Join(en, ", "), strings.Join(reportExts, " ")),
+		fmt.Sprintf("另有 %d 个文件不是报告格式（%s），已跳过；读取的是 %s 文件", n, strings.Join(zh, "，"), strings.Join(e.exts(), " ")),
+		fmt.Sprintf("%d other files not in a report format (%s) skipped; a walk reads %s files", n, strings.Join(en, ", "), strings.Join(e.exts(), " ")),
 	})
 	e.skipped += n - 1
 }
@@ -299,8 +336,8 @@ const kindMHTML = "mhtml"
 func advice(kind string) message {
 	switch kind {
 	case sniff.PDF:
-		return message{"先用 pdftotext -layout 转成文字，如 pdftotext -layout 报告.pdf 报告.txt；或用 nianbao-pdf 直接读取（实验性，github.com/opengovcn/nianbao/pdf/cmd/nianbao-pdf）：nianbao-pdf 报告.pdf | nianbao validate -",
-			"convert it with pdftotext -layout first, as in pdftotext -layout report.pdf report.txt; or read it directly with nianbao-pdf (experimental, github.com/opengovcn/nianbao/pdf/cmd/nianbao-pdf): nianbao-pdf report.pdf | nianbao validate -"}
+		return message{"先用 pdftotext -layout 转成文字，如 pdftotext -layout 报告.pdf 报告.txt；或改用能直接读取 PDF 的 nianbao（实验性）：go install github.com/opengovcn/nianbao/pdf/cmd/nianbao@latest",
+			"convert it with pdftotext -layout first, as in pdftotext -layout report.pdf report.txt; or use the nianbao that reads PDF directly (experimental): go install github.com/opengovcn/nianbao/pdf/cmd/nianbao@latest"}
 	case sniff.Word:
 		return message{"先在 Word 或 WPS 中另存为纯文本（.txt，编码选 UTF-8）", "save it as plain text (.txt, UTF-8) in Word or WPS first"}
 	case sniff.OFD:
@@ -325,11 +362,6 @@ func isReadme(name string) bool {
 	return slices.Contains(readmeNames, strings.TrimSuffix(base, filepath.Ext(base)))
 }
 
-// isReportName reports whether a walk reads a file of this name.
-func isReportName(name string) bool {
-	return slices.Contains(reportExts, strings.ToLower(filepath.Ext(name)))
-}
-
 // inside reports whether the resolved path p is one of roots or under one.
 func inside(p string, roots []string) bool {
 	for _, r := range roots {
@@ -343,8 +375,8 @@ func inside(p string, roots []string) bool {
 // walked reports whether a walk of roots reads the resolved path p where it
 // is: a regular report file under a root with no hidden directory or name on
 // the way.
-func walked(p string, roots []string) bool {
-	if !isReportName(p) {
+func (e *env) walked(p string, roots []string) bool {
+	if !e.isReportName(p) {
 		return false
 	}
 	for _, r := range roots {
@@ -388,7 +420,18 @@ func fileKindEN(m fs.FileMode) string {
 	return "a special file"
 }
 
-var errNoReports = fmt.Errorf("no %s files in this directory", strings.Join(reportExts, " "))
+// errNoReports is wrapped by the error of a directory with no report file.
+var errNoReports = errors.New("no report files in this directory")
+
+// noReportsError is the error of a directory with no file a walk reads:
+// exts are the extensions it looked for.
+type noReportsError struct{ exts []string }
+
+func (n *noReportsError) Error() string {
+	return fmt.Sprintf("no %s files in this directory", strings.Join(n.exts, " "))
+}
+
+func (n *noReportsError) Unwrap() error { return errNoReports }
 
 // defaultMaxSize is the default of -max-size.
 const defaultMaxSize = 200 << 20
@@ -535,13 +578,27 @@ func englishFlag(fs *flag.FlagSet, e *env) {
 // load reads and parses an input. On failure it returns a one-line message
 // that says what to do.
 func (in input) load(e *env, strict bool) (r *nianbao.Report, data []byte, err error) {
+	r, data, _, err = in.loadText(e, strict)
+	return r, data, err
+}
+
+// loadText is load that also says whether a Reader made the text of the
+// input (a PDF): data is then that text, not the input's bytes.
+func (in input) loadText(e *env, strict bool) (r *nianbao.Report, data []byte, converted bool, err error) {
 	data, err = in.read(e)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
+	}
+	if rd := e.readerFor(in.name, data); rd != nil {
+		text, err := rd(in.name, data)
+		if err != nil {
+			return nil, data, false, &readerError{err}
+		}
+		data, converted = text, true
 	}
 	p := &nianbao.Parser{Filename: in.name, Strict: strict, AlignShortRows: e.alignShort, LooseGlue: e.looseGlue}
 	r, err = p.Parse(data)
-	return r, data, err
+	return r, data, converted, err
 }
 
 // outcome is what became of an input that was not read as a report.
@@ -569,12 +626,20 @@ func explain(name string, data []byte, err error) message {
 	msg := clipMessage(strings.TrimPrefix(err.Error(), name+": "))
 	var pe *fs.PathError
 	var tl *tooLargeError
+	var nr *noReportsError
+	var re *readerError
+	var bi interface{ Bilingual() (zh, en string) }
 	switch {
+	case errors.As(err, &re) && errors.As(err, &bi):
+		zh, en := bi.Bilingual()
+		return message{zh, en}
+	case errors.As(err, &re):
+		return message{"无法读取：" + msg, "cannot read: " + msg}
 	case errors.As(err, &tl):
 		s := byteSize(tl.limit).String()
 		return message{"文件超过 " + s + " 的大小上限，未读取；可用 -max-size 放宽", "larger than the limit of " + s + ", not read; raise it with -max-size"}
-	case errors.Is(err, errNoReports):
-		x := strings.Join(reportExts, " ")
+	case errors.As(err, &nr):
+		x := strings.Join(nr.exts, " ")
 		return message{"目录中没有 " + x + " 文件；请给出报告文件或其他目录", "no " + x + " files in this directory; give report files or another directory"}
 	case errors.Is(err, fs.ErrNotExist):
 		return message{"文件或目录不存在，请检查路径", "no such file or directory; check the path"}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 // Tests of issue 19: batch runs that lose nothing, a Chinese-first command
 // line, flags anywhere, UTF-16 input, no wait at a terminal.
@@ -110,7 +110,7 @@ func TestFailureEntries(t *testing.T) {
 		if got[0].File != clean || got[0].Status != "ok" || got[0].Report == nil || got[0].Report.Agency != parseFile(t, clean).Agency {
 			t.Errorf("entry 1: %s %s, want the report of %s", got[0].File, got[0].Status, clean)
 		}
-		if got[1].File != fake || got[1].Status != "error" || got[1].Report != nil || !strings.Contains(got[1].Error, pdfZH+"，如 pdftotext -layout 报告.pdf 报告.txt；或用 nianbao-pdf") ||
+		if got[1].File != fake || got[1].Status != "error" || got[1].Report != nil || !strings.Contains(got[1].Error, pdfZH+"，如 pdftotext -layout 报告.pdf 报告.txt；或改用能直接读取 PDF 的 nianbao") ||
 			!strings.Contains(got[1].Error, " / "+pdfEN) {
 			t.Errorf("entry 2: %+v, want the error of %s", got[1], fake)
 		}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"flag"
@@ -25,29 +25,21 @@ version or the commit it was built from ((devel) for an unreleased build, +dirty
 			if len(args) > 0 {
 				return usageError(e, "version", fmt.Sprintf("不需要参数 %q", args[0]), fmt.Sprintf("unexpected argument %q", args[0]))
 			}
-			fmt.Fprintf(e.stdout, "nianbao %s %s %s/%s\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			fmt.Fprintf(e.stdout, "nianbao %s %s %s/%s\n", e.version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 			return exitOK
 		}
 	},
 }
 
-// The version of a release build, set by scripts/release.sh with
-// -ldflags "-X main.buildVersion=v0.2.0 -X main.buildCommit=… -X
-// main.buildDate=…". Empty in any other build.
-var (
-	buildVersion string
-	buildCommit  string
-	buildDate    string // the commit's date, RFC 3339, UTC
-)
-
 // version returns what nianbao version shows before the Go version: the
-// release's version, commit and date ("v0.2.0 (0c042a0e1f2a, 2026-12-07)");
-// else the module version of a go install ("v0.2.0"); else the VCS
-// revision the binary was built from ("(devel) 0c042a0e1f2a+dirty
-// 2026-12-07"); else "(devel)".
-func version() string {
+// release's version, commit and date ("v0.2.0 (0c042a0e1f2a, 2026-12-07)",
+// Options.Version, set by scripts/release.sh through cmd/nianbao's
+// -ldflags "-X main.buildVersion=…"); else the module version of a go
+// install ("v0.2.0"); else the VCS revision the binary was built from
+// ("(devel) 0c042a0e1f2a+dirty 2026-12-07"); else "(devel)".
+func (e *env) version() string {
 	info, _ := debug.ReadBuildInfo()
-	return versionOf(buildVersion, buildCommit, buildDate, info)
+	return versionOf(e.opts.Version, e.opts.Commit, e.opts.Date, info)
 }
 
 func versionOf(v, commit, date string, info *debug.BuildInfo) string {

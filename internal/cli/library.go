@@ -1,4 +1,4 @@
-package main
+package cli
 
 // This file holds the calls into the validation API of package nianbao:
 // Validate, ValidateSeries and Rules.

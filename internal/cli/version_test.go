@@ -1,7 +1,8 @@
-package main
+package cli
 
 import (
 	"archive/tar"
+	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
@@ -37,11 +38,10 @@ func TestVersionOf(t *testing.T) {
 			t.Errorf("versionOf(%q, %q, %q) = %q, want %q", c.v, c.commit, c.date, got, c.want)
 		}
 	}
-	defer func(v, c, d string) { buildVersion, buildCommit, buildDate = v, c, d }(buildVersion, buildCommit, buildDate)
-	buildVersion, buildCommit, buildDate = "v9.9.9", "abcdef", "2027-01-02T03:04:05Z"
-	res := nb(t, "", "version")
-	if want := "nianbao v9.9.9 (abcdef, 2027-01-02) " + runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH + "\n"; res.stdout != want {
-		t.Errorf("nianbao version = %q, want %q", res.stdout, want)
+	var out, errb bytes.Buffer
+	Main([]string{"version"}, strings.NewReader(""), &out, &errb, Options{Version: "v9.9.9", Commit: "abcdef", Date: "2027-01-02T03:04:05Z"})
+	if want := "nianbao v9.9.9 (abcdef, 2027-01-02) " + runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH + "\n"; out.String() != want {
+		t.Errorf("nianbao version = %q, want %q", out.String(), want)
 	}
 }
 

@@ -1,6 +1,6 @@
 //go:build unix
 
-package main
+package cli
 
 // Tests of fmt -w under abuse (issue 16 items 2, 3 and 7).
 

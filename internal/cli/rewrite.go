@@ -1,4 +1,4 @@
-package main
+package cli
 
 // How fmt -w replaces a file: through a symbolic link to its target, with
 // its mode, special bits and owner kept, its hard links joined, never half

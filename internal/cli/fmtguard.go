@@ -1,4 +1,4 @@
-package main
+package cli
 
 // The guards of fmt -w: a file is rewritten only if its canonical form
 // keeps everything the parse kept, and every number of the file.
