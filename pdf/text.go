@@ -20,9 +20,10 @@
 // without rules are read as pdftotext -layout text is, about a fifth of
 // the values, the rest left blank with a warning.
 //
-// Still experimental: real reports are scanned, drawn with partial rules,
-// or laid out by producers not tried here (WPS, Word's own export); check
-// what it reads. Starting PDFium compiles its WebAssembly once per
+// Real reports (TestRealPDFs: three made by WPS, ruled) are read cell for
+// cell. Still experimental: reports that are scanned, drawn with partial
+// rules, or laid out by producers not tried here (Word's own export);
+// check what it reads. Starting PDFium compiles its WebAssembly once per
 // process, several seconds; the compiled code is kept in the user's cache
 // directory (cacheDir, NIANBAO_WAZERO_CACHE) and a later process starts in
 // a quarter of a second. README.md has the numbers.
