@@ -149,16 +149,16 @@ func (e *env) run(args []string) int {
 func (e *env) dispatch(args []string) int {
 	stdout, stderr := e.stdout, e.stderr
 	if len(args) == 0 {
-		usage(stderr)
+		e.usage(stderr)
 		return exitBad
 	}
 	name := args[0]
 	switch name {
 	case "-h", "-help", "--help":
-		usage(stdout)
+		e.usage(stdout)
 		return exitOK
 	case "help":
-		return help(args[1:], stdout, stderr)
+		return e.help(args[1:], stdout, stderr)
 	}
 	c := lookup(name)
 	if c == nil {
@@ -238,10 +238,10 @@ func usageError(e *env, cmd, zh, en string) int {
 	return exitBad
 }
 
-func help(args []string, stdout, stderr io.Writer) int {
+func (e *env) help(args []string, stdout, stderr io.Writer) int {
 	switch len(args) {
 	case 0:
-		usage(stdout)
+		e.usage(stdout)
 		return exitOK
 	case 1:
 		c := lookup(args[0])
@@ -296,7 +296,7 @@ could not be written, or a usage error.
 Run "nianbao help <command>" for the flags of a command.
 `
 
-func usage(w io.Writer) {
+func (e *env) usage(w io.Writer) {
 	var zh, en strings.Builder
 	for _, c := range commands {
 		fmt.Fprintf(&zh, "\t%-9s %s\n", c.name, c.zh)
@@ -305,8 +305,19 @@ func usage(w io.Writer) {
 	fmt.Fprintf(&zh, "\t%-9s %s\n", "help", "显示命令的帮助（nianbao help <命令>）")
 	fmt.Fprintf(&en, "\t%-9s %s\n", "help", "show help for a command (nianbao help <command>)")
 	fmt.Fprintf(w, usageZH, zh.String())
+	if x := e.readerExts(); x != "" {
+		fmt.Fprintf(w, "\n这个版本还直接读取 %s 文件（给出的文件、目录中的文件和标准输入）。\n", x)
+	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, usageEN, en.String())
+	if x := e.readerExts(); x != "" {
+		fmt.Fprintf(w, "\nThis build also reads %s files directly (given, found in a directory, or on standard input).\n", x)
+	}
+}
+
+// readerExts lists the extensions of the build's readers, or "".
+func (e *env) readerExts() string {
+	return strings.Join(e.exts()[len(reportExts):], " ")
 }
 
 // commandHelp prints the help of one command: synopsis, description and

@@ -173,3 +173,13 @@ func golden(t *testing.T, path string) map[string]string {
 	}
 	return m
 }
+
+// nianbao help says this build reads .pdf files, in both languages.
+func TestHelp(t *testing.T) {
+	res := nb(t, nil, "help")
+	for _, want := range []string{"这个版本还直接读取 .pdf 文件", "This build also reads .pdf files directly"} {
+		if res.code != 0 || !strings.Contains(res.stdout, want) {
+			t.Errorf("nianbao help: exit %d, lacks %q:\n%s", res.code, want, res.stdout)
+		}
+	}
+}
