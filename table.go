@@ -520,11 +520,17 @@ func (tp *tableParser) part(toks []token, sp srcSpan, line int, pipes bool) []to
 	for w := range strings.FieldsFuncSeq(raw, chars.IsSpace) {
 		if !isValueKind(w) {
 			if !pipes {
+				i := chars.IndexSpace(raw)
+				if listMarkAfterSpace(raw[i:]) {
+					// "1 、 申请人…", "2 . 其他": a row's number set apart
+					// from its mark (WPS's PDFs, through a PDF reader that
+					// keeps the gaps): the whole field is the label.
+					return append(toks, token{kind: tkLabel, sp: sp, text: text, line: line})
+				}
 				// A field of tab-separated text that starts with a value and
 				// goes on with other text ("18651.064104 (二)主动公开…": the
 				// prose after the table ran into its last field): the value
 				// is the cell, the rest is read as text of its own.
-				i := chars.IndexSpace(raw)
 				toks = append(toks, token{kind: tkValue, sp: srcSpan{sp.start, sp.start + i}, text: raw[:i], line: line})
 				return append(toks, token{kind: tkLabel, sp: s.trimSpan(srcSpan{sp.start + i, sp.end}), text: strings.TrimLeftFunc(raw[i:], chars.IsSpace), line: line})
 			}
@@ -538,6 +544,13 @@ func (tp *tableParser) part(toks []token, sp srcSpan, line int, pipes bool) []to
 		i = j + len(w)
 	}
 	return toks
+}
+
+// listMarkAfterSpace reports whether s, the rest of a field after its first
+// word, starts (after white space) with the mark of a list number: 、 . ．
+func listMarkAfterSpace(s string) bool {
+	s = strings.TrimLeftFunc(s, chars.IsSpace)
+	return strings.HasPrefix(s, "、") || strings.HasPrefix(s, ".") || strings.HasPrefix(s, "．")
 }
 
 func unescapeCell(s string) string {

@@ -5,6 +5,7 @@ go 1.26.0
 replace github.com/opengovcn/nianbao => ../
 
 require (
+	github.com/google/go-cmp v0.7.0
 	github.com/klippa-app/go-pdfium v1.21.5
 	github.com/opengovcn/nianbao v0.0.0-00010101000000-000000000000
 	github.com/tetratelabs/wazero v1.12.0

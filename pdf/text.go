@@ -20,9 +20,10 @@
 // without rules are read as pdftotext -layout text is, about a fifth of
 // the values, the rest left blank with a warning.
 //
-// Still experimental: real reports are scanned, drawn with partial rules,
-// or laid out by producers not tried here (WPS, Word's own export); check
-// what it reads. Starting PDFium compiles its WebAssembly once per
+// Real reports (TestRealPDFs: three made by WPS, ruled) are read cell for
+// cell. Still experimental: reports that are scanned, drawn with partial
+// rules, or laid out by producers not tried here (Word's own export);
+// check what it reads. Starting PDFium compiles its WebAssembly once per
 // process, several seconds; the compiled code is kept in the user's cache
 // directory (cacheDir, NIANBAO_WAZERO_CACHE) and a later process starts in
 // a quarter of a second. README.md has the numbers.
@@ -135,13 +136,23 @@ func writeLine(line []glyph) string {
 			switch {
 			case gap > gapTab*size:
 				b = append(b, '\t')
-			case gap > gapSpace*size:
+			case gap > gapSpace*size && !fullWidthPunct(p.r) && !fullWidthPunct(g.r):
 				b = append(b, ' ')
 			}
 		}
 		b = append(b, g.r)
 	}
 	return string(b)
+}
+
+// fullWidthPunct reports whether r is a full-width punctuation mark (、，。（）
+// and the like). Such a mark fills an em square of which its ink takes a
+// corner, so the gap measured from its ink to a neighbour (WPS places them
+// so: "1 、", "（ 一 ）") is the square's own blank, not a space: pdftotext
+// writes none either, and the core parser reads "1、" as a row's number, "1 、"
+// as a value.
+func fullWidthPunct(r rune) bool {
+	return unicode.IsPunct(r) && displayWidth(r) == 2
 }
 
 func left(g glyph) float64 {
@@ -206,7 +217,7 @@ func (lay *layout) write(line []glyph) string {
 			switch {
 			case gap > gapTab*size:
 				need = 2
-			case gap > gapSpace*size:
+			case gap > gapSpace*size && !fullWidthPunct(p.r) && !fullWidthPunct(g.r):
 				need = 1
 			}
 			if need > 0 {

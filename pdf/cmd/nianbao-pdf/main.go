@@ -21,7 +21,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -29,6 +28,7 @@ import (
 
 	"github.com/opengovcn/nianbao"
 	"github.com/opengovcn/nianbao/pdf"
+	"github.com/opengovcn/nianbao/pdf/internal/pdfmsg"
 )
 
 const usage = `用法 / usage: nianbao-pdf [-f text|csv|json] [-v] 报告.pdf
@@ -102,15 +102,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // describe says what went wrong reading a PDF, Chinese first.
 func describe(err error) string {
-	switch {
-	case errors.Is(err, pdf.ErrNotPDF):
-		return "不是 PDF 文件（没有 %PDF- 文件头） / not a PDF file (no %PDF- header)"
-	case errors.Is(err, pdf.ErrEncrypted):
-		return "PDF 设有打开密码，无法读取；请用密码打开后另存为不加密的 PDF / the PDF needs a password to open; open it with the password and save it unencrypted"
-	case errors.Is(err, pdf.ErrNoText):
-		return "PDF 中没有文字，只有图像（扫描件？），需要先做文字识别（OCR） / the PDF has no text, only images (a scan?): it needs OCR first"
-	}
-	return "无法读取这个 PDF / cannot read this PDF: " + err.Error()
+	zh, en := pdfmsg.Describe(err)
+	return zh + " / " + en
 }
 
 func status(err error, stderr io.Writer) int {
