@@ -392,6 +392,10 @@ var diagTranslations = []diagTranslation{
 		"表三第一个行标签之前的 %[1]s 个数值（%[2]s）读作%[3]s行：它们在表头与第二行之间、合计成立，而第一行的标签在后面单独出现（PDF 文字的阅读顺序错乱）"),
 	tr(`^the value (".*") stands apart from row (".*"), between the caption of its block and the next block's; the block has one cell, so it is read as that cell's \(text of a PDF out of reading order\?\)$`, true,
 		"数值 %[1]s 与%[2]s行分开，位于本栏目标题和下一栏目标题之间；本栏目只有一个单元格，读作该格的值（PDF 文字的阅读顺序错乱）"),
+	trFunc(`^block (\S+) has its values one a line and not in the table's order \((.*)\), and nothing proves which row each belongs to \(text of a PDF without -layout\); its cells are left blank and the values kept in Unrecognized$`, false, func(m []string) string {
+		block, _ := schema.BlockName(m[1])
+		return fmt.Sprintf("%s的数值每行一个，且不按表格的顺序（%s），没有依据能证明各数值属于哪一行（不带 -layout 的 PDF 文字）；单元格留空，数值保留为无法归位的内容", block, zhOrderWhy(m[2]))
+	}),
 	tr(`^table 3's values stand one a line in (\d+) groups that read as (\d+) bands of rows written column by column; read so in the template's row order, as every row adds up, 一 \+ 二 = 总计 \+ 四 and 总计 is the sum of the results, column by column \(text of a PDF without -layout\)$`, true,
 		"表三的数值每行一个，分成 %[1]s 组，可读成按列书写的 %[2]s 段行；按模板的行序读出，因为每行合计成立、各列第一项加第二项等于总计加第四项、总计等于各办理结果之和（不带 -layout 的 PDF 文字）"),
 	tr(`^row (".*") has (\d+) values, one a line, that read as (\d+) rows written column by column \((.*)\); the last of them, which balances rows 一, 二 and 四, is read as this row's and the others are kept in Unrecognized \(text of a PDF out of reading order\?\)$`, true,
@@ -449,4 +453,27 @@ var diagTranslations = []diagTranslation{
 	tr(`^(\d+) bytes that are not UTF-8 replaced by U\+FFFD$`, false, "%s 个不是 UTF-8 的字节替换为 U+FFFD"),
 	tr(`^(\d+) bytes that are not UTF-8 \((\d+) of them NUL\) replaced by U\+FFFD$`, false, "%s 个不是 UTF-8 的字节（其中 %s 个 NUL）替换为 U+FFFD"),
 	tr(`^too many warnings: (\d+) more from here on are not listed \(at most (\d+) are\)$`, false, "警告过多：从这里起还有 %s 条没有列出（最多列出 %s 条）"),
+}
+
+// zhOrderWhy translates the reason orderLost gives.
+func zhOrderWhy(s string) string {
+	for _, t := range []struct {
+		re *regexp.Regexp
+		zh string
+	}{
+		{regexp.MustCompile(`^(\d+) values come before the first row label or between labels$`), "%[1]s 个数值在第一个行标签之前或标签之间"},
+		{regexp.MustCompile(`^row (".*") has (\d+) values for (\d+) cells$`), "%[1]s行有 %[2]s 个数值，应有 %[3]s 格"},
+		{regexp.MustCompile(`^a subtotal row has (\d+) values for (\d+) cells$`), "一个小计行有 %[1]s 个数值，应有 %[2]s 格"},
+		{regexp.MustCompile(`^row (".*") comes after a later row of the template$`), "%[1]s行出现在模板中排在它后面的行之后"},
+		{regexp.MustCompile(`^row (".*") has no values and its label comes after a row's values$`), "%[1]s行没有数值，其标签出现在另一行的数值之后"},
+	} {
+		if m := t.re.FindStringSubmatch(s); m != nil {
+			args := make([]any, len(m)-1)
+			for i, a := range m[1:] {
+				args[i] = zhQuote(a)
+			}
+			return fmt.Sprintf(t.zh, args...)
+		}
+	}
+	return s
 }

@@ -715,21 +715,24 @@ func sameTexts(a, b [][]token) bool {
 	return true
 }
 
-// orderLost says why the values of table 3, one a line in PDF text without
+// orderLost says why the values of block b, one a line in PDF text without
 // -layout, may not stand after their own row labels, or returns "": values
-// came before the first row label, a row got other than one row of values,
-// or the labels with values are out of the template's order. pdftotext
-// prints a label after its values, or the labels of several rows together,
-// when the PDF's drawing order says so; then the values after a label can
-// be another row's, and a row that got as many values as it has cells
-// proves nothing (the rows' values shifted by whole rows still add up).
+// of the block came before its first row label or between labels (table
+// 3's before its first row, table 4's unlabelled ones, table 2's outside
+// any row between the block's caption and the next), a row got other than
+// one row of values, or the labels with values are out of the template's
+// order. pdftotext prints a label after its values, or the labels of
+// several rows together, when the PDF's drawing order says so; then the
+// values after a label can be another row's, and a row that got as many
+// values as it has cells proves nothing (the rows' values shifted by whole
+// rows still add up).
 func (tp *tableParser) orderLost(b schema.Block) string {
 	if tp.mode != modeSpace || tp.cellALine(nil) {
 		return ""
 	}
 	n := len(b.Columns)
-	why := ""
-	if k := valueCount(tp.preRow) + tp.outside; k > 0 {
+	why, valued := "", false
+	if k := tp.valuesApart(b); k > 0 {
 		why = fmt.Sprintf("%d values come before the first row label or between labels", k)
 	}
 	index := map[string]int{}
@@ -748,6 +751,7 @@ func (tp *tableParser) orderLost(b schema.Block) string {
 		if !oneALine(acc.vals) || firstValue(acc.vals).line == acc.line {
 			return "" // values share a line, or their label's: not one a line
 		}
+		valued = true
 		i, official := index[acc.name]
 		switch {
 		case why != "":
@@ -763,18 +767,86 @@ func (tp *tableParser) orderLost(b schema.Block) string {
 			prev = max(prev, i)
 		}
 	}
+	if !valued {
+		return "" // no row took values after its label: the other rules decide
+	}
+	if why == "" {
+		// A row label with no values after a row that took some: its
+		// values may stand before it, taken by that row.
+		firstValued := -1
+		for _, acc := range tp.rowOrder {
+			if acc.block == b.ID && valueCount(acc.vals) > 0 && (firstValued < 0 || acc.label.start < firstValued) {
+				firstValued = acc.label.start
+			}
+		}
+		for _, row := range b.Rows {
+			k := rowKey{b.ID, row.Name}
+			if acc := tp.rows[k]; (acc == nil || valueCount(acc.vals) == 0) && tp.labelAt[k]-1 > firstValued {
+				why = fmt.Sprintf("row %q has no values and its label comes after a row's values", row.Label)
+				break
+			}
+		}
+	}
 	return why
+}
+
+// valuesApart counts block b's values that stand apart from any row label:
+// table 3's before its first row label and outside any row, table 4's
+// unlabelled ones, table 2's outside any row between the block's caption
+// and the next block's.
+func (tp *tableParser) valuesApart(b schema.Block) int {
+	switch b.Table {
+	case "t3":
+		return valueCount(tp.preRow) + tp.outside
+	case "t4":
+		return valueCount(tp.flat)
+	}
+	from, to := tp.captionSpan(b.ID)
+	k := 0
+	for _, t := range tp.outsideVals {
+		if t.kind == tkValue && t.sp.start >= from && t.sp.start < to && !isPageNumber(t.text) {
+			k++
+		}
+	}
+	return k
+}
+
+// captionSpan is the stretch of text from block id's caption to the next
+// block's, as byte offsets; from is -1 when the caption was not seen.
+func (tp *tableParser) captionSpan(id string) (from, to int) {
+	from, to = -1, len(tp.p.src.text)
+	for _, c := range tp.captions {
+		switch {
+		case c.block == id && from < 0:
+			from = c.off
+		case c.block != id && from >= 0 && c.off > from:
+			to = min(to, c.off)
+		}
+	}
+	return from, to
 }
 
 // unread leaves every cell of block b blank, after fill read them, and
 // keeps the values they took in Unrecognized, saying why: their rows are
-// not proven (orderLost) and the template's arithmetic does not prove them.
+// not proven (orderLost) and, for table 3, the template's arithmetic does
+// not prove them either.
 func (tp *tableParser) unread(r *Report, b schema.Block, bi *blockInfo, why string, org bool) {
-	tp.p.warnf(bi.pos, b.ID, ErrAmbiguous, "table 3's values stand one a line and not in the table's order (%s), "+
-		"and read after their labels they do not keep the template's arithmetic, so which row each belongs to "+
-		"is not proven (text of a PDF without -layout); its cells are left blank and the values kept in Unrecognized", why)
-	for _, t := range tp.toks {
-		if t.kind == tkValue && tp.p.src.claimed(t.sp) == claimValue {
+	tp.p.warnf(bi.pos, b.ID, ErrAmbiguous, "block %s has its values one a line and not in the table's order (%s), "+
+		"and nothing proves which row each belongs to (text of a PDF without -layout); its cells are left blank "+
+		"and the values kept in Unrecognized", b.ID, why)
+	for _, acc := range tp.rowOrder {
+		if acc.block != b.ID {
+			continue
+		}
+		for _, t := range acc.vals {
+			if t.kind == tkValue && tp.p.src.claimed(t.sp) == claimValue {
+				tp.p.src.release(t.sp)
+				tp.p.unrecognized(t.sp, "")
+			}
+		}
+	}
+	for _, t := range append(tp.preRow, tp.toks...) {
+		if b.Table != "t2" && t.kind == tkValue && tp.p.src.claimed(t.sp) == claimValue {
 			tp.p.src.release(t.sp)
 			tp.p.unrecognized(t.sp, "")
 		}
@@ -824,15 +896,7 @@ func (tp *tableParser) oneCellBlock(b schema.Block) bool {
 	if !tp.labelled[key] || acc != nil && valueCount(acc.vals) > 0 {
 		return false // the label is not in the text, or its row has a value
 	}
-	from, to := -1, len(tp.p.src.text)
-	for _, c := range tp.captions {
-		switch {
-		case c.block == b.ID && from < 0:
-			from = c.off
-		case c.block != b.ID && from >= 0 && c.off > from:
-			to = min(to, c.off)
-		}
-	}
+	from, to := tp.captionSpan(b.ID)
 	if from < 0 {
 		return false
 	}

@@ -90,6 +90,9 @@ type tableParser struct {
 	// where each block's caption stands (oneCellBlock, pdfraw.go).
 	outsideVals []token
 	captions    []caption
+	// labelAt is where each row label was first seen, its byte offset + 1
+	// (orderLost).
+	labelAt map[rowKey]int
 }
 
 // resolveScratch is the scratch space of resolve and bestMatch.
@@ -841,6 +844,14 @@ func (tp *tableParser) resolve(run []token, valued bool) {
 		if m.entries[0].kind == vCaption {
 			tp.captions = append(tp.captions, caption{m.entries[0].block, fr[m.start].off})
 		}
+		for _, e := range m.entries {
+			if k := (rowKey{e.block, e.name}); e.kind == vRow && tp.labelAt[k] == 0 {
+				if tp.labelAt == nil {
+					tp.labelAt = map[rowKey]int{}
+				}
+				tp.labelAt[k] = fr[m.start].off + 1 // +1: 0 is not seen
+			}
+		}
 		tp.noteColumnAt(m, fr[m.start].off)
 		tp.noteLabelled(m)
 		if i == len(ms)-1 && valued {
@@ -1489,18 +1500,16 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 	if byCols != nil {
 		tp.readByColumns(r, b, byCols)
 	}
-	if b.ID == "t3" && orgAt < 0 {
-		// One a line and out of the table's order, the rows read must keep
-		// the template's arithmetic (pdfraw.go).
-		if why := tp.orderLost(b); why != "" && !balances(b, func(i, j int) (int64, bool) {
-			c, _ := r.Cell(b.Ref(b.Rows[i].Name, b.Columns[j].Name))
-			if c.Kind != Number {
-				return 0, false
-			}
-			return c.Int64()
-		}) {
-			tp.unread(r, b, bi, why, false)
+	// One a line and out of the table's order, only table 3's arithmetic
+	// can prove the rows read (pdfraw.go).
+	if why := tp.orderLost(b); why != "" && (b.ID != "t3" || orgAt >= 0 || !balances(b, func(i, j int) (int64, bool) {
+		c, _ := r.Cell(b.Ref(b.Rows[i].Name, b.Columns[j].Name))
+		if c.Kind != Number {
+			return 0, false
 		}
+		return c.Int64()
+	})) {
+		tp.unread(r, b, bi, why, orgAt >= 0)
 	}
 	tp.placeBlanks(r, b, bi)
 	if len(missing) > 0 {
