@@ -395,6 +395,7 @@ func (tp *tableParser) tokenizePipes(lines []lineInfo) []token {
 	var parts []srcSpan
 	line := 0
 	closed := false // the line before ended with a pipe
+	open := false   // the last line with a pipe did not end with one: its last field goes on
 	for _, li := range lines {
 		line = li.idx
 		start := li.content.start
@@ -420,16 +421,64 @@ func (tp *tableParser) tokenizePipes(lines []lineInfo) []token {
 			}
 			first = false
 		}
-		closed = strings.HasSuffix(strings.TrimRightFunc(s.str(li.content), chars.IsSpace), "|")
-		parts = append(parts, srcSpan{start, li.content.end})
-		if n := strings.Count(s.str(li.content), "|"); n > 0 {
+		n := strings.Count(s.str(li.content), "|")
+		if n == 0 && !open {
+			parts = tp.labelThenValues(parts, li.content)
+		} else {
+			parts = append(parts, srcSpan{start, li.content.end})
+		}
+		if n > 0 {
+			closed = strings.HasSuffix(strings.TrimRightFunc(s.str(li.content), chars.IsSpace), "|")
+			open = !closed
 			tp.noteFields(li.idx, n)
+		} else {
+			closed = false
 		}
 	}
 	if len(parts) > 0 {
 		toks = tp.field(toks, parts, -1, line, true)
 	}
 	return toks
+}
+
+// labelThenValues adds line ln of a pipe-delimited region, a line with no
+// pipe outside any field, to parts: a label followed by values one space
+// apart ("行政许可 97", "行政事业性收费 0": a PDF-to-Markdown converter, corpus
+// 021 and 022, writes table 2's one-row tables as text beside its pipe
+// tables) as one part for the label and one for each value, as in
+// space-aligned text; any other line as one part. The label must start a
+// label of the table, so that prose ending in a number stays text.
+//
+// Rule "text beside a Markdown table": such a line is not in a cell, so its
+// spaces separate cells as they do in text without delimiters.
+func (tp *tableParser) labelThenValues(parts []srcSpan, ln srcSpan) []srcSpan {
+	s := tp.p.src
+	ln = s.trimSpan(ln)
+	end := ln.end // where the label ends: before the trailing values
+	for end > ln.start {
+		k := strings.LastIndexFunc(s.text[ln.start:end], chars.IsSpace)
+		if k < 0 || !isValueKind(s.text[ln.start+k+1:end]) {
+			break
+		}
+		end = s.trimSpan(srcSpan{ln.start, ln.start + k}).end
+	}
+	if end == ln.end || end == ln.start || !tp.startsWithLabel(tp.labelPrefix(s.str(srcSpan{ln.start, end})), true) {
+		return append(parts, ln)
+	}
+	parts = append(parts, srcSpan{ln.start, end})
+	for i := end; i < ln.end; {
+		if n := chars.SpaceLen(s.text[i:ln.end]); n > 0 {
+			i += n
+			continue
+		}
+		j := ln.end
+		if k := chars.IndexSpace(s.text[i:ln.end]); k >= 0 {
+			j = i + k
+		}
+		parts = append(parts, srcSpan{i, j})
+		i = j
+	}
+	return parts
 }
 
 // opensRow reports whether a line that starts with a pipe opens a row of
