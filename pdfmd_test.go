@@ -1,10 +1,13 @@
 package nianbao
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/opengovcn/nianbao/schema"
 )
 
 // Markdown made from a PDF by a converter (corpus shape pdfmd, files 021 and
@@ -65,4 +68,117 @@ func warned(r *Report, substr string) bool {
 		}
 	}
 	return false
+}
+
+// mdT3 writes table 3 (edition 2021) as a converter writes it from a PDF:
+// pipe rows, one a line, with each row's values from vals (row name → seven
+// values; absent rows are 0 0 0 0 0 0 0). The labels of the rows in float
+// are not in their pipe rows: they stand as text, joined, before the pipe
+// row of the first of them; rows in drop are not written at all, and extra
+// pipe rows of values (row name → lines) follow that row's.
+func mdT3(vals map[string]string, float []string, drop []string, extra map[string][]string) string {
+	b, _ := schema.LookupBlock(schema.E2021, "t3")
+	var out []string
+	out = append(out, "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+		"|---|---|---|---|---|---|---|---|")
+	floated := false
+	for _, row := range b.Rows {
+		if slices.Contains(drop, row.Name) {
+			continue
+		}
+		v := vals[row.Name]
+		if v == "" {
+			v = "0 0 0 0 0 0 0"
+		}
+		cells := "| " + strings.Join(strings.Fields(v), " | ") + " |"
+		if slices.Contains(float, row.Name) {
+			if !floated {
+				for _, f := range float {
+					r, _ := b.Row(f)
+					out = append(out, "", r.Label)
+				}
+				floated = true
+			}
+			out = append(out, cells, "|---|---|---|---|---|---|---|")
+		} else {
+			out = append(out, "| "+row.Label+" "+cells)
+		}
+		for _, e := range extra[row.Name] {
+			out = append(out, "| "+strings.Join(strings.Fields(e), " | ")+" |", "|---|---|---|---|---|---|---|")
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// Rule "Markdown rows in table order": pipe rows without a row label between
+// two labelled ones are the template's rows between them, when as many,
+// their labels seen, each whole and adding up.
+func TestPDFMarkdownRowOrder(t *testing.T) {
+	vals := map[string]string{"new": "9 1 0 0 0 0 10", "granted": "3 0 0 0 0 0 3", "partial": "2 0 0 0 0 0 2",
+		"denied_secret": "1 1 0 0 0 0 2", "denied_law": "1 0 0 0 0 0 1", "total": "8 1 0 0 0 0 9", "carried_forward": "1 0 0 0 0 0 1"}
+	cases := []struct {
+		name  string
+		float []string
+		drop  []string
+		vals  map[string]string // changed values
+		extra map[string][]string
+		want  map[string]string
+		warn  string
+	}{{
+		name:  "two rows, labels apart",
+		float: []string{"partial", "denied_secret"},
+		want: map[string]string{"t3.granted.total": "3", "t3.partial.natural_person": "2", "t3.partial.total": "2",
+			"t3.denied_secret.commercial": "1", "t3.denied_secret.total": "2", "t3.denied_law.total": "1"},
+		warn: "have no row label",
+	}, {
+		// A row of the two does not add up: nothing proves it is one row.
+		name:  "a row that does not add up",
+		float: []string{"partial", "denied_secret"},
+		vals:  map[string]string{"denied_secret": "1 1 0 0 0 0 3"},
+		want: map[string]string{"t3.granted.total": "3", "t3.partial.natural_person": "", "t3.partial.total": "",
+			"t3.denied_secret.commercial": "", "t3.denied_secret.total": "", "t3.denied_law.total": "1"},
+	}, {
+		// One pipe row more than the template's rows between the anchors.
+		name:  "one row too many",
+		float: []string{"partial", "denied_secret"},
+		extra: map[string][]string{"denied_secret": {"0 0 0 0 0 0 0"}},
+		want: map[string]string{"t3.granted.total": "3", "t3.partial.natural_person": "", "t3.partial.total": "",
+			"t3.denied_secret.commercial": "", "t3.denied_secret.total": "", "t3.denied_law.total": "1"},
+	}, {
+		// The row 1.属于国家秘密 is not in the report at all (no label, no
+		// values): two rows between the anchors, one pipe row.
+		name:  "a row missing",
+		float: []string{"partial"},
+		drop:  []string{"denied_secret"},
+		extra: map[string][]string{},
+		want: map[string]string{"t3.granted.total": "3", "t3.partial.total": "2",
+			"t3.denied_secret.total": "", "t3.denied_law.total": "1"},
+	}, {
+		// As above, but two pipe rows without labels and only one label
+		// apart: 1.属于国家秘密's label is nowhere, so nothing proves the
+		// second pipe row is that row.
+		name:  "a label not seen",
+		float: []string{"partial"},
+		drop:  []string{"denied_secret"},
+		extra: map[string][]string{"partial": {"1 1 0 0 0 0 2"}},
+		want: map[string]string{"t3.granted.total": "3", "t3.denied_secret.commercial": "", "t3.denied_secret.total": "",
+			"t3.denied_law.total": "1"},
+	}}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			v := maps.Clone(vals)
+			maps.Copy(v, tc.vals)
+			src := pdfmdDoc("无。", mdT3(v, tc.float, tc.drop, tc.extra))
+			r, err := Parse([]byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, rawCells(r, tc.want)); diff != "" {
+				t.Errorf("cells (-want +got):\n%s\n%s", diff, src)
+			}
+			if got := warned(r, "have no row label"); got != (tc.warn != "") {
+				t.Errorf("warning on rows without labels: %v, want %v", got, tc.warn != "")
+			}
+		})
+	}
 }

@@ -84,6 +84,9 @@ type tableParser struct {
 	widest int
 	// bareRun: the label run being resolved holds several row labels.
 	bareRun bool
+	// toks are the region's tokens (run), and stray the values of a
+	// delimited table outside any row, until finish (mdrows.go).
+	toks, stray []token
 }
 
 // resolveScratch is the scratch space of resolve and bestMatch.
@@ -596,7 +599,7 @@ func unescapeCell(s string) string {
 
 // run assembles rows from the tokens.
 func (tp *tableParser) run(toks []token, mode tableMode) {
-	tp.mode = mode
+	tp.mode, tp.toks = mode, toks
 	// run collects label fragments; pending the empty fields after them,
 	// which are blank cells if values follow and padding if a label does;
 	// lead the empty fields that start a new tab-separated line, which are
@@ -754,6 +757,10 @@ func (tp *tableParser) addValue(t token) {
 		tp.preRow = append(tp.preRow, t) // placed or dropped by fill
 	case t.kind == tkValue:
 		tp.outside++
+		if tp.mode == modePipe || tp.mode == modePipeRows {
+			tp.stray = append(tp.stray, t) // a row of the table all the same? (mdrows.go)
+			return
+		}
 		tp.p.unrecognized(t.sp, "a value outside any table row")
 	}
 }
@@ -1282,8 +1289,10 @@ func (tp *tableParser) finish(r *Report) {
 			e = schema.E2021
 		}
 		b, _ := schema.LookupBlock(e, id)
+		tp.mdRowOrder(b) // mdrows.go
 		tp.fill(r, b, tp.blocks[id])
 	}
+	tp.dropStray()
 	for _, acc := range tp.rowOrder {
 		if acc.used {
 			continue
