@@ -182,3 +182,35 @@ func TestPDFMarkdownRowOrder(t *testing.T) {
 		})
 	}
 }
+
+// Rule "a unit ends a value": numbers each followed by a unit, run together
+// in one field (a crawler's flattened page, corpus 019).
+func TestUnitEndsValue(t *testing.T) {
+	const head = "第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t"
+	cases := []struct{ field, items, amount string }{
+		{"1个246900元", "1个", "246900元"},
+		{"3项12.5万元", "3项", "12.5万元"},
+		// The second number has no unit: where the first ends is not
+		// told by a unit alone ("1个" then "246900"? or one text?).
+		{"1个246900", "", ""},
+		// One value with its unit is one cell, as before.
+		{"2个", "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.field, func(t *testing.T) {
+			r, err := Parse([]byte(pdfmdDoc(head+tc.field, "无。")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]string{"t2.procurement.items": tc.items, "t2.procurement.amount": tc.amount}
+			if diff := cmp.Diff(want, rawCells(r, want)); diff != "" {
+				t.Errorf("cells (-want +got):\n%s", diff)
+			}
+		})
+	}
+	for s, want := range map[string][]int{"1个246900元": {4, 13}, "1个": nil, "1.个2元": nil, "个2元": nil, "1个2元x": nil} {
+		if got := unitRun(s); !slices.Equal(got, want) {
+			t.Errorf("unitRun(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
