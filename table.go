@@ -84,8 +84,10 @@ type tableParser struct {
 	widest int
 	// bareRun: the label run being resolved holds several row labels.
 	bareRun bool
-	// toks are the region's tokens in text order (readColumnMajor).
-	toks []token
+	// toks are the region's tokens in text order (run: readColumnMajor,
+	// mdRowOrder), and stray the values of a delimited table outside any
+	// row, until finish (mdrows.go).
+	toks, stray []token
 	// outsideVals are the values outside any row (addValue), captions
 	// where each block's caption stands (oneCellBlock, pdfraw.go).
 	outsideVals []token
@@ -404,6 +406,7 @@ func (tp *tableParser) tokenizePipes(lines []lineInfo) []token {
 	var parts []srcSpan
 	line := 0
 	closed := false // the line before ended with a pipe
+	open := false   // the last line with a pipe did not end with one: its last field goes on
 	for _, li := range lines {
 		line = li.idx
 		start := li.content.start
@@ -429,16 +432,64 @@ func (tp *tableParser) tokenizePipes(lines []lineInfo) []token {
 			}
 			first = false
 		}
-		closed = strings.HasSuffix(strings.TrimRightFunc(s.str(li.content), chars.IsSpace), "|")
-		parts = append(parts, srcSpan{start, li.content.end})
-		if n := strings.Count(s.str(li.content), "|"); n > 0 {
+		n := strings.Count(s.str(li.content), "|")
+		if n == 0 && !open {
+			parts = tp.labelThenValues(parts, li.content)
+		} else {
+			parts = append(parts, srcSpan{start, li.content.end})
+		}
+		if n > 0 {
+			closed = strings.HasSuffix(strings.TrimRightFunc(s.str(li.content), chars.IsSpace), "|")
+			open = !closed
 			tp.noteFields(li.idx, n)
+		} else {
+			closed = false
 		}
 	}
 	if len(parts) > 0 {
 		toks = tp.field(toks, parts, -1, line, true)
 	}
 	return toks
+}
+
+// labelThenValues adds line ln of a pipe-delimited region, a line with no
+// pipe outside any field, to parts: a label followed by values one space
+// apart ("行政许可 97", "行政事业性收费 0": a PDF-to-Markdown converter, corpus
+// 021 and 022, writes table 2's one-row tables as text beside its pipe
+// tables) as one part for the label and one for each value, as in
+// space-aligned text; any other line as one part. The label must start a
+// label of the table, so that prose ending in a number stays text.
+//
+// Rule "text beside a Markdown table": such a line is not in a cell, so its
+// spaces separate cells as they do in text without delimiters.
+func (tp *tableParser) labelThenValues(parts []srcSpan, ln srcSpan) []srcSpan {
+	s := tp.p.src
+	ln = s.trimSpan(ln)
+	end := ln.end // where the label ends: before the trailing values
+	for end > ln.start {
+		k := strings.LastIndexFunc(s.text[ln.start:end], chars.IsSpace)
+		if k < 0 || !isValueKind(s.text[ln.start+k+1:end]) {
+			break
+		}
+		end = s.trimSpan(srcSpan{ln.start, ln.start + k}).end
+	}
+	if end == ln.end || end == ln.start || !tp.startsWithLabel(tp.labelPrefix(s.str(srcSpan{ln.start, end})), true) {
+		return append(parts, ln)
+	}
+	parts = append(parts, srcSpan{ln.start, end})
+	for i := end; i < ln.end; {
+		if n := chars.SpaceLen(s.text[i:ln.end]); n > 0 {
+			i += n
+			continue
+		}
+		j := ln.end
+		if k := chars.IndexSpace(s.text[i:ln.end]); k >= 0 {
+			j = i + k
+		}
+		parts = append(parts, srcSpan{i, j})
+		i = j
+	}
+	return parts
 }
 
 // opensRow reports whether a line that starts with a pipe opens a row of
@@ -513,6 +564,16 @@ func (tp *tableParser) part(toks []token, sp srcSpan, line int, pipes bool) []to
 	if k := valueKind(text); k == Number || k == NotApplicable {
 		return append(toks, token{kind: tkValue, sp: sp, text: text, line: line})
 	}
+	if ends := unitRun(raw); ends != nil {
+		for k, e := range ends {
+			from := 0
+			if k > 0 {
+				from = ends[k-1]
+			}
+			toks = append(toks, token{kind: tkLabel, sp: srcSpan{sp.start + from, sp.start + e}, text: raw[from:e], line: line})
+		}
+		return toks
+	}
 	// "0 0 0" inside one field: several values.
 	if i := chars.IndexSpace(raw); i < 0 || !isValueKind(raw[:i]) {
 		// One word, or a first word that is no value (the common case,
@@ -554,6 +615,48 @@ func (tp *tableParser) part(toks []token, sp srcSpan, line int, pipes bool) []to
 func listMarkAfterSpace(s string) bool {
 	s = strings.TrimLeftFunc(s, chars.IsSpace)
 	return strings.HasPrefix(s, "、") || strings.HasPrefix(s, ".") || strings.HasPrefix(s, "．")
+}
+
+// valueUnits are the units a count or an amount is written with in a cell
+// of the template's tables (件 its own unit of documents, 万元 of fees; 个,
+// 项, 条 and 元 in 2019's 政府集中采购 and its like).
+var valueUnits = []string{"万元", "元", "个", "件", "项", "条"}
+
+// unitRun returns the ends (byte offsets in s) of the values of s when s is
+// two or more numbers each followed by a unit, with nothing between them:
+// "1个246900元", the cells 采购项目数量 and 采购总金额 of a web page flattened
+// by a crawler (corpus 019), where a unit ends a cell and digits after it
+// start the next. Otherwise nil.
+//
+// Rule "a unit ends a value": in text that runs a row's cells together, a
+// unit written after a number is the end of that cell.
+func unitRun(s string) []int {
+	var ends []int
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '.' && j > i) {
+			j++
+		}
+		if j == i || s[j-1] == '.' {
+			return nil
+		}
+		u := ""
+		for _, v := range valueUnits {
+			if strings.HasPrefix(s[j:], v) {
+				u = v
+				break
+			}
+		}
+		if u == "" {
+			return nil
+		}
+		i = j + len(u)
+		ends = append(ends, i)
+	}
+	if len(ends) < 2 {
+		return nil
+	}
+	return ends
 }
 
 func unescapeCell(s string) string {
@@ -727,6 +830,10 @@ func (tp *tableParser) addValue(t token) {
 		tp.preRow = append(tp.preRow, t) // placed or dropped by fill
 	case t.kind == tkValue:
 		tp.outside++
+		if tp.mode == modePipe || tp.mode == modePipeRows {
+			tp.stray = append(tp.stray, t) // a row of the table all the same? (mdrows.go)
+			return
+		}
 		tp.outsideVals = append(tp.outsideVals, t) // placed (oneCellBlock) or dropped by finish
 	}
 }
@@ -1266,8 +1373,10 @@ func (tp *tableParser) finish(r *Report) {
 			e = schema.E2021
 		}
 		b, _ := schema.LookupBlock(e, id)
+		tp.mdRowOrder(b) // mdrows.go
 		tp.fill(r, b, tp.blocks[id])
 	}
+	tp.dropStray()
 	for _, acc := range tp.rowOrder {
 		if acc.used {
 			continue
