@@ -40,9 +40,6 @@ const corpusAbsent = "<absent>"
 // the comparison with the manifest is skipped. Remove an entry once the file
 // passes (TestCorpus says so).
 var corpusSkip = map[string]string{
-	"040_pingtan_zrzy_2023_webflat.txt": "（七）总计 is written 191000019 and no cut of it into 7 cells fits the row's sums (the report " +
-		"breaks its own arithmetic); the cut 19 1 0 0 0 0 19 breaks the fewest of table 3's equations but is not proved, " +
-		"so the default Parser leaves the row blank (Parser.LooseGlue reads it)",
 	// pdftotext without -layout writes a table's text column by column.
 	"002_huaian_szf_2024_pdfraw.txt": "PDF text without -layout: table 4's numbers come out of order " +
 		"(72 64 178 37 | 12 1 1 6 | 351 | 13 4 8 1 26 | 20, pieces that end inside rows; only the PDF's positions " +

@@ -377,6 +377,8 @@ var diagTranslations = []diagTranslation{
 	}),
 	tr(`^the digits (.+?) of row (.*) ran together; read as (.*), the only split that fits the row's sums$`, true,
 		"“%[2]s”行的数字 %[1]s 连在一起；按行内合计唯一可行的拆法读作 %[3]s"),
+	tr(`^the digits (.+?) of row (.*) ran together; read as (.*), no split fits the row's own sums, and the column sums of the result rows are exactly its digits$`, false,
+		"“%[2]s”行的数字 %[1]s 连在一起；没有一种拆法合乎本行的行内合计，而各办理结果行的列合计正好是这些数字，读作 %[3]s"),
 	tr(`^the digits (.+?) of row (.*) ran together; read as (.*), one digit a cell, the only split there is \(the row's sums do not hold\)$`, false,
 		"“%[2]s”行的数字 %[1]s 连在一起；每格一位数字，这是唯一的拆法，读作 %[3]s（行内合计不成立）"),
 	tr(`^the digits (.+?) of row (.*) ran together; read as (.*), of the (\d+) splits whose sums miss by as little as (\d+) \(no split fits the row's sums\), the only one that breaks as few as (\d+) of table 3's column sums$`, false,

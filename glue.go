@@ -339,6 +339,9 @@ type gluedRow struct {
 	// settled: the report's statements that left the cuts that agree with
 	// them (settle.go).
 	settled []string
+	// bySums: no cut fits the row's sums, and the column sums of the rows
+	// it totals are its digits (settleBySums).
+	bySums bool
 	// lost: the run may hide blank cells (splitGluedLost, without the
 	// row's sums); it decides no other row's cut and no cut of it is
 	// chosen by the column sums.
@@ -412,7 +415,22 @@ func resolveGlued(r *Report, rows []*gluedRow, warn func(pos Position, ref strin
 	narrowGlued(r, rows)
 	pickLoose(r, rows)
 	recovered := make([]bool, len(rows))
+	// A total row that no cut fits waits for the other rows: their column
+	// sums may be its digits (settleBySums).
+	order := make([]int, 0, len(rows))
+	var later []int
 	for k, g := range rows {
+		if len(g.cands) == 0 && strings.HasPrefix(g.refs[0], "t3.total.") {
+			later = append(later, k)
+			continue
+		}
+		order = append(order, k)
+	}
+	for i, k := range append(order, later...) {
+		g := rows[k]
+		if i >= len(order) {
+			settleBySums(r, g)
+		}
 		if len(g.cands) == 1 && g.complete {
 			recovered[k] = true
 			offsets := layoutOffsets(g.text, g.cands[0])
@@ -430,6 +448,8 @@ func resolveGlued(r *Report, rows []*gluedRow, warn func(pos Position, ref strin
 			switch {
 			case len(g.settled) > 0:
 				why = "the only split that fits the row's sums and agrees with the report's text " + strings.Join(g.settled, "、")
+			case g.bySums:
+				why = "no split fits the row's own sums, and the column sums of the result rows are exactly its digits"
 			case g.forced && g.miss == 0:
 				why = "one digit a cell, the only split there is (the row's sums do not hold)"
 			case g.forced && len(g.loose) > 0:

@@ -601,3 +601,47 @@ func TestSplitGluedBlanks(t *testing.T) {
 		})
 	}
 }
+
+// settleBySums: （七）总计 glued with no cut fitting its own sums is read as
+// the result rows' column sums when they are exactly its digits (corpus
+// 040), and not otherwise.
+func TestSettleBySums(t *testing.T) {
+	src, err := os.ReadFile("testdata/seeds/001_a9bda9e5e6ff3691.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := Parse(src)
+	b, _ := schema.LookupBlock(r.Editions["t3"], "t3")
+	var refs, sums []string
+	for _, c := range b.Columns {
+		refs = append(refs, b.Ref("total", c.Name))
+		cell, _ := r.Cell(b.Ref("total", c.Name))
+		sums = append(sums, cell.Value) // the seed's totals are its column sums
+	}
+	run := strings.Join(sums, "")
+	for _, c := range []struct {
+		name, text string
+		blank      string // a result cell blanked first
+		want       bool
+	}{
+		{"digits are the sums", run, "", true},
+		{"one digit other", run[:len(run)-1] + "9", "", false},
+		{"a result cell blank", run, b.Ref("granted", b.Columns[0].Name), false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r, _ := Parse(src)
+			if c.blank != "" {
+				*r.CellPtr(c.blank) = BlankCell()
+			}
+			g := &gluedRow{text: c.text, refs: refs, label: "（七）总计"}
+			if got := settleBySums(r, g); got != c.want {
+				t.Fatalf("settleBySums = %v, want %v", got, c.want)
+			}
+			if c.want {
+				if diff := cmp.Diff([][]string{sums}, g.cands); diff != "" {
+					t.Errorf("cut (-want +got):\n%s", diff)
+				}
+			}
+		})
+	}
+}
