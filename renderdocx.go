@@ -38,7 +38,7 @@ import (
 func RenderDOCX(w io.Writer, r *Report) error {
 	var p printer
 	p.docx(r)
-	pkg, err := docxPackage(p.buf.Bytes())
+	pkg, err := docxPackage(p.buf.Bytes(), docxCore(r))
 	if err != nil {
 		return fmt.Errorf("nianbao: render: %w", err)
 	}
@@ -54,7 +54,7 @@ var docxTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // docxPackage returns the .docx holding document.xml and the fixed parts
 // around it, in a fixed order.
-func docxPackage(document []byte) ([]byte, error) {
+func docxPackage(document, core []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, part := range []struct {
@@ -66,6 +66,7 @@ func docxPackage(document []byte) ([]byte, error) {
 		{"word/document.xml", document},
 		{"word/_rels/document.xml.rels", []byte(docxDocumentRels)},
 		{"word/styles.xml", []byte(docxStyles)},
+		{"docProps/core.xml", core},
 	} {
 		f, err := zw.CreateHeader(&zip.FileHeader{Name: part.name, Method: zip.Deflate, Modified: docxTime})
 		if err != nil {
@@ -89,12 +90,50 @@ const docxContentTypes = docxXMLHeader +
 	`<Default Extension="xml" ContentType="application/xml"/>` +
 	`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
 	`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
+	`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
 	`</Types>` + "\n"
 
 const docxRels = docxXMLHeader +
 	`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
+	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
 	`</Relationships>` + "\n"
+
+// docxCore is the package's core properties (docProps/core.xml): the
+// report's title and its agency as the author, in Chinese, which Word and
+// WPS show in the file's properties and a document system indexes. No
+// dates: the output depends on the report only.
+func docxCore(r *Report) []byte {
+	if r == nil {
+		r = &Report{}
+	}
+	var b bytes.Buffer
+	b.WriteString(docxXMLHeader + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+		`xmlns:dc="http://purl.org/dc/elements/1.1/">`)
+	for _, p := range []struct{ tag, text string }{{"dc:title", r.Title}, {"dc:creator", r.Agency}, {"dc:language", "zh-CN"}} {
+		if p.text == "" {
+			continue
+		}
+		b.WriteString("<" + p.tag + ">")
+		for _, c := range p.text {
+			switch {
+			case c == '&':
+				b.WriteString("&amp;")
+			case c == '<':
+				b.WriteString("&lt;")
+			case c == '>':
+				b.WriteString("&gt;")
+			case !xmlChar(c):
+				b.WriteRune(utf8.RuneError) // document.xml's text says so (docxRun)
+			default:
+				b.WriteRune(c)
+			}
+		}
+		b.WriteString("</" + p.tag + ">")
+	}
+	b.WriteString("</cp:coreProperties>\n")
+	return b.Bytes()
+}
 
 const docxDocumentRels = docxXMLHeader +
 	`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +

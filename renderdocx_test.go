@@ -58,7 +58,8 @@ func docxParts(t fataler, docx []byte) (map[string][]byte, []string) {
 func checkDOCX(t fataler, docx []byte) {
 	t.Helper()
 	parts, names := docxParts(t, docx)
-	want := []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml"}
+	want := []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml",
+		"docProps/core.xml"}
 	if !slices.Equal(names, want) {
 		t.Fatalf("parts %q, want %q", names, want)
 	}
@@ -243,5 +244,24 @@ func TestRenderDOCXWriteError(t *testing.T) {
 	boom := errors.New("boom")
 	if err := RenderDOCX(failWriter{boom}, NewReport(E2021)); !errors.Is(err, boom) {
 		t.Errorf("RenderDOCX to a failing writer: %v, want %v", err, boom)
+	}
+}
+
+// The .docx carries the report's title and agency as its core properties
+// (docProps/core.xml), escaped.
+func TestDOCXCoreProperties(t *testing.T) {
+	r := &Report{Title: "某局2023年政府信息公开工作年度报告 <A&B>", Agency: "某局"}
+	var out bytes.Buffer
+	RenderDOCX(&out, r)
+	parts, _ := docxParts(t, out.Bytes())
+	var core struct {
+		Title   string `xml:"title"`
+		Creator string `xml:"creator"`
+	}
+	if err := xml.Unmarshal(parts["docProps/core.xml"], &core); err != nil {
+		t.Fatalf("docProps/core.xml: %v", err)
+	}
+	if core.Title != r.Title || core.Creator != r.Agency {
+		t.Errorf("core properties title %q creator %q, want %q %q", core.Title, core.Creator, r.Title, r.Agency)
 	}
 }
