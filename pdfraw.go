@@ -845,10 +845,14 @@ func (tp *tableParser) unread(r *Report, b schema.Block, bi *blockInfo, why stri
 			}
 		}
 	}
-	for _, t := range append(tp.preRow, tp.toks...) {
-		if b.Table != "t2" && t.kind == tkValue && tp.p.src.claimed(t.sp) == claimValue {
-			tp.p.src.release(t.sp)
-			tp.p.unrecognized(t.sp, "")
+	if b.Table != "t2" { // tables 3 and 4 are one block each: all the region's values are the block's
+		for _, ts := range [][]token{tp.preRow, tp.toks} {
+			for _, t := range ts {
+				if t.kind == tkValue && tp.p.src.claimed(t.sp) == claimValue {
+					tp.p.src.release(t.sp)
+					tp.p.unrecognized(t.sp, "")
+				}
+			}
 		}
 	}
 	for _, row := range append(b.Rows[:len(b.Rows):len(b.Rows)], b.ExtraRows...) {
