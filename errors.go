@@ -398,6 +398,8 @@ var diagTranslations = []diagTranslation{
 		block, _ := schema.BlockName(m[1])
 		return fmt.Sprintf("%s的数值每行一个，且不按表格的顺序（%s），没有依据能证明各数值属于哪一行（不带 -layout 的 PDF 文字）；单元格留空，数值保留为无法归位的内容", block, zhOrderWhy(m[2]))
 	}),
+	tr(`^table 4's values are out of order, and the report's text states row (".*") in full \((.*)\): its values (.*) are read as that row's$`, true,
+		"表四的数值顺序错乱，而报告正文完整写出了%[1]s行（“%[2]s”）：数值 %[3]s 读作该行的值"),
 	tr(`^table 3's values stand one a line in (\d+) groups that read as (\d+) bands of rows written column by column; read so in the template's row order, as every row adds up, 一 \+ 二 = 总计 \+ 四 and 总计 is the sum of the results, column by column \(text of a PDF without -layout\)$`, true,
 		"表三的数值每行一个，分成 %[1]s 组，可读成按列书写的 %[2]s 段行；按模板的行序读出，因为每行合计成立、各列第一项加第二项等于总计加第四项、总计等于各办理结果之和（不带 -layout 的 PDF 文字）"),
 	tr(`^row (".*") has (\d+) values, one a line, that read as (\d+) rows written column by column \((.*)\); the last of them, which balances rows 一, 二 and 四, is read as this row's and the others are kept in Unrecognized \(text of a PDF out of reading order\?\)$`, true,

@@ -935,3 +935,88 @@ func (tp *tableParser) oneCellBlock(b schema.Block) bool {
 			"one cell, so it is read as that cell's (text of a PDF out of reading order?)", t.text, b.Rows[0].Label)
 	return true
 }
+
+// settleFlatByProse reads the rows of table 4 whose values, one a line, are
+// out of order (flatScrambled) when the report's text states the row's
+// counts in full (t4ProseRows: "行政复议351件，其中结果维持72件，…") and the
+// table holds them: exactly one run of four values one after another with
+// no label between that are the stated results, and the stated 总计 right
+// after them or, else, exactly once among the other values. Corpus 002:
+// "72 64 178 37" … 总计 "351" is 行政复议's. The values so read leave
+// tp.flat; it returns them by row, in column order. A row the text does
+// not state, or whose values the table does not hold so, stays as it is.
+func (tp *tableParser) settleFlatByProse(r *Report, b schema.Block) map[string][]token {
+	stated := t4ProseRows(reportProse(r))
+	if len(stated) == 0 || len(b.Columns) != 5 {
+		return nil
+	}
+	broken := map[int]bool{} // a label came before flat[i]
+	for _, br := range tp.flatBreaks {
+		broken[br.at] = true
+	}
+	text := func(i int) string {
+		d, _ := foldDigits(tp.flat[i].text)
+		return d
+	}
+	taken := map[int]bool{}
+	out := map[string][]token{}
+	for _, row := range b.Rows {
+		pr, ok := stated[row.Name]
+		if !ok || tp.rows[rowKey{b.ID, row.Name}] != nil {
+			continue
+		}
+		at := -1
+		for i := 0; i+4 <= len(tp.flat); i++ {
+			match := true
+			for k := range 4 {
+				match = match && !taken[i+k] && text(i+k) == pr.counts[k] && (k == 0 || !broken[i+k])
+			}
+			if match {
+				if at >= 0 {
+					at = -2 // twice: which is this row's cannot be told
+					break
+				}
+				at = i
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		total := -1
+		if at+4 < len(tp.flat) && !broken[at+4] && text(at+4) == pr.counts[4] {
+			total = at + 4
+		} else {
+			for j := range tp.flat {
+				if (j < at || j >= at+4) && !taken[j] && text(j) == pr.counts[4] {
+					if total >= 0 {
+						total = -2
+						break
+					}
+					total = j
+				}
+			}
+		}
+		if total < 0 {
+			continue
+		}
+		vals := []token{tp.flat[at], tp.flat[at+1], tp.flat[at+2], tp.flat[at+3], tp.flat[total]}
+		for _, i := range []int{at, at + 1, at + 2, at + 3, total} {
+			taken[i] = true
+		}
+		out[row.Name] = vals
+		tp.p.warnf(tp.p.src.pos(vals[0].sp.start), b.Ref(row.Name, b.Columns[0].Name), ErrRepaired,
+			"table 4's values are out of order, and the report's text states row %q in full (%s): its values %s are read as that row's",
+			row.Label, pr.quote, joinTokens(vals))
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	keep := tp.flat[:0:0]
+	for i, t := range tp.flat {
+		if !taken[i] {
+			keep = append(keep, t)
+		}
+	}
+	tp.flat = keep
+	return out
+}

@@ -571,3 +571,35 @@ func TestPDFRawOneCellBlock(t *testing.T) {
 		})
 	}
 }
+
+// Table 4 out of order (corpus 002): a row the report's text states in
+// full ("行政复议351件，其中结果维持72件，…") is read from the one run of
+// values that is those counts; the rows the text does not state stay
+// blank, and so does a stated row whose counts the table holds twice.
+func TestPDFRawTable4ByProse(t *testing.T) {
+	values := append(append(append(words("72 64 178 37 结果 结果 其他 复议后起诉 尚未审结 12 1 1 6 总计 351"),
+		words("维持 纠正 结果 审结 13 4 8 1 26")...), "总计"), "20")
+	const said = "政府信息公开行政复议 351件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件。"
+	cases := []struct {
+		name, prose string
+		values      []string
+		want        map[string]string
+	}{
+		{"stated", said, values, map[string]string{"t4.review.upheld": "72", "t4.review.pending": "37",
+			"t4.review.total": "351", "t4.suit_direct.upheld": "", "t4.suit_after_review.total": ""}},
+		{"not stated", "全年无特殊情况。", values, map[string]string{"t4.review.upheld": "", "t4.review.total": ""}},
+		{"stated counts held twice", "行政复议 5件，其中结果维持 1 件，结果纠正 1 件，其他结果 1 件，尚未审结 2 件。",
+			words("1 1 1 2 结果 复议后起诉 1 1 1 2 总计 5 维持 纠正 0 0 0 0 0 总计 5"),
+			map[string]string{"t4.review.upheld": "", "t4.review.total": ""}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			head := []string{"一、总体情况", c.prose, "三、收到和处理政府信息公开申请情况"}
+			src := rawDoc(head, rawT3Header, words("一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1"), rawT4Header, c.values, rawTail)
+			r := parseRaw(t, src)
+			if diff := cmp.Diff(c.want, rawCells(r, c.want)); diff != "" {
+				t.Errorf("table 4 (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

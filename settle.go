@@ -2,6 +2,7 @@ package nianbao
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -217,4 +218,43 @@ func settleBySums(r *Report, g *gluedRow) bool {
 	}
 	g.cands, g.complete, g.bySums = [][]string{sums}, true, true
 	return true
+}
+
+// t4ProseRx reads a statement of one row of table 4 in the report's text,
+// as section 一 often makes it: "政府信息公开行政复议351件，其中结果维持72件，
+// 结果纠正64件，其他结果178件，尚未审结37件" (corpus 002). The row is named by
+// its template label (行政复议, 未经复议直接起诉, 复议后起诉); 行政诉讼, which
+// covers two rows, names none.
+var t4ProseRx = regexp.MustCompile(`(行政复议|未经复议直接起诉|复议后起诉)\s*(\d+)\s*件\s*[，,]?\s*其中\s*[:：]?\s*` +
+	`结果维持\s*(\d+)\s*件\s*[，,、]\s*结果纠正\s*(\d+)\s*件\s*[，,、]\s*其他结果\s*(\d+)\s*件\s*[，,、]\s*尚未审结\s*(\d+)\s*件`)
+
+// t4ProseRows returns the rows of table 4 the text states in full, by row
+// name: the counts in the block's column order (结果维持, 结果纠正, 其他结果,
+// 尚未审结, 总计) and the statement. A row stated twice with other counts is
+// left out.
+func t4ProseRows(text string) map[string]proseRow {
+	if !strings.Contains(text, "结果维持") {
+		return nil // the common case, decided without the regexp
+	}
+	names := map[string]string{"行政复议": "review", "未经复议直接起诉": "suit_direct", "复议后起诉": "suit_after_review"}
+	out := map[string]proseRow{}
+	bad := map[string]bool{}
+	for _, m := range t4ProseRx.FindAllStringSubmatch(text, -1) {
+		row := names[m[1]]
+		pr := proseRow{counts: []string{m[3], m[4], m[5], m[6], m[2]}, quote: m[0]}
+		if old, ok := out[row]; ok && !slices.Equal(old.counts, pr.counts) {
+			bad[row] = true
+		}
+		out[row] = pr
+	}
+	for row := range bad {
+		delete(out, row)
+	}
+	return out
+}
+
+// proseRow is a row of a table as the report's text states it.
+type proseRow struct {
+	counts []string
+	quote  string
 }

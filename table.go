@@ -1439,10 +1439,11 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 	var missing []string
 	flat := tp.flat
 	flatAligned, flatDropped := false, false
-	var flatAt Position          // table 4's first unlabelled value, when they are dropped
-	var byCols *colsRow          // table 3's 总计 row, perhaps written column by column
-	var spill map[string][]token // rows whose values came after another row's (pdfraw.go)
-	var glued []*gluedRow        // rows whose digits ran together (glue.go)
+	var flatAt Position            // table 4's first unlabelled value, when they are dropped
+	var byCols *colsRow            // table 3's 总计 row, perhaps written column by column
+	var spill map[string][]token   // rows whose values came after another row's (pdfraw.go)
+	var glued []*gluedRow          // rows whose digits ran together (glue.go)
+	var byProse map[string][]token // table 4's rows the report's text states (pdfraw.go)
 	for i := range len(b.Rows) + len(b.ExtraRows) {
 		official := i < len(b.Rows)
 		var row *schema.Row
@@ -1469,8 +1470,12 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 				if why := tp.flatScrambled(b, len(cols)); why != "" {
 					// One value a line, too few or too many, or in pieces
 					// between labels that do not fall at row ends (pdfraw.go):
-					// no cell is filled.
-					flatAt = tp.p.src.pos(flat[0].sp.start) // where dropFlat's warning stands
+					// no cell is filled, but for rows the report's text
+					// states in full.
+					byProse = tp.settleFlatByProse(r, b)
+					if len(tp.flat) > 0 {
+						flatAt = tp.p.src.pos(tp.flat[0].sp.start) // where dropFlat's warning stands
+					}
 					tp.dropFlat(b, why)
 					flat, flatDropped = nil, true
 					blankRow(r, b, row.Name, false, flatAt)
@@ -1606,6 +1611,13 @@ func (tp *tableParser) fill(r *Report, b schema.Block, bi *blockInfo) {
 		}
 	}
 	tp.resolveGluedRows(r, glued)
+	for _, row := range b.Rows {
+		if vals := byProse[row.Name]; vals != nil {
+			for j, c := range b.Columns {
+				*r.cellAt(b.Table, row.Name, c.Name) = tp.cell(vals[j], b.Table, row.Name, c.Name)
+			}
+		}
+	}
 	if byCols != nil {
 		tp.readByColumns(r, b, byCols)
 	}
