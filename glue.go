@@ -553,6 +553,13 @@ func (tp *tableParser) glue(glued *[]*gluedRow, vals []token, label string, refs
 		if ok {
 			g.fixed = fixed
 		}
+	} else if s, groups, isSpaced := tp.spacedRun(vals); isSpaced && tp.p.spacedCuts != nil {
+		// A flattened page's fields of digits apart (the spaces the front
+		// end kept: table 4's line) are groups of one run cut at the
+		// spaces, as the runs of its other rows are (spaced cuts).
+		sp = s
+		g, ok = spacedGroupsRow(tp.p.src.text[sp.start:sp.end], tp.p.src.pos(sp.start), label, refs, groups, tp.p.lostBlanks)
+		tp.p.cutEarly = tp.p.cutEarly || !tp.p.lostBlanks
 	} else if s, groups, isSpaced := tp.spacedRun(vals); isSpaced && (tp.p.looseGlue || zeroLed(groups)) {
 		// Fields of digits fewer than the cells are glued for sure only
 		// when one is written with a leading zero ("00 0 00"): fields
@@ -1178,8 +1185,8 @@ func layoutOffsets(text string, parts []string) []int {
 
 // Spaced cuts. A page's text flattened onto one line by a crawler keeps a
 // space between some cells of a row and none between others: corpus 036
-// has "行政许可 17 0 2" and "行政处罚 12 0 0", corpus 007 "230 000023" (a
-// space, then three cells run together). The flattened-page front end
+// has "行政许可 17 0 2" and "行政处罚 12 0 0", corpus 007 "230 000023" (23 0,
+// a space, then 0 0 0 0 23). The flattened-page front end
 // (internal/flattext) drops those spaces, so the row's run is "1702",
 // which 17 0 2 and 1 70 2 both fit. In that text a space between two
 // digits is always a cell boundary, never inside a count: the run is cut
@@ -1230,6 +1237,27 @@ func (p *parseState) spacedCutsIn(text string, pos Position) []int {
 		}
 	}
 	return fixed
+}
+
+// spacedGroupsRow is gluedRun for the fields of digits groups, written
+// apart in text at pos, of a flattened page's row: one run with a spaced
+// cut between every two groups; lost as for gluedRun.
+func spacedGroupsRow(text string, pos Position, label string, refs []string, groups []string, lost bool) (*gluedRow, bool) {
+	var fixed []int
+	at := 0
+	for _, gr := range groups[:len(groups)-1] {
+		at += utf8.RuneCountInString(gr)
+		fixed = append(fixed, at)
+	}
+	run := strings.Join(groups, "")
+	g, ok := gluedRun(run, pos, label, refs, lost, fixed)
+	if !ok {
+		g, ok = unfitRun(run, pos, label, refs, groups, lost)
+	}
+	if ok {
+		g.text, g.fixed = text, fixed
+	}
+	return g, ok
 }
 
 // cutAt cuts text at the rune offsets fixed (increasing).
