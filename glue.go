@@ -540,6 +540,7 @@ func (tp *tableParser) glue(glued *[]*gluedRow, vals []token, label string, refs
 	ok := false
 	if s, groups, gaps, isNBSP := tp.nbspRun(vals); isNBSP {
 		sp = s
+		groups, gaps = tp.spacedNBSPGroups(vals, groups, gaps)
 		g, ok = newGluedBlankRow(tp.p.src.text[sp.start:sp.end], tp.p.src.pos(sp.start), label, refs, groups, gaps)
 	} else if len(vals) == 1 && vals[0].kind == tkValue {
 		t := vals[0]
@@ -1258,6 +1259,27 @@ func spacedGroupsRow(text string, pos Position, label string, refs []string, gro
 		g.text, g.fixed = text, fixed
 	}
 	return g, ok
+}
+
+// spacedNBSPGroups cuts the runs of digits between no-break spaces (vals,
+// groups and gaps as nbspRun returns them) at their spaced cuts: each piece
+// becomes a group of its own, with no blank cell between.
+func (tp *tableParser) spacedNBSPGroups(vals []token, groups []string, gaps []int) ([]string, []int) {
+	if len(tp.p.spacedCuts) == 0 {
+		return groups, gaps
+	}
+	var outG []string
+	outGaps := []int{gaps[0]}
+	for i, t := range vals {
+		for j, piece := range cutAt(groups[i], tp.p.spacedCutsIn(t.text, tp.p.src.pos(t.sp.start))) {
+			if j > 0 {
+				outGaps = append(outGaps, 0)
+			}
+			outG = append(outG, piece)
+		}
+		outGaps = append(outGaps, gaps[i+1])
+	}
+	return outG, outGaps
 }
 
 // cutAt cuts text at the rune offsets fixed (increasing).

@@ -101,3 +101,18 @@ func TestSplitRunFixed(t *testing.T) {
 		}
 	}
 }
+
+// TestSpacedCutsNBSP: in a flattened page that keeps a no-break space for a
+// blank cell (&nbsp;), the spaces dropped between digits still cut the run:
+// "17 0&nbsp;" is 17 0 and a blank, not 1 70 or 17 0 with the blank
+// elsewhere.
+func TestSpacedCutsNBSP(t *testing.T) {
+	got := spacedCells(t, flatSpaced2019("行政许可 17 0\u00a0 其他对外管理服务事项 0 0 0"),
+		"t2.licensing.prev_items", "t2.licensing.change", "t2.licensing.decisions")
+	want := map[string]string{
+		"t2.licensing.prev_items": "number 17", "t2.licensing.change": "number 0", "t2.licensing.decisions": "blank ",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("cells (-want +got):\n%s", diff)
+	}
+}
