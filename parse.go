@@ -242,7 +242,9 @@ type parseState struct {
 	cutEarly bool
 	// spacedCuts: where a front end dropped spaces between two digits
 	// that were a cell boundary, the position of the digit after them
-	// (frontEnd.spacedCuts); a glued run is cut there (glue.go).
+	// (frontEnd.spacedCuts); a glued run is cut there (glue.go). Not nil,
+	// even when empty, for such a front end's text: its fields of digits
+	// apart are then groups of one run too (glue.go, spacedGroupsRow).
 	spacedCuts map[Position]bool
 
 	src      *source
