@@ -17,8 +17,12 @@ import (
 // made (it only adds line breaks and TABs and drops spaces around them).
 func parseAccounted(pr *Parser, src []byte) (*Report, *source, error) {
 	if fe := frontEndOf(src); fe != nil { // as Parse: the text a front end made
-		if text, _, ok := fe.toText(src); ok {
-			return pr.parse(text)
+		if text, m, ok := fe.toText(src); ok {
+			var cuts map[Position]bool
+			if fe.spacedCuts {
+				cuts = spacedCutsOf(text, m)
+			}
+			return pr.parseCut(text, cuts)
 		}
 	}
 	return pr.parse(src)

@@ -30,6 +30,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/opengovcn/nianbao/internal/chars"
+	"github.com/opengovcn/nianbao/internal/posmap"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -58,7 +59,7 @@ type sumRule struct {
 // budget or candidate cap reached); the candidates found so far are then
 // returned but are not known to be all of them.
 func splitGlued(run string, n int, rules []sumRule) (cands [][]string, complete bool) {
-	return splitRun(run, n, rules, false)
+	return splitRun(run, n, rules, false, nil)
 }
 
 // splitGluedLost is splitGlued for a run that may have lost blank cells:
@@ -69,14 +70,17 @@ func splitGlued(run string, n int, rules []sumRule) (cands [][]string, complete 
 // parts. A run shorter than the cells is not taken for a glued one (it may
 // as well be one count): this only adds cuts to splitGlued's.
 func splitGluedLost(run string, n int, rules []sumRule) (cands [][]string, complete bool) {
-	return splitRun(run, n, rules, true)
+	return splitRun(run, n, rules, true, nil)
 }
 
-func splitRun(run string, n int, rules []sumRule, blanks bool) (cands [][]string, complete bool) {
+// splitRun is splitGlued, or splitGluedLost when blanks; fixed lists, in
+// increasing order, offsets of run at which every cut must end a cell
+// (spaced cuts: the spaces a flattened page's run lost).
+func splitRun(run string, n int, rules []sumRule, blanks bool, fixed []int) (cands [][]string, complete bool) {
 	if n <= 0 || len(run) < n || len(run) > n*glueMaxDigits || !chars.AllDigits(run) {
 		return nil, true
 	}
-	s := &glueSearch{run: run, n: n, rules: rules, budget: glueBudget, blanks: blanks,
+	s := &glueSearch{run: run, n: n, rules: rules, budget: glueBudget, blanks: blanks, fixed: fixed,
 		parts: make([]string, n), vals: make([]int64, n), set: make([]bool, n)}
 	for _, r := range rules {
 		if r.total < 0 || r.total >= n {
@@ -115,7 +119,8 @@ type glueSearch struct {
 	parts   []string
 	vals    []int64
 	set     []bool
-	blanks  bool // a cell may be blank, taking no digits (splitGluedLost)
+	blanks  bool  // a cell may be blank, taking no digits (splitGluedLost)
+	fixed   []int // offsets a cell must end at (splitRun)
 	budget  int
 	stopped bool
 	cands   [][]string
@@ -152,6 +157,12 @@ func (s *glueSearch) walk(idx, end int) {
 		s.set[idx] = false
 		if s.stopped {
 			return
+		}
+	}
+	// A cell does not reach across a fixed cut.
+	for _, f := range s.fixed {
+		if f < end {
+			minStart = max(minStart, f)
 		}
 	}
 	maxLen := glueMaxPart
@@ -346,6 +357,9 @@ type gluedRow struct {
 	// row's sums); it decides no other row's cut and no cut of it is
 	// chosen by the column sums.
 	lost bool
+	// fixed: the offsets in the run at which every cut ends a cell
+	// (spaced cuts, spacedCutsOf).
+	fixed []int
 }
 
 // newGluedRow prepares the recovery of a row: text is a run of digits as
@@ -355,31 +369,31 @@ type gluedRow struct {
 // short, too long or not all digits, or no cut satisfies the arithmetic);
 // the caller then reads the row as it would have without recovery.
 func newGluedRow(text string, pos Position, label string, refs []string) (g *gluedRow, ok bool) {
-	return gluedRun(text, pos, label, refs, false)
+	return gluedRun(text, pos, label, refs, false, nil)
 }
 
 // gluedRun is newGluedRow; lost says that the run may hide blank cells (its
 // table shows that blank cells leave no digit: tableParser.noteLostBlanks),
 // and then its cuts allow for them without the row's sums (splitGluedLost).
-func gluedRun(text string, pos Position, label string, refs []string, lost bool) (g *gluedRow, ok bool) {
+// fixed lists the offsets in the run at which every cut ends a cell (spaced
+// cuts), in increasing order.
+func gluedRun(text string, pos Position, label string, refs []string, lost bool, fixed []int) (g *gluedRow, ok bool) {
 	run, ok := foldDigits(text)
 	if !ok || len(refs) < 2 {
 		return nil, false
 	}
-	var cands [][]string
-	var complete bool
-	if lost {
-		// Blank cells that left no digits break the sums (a blank total,
-		// a part left out: corpus 024), so the sums prove no cut: only
-		// what every cut of the digits gives is read.
-		cands, complete = splitGluedLost(run, len(refs), nil)
-	} else {
-		cands, complete = splitGlued(run, len(refs), glueRules(refs))
+	// Blank cells that left no digits break the sums (a blank total, a
+	// part left out: corpus 024), so when lost the sums prove no cut: only
+	// what every cut of the digits gives is read.
+	var rules []sumRule
+	if !lost {
+		rules = glueRules(refs)
 	}
+	cands, complete := splitRun(run, len(refs), rules, lost, fixed)
 	if len(cands) == 0 {
 		return nil, false
 	}
-	return &gluedRow{text: text, pos: pos, label: label, refs: refs, cands: cands, complete: complete, lost: lost}, true
+	return &gluedRow{text: text, pos: pos, label: label, refs: refs, cands: cands, complete: complete, lost: lost, fixed: fixed}, true
 }
 
 // foldDigits returns s with full-width digits folded to ASCII, and whether s
@@ -526,15 +540,27 @@ func (tp *tableParser) glue(glued *[]*gluedRow, vals []token, label string, refs
 	ok := false
 	if s, groups, gaps, isNBSP := tp.nbspRun(vals); isNBSP {
 		sp = s
+		groups, gaps = tp.spacedNBSPGroups(vals, groups, gaps)
 		g, ok = newGluedBlankRow(tp.p.src.text[sp.start:sp.end], tp.p.src.pos(sp.start), label, refs, groups, gaps)
 	} else if len(vals) == 1 && vals[0].kind == tkValue {
 		t := vals[0]
 		sp = t.sp
 		pos := tp.p.src.pos(t.sp.start)
 		tp.p.cutEarly = tp.p.cutEarly || !tp.p.lostBlanks
-		if g, ok = gluedRun(t.text, pos, label, refs, tp.p.lostBlanks); !ok {
-			g, ok = unfitRun(t.text, pos, label, refs, []string{t.text}, tp.p.lostBlanks)
+		fixed := tp.p.spacedCutsIn(t.text, pos)
+		if g, ok = gluedRun(t.text, pos, label, refs, tp.p.lostBlanks, fixed); !ok {
+			g, ok = unfitRun(t.text, pos, label, refs, cutAt(t.text, fixed), tp.p.lostBlanks)
 		}
+		if ok {
+			g.fixed = fixed
+		}
+	} else if s, groups, isSpaced := tp.spacedRun(vals); isSpaced && tp.p.spacedCuts != nil {
+		// A flattened page's fields of digits apart (the spaces the front
+		// end kept: table 4's line) are groups of one run cut at the
+		// spaces, as the runs of its other rows are (spaced cuts).
+		sp = s
+		g, ok = spacedGroupsRow(tp.p.src.text[sp.start:sp.end], tp.p.src.pos(sp.start), label, refs, groups, tp.p.lostBlanks)
+		tp.p.cutEarly = tp.p.cutEarly || !tp.p.lostBlanks
 	} else if s, groups, isSpaced := tp.spacedRun(vals); isSpaced && (tp.p.looseGlue || zeroLed(groups)) {
 		// Fields of digits fewer than the cells are glued for sure only
 		// when one is written with a leading zero ("00 0 00"): fields
@@ -1156,6 +1182,116 @@ func layoutOffsets(text string, parts []string) []int {
 		at += utf8.RuneCountInString(p)
 	}
 	return out
+}
+
+// Spaced cuts. A page's text flattened onto one line by a crawler keeps a
+// space between some cells of a row and none between others: corpus 036
+// has "行政许可 17 0 2" and "行政处罚 12 0 0", corpus 007 "230 000023" (23 0,
+// a space, then 0 0 0 0 23). The flattened-page front end
+// (internal/flattext) drops those spaces, so the row's run is "1702",
+// which 17 0 2 and 1 70 2 both fit. In that text a space between two
+// digits is always a cell boundary, never inside a count: the run is cut
+// with a cell ending at each such space (each group of digits is one or
+// more whole cells), and blank cells that left no digit are allowed for as
+// in any run (noteLostBlanks). This holds only where the front end says so
+// (frontEnd.spacedCuts): in other text, fields fewer than the cells may be
+// values with blank cells between them (spacedRun).
+
+// spacedCutsOf returns, for text a front end made and its map m, the
+// position of each digit of text that follows another digit on its line
+// while their source characters are not adjacent: the front end dropped
+// what stood between them (the spaces between a row's groups of digits).
+func spacedCutsOf(text []byte, m *posmap.Map) map[Position]bool {
+	cuts := map[Position]bool{}
+	for i, line := range strings.Split(string(text), "\n") {
+		if i >= len(m.Lines) {
+			break
+		}
+		segs := m.Lines[i].Segs
+		var rs []rune
+		for k := 1; k < len(segs); k++ {
+			a, b := segs[k-1], segs[k]
+			if b.Pos.Line != a.Pos.Line || b.Pos.Column-a.Pos.Column <= b.Col-a.Col || b.Col < 1 {
+				continue
+			}
+			if rs == nil {
+				rs = []rune(line)
+			}
+			if b.Col < len(rs) && chars.IsDigit(rs[b.Col-1]) && chars.IsDigit(rs[b.Col]) {
+				cuts[Position{Line: i + 1, Column: b.Col + 1}] = true
+			}
+		}
+	}
+	return cuts
+}
+
+// spacedCutsIn returns the rune offsets in text, a run of digits at pos,
+// of the spaced cuts inside it, in increasing order.
+func (p *parseState) spacedCutsIn(text string, pos Position) []int {
+	if len(p.spacedCuts) == 0 {
+		return nil
+	}
+	var fixed []int
+	for k := 1; k < utf8.RuneCountInString(text); k++ {
+		if p.spacedCuts[Position{Line: pos.Line, Column: pos.Column + k}] {
+			fixed = append(fixed, k)
+		}
+	}
+	return fixed
+}
+
+// spacedGroupsRow is gluedRun for the fields of digits groups, written
+// apart in text at pos, of a flattened page's row: one run with a spaced
+// cut between every two groups; lost as for gluedRun.
+func spacedGroupsRow(text string, pos Position, label string, refs []string, groups []string, lost bool) (*gluedRow, bool) {
+	var fixed []int
+	at := 0
+	for _, gr := range groups[:len(groups)-1] {
+		at += utf8.RuneCountInString(gr)
+		fixed = append(fixed, at)
+	}
+	run := strings.Join(groups, "")
+	g, ok := gluedRun(run, pos, label, refs, lost, fixed)
+	if !ok {
+		g, ok = unfitRun(run, pos, label, refs, groups, lost)
+	}
+	if ok {
+		g.text, g.fixed = text, fixed
+	}
+	return g, ok
+}
+
+// spacedNBSPGroups cuts the runs of digits between no-break spaces (vals,
+// groups and gaps as nbspRun returns them) at their spaced cuts: each piece
+// becomes a group of its own, with no blank cell between.
+func (tp *tableParser) spacedNBSPGroups(vals []token, groups []string, gaps []int) ([]string, []int) {
+	if len(tp.p.spacedCuts) == 0 {
+		return groups, gaps
+	}
+	var outG []string
+	outGaps := []int{gaps[0]}
+	for i, t := range vals {
+		for j, piece := range cutAt(groups[i], tp.p.spacedCutsIn(t.text, tp.p.src.pos(t.sp.start))) {
+			if j > 0 {
+				outGaps = append(outGaps, 0)
+			}
+			outG = append(outG, piece)
+		}
+		outGaps = append(outGaps, gaps[i+1])
+	}
+	return outG, outGaps
+}
+
+// cutAt cuts text at the rune offsets fixed (increasing).
+func cutAt(text string, fixed []int) []string {
+	rs := []rune(text)
+	var out []string
+	from := 0
+	for _, f := range fixed {
+		out = append(out, string(rs[from:f]))
+		from = f
+	}
+	return append(out, string(rs[from:]))
 }
 
 // The fields of a row published with some of its cells run together and

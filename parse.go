@@ -113,7 +113,7 @@ func (p *Parser) Parse(src []byte) (*Report, error) {
 	src = lineEnds(src)
 	if fe := frontEndOf(src); fe != nil {
 		if text, m, ok := fe.toText(src); ok {
-			return p.parseMapped(text, m)
+			return p.parseMapped(text, m, fe.spacedCuts)
 		}
 		if fe.why != nil {
 			if err := fe.why(src); err != nil {
@@ -142,6 +142,10 @@ type frontEnd struct {
 	// that error rather than reading src as text (a damaged Word file is
 	// not text). Nil, or a nil error, reads src as text.
 	why func(src []byte) error
+	// spacedCuts: the front end dropped the spaces between the groups of
+	// a table row's digits, and each such space was a cell boundary: the
+	// parser cuts the row's run there (glue.go, spacedCutsOf).
+	spacedCuts bool
 }
 
 var frontEnds = []frontEnd{
@@ -150,10 +154,13 @@ var frontEnds = []frontEnd{
 	{"html", htmltext.Is, func(src []byte) ([]byte, *posmap.Map, bool) {
 		text, m := htmltext.ToText(src)
 		return text, m, true
-	}, nil},
+	}, nil, false},
 	// A page's text flattened onto one line (as crawlers store it): the
 	// line breaks put back before headings, captions and row labels.
-	{"flat", flattext.Is, flattext.ToText, nil},
+	// The spaces it drops between a row's digits ("行政许可 17 0 2",
+	// corpus 036) are cell boundaries: in such a page's text a cell's
+	// count is never written with a space inside it.
+	{"flat", flattext.Is, flattext.ToText, nil, true},
 	// A Word file (.docx): paragraphs as lines, table rows as TAB-separated
 	// fields in grid order; positions are paragraph numbers.
 	{"docx", docxtext.Is, docxtext.ToText, func(src []byte) error {
@@ -162,7 +169,7 @@ var frontEnds = []frontEnd{
 			return fmt.Errorf("%w: a Word .docx file that cannot be read: %w", ErrUnsupportedFormat, err)
 		}
 		return nil
-	}},
+	}, false},
 }
 
 // frontEndOf returns the first front end that claims src, or nil.
@@ -176,9 +183,14 @@ func frontEndOf(src []byte) *frontEnd {
 }
 
 // parseMapped parses text a front end made from the source and maps every
-// position back to the source.
-func (pr *Parser) parseMapped(text []byte, m *posmap.Map) (*Report, error) {
-	r, _, err := pr.parse(text)
+// position back to the source; spaced says that the spaces the front end
+// dropped between two digits were cell boundaries (frontEnd.spacedCuts).
+func (pr *Parser) parseMapped(text []byte, m *posmap.Map, spaced bool) (*Report, error) {
+	var cuts map[Position]bool
+	if spaced {
+		cuts = spacedCutsOf(text, m)
+	}
+	r, _, err := pr.parseCut(text, cuts)
 	var list ErrorList
 	errors.As(err, &list)
 	mapReport(m, r, list...)
@@ -228,6 +240,12 @@ type parseState struct {
 	lostBlanks bool
 	// cutEarly: a glued run was cut before lostBlanks was known.
 	cutEarly bool
+	// spacedCuts: where a front end dropped spaces between two digits
+	// that were a cell boundary, the position of the digit after them
+	// (frontEnd.spacedCuts); a glued run is cut there (glue.go). Not nil,
+	// even when empty, for such a front end's text: its fields of digits
+	// apart are then groups of one run too (glue.go, spacedGroupsRow).
+	spacedCuts map[Position]bool
 
 	src      *source
 	file     string
@@ -333,12 +351,19 @@ func (p *parseState) tooManyWarnings() {
 // parse does the work of Parse and also returns the source with its claims,
 // for the accounting test.
 func (pr *Parser) parse(src []byte) (*Report, *source, error) {
-	r, s, again, err := pr.parseOnce(src, false)
+	return pr.parseCut(src, nil)
+}
+
+// parseCut is parse for the text of a front end whose dropped spaces
+// between digits are cell boundaries: cuts holds the position of the digit
+// after each (spacedCutsOf).
+func (pr *Parser) parseCut(src []byte, cuts map[Position]bool) (*Report, *source, error) {
+	r, s, again, err := pr.parseOnce(src, false, cuts)
 	if again {
 		// A later table showed that blank cells leave no digit, after an
 		// earlier one had cut glued runs as if none did: read again with
 		// that known from the start (glue.go, noteLostBlanks).
-		r, s, _, err = pr.parseOnce(src, true)
+		r, s, _, err = pr.parseOnce(src, true, cuts)
 	}
 	return r, s, err
 }
@@ -346,12 +371,12 @@ func (pr *Parser) parse(src []byte) (*Report, *source, error) {
 // parseOnce is one reading of src; lost says that blank cells leave no
 // digit in it. again reports that a table cut glued runs before a later
 // one showed that.
-func (pr *Parser) parseOnce(src []byte, lost bool) (r *Report, s *source, again bool, err error) {
-	r, s, err = pr.parseText(src, lost, &again)
+func (pr *Parser) parseOnce(src []byte, lost bool, cuts map[Position]bool) (r *Report, s *source, again bool, err error) {
+	r, s, err = pr.parseText(src, lost, cuts, &again)
 	return r, s, again, err
 }
 
-func (pr *Parser) parseText(src []byte, lost bool, again *bool) (*Report, *source, error) {
+func (pr *Parser) parseText(src []byte, lost bool, cuts map[Position]bool, again *bool) (*Report, *source, error) {
 	text, issues, err := decode(src)
 	if err != nil {
 		return nil, nil, pr.wrapErr(err)
@@ -360,7 +385,7 @@ func (pr *Parser) parseText(src []byte, lost bool, again *bool) (*Report, *sourc
 		return nil, nil, pr.wrapErr(fmt.Errorf("%w: the input is empty", ErrNotAReport))
 	}
 	p := &parseState{src: newSource(text), file: pr.Filename, r: &Report{Editions: map[string]Edition{}}, sc: getScratch(),
-		alignShort: pr.AlignShortRows, looseGlue: pr.LooseGlue, lostBlanks: lost}
+		alignShort: pr.AlignShortRows, looseGlue: pr.LooseGlue, lostBlanks: lost, spacedCuts: cuts}
 	defer putScratch(p.sc)
 	defer func() { *again = p.lostBlanks && p.cutEarly }()
 	r := p.r

@@ -213,7 +213,7 @@ func settleBySums(r *Report, g *gluedRow) bool {
 		sums[i] = strconv.FormatInt(sum, 10)
 		all.WriteString(sums[i])
 	}
-	if all.String() != digits {
+	if all.String() != digits || !endsAt(sums, g.fixed) {
 		return false
 	}
 	g.cands, g.complete, g.bySums = [][]string{sums}, true, true
@@ -257,4 +257,21 @@ func t4ProseRows(text string) map[string]proseRow {
 type proseRow struct {
 	counts []string
 	quote  string
+}
+
+// endsAt reports whether the cells of a cut end at each offset of fixed
+// (the run's spaced cuts).
+func endsAt(cells []string, fixed []int) bool {
+	ends := map[int]bool{}
+	at := 0
+	for _, c := range cells {
+		at += len(c)
+		ends[at] = true
+	}
+	for _, f := range fixed {
+		if !ends[f] {
+			return false
+		}
+	}
+	return true
 }

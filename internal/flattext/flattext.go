@@ -217,7 +217,9 @@ type chunk struct {
 
 // flatChunks cuts l[start:end] at the tab points (after a row label) and
 // drops the spaces between two digits after a tab point ("230 000023" is one
-// run of a row's digits).
+// run of a row's digits). Each group of digits after such spaces starts a
+// chunk, so a segment of the map, of its own: the parser reads the gap as a
+// cell boundary (23 0 | 0 0 0 0 23; nianbao's spaced cuts).
 func flatChunks(l string, start, end int, tabs []int) []chunk {
 	var out []chunk
 	at, tab := start, false
