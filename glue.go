@@ -88,19 +88,44 @@ func splitRun(run string, n int, rules []sumRule, blanks bool) (cands [][]string
 			}
 		}
 	}
-	s.byCell = make([][]int, n)
-	s.totalOf = make([][]int, n)
-	for i, r := range rules {
-		for _, p := range r.parts {
-			s.byCell[p] = append(s.byCell[p], i)
-		}
-		s.byCell[r.total] = append(s.byCell[r.total], i)
-		for _, p := range r.parts {
-			s.totalOf[p] = append(s.totalOf[p], r.total)
-		}
-	}
+	s.byCell, s.totalOf = ruleIndex(rules, n)
 	s.walk(n-1, len(run))
 	return s.cands, !s.stopped
+}
+
+// ruleIndex returns, for each of n cells, the rules that mention it (in
+// the order of rules, a rule's parts before its total) and the totals it
+// is a part of, all in one backing array.
+func ruleIndex(rules []sumRule, n int) (byCell, totalOf [][]int) {
+	nb, nt := make([]int, n), make([]int, n)
+	size := 0
+	for _, r := range rules {
+		for _, p := range r.parts {
+			nb[p]++
+			nt[p]++
+		}
+		nb[r.total]++
+		size += 2*len(r.parts) + 1
+	}
+	backing := make([]int, 0, size)
+	lists := make([][]int, 2*n)
+	byCell, totalOf = lists[:n:n], lists[n:]
+	for c := range n {
+		byCell[c] = backing[len(backing) : len(backing) : len(backing)+nb[c]]
+		backing = backing[:len(backing)+nb[c]]
+		totalOf[c] = backing[len(backing) : len(backing) : len(backing)+nt[c]]
+		backing = backing[:len(backing)+nt[c]]
+	}
+	for i, r := range rules {
+		for _, p := range r.parts {
+			byCell[p] = append(byCell[p], i)
+		}
+		byCell[r.total] = append(byCell[r.total], i)
+		for _, p := range r.parts {
+			totalOf[p] = append(totalOf[p], r.total)
+		}
+	}
+	return byCell, totalOf
 }
 
 // glueSearch is the state of one right-to-left enumeration. Cutting from the
@@ -439,7 +464,7 @@ func resolveGlued(r *Report, rows []*gluedRow, warn func(pos Position, ref strin
 				why = fmt.Sprintf("the only split whose sums miss by as little as %d (no split fits the row's sums)", g.miss)
 			}
 			warn(g.pos, g.refs[0], ErrRepaired,
-				fmt.Sprintf("the digits %s of row %s ran together; read as %s, %s", g.text, g.label, showCand(g.cands[0]), why))
+				"the digits "+g.text+" of row "+g.label+" ran together; read as "+showCand(g.cands[0])+", "+why)
 			continue
 		}
 		// The cells every cut gives the same value are read all the same
@@ -626,9 +651,9 @@ func (tp *tableParser) resolveGluedRows(r *Report, glued []*gluedRow) {
 		unloose(glued)
 	}
 	if len(glued) > 0 {
-		text := reportProse(r)
+		prose := lazyProse(r)
 		for _, g := range glued {
-			g.settled = settleByProse(text, g)
+			g.settled = settleByProse(prose, g)
 		}
 	}
 	for i, ok := range resolveGlued(r, glued, tp.p.warn) {
@@ -709,6 +734,38 @@ func glueEquations(r *Report) []glueEquation {
 	}
 	return glueEquationsOf()[e]
 }
+
+// inEquations reports whether some cell of rows is in one of the equations
+// glueEquations(r) returns.
+func inEquations(r *Report, rows []*gluedRow) bool {
+	e, ok := r.Editions["t3"]
+	if !ok {
+		e = E2021
+	}
+	cells := glueEquationCells()[e]
+	for _, g := range rows {
+		for _, ref := range g.refs {
+			if cells[ref] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// glueEquationCells are the cells of each edition's equations.
+var glueEquationCells = sync.OnceValue(func() map[Edition]map[string]bool {
+	out := map[Edition]map[string]bool{}
+	for e, eqs := range glueEquationsOf() {
+		out[e] = map[string]bool{}
+		for _, eq := range eqs {
+			for _, ref := range append(append([]string(nil), eq.plus...), eq.minus...) {
+				out[e][ref] = true
+			}
+		}
+	}
+	return out
+})
 
 var glueEquationsOf = sync.OnceValue(func() map[Edition][]glueEquation {
 	out := map[Edition][]glueEquation{}
@@ -816,6 +873,9 @@ func narrowGlued(r *Report, rows []*gluedRow) {
 		return
 	}
 	eqs := glueEquations(r)
+	if !inEquations(r, rows) {
+		return // no equation reads a cell of these rows (table 2's): nothing to narrow
+	}
 	gc := newGluedCells(r, rows)
 	owner, col, known := gc.owner, gc.col, gc.known
 	sign := map[string]int64{} // the signs of eq's cells that glued rows fill

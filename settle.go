@@ -113,14 +113,27 @@ func reportProse(r *Report) string {
 	return strings.ReplaceAll(strings.ReplaceAll(b.String(), "\r", ""), "\n", "")
 }
 
+// lazyProse returns reportProse(r), made on the first call only: most
+// glued rows have one cut and never ask for it.
+func lazyProse(r *Report) func() string {
+	var text string
+	made := false
+	return func() string {
+		if !made {
+			text, made = reportProse(r), true
+		}
+		return text
+	}
+}
+
 // settleByProse keeps, of a glued row's cuts, those that agree with the
-// counts the report's text states for its cells, each count that leaves
-// some cuts and fewer than before; it returns the statements used.
-func settleByProse(text string, g *gluedRow) []string {
+// counts the report's text (prose()) states for its cells, each count that
+// leaves some cuts and fewer than before; it returns the statements used.
+func settleByProse(prose func() string, g *gluedRow) []string {
 	if !g.complete || len(g.cands) < 2 {
 		return nil
 	}
-	claims := proseClaims(text, g.refs)
+	claims := proseClaims(prose(), g.refs)
 	if len(claims) == 0 {
 		return nil
 	}
