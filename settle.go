@@ -3,6 +3,7 @@ package nianbao
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Settling a run of digits that several cuts fit (glue.go) by what the
@@ -78,6 +79,55 @@ func nounCount(text, noun string) bool {
 	}
 }
 
+// proseLead is the most bytes a prose regexp matches before its noun: the
+// longest verb (宣布失效), 了, 的 and 行政.
+const proseLead = len("宣布失效") + len("了") + len("的") + len("行政")
+
+// proseMatches is re.FindAllStringSubmatchIndex(text, -1) for a prose
+// regexp of noun, run only around each place where noun stands right
+// before an ASCII digit. Every match holds its noun once, so right before
+// its (\d+), and starts at most proseLead bytes before it (none of the
+// words before the noun holds it); it ends after the digits, the white
+// space after them and a one-rune unit. So the window from proseLead
+// bytes before that place (not before the last match's end) to there
+// holds the match the whole text gives, and no other.
+func proseMatches(re *regexp.Regexp, text, noun string) [][]int {
+	var out [][]int
+	last := 0 // end of the last match
+	for i := 0; ; {
+		j := strings.Index(text[i:], noun)
+		if j < 0 {
+			return out
+		}
+		q := i + j
+		i = q + len(noun)
+		if i >= len(text) || text[i] < '0' || text[i] > '9' {
+			continue
+		}
+		hi := i
+		for hi < len(text) && text[hi] >= '0' && text[hi] <= '9' {
+			hi++
+		}
+		for hi < len(text) && (text[hi] == ' ' || text[hi] == '\t' || text[hi] == '\n' || text[hi] == '\f' || text[hi] == '\r') {
+			hi++
+		}
+		hi = min(hi+utf8.UTFMax, len(text))
+		lo := max(last, q-proseLead)
+		m := re.FindStringSubmatchIndex(text[lo:hi])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += lo
+			}
+		}
+		out = append(out, m)
+		last = m[1]
+		i = max(i, last)
+	}
+}
+
 // proseClaims finds the counts the text states for the cells refs. A cell
 // stated twice with different counts is left out.
 func proseClaims(text string, refs []string) map[string]proseClaim {
@@ -88,7 +138,7 @@ func proseClaims(text string, refs []string) map[string]proseClaim {
 		if re == nil || !nounCount(text, proseNouns[ref]) {
 			continue
 		}
-		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range proseMatches(re, text, proseNouns[ref]) {
 			v := text[m[2]:m[3]]
 			if c, ok := out[ref]; ok && c.value != v {
 				bad[ref] = true
