@@ -172,12 +172,24 @@ type hline struct {
 	last   rune
 	lastP  posmap.Pos // source position of last, or zero if it was synthetic
 	first  rune
+	// Room for the bytes and segments of a short line (a table cell's), so
+	// that a line is one allocation; b and segs start here.
+	bbuf [32]byte
+	sbuf [2]posmap.Seg
+}
+
+// seg starts a segment at the line's next rune.
+func (l *hline) seg(p posmap.Pos) {
+	if l.segs == nil {
+		l.segs = l.sbuf[:0]
+	}
+	l.segs = append(l.segs, posmap.Seg{Col: l.n, Pos: p})
 }
 
 // add appends rune r that came from source position p.
 func (l *hline) add(r rune, p posmap.Pos) {
 	if !(l.lastP.IsValid() && p.Line == l.lastP.Line && p.Column == l.lastP.Column+1) {
-		l.segs = append(l.segs, posmap.Seg{Col: l.n, Pos: p})
+		l.seg(p)
 	}
 	l.put(r)
 	l.lastP = p
@@ -194,7 +206,7 @@ func (l *hline) put(r rune) {
 		l.first = r
 	}
 	if l.b == nil {
-		l.b = make([]byte, 0, 32) // most lines are longer than the 8 bytes append starts with
+		l.b = l.bbuf[:0] // most lines are longer than the 8 bytes append starts with
 	}
 	l.b = utf8.AppendRune(l.b, r)
 	l.n++
@@ -209,8 +221,14 @@ func (l *hline) appendLine(m *hline) {
 	if l.n == 0 {
 		l.first = m.first
 	}
+	if l.segs == nil {
+		l.segs = l.sbuf[:0]
+	}
 	for _, s := range m.segs {
 		l.segs = append(l.segs, posmap.Seg{Col: s.Col + l.n, Pos: s.Pos})
+	}
+	if l.b == nil {
+		l.b = l.bbuf[:0]
 	}
 	l.b = append(l.b, m.b...)
 	l.n += m.n
@@ -313,25 +331,67 @@ type htable struct {
 type hrow struct {
 	cells []*hcell
 	pos   posmap.Pos
+	cbuf  [8]*hcell // where cells starts: most rows have no more
 }
 
 type hcell struct {
 	c       *container
 	colspan int
-	rowspan int // 0: to the end of the table
+	rowspan int       // 0: to the end of the table
+	cont    container // c points here: a cell is one allocation
 }
 
 // tracker follows the source position of the tokenizer: line and rune
 // column counted as it goes, or looked up in a table of positions when the
 // markup being read was itself unescaped from a script string.
+//
+// With doc set, it follows doc lazily: off is the byte offset reached, and
+// line, col and idx are those of offset at (at most off); the runes between
+// are counted when a position is asked for. Most tokens (tags, scripts)
+// need no position of their own, and counting a stretch at once needs only
+// its newlines and the runes after the last one.
 type tracker struct {
 	line, col int
 	table     []posmap.Pos
 	idx       int
 	valid     bool // the text is valid UTF-8: a rune starts at every byte not continuing one
+	doc       string
+	off, at   int
+}
+
+// sync counts the runes of doc up to off. (It leaves idx, which only a
+// tracker with a table reads.)
+func (t *tracker) sync() {
+	if t.at == t.off {
+		return
+	}
+	b := t.doc[t.at:t.off]
+	t.at = t.off
+	if !t.valid {
+		t.skipDecoding(b)
+		return
+	}
+	i := strings.LastIndexByte(b, '\n')
+	if i < 0 {
+		t.col += runesIn(b)
+		return
+	}
+	t.line += strings.Count(b[:i+1], "\n")
+	t.col = 1 + runesIn(b[i+1:])
+}
+
+// eager returns a copy of t that counts as it goes, as a tracker without
+// doc does.
+func (t tracker) eager() tracker {
+	t.sync()
+	t.doc = ""
+	return t
 }
 
 func (t *tracker) pos() posmap.Pos {
+	if t.doc != "" {
+		t.sync()
+	}
 	if t.table != nil {
 		if t.idx < len(t.table) {
 			return t.table[t.idx]
@@ -345,7 +405,15 @@ func (t *tracker) pos() posmap.Pos {
 	return posmap.Pos{Line: t.line, Column: t.col}
 }
 
-func (t *tracker) step(r rune) {
+// step steps over rune r, size bytes of the text (1 for an invalid byte).
+func (t *tracker) step(r rune, size int) {
+	if t.doc != "" {
+		t.off += size
+		if t.at+size != t.off {
+			return // counted when asked for
+		}
+		t.at = t.off
+	}
 	t.idx++
 	if r == '\n' {
 		t.line++
@@ -358,6 +426,28 @@ func (t *tracker) step(r rune) {
 // skip steps over the runes of b (an invalid byte is one rune, as when
 // ranging over a string), counting them in bulk.
 func (t *tracker) skip(b string) {
+	if t.doc != "" {
+		t.off += len(b)
+		return
+	}
+	t.count(b)
+}
+
+// adv steps over n runes, size bytes of the text, none of them a newline.
+func (t *tracker) adv(size, n int) {
+	if t.doc != "" {
+		t.off += size
+		if t.at+size != t.off {
+			return
+		}
+		t.at = t.off
+	}
+	t.col += n
+	t.idx += n
+}
+
+// count steps over the runes of b.
+func (t *tracker) count(b string) {
 	if !t.valid {
 		t.skipDecoding(b)
 		return
@@ -462,20 +552,34 @@ func isBlock(name string) bool {
 // it holds "none" or "hidden" (letters that fold to no non-ASCII letter, so
 // ASCII case folding finds what the (?i) of hiddenStyle does). Most styles
 // do not, and the test is much cheaper than the regexp.
+//
+// Where hiddenStyle matches, "none" or "hidden" follows a colon and white
+// space (\s: isSpace): only the colons are looked at.
 func mayHide(style string) bool {
-	for i := range len(style) {
-		switch style[i] | 0x20 {
+	for i := 0; ; {
+		j := strings.IndexByte(style[i:], ':')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		k := i
+		for k < len(style) && isSpace[style[k]] {
+			k++
+		}
+		if k == len(style) {
+			return false
+		}
+		switch style[k] | 0x20 {
 		case 'n':
-			if i+4 <= len(style) && strings.EqualFold(style[i:i+4], "none") {
+			if k+4 <= len(style) && strings.EqualFold(style[k:k+4], "none") {
 				return true
 			}
 		case 'h':
-			if i+6 <= len(style) && strings.EqualFold(style[i:i+6], "hidden") {
+			if k+6 <= len(style) && strings.EqualFold(style[k:k+6], "hidden") {
 				return true
 			}
 		}
 	}
-	return false
 }
 
 var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
@@ -518,13 +622,12 @@ func (w *htmlWalker) walk(doc string) []*hline {
 		if tt == html.ErrorToken {
 			break
 		}
-		start := w.tr // position at the token's start
 		raw := z.Raw()
 		switch tt {
 		case html.TextToken:
 			if w.rawName != "" {
 				if w.rawText == nil {
-					w.rawStart = start
+					w.rawStart = w.tr // at the token's start
 				}
 				w.rawText = append(w.rawText, raw...)
 				w.tr.skip(raw)
@@ -536,8 +639,8 @@ func (w *htmlWalker) walk(doc string) []*hline {
 			}
 			w.text(raw)
 		case html.StartTagToken, html.SelfClosingTagToken:
+			w.startTag(z, raw, tagName(raw), tt == html.SelfClosingTagToken) // w.tr at the tag's start
 			w.tr.skip(raw)
-			w.startTag(z, raw, tagName(raw), tt == html.SelfClosingTagToken, start.pos())
 		case html.EndTagToken:
 			w.tr.skip(raw)
 			w.endTag(tagName(raw))
@@ -559,11 +662,19 @@ func (w *htmlWalker) text(s string) {
 	for i := 0; i < len(s); {
 		if w.pre == 0 && asciiCollapsible(s[i]) {
 			// A run of white space (the indentation between tags) is
-			// one pending space, at its first character.
-			c.space(w.tr.pos())
-			for ; i < len(s) && asciiCollapsible(s[i]); i++ {
-				w.tr.step(rune(s[i]))
+			// one pending space, at its first character; at the start of
+			// a line, where it is dropped, its position is not needed.
+			if c.cur == nil || c.cur.n == 0 {
+				c.pend = true
+			} else {
+				c.space(w.tr.pos())
 			}
+			j := i + 1
+			for j < len(s) && asciiCollapsible(s[j]) {
+				j++
+			}
+			w.tr.skip(s[i:j])
+			i = j
 			continue
 		}
 		p := w.tr.pos()
@@ -574,14 +685,14 @@ func (w *htmlWalker) text(s string) {
 					w.visible(c, d, p)
 				}
 				for _, rr := range s[i : i+n] {
-					w.tr.step(rr)
+					w.tr.step(rr, 1) // a reference is ASCII
 				}
 				i += n
 				continue
 			}
 		}
 		w.visible(c, r, p)
-		w.tr.step(r)
+		w.tr.step(r, size)
 		i += size
 		if w.pre == 0 && w.tr.table == nil && w.tr.valid && !chars.IsCollapsible(r) {
 			i = w.plainRun(c, s, i)
@@ -617,8 +728,7 @@ func (w *htmlWalker) plainRun(c *container, s string, i int) int {
 	l.b = append(l.b, s[i:j]...)
 	l.n += n
 	l.last = last
-	w.tr.col += n
-	w.tr.idx += n
+	w.tr.adv(j-i, n)
 	l.lastP = posmap.Pos{Line: w.tr.line, Column: w.tr.col - 1}
 	return j
 }
@@ -662,6 +772,18 @@ func decodeEntity(s string) (string, int) {
 		end = -(i + 1) // no semicolon yet: s[:i+1] is a candidate without one
 	}
 	if end > 0 {
+		switch s[:end] { // the common ones, as html.UnescapeString decodes them
+		case "&nbsp;":
+			return "\u00a0", end
+		case "&amp;":
+			return "&", end
+		case "&lt;":
+			return "<", end
+		case "&gt;":
+			return ">", end
+		case "&quot;":
+			return "\"", end
+		}
 		if dec := html.UnescapeString(s[:end]); dec != s[:end] {
 			return dec, end
 		}
@@ -675,7 +797,9 @@ func decodeEntity(s string) (string, int) {
 	return "", 0
 }
 
-func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing bool, p posmap.Pos) {
+// startTag reads a start tag; w.tr is at its start, the position of the
+// elements it starts.
+func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing bool) {
 	if w.skip != "" {
 		if name == w.skip && !selfClosing {
 			w.skipN++
@@ -712,7 +836,7 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 	switch name {
 	case "table":
 		if len(w.tables) < htmlMaxTables {
-			w.openTable(p)
+			w.openTable(w.tr.pos())
 		} else {
 			w.ignored++
 		}
@@ -720,16 +844,19 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 		if t := w.table(); t != nil {
 			w.closeCell()
 			t.stream()
-			t.rows = append(t.rows, &hrow{pos: p})
+			t.rows = append(t.rows, newRow(w.tr.pos()))
 		}
 	case "td", "th":
 		if t := w.table(); t != nil {
 			w.closeCell()
+			p := w.tr.pos()
 			if len(t.rows) == 0 {
-				t.rows = append(t.rows, &hrow{pos: p})
+				t.rows = append(t.rows, newRow(p))
 			}
 			row := t.rows[len(t.rows)-1]
-			cell := &hcell{c: &container{anchor: p, cell: true}, colspan: min(max(colspan, 1), htmlMaxColspan), rowspan: rowspan}
+			cell := &hcell{colspan: min(max(colspan, 1), htmlMaxColspan), rowspan: rowspan}
+			cell.cont = container{anchor: p, cell: true}
+			cell.c = &cell.cont
 			row.cells = append(row.cells, cell)
 			t.cell = cell
 			w.stack = append(w.stack, cell.c)
@@ -741,7 +868,7 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 		if isBlock(name) {
 			c := w.top()
 			c.brk()
-			c.anchor = p
+			c.anchor = w.tr.pos()
 			if len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !c.cell {
 				// A heading element is a heading: say so the way the
 				// canonical text form does, "# Title", "## 一、总体情况".
@@ -870,6 +997,13 @@ func spanAttr(v string, def int) int {
 	}
 	n, _ := strconv.Atoi(s[:i])
 	return n
+}
+
+// newRow returns a row of a table that starts at p.
+func newRow(p posmap.Pos) *hrow {
+	r := &hrow{pos: p}
+	r.cells = r.cbuf[:0]
+	return r
 }
 
 func (w *htmlWalker) table() *htable {
@@ -1080,10 +1214,10 @@ func (w *htmlWalker) embedded() {
 	}
 	// Source position of every rune of raw.
 	pos := make([]posmap.Pos, 0, len(raw))
-	tr := at
+	tr := at.eager()
 	for _, r := range raw {
 		pos = append(pos, tr.pos())
-		tr.step(r)
+		tr.step(r, 0)
 	}
 	var runes []rune
 	var rpos []posmap.Pos
@@ -1242,10 +1376,10 @@ func hasReportTable(lines []*hline) bool {
 // (line and rune column of the original bytes, whatever their charset).
 func ToText(src []byte) ([]byte, *posmap.Map) {
 	doc, valid := decode(src)
-	w := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid}}
+	w := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid, doc: doc}}
 	lines := w.walk(doc)
 	if !hasReportTable(lines) {
-		w2 := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid}, expand: true}
+		w2 := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid, doc: doc}, expand: true}
 		if l2 := w2.walk(doc); hasReportTable(l2) {
 			lines = l2
 		}
