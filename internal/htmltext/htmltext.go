@@ -30,6 +30,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/net/html"
 	"golang.org/x/text/encoding"
@@ -117,12 +118,14 @@ var metaCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z
 // valid UTF-8, else GB18030. Decoding keeps one rune per source character,
 // so rune columns in the result are rune columns in the original.
 func Decode(src []byte) string {
-	doc, _ := decode(src)
+	doc, _ := decode(src, false)
 	return doc
 }
 
-// decode is Decode, also reporting whether the page is valid UTF-8.
-func decode(src []byte) (doc string, valid bool) {
+// decode is Decode, also reporting whether the page is valid UTF-8. With
+// borrow, a page that needs no conversion is returned as a string sharing
+// src's memory (see borrowed) instead of a copy.
+func decode(src []byte, borrow bool) (doc string, valid bool) {
 	if b, ok := bytes.CutPrefix(src, []byte("\xef\xbb\xbf")); ok {
 		return string(b), utf8.Valid(b)
 	}
@@ -149,17 +152,34 @@ func decode(src []byte) (doc string, valid bool) {
 	if enc == nil && !valid {
 		enc = simplifiedchinese.GB18030
 	}
+	asIs := func() string {
+		if borrow {
+			return borrowed(src)
+		}
+		return string(src)
+	}
 	if enc == nil {
-		return string(src), true
+		return asIs(), true
 	}
 	if enc == simplifiedchinese.GB18030 && valid && !chars.IsASCII(src) {
-		return string(src), true // declared GBK but saved as UTF-8, a common mislabel
+		return asIs(), true // declared GBK but saved as UTF-8, a common mislabel
 	}
 	out, _, err := transform.Bytes(enc.NewDecoder(), src)
 	if err != nil {
 		return strings.ToValidUTF8(string(src), "\ufffd"), true
 	}
 	return string(out), utf8.Valid(out)
+}
+
+// borrowed returns src as a string without copying it: ToText reads a page
+// of 100 KB and more whose text is a few KB, and the copy was a good part
+// of its work and of the garbage a parse leaves. That is safe because src
+// does not change while ToText runs (Parse's input is not written to), and
+// nothing ToText returns refers to the string: lines are built by copying
+// (hline.b), and tag names and other substrings of the page are kept by
+// the walker only while it walks.
+func borrowed(src []byte) string {
+	return unsafe.String(unsafe.SliceData(src), len(src))
 }
 
 // hline is a line of output text being built.
@@ -1375,7 +1395,7 @@ func hasReportTable(lines []*hline) bool {
 // It returns the text and the map of its positions to the page's source
 // (line and rune column of the original bytes, whatever their charset).
 func ToText(src []byte) ([]byte, *posmap.Map) {
-	doc, valid := decode(src)
+	doc, valid := decode(src, true)
 	w := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid, doc: doc}}
 	lines := w.walk(doc)
 	if !hasReportTable(lines) {
