@@ -391,13 +391,14 @@ func (t *tracker) sync() {
 		t.skipDecoding(b)
 		return
 	}
-	i := strings.LastIndexByte(b, '\n')
-	if i < 0 {
+	n := strings.Count(b, "\n")
+	if n == 0 {
 		t.col += runesIn(b)
 		return
 	}
-	t.line += strings.Count(b[:i+1], "\n")
-	t.col = 1 + runesIn(b[i+1:])
+	t.line += n
+	b = b[strings.LastIndexByte(b, '\n')+1:]
+	t.col = 1 + runesIn(b)
 }
 
 // eager returns a copy of t that counts as it goes, as a tracker without
@@ -573,15 +574,24 @@ func isBlock(name string) bool {
 // ASCII case folding finds what the (?i) of hiddenStyle does). Most styles
 // do not, and the test is much cheaper than the regexp.
 //
-// Where hiddenStyle matches, "none" or "hidden" follows a colon and white
-// space (\s: isSpace): only the colons are looked at.
+// Where hiddenStyle matches, a colon has white space (\s: isSpace) on both
+// sides, "none" or "hidden" after it, and before it the y that ends
+// "display" and "visibility" (which folds to Y alone): only the colons are
+// looked at, and a style such as border: none costs no regexp.
 func mayHide(style string) bool {
 	for i := 0; ; {
 		j := strings.IndexByte(style[i:], ':')
 		if j < 0 {
 			return false
 		}
-		i += j + 1
+		b := i + j // the colon
+		i = b + 1
+		for b > 0 && isSpace[style[b-1]] {
+			b--
+		}
+		if b == 0 || style[b-1]|0x20 != 'y' {
+			continue
+		}
 		k := i
 		for k < len(style) && isSpace[style[k]] {
 			k++
@@ -659,11 +669,11 @@ func (w *htmlWalker) walk(doc string) []*hline {
 			}
 			w.text(raw)
 		case html.StartTagToken, html.SelfClosingTagToken:
-			w.startTag(z, raw, tagName(raw), tt == html.SelfClosingTagToken) // w.tr at the tag's start
+			w.startTag(z, raw, z.tagName(), tt == html.SelfClosingTagToken) // w.tr at the tag's start
 			w.tr.skip(raw)
 		case html.EndTagToken:
 			w.tr.skip(raw)
-			w.endTag(tagName(raw))
+			w.endTag(z.tagName())
 		default: // comments, doctype
 			w.tr.skip(raw)
 		}
@@ -962,8 +972,17 @@ func tagName(raw string) string {
 		j++
 	}
 end:
+	return lowerName(raw[i:j])
+}
+
+// tagName is the tagName of the current tag token: its name, which the
+// tokenizer has found already (z.data), lowered.
+func (z *tokenizer) tagName() string { return lowerName(z.buf[z.data.start:z.data.end]) }
+
+// lowerName returns a tag's name as written in lower case, as tagName
+// does.
+func lowerName(name string) string {
 	var buf [16]byte
-	name := raw[i:j]
 	if len(name) > len(buf) || strings.IndexByte(name, 0) >= 0 {
 		return string(bytes.ToLower(bytes.ReplaceAll([]byte(name), []byte{0}, []byte("\ufffd"))))
 	}

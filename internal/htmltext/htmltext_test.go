@@ -45,18 +45,36 @@ func TestMayHide(t *testing.T) {
 	styles := []string{"display:none", "DISPLAY : NONE", "visibility:hidden", "VISIBILITY:HIDDEN", "diſplay:none",
 		"mso-font-kerning:1.0pt", "display:block", "visibility: visible", "", "nonE", "hidde", "hiddeN;x", "display:\u212anone"}
 	rnd := rand.New(rand.NewPCG(3, 4))
-	parts := []string{"display", "visibility", ":", " ", "none", "hidden", "NoNe", "HiDdEn", "ſ", "\u212a", "n", "h", "-", "x", "\t", "\n", "\v", "\f", "\r"}
+	parts := []string{"display", "visibility", ":", " ", "none", "hidden", "NoNe", "HiDdEn", "ſ", "\u212a", "n", "h", "-", "x", "\t", "\n", "\v", "\f", "\r", "border", "y", "Y", "ý"}
+	pick := func(ws ...string) string { return ws[rnd.IntN(len(ws))] }
 	for range 50000 {
 		var b strings.Builder
 		for range rnd.IntN(8) {
-			b.WriteString(parts[rnd.IntN(len(parts))])
+			if rnd.IntN(2) == 0 {
+				b.WriteString(parts[rnd.IntN(len(parts))])
+				continue
+			}
+			// A declaration, mostly of the two properties that hide.
+			b.WriteString(pick("display", "DISPLAY", "diſplay", "viſibility", "visibility", "border", "mso-y", "x-Y", ""))
+			b.WriteString(pick("", " ", "\t", "\n ", "\v"))
+			b.WriteString(pick(":", ":", "", "=", "::"))
+			b.WriteString(pick("", " ", "\f", "\r\n", "\v"))
+			b.WriteString(pick("none", "hidden", "NONE", "Hidden", "\u212anone", "block", "hid", "non", ""))
+			b.WriteString(pick(";", "", " ", "!important;"))
 		}
 		styles = append(styles, b.String())
 	}
+	hidden := 0
 	for _, s := range styles {
-		if hiddenStyle.MatchString(s) && !mayHide(s) {
-			t.Errorf("mayHide(%q) = false, but hiddenStyle matches", s)
+		if hiddenStyle.MatchString(s) {
+			hidden++
+			if !mayHide(s) {
+				t.Errorf("mayHide(%q) = false, but hiddenStyle matches", s)
+			}
 		}
+	}
+	if hidden < 2000 {
+		t.Errorf("only %d of the styles tried hide", hidden)
 	}
 }
 
