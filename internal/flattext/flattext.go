@@ -78,8 +78,9 @@ const flatMinRunes = 200
 type flatMarks struct {
 	headings []flatHeading // section titles, e.g. "存在的主要问题及改进情况" for 5
 	labels   []string      // captions, corner, header and row labels of the tables
-	// headingScan finds the titles of headings, labelScan the labels.
-	headingScan, labelScan *wordScan
+	// headingScan finds the titles of headings, labelScan the labels,
+	// allScan both in one pass (the titles first, then the labels).
+	headingScan, labelScan, allScan *wordScan
 }
 
 // flatHeading is a section title without its number.
@@ -133,6 +134,7 @@ var flatVocab = sync.OnceValue(func() flatMarks {
 		titles = append(titles, h.title)
 	}
 	m.headingScan, m.labelScan = newWordScan(titles), newWordScan(m.labels)
+	m.allScan = newWordScan(append(titles, m.labels...))
 	return m
 })
 
@@ -392,13 +394,17 @@ func flatBreaks(l string) (cuts, tabs []int) {
 		}
 		ms = append(ms, m)
 	}
-	// The occurrences of each word, word by word in the vocabulary's order.
-	occurrences := func(ws *wordScan) []wordAt {
-		occ := ws.scan(nil, sq)
-		slices.SortStableFunc(occ, func(a, b wordAt) int { return a.k - b.k })
-		return occ
-	}
-	for _, o := range occurrences(v.headingScan) {
+	// The occurrences of each word, word by word in the vocabulary's order:
+	// the headings' titles, then the labels.
+	occ := v.allScan.scan(nil, sq)
+	slices.SortStableFunc(occ, func(a, b wordAt) int { return a.k - b.k })
+	nh := len(v.headings)
+	labelsAt := len(occ)
+	for i, o := range occ {
+		if o.k >= nh {
+			labelsAt = i
+			break
+		}
 		h := v.headings[o.k]
 		found(h.title, o.at, h.number)
 	}
@@ -415,8 +421,8 @@ func flatBreaks(l string) (cuts, tabs []int) {
 			hi = m.start
 		}
 	}
-	for _, o := range occurrences(v.labelScan) {
-		found(v.labels[o.k], o.at, 0)
+	for _, o := range occ[labelsAt:] {
+		found(v.labels[o.k-nh], o.at, 0)
 	}
 	// A numbered heading the catalog does not know ("四、政府信息公开行政法复
 	// 议…", a typo) right after a row's digits.

@@ -70,14 +70,18 @@ func TestWordScan(t *testing.T) {
 	words := []string{"一、", "规范性文件", "范性", "aa", "a", "一", "一、二", "𠀀一", "\xe4\xb8\x80", "性文件规"}
 	ws := newWordScan(words)
 	rnd := rand.New(rand.NewPCG(1, 2))
-	for range 2000 {
+	for range 20000 {
 		var b strings.Builder
 		for range rnd.IntN(40) {
 			b.WriteString(alphabet[rnd.IntN(len(alphabet))])
 		}
 		s := b.String()
-		if diff := cmp.Diff(indexLoop(words, s), byWord(ws.scan(nil, s)), cmp.AllowUnexported(wordAt{})); diff != "" {
+		got := ws.scan(nil, s)
+		if diff := cmp.Diff(indexLoop(words, s), byWord(got), cmp.AllowUnexported(wordAt{})); diff != "" {
 			t.Fatalf("scan(%q) (-want +got):\n%s", s, diff)
+		}
+		if !slices.IsSortedFunc(got, func(a, b wordAt) int { return cmp2(a.at, b.at, a.k, b.k) }) {
+			t.Fatalf("scan(%q) = %v, not in order of offset, then word", s, got)
 		}
 	}
 	// The vocabulary of flat lines, on a corpus page.
@@ -193,4 +197,12 @@ func TestSqueeze(t *testing.T) {
 			t.Fatalf("squeeze(%q) = %q %v, want %q %v", l, got, at, want.String(), wantAt)
 		}
 	}
+}
+
+// cmp2 compares (a1, a2) with (b1, b2).
+func cmp2(a1, b1, a2, b2 int) int {
+	if a1 != b1 {
+		return a1 - b1
+	}
+	return a2 - b2
 }
