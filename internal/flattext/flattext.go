@@ -166,12 +166,16 @@ func ToText(src []byte) (out []byte, m *posmap.Map, ok bool) {
 		}
 		// runesTo(off) is utf8.RuneCountInString(l[:off]), counted on from
 		// the last offset asked for (they increase), not from 0 each time.
+		runes := utf8.RuneCountInString
+		if utf8.ValidString(l) {
+			runes = chars.ValidRuneCount
+		}
 		ro, rc := 0, 0
 		runesTo := func(off int) int {
 			if off < ro {
 				ro, rc = 0, 0
 			}
-			rc += utf8.RuneCountInString(l[ro:off])
+			rc += runes(l[ro:off])
 			ro = off
 			return rc
 		}
@@ -202,7 +206,7 @@ func ToText(src []byte) (out []byte, m *posmap.Map, ok bool) {
 				}
 				lm.Segs = append(lm.Segs, posmap.Seg{Col: col, Pos: p})
 				b.WriteString(l[c.start:c.end])
-				col += utf8.RuneCountInString(l[c.start:c.end])
+				col += runes(l[c.start:c.end])
 			}
 			b.WriteByte('\n')
 			m.Lines = append(m.Lines, lm)
@@ -372,7 +376,7 @@ func flatBreaks(l string) (cuts, tabs []int) {
 	var ms []match
 	// found notes that w occurs at offset i of sq.
 	found := func(w string, i, section int) {
-		m := match{at[i], at[i+len(w)-1] + 1, section}
+		m := match{at.off(i), at.off(i+len(w)-1) + 1, section}
 		if section > 0 {
 			// A heading has its number: 三、 (whatever the number).
 			if i < len("一、") || !strings.HasSuffix(sq[:i], "、") {
@@ -382,14 +386,14 @@ func flatBreaks(l string) (cuts, tabs []int) {
 			if !chars.IsNumeral(num) {
 				return
 			}
-			m.start = at[i-len("、")-utf8.RuneLen(num)]
+			m.start = at.off(i - len("、") - utf8.RuneLen(num))
 		} else if num, n := utf8.DecodeRuneInString(w); chars.IsNumeral(num) &&
 			strings.HasPrefix(w[n:], "、") && strings.HasSuffix(sq[:i], w[:n]) {
 			// A label's number written twice right after a row's digits
 			// ("0000000三三、本年度办理结果", a misprint): the first goes
 			// with the label, not with the digits.
 			if d, _ := utf8.DecodeLastRuneInString(sq[:i-n]); chars.IsDigit(d) {
-				m.start = at[i-n]
+				m.start = at.off(i - n)
 			}
 		}
 		ms = append(ms, m)
@@ -638,20 +642,37 @@ func numberedLabelAt(labels []string, s string) int {
 	return 0
 }
 
-// sqIndex returns the index in the squeezed line of the byte at offset off
-// of the line (at lists those offsets in increasing order).
-func sqIndex(at []int, off int) int { return sort.SearchInts(at, off) }
+// sqMap maps the bytes of a squeezed line (see squeeze) to their offsets in
+// the line. The bytes kept between two spaces dropped are a run, each byte
+// of which is as many bytes further in the line as were dropped before it.
+type sqMap struct {
+	starts []int // where each run starts in the squeezed line; starts[0] is 0
+	shifts []int // the bytes dropped before each run
+	n      int   // the length of the squeezed line
+}
 
-// squeeze returns l without its spaces and, for each byte of the result, its
-// offset in l.
-func squeeze(l string) (string, []int) {
+// off returns the offset in the line of byte i of the squeezed line.
+func (m *sqMap) off(i int) int {
+	k := sort.SearchInts(m.starts, i+1) - 1 // the last run starting at or before i
+	return i + m.shifts[k]
+}
+
+// sqIndex returns the index in the squeezed line of the byte at offset off
+// of the line: the first byte kept at or after it (n if none is).
+func sqIndex(m *sqMap, off int) int {
+	return sort.Search(m.n, func(i int) bool { return m.off(i) >= off })
+}
+
+// squeeze returns l without its spaces and the map of the result's bytes to
+// their offsets in l.
+func squeeze(l string) (string, *sqMap) {
 	var b strings.Builder
 	b.Grow(len(l))
-	at := make([]int, 0, len(l))
+	m := &sqMap{starts: []int{0}, shifts: []int{0}}
 	// A space rune starts with ' ', '\t', 0xC2 (U+00A0) or 0xE3 (U+3000),
-	// none of which continues a rune: other bytes are copied one by one,
+	// none of which continues a rune: other bytes are copied as they are,
 	// without decoding (the same bytes as copying their runes whole).
-	run := 0 // start of the bytes not yet copied
+	run, dropped := 0, 0 // start of the bytes not yet copied; bytes dropped
 	for i := 0; i < len(l); {
 		c, n := l[i], 1
 		if c == ' ' || c == '\t' || c == 0xC2 || c == 0xE3 {
@@ -661,14 +682,19 @@ func squeeze(l string) (string, []int) {
 				b.WriteString(l[run:i])
 				i += n
 				run = i
+				dropped += n
+				if last := len(m.starts) - 1; m.starts[last] == b.Len() {
+					m.shifts[last] = dropped
+				} else {
+					m.starts = append(m.starts, b.Len())
+					m.shifts = append(m.shifts, dropped)
+				}
 				continue
 			}
-		}
-		for k := i; k < i+n; k++ {
-			at = append(at, k)
 		}
 		i += n
 	}
 	b.WriteString(l[run:])
-	return b.String(), at
+	m.n = b.Len()
+	return b.String(), m
 }

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -192,9 +193,18 @@ func TestSqueeze(t *testing.T) {
 				}
 			}
 		}
-		got, at := squeeze(l)
+		got, m := squeeze(l)
+		var at []int
+		for i := range len(got) {
+			at = append(at, m.off(i))
+		}
 		if got != want.String() || !slices.Equal(at, wantAt) {
 			t.Fatalf("squeeze(%q) = %q %v, want %q %v", l, got, at, want.String(), wantAt)
+		}
+		for off := range len(l) + 1 {
+			if got, want := sqIndex(m, off), sort.SearchInts(wantAt, off); got != want {
+				t.Fatalf("sqIndex(%q, %d) = %d, want %d", l, off, got, want)
+			}
 		}
 	}
 }

@@ -24,7 +24,6 @@ package htmltext
 import (
 	"bytes"
 	"math"
-	"math/bits"
 	"regexp"
 	"strconv"
 	"strings"
@@ -484,25 +483,8 @@ func (t *tracker) count(b string) {
 	t.col = 1 + runesIn(b[i+1:])
 }
 
-// runesIn counts the runes of valid UTF-8: the bytes that do not continue
-// a rune (10xxxxxx), eight bytes at a time.
-func runesIn(b string) int {
-	const hi = 0x8080808080808080
-	n, i := len(b), 0
-	for ; i+8 <= len(b); i += 8 {
-		w := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
-			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
-		if w&hi != 0 {
-			n -= bits.OnesCount64(w &^ (w << 1) & hi) // top bit set, the next one not
-		}
-	}
-	for ; i < len(b); i++ {
-		if b[i]&0xC0 == 0x80 {
-			n--
-		}
-	}
-	return n
-}
+// runesIn counts the runes of valid UTF-8.
+func runesIn(b string) int { return chars.ValidRuneCount(b) }
 
 // skipDecoding is skip for text that may not be valid UTF-8, decoding
 // each rune that is not ASCII.
