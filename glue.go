@@ -96,7 +96,19 @@ func splitRun(run string, n int, rules []sumRule, blanks bool) (cands [][]string
 // ruleIndex returns, for each of n cells, the rules that mention it (in
 // the order of rules, a rule's parts before its total) and the totals it
 // is a part of, all in one backing array.
+// Those of the rules glueRules shares are made once (glueIndexCache), and
+// shared: callers must not change them.
 func ruleIndex(rules []sumRule, n int) (byCell, totalOf [][]int) {
+	if len(rules) > 0 {
+		if ix, ok := glueIndexCache.Load(ruleIndexKey{&rules[0], n}); ok {
+			lists := ix.([2][][]int)
+			return lists[0], lists[1]
+		}
+	}
+	return makeRuleIndex(rules, n)
+}
+
+func makeRuleIndex(rules []sumRule, n int) (byCell, totalOf [][]int) {
 	nb, nt := make([]int, n), make([]int, n)
 	size := 0
 	for _, r := range rules {
@@ -261,8 +273,23 @@ func glueRules(refs []string) []sumRule {
 		return rules.([]sumRule)
 	}
 	rules := makeGlueRules(refs)
-	glueRulesCache.Store(key, rules)
+	if len(rules) > 0 {
+		byCell, totalOf := makeRuleIndex(rules, len(refs))
+		glueIndexCache.Store(ruleIndexKey{&rules[0], len(refs)}, [2][][]int{byCell, totalOf})
+	}
+	if r, loaded := glueRulesCache.LoadOrStore(key, rules); loaded {
+		return r.([]sumRule) // made at the same time by another parse
+	}
 	return rules
+}
+
+// glueIndexCache holds the ruleIndex of each list of rules glueRules made,
+// by its first rule and number of cells; other lists are indexed anew.
+var glueIndexCache sync.Map
+
+type ruleIndexKey struct {
+	first *sumRule
+	n     int
 }
 
 var glueRulesCache sync.Map // refs joined by spaces → []sumRule
@@ -503,11 +530,38 @@ func resolveGlued(r *Report, rows []*gluedRow, warn func(pos Position, ref strin
 // prepares the run's recovery into *glued and returns blank fields in its
 // place, which resolveGluedRows later fills. Otherwise it returns vals.
 func (tp *tableParser) glueRow(glued *[]*gluedRow, vals []token, b schema.Block, row schema.Row, cols []schema.Column) []token {
-	var refs []string
-	for _, c := range cols {
-		refs = append(refs, b.Ref(row.Name, c.Name))
+	return tp.glue(glued, vals, row.Label, rowCellRefs(b, row.Name, cols))
+}
+
+// rowCellRefs returns the refs of a row's cells in cols. When cols is the
+// block's own list of columns, they are made once and shared: callers must
+// not change them.
+func rowCellRefs(b schema.Block, row string, cols []schema.Column) []string {
+	shared := len(cols) > 0 && len(cols) == len(b.Columns) && &cols[0] == &b.Columns[0]
+	key := rowRefsKey{b.Table, row, nil}
+	if shared {
+		key.cols = &cols[0]
+		if refs, ok := rowRefsCache.Load(key); ok {
+			return refs.([]string)
+		}
 	}
-	return tp.glue(glued, vals, row.Label, refs)
+	refs := make([]string, len(cols))
+	for i, c := range cols {
+		refs[i] = b.Ref(row, c.Name)
+	}
+	if shared {
+		rowRefsCache.Store(key, refs)
+	}
+	return refs
+}
+
+// rowRefsCache holds the refs of rows in their block's own columns (the
+// catalog's, so there are few).
+var rowRefsCache sync.Map
+
+type rowRefsKey struct {
+	table, row string
+	cols       *schema.Column
 }
 
 // glueTable is glueRow for table 4 written as one unlabelled row of the
