@@ -930,49 +930,75 @@ func narrowGlued(r *Report, rows []*gluedRow) {
 	if !inEquations(r, rows) {
 		return // no equation reads a cell of these rows (table 2's): nothing to narrow
 	}
+	// The cells of each equation, looked up once (gluedCells.known, with
+	// the maps read before the loop): the glued row and column that fill a
+	// cell, or its value in r, which does not change while rows narrow.
 	gc := newGluedCells(r, rows)
-	owner, col, known := gc.owner, gc.col, gc.known
-	sign := map[string]int64{} // the signs of eq's cells that glued rows fill
+	type eqCell struct {
+		sign     int64
+		row, col int   // the glued row (-1: none) and its cell
+		v        int64 // a cell of r: its value, if ok
+		ok       bool
+	}
+	cells := make([][]eqCell, len(eqs))
+	for e, eq := range eqs {
+		for k, side := range [][]string{eq.plus, eq.minus} {
+			for _, ref := range side {
+				c := eqCell{sign: int64(1 - 2*k), row: -1}
+				if i, glued := gc.owner[ref]; glued {
+					c.row, c.col = i, gc.col[ref]
+				} else {
+					c.v, c.ok = gc.known(ref)
+				}
+				cells[e] = append(cells[e], c)
+			}
+		}
+	}
+	var sign []eqCell // eq's cells that glued rows fill and are unknown
 	for changed := true; changed; {
 		changed = false
-		for _, eq := range eqs {
+		for e := range eqs {
 			var unknown []int // the glued rows with unknown cells in eq, at most two
 			var rest int64    // sum(plus) - sum(minus) over known cells
-			clear(sign)
+			sign = sign[:0]
 			ok := true
-			for k, side := range [][]string{eq.plus, eq.minus} {
-				s := int64(1 - 2*k)
-				for _, ref := range side {
-					if v, isKnown := known(ref); isKnown {
-						rest += s * v
-						continue
+			for _, c := range cells[e] {
+				v, isKnown := c.v, c.ok
+				if c.row >= 0 {
+					g := rows[c.row]
+					if isKnown = len(g.cands) == 1 && g.complete && !g.forced; isKnown {
+						var err error
+						v, err = strconv.ParseInt(g.cands[0][c.col], 10, 64)
+						isKnown = err == nil
 					}
-					i, glued := owner[ref]
-					if !glued || rows[i].forced || rows[i].lost || !rows[i].complete || hasBlankAt(rows[i], col[ref]) {
-						ok = false // a blank cell is not 0: the equation decides nothing
-						break
-					}
-					if !slices.Contains(unknown, i) {
-						unknown = append(unknown, i)
-					}
-					sign[ref] += s
 				}
-				if !ok || len(unknown) > 2 {
-					ok = false
+				if isKnown {
+					rest += c.sign * v
+					continue
+				}
+				if c.row < 0 || rows[c.row].forced || rows[c.row].lost || !rows[c.row].complete || hasBlankAt(rows[c.row], c.col) {
+					ok = false // a blank cell is not 0: the equation decides nothing
 					break
 				}
+				if !slices.Contains(unknown, c.row) {
+					if unknown = append(unknown, c.row); len(unknown) > 2 {
+						ok = false
+						break
+					}
+				}
+				sign = append(sign, c)
 			}
 			if !ok || len(unknown) == 0 {
 				continue
 			}
 			// value returns the signed sum of eq's unknown cells that row i
 			// fills, for its candidate c.
-			value := func(i int, c []string) int64 {
+			value := func(i int, cand []string) int64 {
 				var sum int64
-				for ref, s := range sign {
-					if owner[ref] == i {
-						v, _ := strconv.ParseInt(c[col[ref]], 10, 64)
-						sum += s * v
+				for _, c := range sign {
+					if c.row == i {
+						v, _ := strconv.ParseInt(cand[c.col], 10, 64)
+						sum += c.sign * v
 					}
 				}
 				return sum
