@@ -434,6 +434,9 @@ func gluedRun(text string, pos Position, label string, refs []string, lost bool)
 // foldDigits returns s with full-width digits folded to ASCII, and whether s
 // is made of digits only.
 func foldDigits(s string) (string, bool) {
+	if s != "" && chars.AllDigits(s) {
+		return s, true // ASCII already: nothing to fold
+	}
 	var b strings.Builder
 	for _, r := range s {
 		switch {
