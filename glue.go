@@ -708,7 +708,7 @@ func (tp *tableParser) resolveGluedRows(r *Report, glued []*gluedRow) {
 		unloose(glued)
 	}
 	if len(glued) > 0 {
-		prose := lazyProse(r)
+		prose := tp.p.lazyProse()
 		for _, g := range glued {
 			g.settled = settleByProse(prose, g)
 		}

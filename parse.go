@@ -228,6 +228,10 @@ type parseState struct {
 	lostBlanks bool
 	// cutEarly: a glued run was cut before lostBlanks was known.
 	cutEarly bool
+	// prose is reportProse(r) when proseOf is 1 + the number of sections
+	// it was made with (settle.go, lazyProse).
+	prose   string
+	proseOf int
 
 	src      *source
 	file     string

@@ -155,24 +155,39 @@ func proseClaims(text string, refs []string) map[string]proseClaim {
 // reportProse is the text of r outside its tables read so far, its lines
 // joined (a sentence wrapped in the middle of 行政规\n范性文件 still reads).
 func reportProse(r *Report) string {
-	var b strings.Builder
-	b.WriteString(r.Preamble)
+	n := len(r.Preamble)
 	for _, s := range r.Sections {
-		b.WriteString(s.Text)
+		n += len(s.Text)
 	}
-	return strings.ReplaceAll(strings.ReplaceAll(b.String(), "\r", ""), "\n", "")
+	b := make([]byte, 0, n)
+	for i := -1; i < len(r.Sections); i++ {
+		t := r.Preamble
+		if i >= 0 {
+			t = r.Sections[i].Text
+		}
+		for t != "" { // without its CRs and LFs
+			j := strings.IndexAny(t, "\r\n")
+			if j < 0 {
+				b = append(b, t...)
+				break
+			}
+			b = append(b, t[:j]...)
+			t = t[j+1:]
+		}
+	}
+	return string(b)
 }
 
-// lazyProse returns reportProse(r), made on the first call only: most
-// glued rows have one cut and never ask for it.
-func lazyProse(r *Report) func() string {
-	var text string
-	made := false
+// lazyProse returns reportProse(p.r), made on the first call only: most
+// glued rows have one cut and never ask for it. It is the same for every
+// block of a section (its prose is added after its tables), so it is kept
+// until a section is added.
+func (p *parseState) lazyProse() func() string {
 	return func() string {
-		if !made {
-			text, made = reportProse(r), true
+		if p.proseOf != len(p.r.Sections)+1 {
+			p.prose, p.proseOf = reportProse(p.r), len(p.r.Sections)+1
 		}
-		return text
+		return p.prose
 	}
 }
 

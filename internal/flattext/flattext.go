@@ -156,8 +156,7 @@ func ToText(src []byte) (out []byte, m *posmap.Map, ok bool) {
 		return nil, nil, false
 	}
 	m = &posmap.Map{}
-	var b strings.Builder
-	b.Grow(len(text) + 256)
+	b := bytes.NewBuffer(make([]byte, 0, len(text)+256))
 	for i, l := range lines {
 		l = strings.TrimRight(l, "\r\n")
 		cuts, tabs := []int{0}, []int(nil)
@@ -212,7 +211,7 @@ func ToText(src []byte) (out []byte, m *posmap.Map, ok bool) {
 			m.Lines = append(m.Lines, lm)
 		}
 	}
-	return []byte(b.String()), m, true
+	return b.Bytes(), m, true
 }
 
 // chunk is a piece of a line written to the output, after a TAB if tab.
@@ -298,7 +297,7 @@ func Is(src []byte) bool {
 				}
 			}
 		}
-		if (bits.OnesCount64(seen) >= 2 || t3 && bytes.Contains(line, m.t2)) && isFlatLine(string(line)) {
+		if (bits.OnesCount64(seen) >= 2 || t3 && bytes.Contains(line, m.t2)) && isFlatBytes(line) {
 			return true
 		}
 	}
@@ -316,7 +315,10 @@ var flatLineMarks = sync.OnceValue(func() flatMarkBytes {
 		marks = append(marks, s.Heading)
 	}
 	marks = append(marks, t3.Rows[0].Label)
-	m := flatMarkBytes{comma: []byte("、"), t2: []byte(t2.Caption)}
+	m := flatMarkBytes{comma: []byte("、"), t2: []byte(t2.Caption), t3label: []byte(t3.Rows[0].Label)}
+	for _, s := range schema.Sections {
+		m.headings = append(m.headings, []byte(s.Heading))
+	}
 	for _, h := range marks {
 		numeral, title, ok := strings.Cut(h, "、")
 		if !ok || utf8.RuneCountInString(numeral) != 1 {
@@ -331,6 +333,10 @@ type flatMarkBytes struct {
 	comma []byte
 	marks []flatMark
 	t2    []byte
+	// What isFlatLine looks for, as bytes: the sections' headings, and
+	// the label of t3's first row.
+	headings [][]byte
+	t3label  []byte
 }
 
 type flatMark struct{ numeral, title []byte }
@@ -353,6 +359,23 @@ func isFlatLine(l string) bool {
 	}
 	m := flatTableMarks()
 	return strings.Contains(l, m.t2) && strings.Contains(l, m.t3)
+}
+
+// isFlatBytes is isFlatLine for a line of bytes, not copied to a string.
+func isFlatBytes(l []byte) bool {
+	if len(l) < flatMinRunes || len(l) < 4*flatMinRunes && utf8.RuneCount(l) < flatMinRunes {
+		return false
+	}
+	m := flatLineMarks()
+	n := 0
+	for _, h := range m.headings {
+		if bytes.Contains(l, h) {
+			if n++; n == 2 {
+				return true
+			}
+		}
+	}
+	return bytes.Contains(l, m.t2) && bytes.Contains(l, m.t3label)
 }
 
 // flatTableMarks are the caption of table 2's first block and the label of

@@ -3,6 +3,7 @@ package flattext
 import (
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -215,4 +216,32 @@ func cmp2(a1, b1, a2, b2 int) int {
 		return a1 - b1
 	}
 	return a2 - b2
+}
+
+// TestIsFlatBytes: isFlatBytes is isFlatLine, on every line of the corpus
+// and its prefixes.
+func TestIsFlatBytes(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	flat := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.SplitAfter(string(src), "\n") {
+			for _, n := range []int{len(l), len(l) / 2, 799, 800, 801, 200, 199} {
+				if n > len(l) {
+					continue
+				}
+				if got, want := isFlatBytes([]byte(l[:n])), isFlatLine(l[:n]); got != want {
+					t.Fatalf("%s: isFlatBytes(%.40q…) = %v, isFlatLine %v", f, l[:n], got, want)
+				} else if got {
+					flat++
+				}
+			}
+		}
+	}
+	if flat < 20 {
+		t.Errorf("only %d flat lines tried", flat)
+	}
 }
