@@ -263,8 +263,9 @@ type container struct {
 	pendP    posmap.Pos
 	hasTable bool // holds the lines of a nested table
 	anchor   posmap.Pos
-	cell     bool   // a table cell: its lines are joined into one
-	prefix   string // Markdown heading marker for the next line (h1–h6)
+	cell     bool      // a table cell: its lines are joined into one
+	prefix   string    // Markdown heading marker for the next line (h1–h6)
+	lbuf     [1]*hline // where lines starts: a cell's one line
 }
 
 func (c *container) line() *hline {
@@ -302,6 +303,9 @@ func (c *container) space(p posmap.Pos) {
 func (c *container) brk() {
 	c.pend, c.prefix = false, ""
 	if c.cur != nil && c.cur.n > 0 {
+		if c.lines == nil {
+			c.lines = c.lbuf[:0]
+		}
 		c.lines = append(c.lines, c.cur)
 	}
 	c.cur = nil
@@ -965,11 +969,20 @@ func (z *tokenizer) tagName() string { return lowerName(z.buf[z.data.start:z.dat
 // does.
 func lowerName(name string) string {
 	var buf [16]byte
+	upper := false
+	for i := 0; i < len(name); i++ { // a NUL, an upper-case letter (names are short: no IndexByte)
+		if c := name[i]; c == 0 {
+			upper = true
+			break
+		} else if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if !upper {
+		return name // a part of the page, which outlives no walk
+	}
 	if len(name) > len(buf) || strings.IndexByte(name, 0) >= 0 {
 		return string(bytes.ToLower(bytes.ReplaceAll([]byte(name), []byte{0}, []byte("\ufffd"))))
-	}
-	if !hasUpper(name) {
-		return name // a part of the page, which outlives no walk
 	}
 	lower := buf[:len(name)]
 	for k := range len(name) {
@@ -1160,6 +1173,7 @@ type gridState struct {
 	carry   []int    // rows each tracked column is still covered by a cell above
 	coverer []*hcell // the cell covering each tracked column
 	covered []*hcell // the covering cells of the row at hand, by column
+	flat    []*hline // the text of each cell of the row at hand
 }
 
 // row returns the line of the next row of the table, or nil if the row has
@@ -1178,6 +1192,23 @@ func (g *gridState) row(r *hrow) *hline {
 		return nil
 	}
 	line := &hline{anchor: r.pos, table: true}
+	// The cells' text, flattened first so that the line's bytes and
+	// segments are allocated once: a TAB for each cell and covered column
+	// at most.
+	g.flat = g.flat[:0]
+	size, segs := len(r.cells)+len(g.covered), 0
+	for _, cell := range r.cells {
+		f := cell.c.flatten()
+		g.flat = append(g.flat, f)
+		size += len(f.b)
+		segs += len(f.segs)
+	}
+	if size > len(line.bbuf) {
+		line.b = make([]byte, 0, size)
+	}
+	if segs > len(line.sbuf) {
+		line.segs = make([]posmap.Seg, 0, segs)
+	}
 	col, fields := 0, 0
 	field := func() {
 		if fields > 0 {
@@ -1194,11 +1225,11 @@ func (g *gridState) row(r *hrow) *hline {
 			}
 		}
 	}
-	for _, cell := range r.cells {
+	for i, cell := range r.cells {
 		skipCovered()
 		start := col
 		field()
-		line.appendLine(cell.c.flatten())
+		line.appendLine(g.flat[i])
 		if start >= htmlMaxWidth {
 			col++ // untracked: no span, no rowspan
 			continue
