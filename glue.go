@@ -943,8 +943,14 @@ func narrowGlued(r *Report, rows []*gluedRow) {
 		v        int64 // a cell of r: its value, if ok
 		ok       bool
 	}
+	n := 0
+	for _, eq := range eqs {
+		n += len(eq.plus) + len(eq.minus)
+	}
+	all := make([]eqCell, 0, n) // one allocation for the cells of every equation
 	cells := make([][]eqCell, len(eqs))
 	for e, eq := range eqs {
+		cells[e] = all[len(all):len(all)]
 		for k, side := range [][]string{eq.plus, eq.minus} {
 			for _, ref := range side {
 				c := eqCell{sign: int64(1 - 2*k), row: -1}
@@ -956,6 +962,7 @@ func narrowGlued(r *Report, rows []*gluedRow) {
 				cells[e] = append(cells[e], c)
 			}
 		}
+		all = all[:len(all)+len(cells[e])]
 	}
 	var sign []eqCell // eq's cells that glued rows fill and are unknown
 	for changed := true; changed; {
