@@ -825,18 +825,21 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 	var colspan, rowspan = 1, 1
 	hidden := false
 	for i := range z.attrs() {
-		switch {
-		case z.attrIs(i, "style"):
-			if !hidden {
+		switch len(z.attrRaw(i)) { // most attributes are none of these four: told by their length
+		case len("style"):
+			if z.attrIs(i, "style") && !hidden {
 				v := z.attrVal(i)
 				hidden = mayHide(v) && hiddenStyle.MatchString(v)
 			}
-		case z.attrIs(i, "hidden"):
-			hidden = true
-		case z.attrIs(i, "colspan"):
-			colspan = spanAttr(z.attrVal(i), 1)
-		case z.attrIs(i, "rowspan"):
-			rowspan = spanAttr(z.attrVal(i), 1)
+		case len("hidden"):
+			hidden = hidden || z.attrIs(i, "hidden")
+		case len("colspan"): // and rowspan
+			switch {
+			case z.attrIs(i, "colspan"):
+				colspan = spanAttr(z.attrVal(i), 1)
+			case z.attrIs(i, "rowspan"):
+				rowspan = spanAttr(z.attrVal(i), 1)
+			}
 		}
 	}
 	if w.expand && (name == "script" || name == "textarea") && !selfClosing {

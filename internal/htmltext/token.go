@@ -797,6 +797,10 @@ func (z *tokenizer) attrKey(i int) string {
 	return key
 }
 
+// attrRaw returns the name of the i-th attribute of the current start tag
+// as written.
+func (z *tokenizer) attrRaw(i int) string { return z.buf[z.attr[i][0].start:z.attr[i][0].end] }
+
 // attrIs reports whether the i-th attribute of the current start tag is
 // named name (ASCII, lower case): whether attrKey(i) == name, without
 // lowering the key (a NUL in a key is U+FFFD there, never a letter).
