@@ -23,7 +23,11 @@ func (p *parseState) unrecognized(sp srcSpan, why string) {
 	text := p.src.str(sp)
 	p.r.Unrecognized = append(p.r.Unrecognized, Fragment{Text: text, Pos: pos})
 	if why != "" {
-		p.warnf(pos, "", ErrUnrecognized, "%s: %q", why, text)
+		msg := "" // fmt's "%s: %q", cheaper
+		if p.listing() {
+			msg = quoteIn(why+": ", text, "")
+		}
+		p.warn(pos, "", ErrUnrecognized, msg)
 	}
 }
 

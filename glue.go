@@ -92,19 +92,56 @@ func splitRun(run string, n int, rules []sumRule, blanks bool, fixed []int) (can
 			}
 		}
 	}
-	s.byCell = make([][]int, n)
-	s.totalOf = make([][]int, n)
-	for i, r := range rules {
-		for _, p := range r.parts {
-			s.byCell[p] = append(s.byCell[p], i)
-		}
-		s.byCell[r.total] = append(s.byCell[r.total], i)
-		for _, p := range r.parts {
-			s.totalOf[p] = append(s.totalOf[p], r.total)
-		}
-	}
+	s.byCell, s.totalOf = ruleIndex(rules, n)
 	s.walk(n-1, len(run))
 	return s.cands, !s.stopped
+}
+
+// ruleIndex returns, for each of n cells, the rules that mention it (in
+// the order of rules, a rule's parts before its total) and the totals it
+// is a part of, all in one backing array.
+// Those of the rules glueRules shares are made once (glueIndexCache), and
+// shared: callers must not change them.
+func ruleIndex(rules []sumRule, n int) (byCell, totalOf [][]int) {
+	if len(rules) > 0 {
+		if ix, ok := glueIndexCache.Load(ruleIndexKey{&rules[0], n}); ok {
+			lists := ix.([2][][]int)
+			return lists[0], lists[1]
+		}
+	}
+	return makeRuleIndex(rules, n)
+}
+
+func makeRuleIndex(rules []sumRule, n int) (byCell, totalOf [][]int) {
+	nb, nt := make([]int, n), make([]int, n)
+	size := 0
+	for _, r := range rules {
+		for _, p := range r.parts {
+			nb[p]++
+			nt[p]++
+		}
+		nb[r.total]++
+		size += 2*len(r.parts) + 1
+	}
+	backing := make([]int, 0, size)
+	lists := make([][]int, 2*n)
+	byCell, totalOf = lists[:n:n], lists[n:]
+	for c := range n {
+		byCell[c] = backing[len(backing) : len(backing) : len(backing)+nb[c]]
+		backing = backing[:len(backing)+nb[c]]
+		totalOf[c] = backing[len(backing) : len(backing) : len(backing)+nt[c]]
+		backing = backing[:len(backing)+nt[c]]
+	}
+	for i, r := range rules {
+		for _, p := range r.parts {
+			byCell[p] = append(byCell[p], i)
+		}
+		byCell[r.total] = append(byCell[r.total], i)
+		for _, p := range r.parts {
+			totalOf[p] = append(totalOf[p], r.total)
+		}
+	}
+	return byCell, totalOf
 }
 
 // glueSearch is the state of one right-to-left enumeration. Cutting from the
@@ -247,8 +284,23 @@ func glueRules(refs []string) []sumRule {
 		return rules.([]sumRule)
 	}
 	rules := makeGlueRules(refs)
-	glueRulesCache.Store(key, rules)
+	if len(rules) > 0 {
+		byCell, totalOf := makeRuleIndex(rules, len(refs))
+		glueIndexCache.Store(ruleIndexKey{&rules[0], len(refs)}, [2][][]int{byCell, totalOf})
+	}
+	if r, loaded := glueRulesCache.LoadOrStore(key, rules); loaded {
+		return r.([]sumRule) // made at the same time by another parse
+	}
 	return rules
+}
+
+// glueIndexCache holds the ruleIndex of each list of rules glueRules made,
+// by its first rule and number of cells; other lists are indexed anew.
+var glueIndexCache sync.Map
+
+type ruleIndexKey struct {
+	first *sumRule
+	n     int
 }
 
 var glueRulesCache sync.Map // refs joined by spaces → []sumRule
@@ -399,6 +451,9 @@ func gluedRun(text string, pos Position, label string, refs []string, lost bool,
 // foldDigits returns s with full-width digits folded to ASCII, and whether s
 // is made of digits only.
 func foldDigits(s string) (string, bool) {
+	if s != "" && chars.AllDigits(s) {
+		return s, true // ASCII already: nothing to fold
+	}
 	var b strings.Builder
 	for _, r := range s {
 		switch {
@@ -473,7 +528,7 @@ func resolveGlued(r *Report, rows []*gluedRow, warn func(pos Position, ref strin
 				why = fmt.Sprintf("the only split whose sums miss by as little as %d (no split fits the row's sums)", g.miss)
 			}
 			warn(g.pos, g.refs[0], ErrRepaired,
-				fmt.Sprintf("the digits %s of row %s ran together; read as %s, %s", g.text, g.label, showCand(g.cands[0]), why))
+				"the digits "+g.text+" of row "+g.label+" ran together; read as "+showCand(g.cands[0])+", "+why)
 			continue
 		}
 		// The cells every cut gives the same value are read all the same
@@ -512,11 +567,38 @@ func resolveGlued(r *Report, rows []*gluedRow, warn func(pos Position, ref strin
 // prepares the run's recovery into *glued and returns blank fields in its
 // place, which resolveGluedRows later fills. Otherwise it returns vals.
 func (tp *tableParser) glueRow(glued *[]*gluedRow, vals []token, b schema.Block, row schema.Row, cols []schema.Column) []token {
-	var refs []string
-	for _, c := range cols {
-		refs = append(refs, b.Ref(row.Name, c.Name))
+	return tp.glue(glued, vals, row.Label, rowCellRefs(b, row.Name, cols))
+}
+
+// rowCellRefs returns the refs of a row's cells in cols. When cols is the
+// block's own list of columns, they are made once and shared: callers must
+// not change them.
+func rowCellRefs(b schema.Block, row string, cols []schema.Column) []string {
+	shared := len(cols) > 0 && len(cols) == len(b.Columns) && &cols[0] == &b.Columns[0]
+	key := rowRefsKey{b.Table, row, nil}
+	if shared {
+		key.cols = &cols[0]
+		if refs, ok := rowRefsCache.Load(key); ok {
+			return refs.([]string)
+		}
 	}
-	return tp.glue(glued, vals, row.Label, refs)
+	refs := make([]string, len(cols))
+	for i, c := range cols {
+		refs[i] = b.Ref(row, c.Name)
+	}
+	if shared {
+		rowRefsCache.Store(key, refs)
+	}
+	return refs
+}
+
+// rowRefsCache holds the refs of rows in their block's own columns (the
+// catalog's, so there are few).
+var rowRefsCache sync.Map
+
+type rowRefsKey struct {
+	table, row string
+	cols       *schema.Column
 }
 
 // glueTable is glueRow for table 4 written as one unlabelled row of the
@@ -672,9 +754,9 @@ func (tp *tableParser) resolveGluedRows(r *Report, glued []*gluedRow) {
 		unloose(glued)
 	}
 	if len(glued) > 0 {
-		text := reportProse(r)
+		prose := tp.p.lazyProse()
 		for _, g := range glued {
-			g.settled = settleByProse(text, g)
+			g.settled = settleByProse(prose, g)
 		}
 	}
 	for i, ok := range resolveGlued(r, glued, tp.p.warn) {
@@ -755,6 +837,38 @@ func glueEquations(r *Report) []glueEquation {
 	}
 	return glueEquationsOf()[e]
 }
+
+// inEquations reports whether some cell of rows is in one of the equations
+// glueEquations(r) returns.
+func inEquations(r *Report, rows []*gluedRow) bool {
+	e, ok := r.Editions["t3"]
+	if !ok {
+		e = E2021
+	}
+	cells := glueEquationCells()[e]
+	for _, g := range rows {
+		for _, ref := range g.refs {
+			if cells[ref] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// glueEquationCells are the cells of each edition's equations.
+var glueEquationCells = sync.OnceValue(func() map[Edition]map[string]bool {
+	out := map[Edition]map[string]bool{}
+	for e, eqs := range glueEquationsOf() {
+		out[e] = map[string]bool{}
+		for _, eq := range eqs {
+			for _, ref := range append(append([]string(nil), eq.plus...), eq.minus...) {
+				out[e][ref] = true
+			}
+		}
+	}
+	return out
+})
 
 var glueEquationsOf = sync.OnceValue(func() map[Edition][]glueEquation {
 	out := map[Edition][]glueEquation{}
@@ -862,49 +976,85 @@ func narrowGlued(r *Report, rows []*gluedRow) {
 		return
 	}
 	eqs := glueEquations(r)
+	if !inEquations(r, rows) {
+		return // no equation reads a cell of these rows (table 2's): nothing to narrow
+	}
+	// The cells of each equation, looked up once (gluedCells.known, with
+	// the maps read before the loop): the glued row and column that fill a
+	// cell, or its value in r, which does not change while rows narrow.
 	gc := newGluedCells(r, rows)
-	owner, col, known := gc.owner, gc.col, gc.known
-	sign := map[string]int64{} // the signs of eq's cells that glued rows fill
+	type eqCell struct {
+		sign     int64
+		row, col int   // the glued row (-1: none) and its cell
+		v        int64 // a cell of r: its value, if ok
+		ok       bool
+	}
+	n := 0
+	for _, eq := range eqs {
+		n += len(eq.plus) + len(eq.minus)
+	}
+	all := make([]eqCell, 0, n) // one allocation for the cells of every equation
+	cells := make([][]eqCell, len(eqs))
+	for e, eq := range eqs {
+		cells[e] = all[len(all):len(all)]
+		for k, side := range [][]string{eq.plus, eq.minus} {
+			for _, ref := range side {
+				c := eqCell{sign: int64(1 - 2*k), row: -1}
+				if i, glued := gc.owner[ref]; glued {
+					c.row, c.col = i, gc.col[ref]
+				} else {
+					c.v, c.ok = gc.known(ref)
+				}
+				cells[e] = append(cells[e], c)
+			}
+		}
+		all = all[:len(all)+len(cells[e])]
+	}
+	var sign []eqCell // eq's cells that glued rows fill and are unknown
 	for changed := true; changed; {
 		changed = false
-		for _, eq := range eqs {
+		for e := range eqs {
 			var unknown []int // the glued rows with unknown cells in eq, at most two
 			var rest int64    // sum(plus) - sum(minus) over known cells
-			clear(sign)
+			sign = sign[:0]
 			ok := true
-			for k, side := range [][]string{eq.plus, eq.minus} {
-				s := int64(1 - 2*k)
-				for _, ref := range side {
-					if v, isKnown := known(ref); isKnown {
-						rest += s * v
-						continue
+			for _, c := range cells[e] {
+				v, isKnown := c.v, c.ok
+				if c.row >= 0 {
+					g := rows[c.row]
+					if isKnown = len(g.cands) == 1 && g.complete && !g.forced; isKnown {
+						var err error
+						v, err = strconv.ParseInt(g.cands[0][c.col], 10, 64)
+						isKnown = err == nil
 					}
-					i, glued := owner[ref]
-					if !glued || rows[i].forced || rows[i].lost || !rows[i].complete || hasBlankAt(rows[i], col[ref]) {
-						ok = false // a blank cell is not 0: the equation decides nothing
-						break
-					}
-					if !slices.Contains(unknown, i) {
-						unknown = append(unknown, i)
-					}
-					sign[ref] += s
 				}
-				if !ok || len(unknown) > 2 {
-					ok = false
+				if isKnown {
+					rest += c.sign * v
+					continue
+				}
+				if c.row < 0 || rows[c.row].forced || rows[c.row].lost || !rows[c.row].complete || hasBlankAt(rows[c.row], c.col) {
+					ok = false // a blank cell is not 0: the equation decides nothing
 					break
 				}
+				if !slices.Contains(unknown, c.row) {
+					if unknown = append(unknown, c.row); len(unknown) > 2 {
+						ok = false
+						break
+					}
+				}
+				sign = append(sign, c)
 			}
 			if !ok || len(unknown) == 0 {
 				continue
 			}
 			// value returns the signed sum of eq's unknown cells that row i
 			// fills, for its candidate c.
-			value := func(i int, c []string) int64 {
+			value := func(i int, cand []string) int64 {
 				var sum int64
-				for ref, s := range sign {
-					if owner[ref] == i {
-						v, _ := strconv.ParseInt(c[col[ref]], 10, 64)
-						sum += s * v
+				for _, c := range sign {
+					if c.row == i {
+						v, _ := strconv.ParseInt(cand[c.col], 10, 64)
+						sum += c.sign * v
 					}
 				}
 				return sum

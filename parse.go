@@ -246,6 +246,10 @@ type parseState struct {
 	// even when empty, for such a front end's text: its fields of digits
 	// apart are then groups of one run too (glue.go, spacedGroupsRow).
 	spacedCuts map[Position]bool
+	// prose is reportProse(r) when proseOf is 1 + the number of sections
+	// it was made with (settle.go, lazyProse).
+	prose   string
+	proseOf int
 
 	src      *source
 	file     string

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/opengovcn/nianbao/schema"
 )
@@ -82,6 +83,55 @@ func nounCount(text, noun string) bool {
 	}
 }
 
+// proseLead is the most bytes a prose regexp matches before its noun: the
+// longest verb (宣布失效), 了, 的 and 行政.
+const proseLead = len("宣布失效") + len("了") + len("的") + len("行政")
+
+// proseMatches is re.FindAllStringSubmatchIndex(text, -1) for a prose
+// regexp of noun, run only around each place where noun stands right
+// before an ASCII digit. Every match holds its noun once, so right before
+// its (\d+), and starts at most proseLead bytes before it (none of the
+// words before the noun holds it); it ends after the digits, the white
+// space after them and a one-rune unit. So the window from proseLead
+// bytes before that place (not before the last match's end) to there
+// holds the match the whole text gives, and no other.
+func proseMatches(re *regexp.Regexp, text, noun string) [][]int {
+	var out [][]int
+	last := 0 // end of the last match
+	for i := 0; ; {
+		j := strings.Index(text[i:], noun)
+		if j < 0 {
+			return out
+		}
+		q := i + j
+		i = q + len(noun)
+		if i >= len(text) || text[i] < '0' || text[i] > '9' {
+			continue
+		}
+		hi := i
+		for hi < len(text) && text[hi] >= '0' && text[hi] <= '9' {
+			hi++
+		}
+		for hi < len(text) && (text[hi] == ' ' || text[hi] == '\t' || text[hi] == '\n' || text[hi] == '\f' || text[hi] == '\r') {
+			hi++
+		}
+		hi = min(hi+utf8.UTFMax, len(text))
+		lo := max(last, q-proseLead)
+		m := re.FindStringSubmatchIndex(text[lo:hi])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += lo
+			}
+		}
+		out = append(out, m)
+		last = m[1]
+		i = max(i, last)
+	}
+}
+
 // proseClaims finds the counts the text states for the cells refs. A cell
 // stated twice with different counts is left out.
 func proseClaims(text string, refs []string) map[string]proseClaim {
@@ -92,7 +142,7 @@ func proseClaims(text string, refs []string) map[string]proseClaim {
 		if re == nil || !nounCount(text, proseNouns[ref]) {
 			continue
 		}
-		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range proseMatches(re, text, proseNouns[ref]) {
 			v := text[m[2]:m[3]]
 			if c, ok := out[ref]; ok && c.value != v {
 				bad[ref] = true
@@ -109,22 +159,50 @@ func proseClaims(text string, refs []string) map[string]proseClaim {
 // reportProse is the text of r outside its tables read so far, its lines
 // joined (a sentence wrapped in the middle of 行政规\n范性文件 still reads).
 func reportProse(r *Report) string {
-	var b strings.Builder
-	b.WriteString(r.Preamble)
+	n := len(r.Preamble)
 	for _, s := range r.Sections {
-		b.WriteString(s.Text)
+		n += len(s.Text)
 	}
-	return strings.ReplaceAll(strings.ReplaceAll(b.String(), "\r", ""), "\n", "")
+	b := make([]byte, 0, n)
+	for i := -1; i < len(r.Sections); i++ {
+		t := r.Preamble
+		if i >= 0 {
+			t = r.Sections[i].Text
+		}
+		for t != "" { // without its CRs and LFs
+			j := strings.IndexAny(t, "\r\n")
+			if j < 0 {
+				b = append(b, t...)
+				break
+			}
+			b = append(b, t[:j]...)
+			t = t[j+1:]
+		}
+	}
+	return string(b)
+}
+
+// lazyProse returns reportProse(p.r), made on the first call only: most
+// glued rows have one cut and never ask for it. It is the same for every
+// block of a section (its prose is added after its tables), so it is kept
+// until a section is added.
+func (p *parseState) lazyProse() func() string {
+	return func() string {
+		if p.proseOf != len(p.r.Sections)+1 {
+			p.prose, p.proseOf = reportProse(p.r), len(p.r.Sections)+1
+		}
+		return p.prose
+	}
 }
 
 // settleByProse keeps, of a glued row's cuts, those that agree with the
-// counts the report's text states for its cells, each count that leaves
-// some cuts and fewer than before; it returns the statements used.
-func settleByProse(text string, g *gluedRow) []string {
+// counts the report's text (prose()) states for its cells, each count that
+// leaves some cuts and fewer than before; it returns the statements used.
+func settleByProse(prose func() string, g *gluedRow) []string {
 	if !g.complete || len(g.cands) < 2 {
 		return nil
 	}
-	claims := proseClaims(text, g.refs)
+	claims := proseClaims(prose(), g.refs)
 	if len(claims) == 0 {
 		return nil
 	}

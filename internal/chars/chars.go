@@ -24,6 +24,7 @@
 package chars
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -280,4 +281,25 @@ func LeadWidth(c byte) int {
 		return 3
 	}
 	return 4
+}
+
+// ValidRuneCount is utf8.RuneCountInString for valid UTF-8 (only): it
+// counts the bytes that do not continue a rune (10xxxxxx), eight bytes at a
+// time, without decoding.
+func ValidRuneCount(b string) int {
+	const hi = 0x8080808080808080
+	n, i := len(b), 0
+	for ; i+8 <= len(b); i += 8 {
+		w := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+		if w&hi != 0 {
+			n -= bits.OnesCount64(w &^ (w << 1) & hi) // top bit set, the next one not
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i]&0xC0 == 0x80 {
+			n--
+		}
+	}
+	return n
 }

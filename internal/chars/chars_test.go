@@ -161,3 +161,18 @@ func TestLeadWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestValidRuneCount: ValidRuneCount is utf8.RuneCountInString on valid
+// UTF-8, at every length and alignment.
+func TestValidRuneCount(t *testing.T) {
+	s := "规章 a\u00a0é\U0001F600，１２3\n行政规范性文件"
+	for i := range len(s) {
+		for j := i; j <= len(s); j++ {
+			if sub := s[i:j]; utf8.ValidString(sub) {
+				if got, want := ValidRuneCount(sub), utf8.RuneCountInString(sub); got != want {
+					t.Errorf("ValidRuneCount(%q) = %d, want %d", sub, got, want)
+				}
+			}
+		}
+	}
+}

@@ -78,8 +78,9 @@ const flatMinRunes = 200
 type flatMarks struct {
 	headings []flatHeading // section titles, e.g. "存在的主要问题及改进情况" for 5
 	labels   []string      // captions, corner, header and row labels of the tables
-	// headingScan finds the titles of headings, labelScan the labels.
-	headingScan, labelScan *wordScan
+	// headingScan finds the titles of headings, labelScan the labels,
+	// allScan both in one pass (the titles first, then the labels).
+	headingScan, labelScan, allScan *wordScan
 }
 
 // flatHeading is a section title without its number.
@@ -133,6 +134,7 @@ var flatVocab = sync.OnceValue(func() flatMarks {
 		titles = append(titles, h.title)
 	}
 	m.headingScan, m.labelScan = newWordScan(titles), newWordScan(m.labels)
+	m.allScan = newWordScan(append(titles, m.labels...))
 	return m
 })
 
@@ -154,8 +156,7 @@ func ToText(src []byte) (out []byte, m *posmap.Map, ok bool) {
 		return nil, nil, false
 	}
 	m = &posmap.Map{}
-	var b strings.Builder
-	b.Grow(len(text) + 256)
+	b := bytes.NewBuffer(make([]byte, 0, len(text)+256))
 	for i, l := range lines {
 		l = strings.TrimRight(l, "\r\n")
 		cuts, tabs := []int{0}, []int(nil)
@@ -164,12 +165,16 @@ func ToText(src []byte) (out []byte, m *posmap.Map, ok bool) {
 		}
 		// runesTo(off) is utf8.RuneCountInString(l[:off]), counted on from
 		// the last offset asked for (they increase), not from 0 each time.
+		runes := utf8.RuneCountInString
+		if utf8.ValidString(l) {
+			runes = chars.ValidRuneCount
+		}
 		ro, rc := 0, 0
 		runesTo := func(off int) int {
 			if off < ro {
 				ro, rc = 0, 0
 			}
-			rc += utf8.RuneCountInString(l[ro:off])
+			rc += runes(l[ro:off])
 			ro = off
 			return rc
 		}
@@ -200,13 +205,13 @@ func ToText(src []byte) (out []byte, m *posmap.Map, ok bool) {
 				}
 				lm.Segs = append(lm.Segs, posmap.Seg{Col: col, Pos: p})
 				b.WriteString(l[c.start:c.end])
-				col += utf8.RuneCountInString(l[c.start:c.end])
+				col += runes(l[c.start:c.end])
 			}
 			b.WriteByte('\n')
 			m.Lines = append(m.Lines, lm)
 		}
 	}
-	return []byte(b.String()), m, true
+	return b.Bytes(), m, true
 }
 
 // chunk is a piece of a line written to the output, after a TAB if tab.
@@ -294,7 +299,7 @@ func Is(src []byte) bool {
 				}
 			}
 		}
-		if (bits.OnesCount64(seen) >= 2 || t3 && bytes.Contains(line, m.t2)) && isFlatLine(string(line)) {
+		if (bits.OnesCount64(seen) >= 2 || t3 && bytes.Contains(line, m.t2)) && isFlatBytes(line) {
 			return true
 		}
 	}
@@ -312,7 +317,10 @@ var flatLineMarks = sync.OnceValue(func() flatMarkBytes {
 		marks = append(marks, s.Heading)
 	}
 	marks = append(marks, t3.Rows[0].Label)
-	m := flatMarkBytes{comma: []byte("、"), t2: []byte(t2.Caption)}
+	m := flatMarkBytes{comma: []byte("、"), t2: []byte(t2.Caption), t3label: []byte(t3.Rows[0].Label)}
+	for _, s := range schema.Sections {
+		m.headings = append(m.headings, []byte(s.Heading))
+	}
 	for _, h := range marks {
 		numeral, title, ok := strings.Cut(h, "、")
 		if !ok || utf8.RuneCountInString(numeral) != 1 {
@@ -327,6 +335,10 @@ type flatMarkBytes struct {
 	comma []byte
 	marks []flatMark
 	t2    []byte
+	// What isFlatLine looks for, as bytes: the sections' headings, and
+	// the label of t3's first row.
+	headings [][]byte
+	t3label  []byte
 }
 
 type flatMark struct{ numeral, title []byte }
@@ -351,6 +363,23 @@ func isFlatLine(l string) bool {
 	return strings.Contains(l, m.t2) && strings.Contains(l, m.t3)
 }
 
+// isFlatBytes is isFlatLine for a line of bytes, not copied to a string.
+func isFlatBytes(l []byte) bool {
+	if len(l) < flatMinRunes || len(l) < 4*flatMinRunes && utf8.RuneCount(l) < flatMinRunes {
+		return false
+	}
+	m := flatLineMarks()
+	n := 0
+	for _, h := range m.headings {
+		if bytes.Contains(l, h) {
+			if n++; n == 2 {
+				return true
+			}
+		}
+	}
+	return bytes.Contains(l, m.t2) && bytes.Contains(l, m.t3label)
+}
+
 // flatTableMarks are the caption of table 2's first block and the label of
 // table 3's first row, from the catalog (as flatLineMarks has them).
 var flatTableMarks = sync.OnceValue(func() struct{ t2, t3 string } {
@@ -372,7 +401,7 @@ func flatBreaks(l string) (cuts, tabs []int) {
 	var ms []match
 	// found notes that w occurs at offset i of sq.
 	found := func(w string, i, section int) {
-		m := match{at[i], at[i+len(w)-1] + 1, section}
+		m := match{at.off(i), at.off(i+len(w)-1) + 1, section}
 		if section > 0 {
 			// A heading has its number: 三、 (whatever the number).
 			if i < len("一、") || !strings.HasSuffix(sq[:i], "、") {
@@ -382,25 +411,29 @@ func flatBreaks(l string) (cuts, tabs []int) {
 			if !chars.IsNumeral(num) {
 				return
 			}
-			m.start = at[i-len("、")-utf8.RuneLen(num)]
+			m.start = at.off(i - len("、") - utf8.RuneLen(num))
 		} else if num, n := utf8.DecodeRuneInString(w); chars.IsNumeral(num) &&
 			strings.HasPrefix(w[n:], "、") && strings.HasSuffix(sq[:i], w[:n]) {
 			// A label's number written twice right after a row's digits
 			// ("0000000三三、本年度办理结果", a misprint): the first goes
 			// with the label, not with the digits.
 			if d, _ := utf8.DecodeLastRuneInString(sq[:i-n]); chars.IsDigit(d) {
-				m.start = at[i-n]
+				m.start = at.off(i - n)
 			}
 		}
 		ms = append(ms, m)
 	}
-	// The occurrences of each word, word by word in the vocabulary's order.
-	occurrences := func(ws *wordScan) []wordAt {
-		occ := ws.scan(nil, sq)
-		slices.SortStableFunc(occ, func(a, b wordAt) int { return a.k - b.k })
-		return occ
-	}
-	for _, o := range occurrences(v.headingScan) {
+	// The occurrences of each word, word by word in the vocabulary's order:
+	// the headings' titles, then the labels.
+	occ := v.allScan.scan(nil, sq)
+	slices.SortStableFunc(occ, func(a, b wordAt) int { return a.k - b.k })
+	nh := len(v.headings)
+	labelsAt := len(occ)
+	for i, o := range occ {
+		if o.k >= nh {
+			labelsAt = i
+			break
+		}
 		h := v.headings[o.k]
 		found(h.title, o.at, h.number)
 	}
@@ -417,8 +450,8 @@ func flatBreaks(l string) (cuts, tabs []int) {
 			hi = m.start
 		}
 	}
-	for _, o := range occurrences(v.labelScan) {
-		found(v.labels[o.k], o.at, 0)
+	for _, o := range occ[labelsAt:] {
+		found(v.labels[o.k-nh], o.at, 0)
 	}
 	// A numbered heading the catalog does not know ("四、政府信息公开行政法复
 	// 议…", a typo) right after a row's digits.
@@ -634,20 +667,37 @@ func numberedLabelAt(labels []string, s string) int {
 	return 0
 }
 
-// sqIndex returns the index in the squeezed line of the byte at offset off
-// of the line (at lists those offsets in increasing order).
-func sqIndex(at []int, off int) int { return sort.SearchInts(at, off) }
+// sqMap maps the bytes of a squeezed line (see squeeze) to their offsets in
+// the line. The bytes kept between two spaces dropped are a run, each byte
+// of which is as many bytes further in the line as were dropped before it.
+type sqMap struct {
+	starts []int // where each run starts in the squeezed line; starts[0] is 0
+	shifts []int // the bytes dropped before each run
+	n      int   // the length of the squeezed line
+}
 
-// squeeze returns l without its spaces and, for each byte of the result, its
-// offset in l.
-func squeeze(l string) (string, []int) {
+// off returns the offset in the line of byte i of the squeezed line.
+func (m *sqMap) off(i int) int {
+	k := sort.SearchInts(m.starts, i+1) - 1 // the last run starting at or before i
+	return i + m.shifts[k]
+}
+
+// sqIndex returns the index in the squeezed line of the byte at offset off
+// of the line: the first byte kept at or after it (n if none is).
+func sqIndex(m *sqMap, off int) int {
+	return sort.Search(m.n, func(i int) bool { return m.off(i) >= off })
+}
+
+// squeeze returns l without its spaces and the map of the result's bytes to
+// their offsets in l.
+func squeeze(l string) (string, *sqMap) {
 	var b strings.Builder
 	b.Grow(len(l))
-	at := make([]int, 0, len(l))
+	m := &sqMap{starts: []int{0}, shifts: []int{0}}
 	// A space rune starts with ' ', '\t', 0xC2 (U+00A0) or 0xE3 (U+3000),
-	// none of which continues a rune: other bytes are copied one by one,
+	// none of which continues a rune: other bytes are copied as they are,
 	// without decoding (the same bytes as copying their runes whole).
-	run := 0 // start of the bytes not yet copied
+	run, dropped := 0, 0 // start of the bytes not yet copied; bytes dropped
 	for i := 0; i < len(l); {
 		c, n := l[i], 1
 		if c == ' ' || c == '\t' || c == 0xC2 || c == 0xE3 {
@@ -657,14 +707,19 @@ func squeeze(l string) (string, []int) {
 				b.WriteString(l[run:i])
 				i += n
 				run = i
+				dropped += n
+				if last := len(m.starts) - 1; m.starts[last] == b.Len() {
+					m.shifts[last] = dropped
+				} else {
+					m.starts = append(m.starts, b.Len())
+					m.shifts = append(m.shifts, dropped)
+				}
 				continue
 			}
-		}
-		for k := i; k < i+n; k++ {
-			at = append(at, k)
 		}
 		i += n
 	}
 	b.WriteString(l[run:])
-	return b.String(), at
+	m.n = b.Len()
+	return b.String(), m
 }

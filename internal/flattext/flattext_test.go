@@ -3,7 +3,9 @@ package flattext
 import (
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -70,14 +72,18 @@ func TestWordScan(t *testing.T) {
 	words := []string{"一、", "规范性文件", "范性", "aa", "a", "一", "一、二", "𠀀一", "\xe4\xb8\x80", "性文件规"}
 	ws := newWordScan(words)
 	rnd := rand.New(rand.NewPCG(1, 2))
-	for range 2000 {
+	for range 20000 {
 		var b strings.Builder
 		for range rnd.IntN(40) {
 			b.WriteString(alphabet[rnd.IntN(len(alphabet))])
 		}
 		s := b.String()
-		if diff := cmp.Diff(indexLoop(words, s), byWord(ws.scan(nil, s)), cmp.AllowUnexported(wordAt{})); diff != "" {
+		got := ws.scan(nil, s)
+		if diff := cmp.Diff(indexLoop(words, s), byWord(got), cmp.AllowUnexported(wordAt{})); diff != "" {
 			t.Fatalf("scan(%q) (-want +got):\n%s", s, diff)
+		}
+		if !slices.IsSortedFunc(got, func(a, b wordAt) int { return cmp2(a.at, b.at, a.k, b.k) }) {
+			t.Fatalf("scan(%q) = %v, not in order of offset, then word", s, got)
 		}
 	}
 	// The vocabulary of flat lines, on a corpus page.
@@ -188,9 +194,54 @@ func TestSqueeze(t *testing.T) {
 				}
 			}
 		}
-		got, at := squeeze(l)
+		got, m := squeeze(l)
+		var at []int
+		for i := range len(got) {
+			at = append(at, m.off(i))
+		}
 		if got != want.String() || !slices.Equal(at, wantAt) {
 			t.Fatalf("squeeze(%q) = %q %v, want %q %v", l, got, at, want.String(), wantAt)
 		}
+		for off := range len(l) + 1 {
+			if got, want := sqIndex(m, off), sort.SearchInts(wantAt, off); got != want {
+				t.Fatalf("sqIndex(%q, %d) = %d, want %d", l, off, got, want)
+			}
+		}
+	}
+}
+
+// cmp2 compares (a1, a2) with (b1, b2).
+func cmp2(a1, b1, a2, b2 int) int {
+	if a1 != b1 {
+		return a1 - b1
+	}
+	return a2 - b2
+}
+
+// TestIsFlatBytes: isFlatBytes is isFlatLine, on every line of the corpus
+// and its prefixes.
+func TestIsFlatBytes(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	flat := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.SplitAfter(string(src), "\n") {
+			for _, n := range []int{len(l), len(l) / 2, 799, 800, 801, 200, 199} {
+				if n > len(l) {
+					continue
+				}
+				if got, want := isFlatBytes([]byte(l[:n])), isFlatLine(l[:n]); got != want {
+					t.Fatalf("%s: isFlatBytes(%.40q…) = %v, isFlatLine %v", f, l[:n], got, want)
+				} else if got {
+					flat++
+				}
+			}
+		}
+	}
+	if flat < 20 {
+		t.Errorf("only %d flat lines tried", flat)
 	}
 }

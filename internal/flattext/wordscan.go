@@ -2,29 +2,52 @@ package flattext
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // wordScan finds the occurrences of many words in a text in one pass over
 // it, instead of one strings.Index loop per word (slow on Chinese text, where
 // every word's first byte is common).
+//
+// The words are kept by their first two bytes: a word can start only at a
+// byte that begins its first rune, never at one that continues a rune, so
+// the scan looks up each such byte and the next and tries the few words
+// filed there, without decoding the text.
 type wordScan struct {
-	words   []string
-	byFirst map[rune][]int       // indices of the words that start with a rune
-	firsts  [0x10000 / 64]uint64 // bit r: some word starts with rune r (r < 0x10000)
+	words []string
+	// bucket[b0<<8|b1] is 1 + the index into lists of the words that
+	// start with the bytes b0 b1, or 0 for none; a word of one byte b0 is
+	// filed under every b1. ones are the words of one byte by that byte,
+	// for the text's last byte.
+	bucket *[1 << 16]uint16
+	lists  [][]int
+	ones   [256][]int
 }
 
 func newWordScan(words []string) *wordScan {
-	ws := &wordScan{words: words, byFirst: map[rune][]int{}}
+	ws := &wordScan{words: words, bucket: new([1 << 16]uint16)}
+	file := func(key int, k int) {
+		if ws.bucket[key] == 0 {
+			ws.lists = append(ws.lists, nil)
+			ws.bucket[key] = uint16(len(ws.lists))
+		}
+		l := &ws.lists[ws.bucket[key]-1]
+		*l = append(*l, k) // in increasing k
+	}
 	for k, w := range words {
-		if w == "" {
+		switch len(w) {
+		case 0:
 			panic("nianbao: wordScan of an empty word")
+		case 1:
+			for b1 := range 256 {
+				file(int(w[0])<<8|b1, k)
+			}
+			ws.ones[w[0]] = append(ws.ones[w[0]], k)
+		default:
+			file(int(w[0])<<8|int(w[1]), k)
 		}
-		r, _ := utf8.DecodeRuneInString(w)
-		ws.byFirst[r] = append(ws.byFirst[r], k)
-		if r < 0x10000 {
-			ws.firsts[r/64] |= 1 << (r % 64)
-		}
+	}
+	if len(ws.lists) >= 1<<16 {
+		panic("nianbao: wordScan of too many words")
 	}
 	return ws
 }
@@ -36,23 +59,28 @@ type wordAt struct{ k, at int }
 // one word and leftmost first: those a loop of strings.Index from the end of
 // the last occurrence finds. They come in order of offset, then of k. (A
 // word of valid UTF-8 starts at the start of a rune or after an invalid byte,
-// and the scan visits both.)
+// never at a byte that continues a rune, and the scan tries every other
+// byte.)
 func (ws *wordScan) scan(dst []wordAt, s string) []wordAt {
 	next := make([]int, len(ws.words)) // where each word may next occur
-	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
-		}
-		if r >= 0x10000 || ws.firsts[r/64]&(1<<(r%64)) != 0 {
-			for _, k := range ws.byFirst[r] {
-				if i >= next[k] && strings.HasPrefix(s[i:], ws.words[k]) {
-					next[k] = i + len(ws.words[k])
-					dst = append(dst, wordAt{k, i})
-				}
+	try := func(i int, ks []int) {
+		for _, k := range ks {
+			if i >= next[k] && strings.HasPrefix(s[i:], ws.words[k]) {
+				next[k] = i + len(ws.words[k])
+				dst = append(dst, wordAt{k, i})
 			}
 		}
-		i += n
+	}
+	for i := 0; i+1 < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			continue // continues a rune
+		}
+		if b := ws.bucket[int(s[i])<<8|int(s[i+1])]; b != 0 {
+			try(i, ws.lists[b-1])
+		}
+	}
+	if n := len(s); n > 0 && s[n-1]&0xC0 != 0x80 {
+		try(n-1, ws.ones[s[n-1]])
 	}
 	return dst
 }

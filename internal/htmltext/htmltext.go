@@ -24,12 +24,12 @@ package htmltext
 import (
 	"bytes"
 	"math"
-	"math/bits"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/net/html"
 	"golang.org/x/text/encoding"
@@ -117,12 +117,14 @@ var metaCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z
 // valid UTF-8, else GB18030. Decoding keeps one rune per source character,
 // so rune columns in the result are rune columns in the original.
 func Decode(src []byte) string {
-	doc, _ := decode(src)
+	doc, _ := decode(src, false)
 	return doc
 }
 
-// decode is Decode, also reporting whether the page is valid UTF-8.
-func decode(src []byte) (doc string, valid bool) {
+// decode is Decode, also reporting whether the page is valid UTF-8. With
+// borrow, a page that needs no conversion is returned as a string sharing
+// src's memory (see borrowed) instead of a copy.
+func decode(src []byte, borrow bool) (doc string, valid bool) {
 	if b, ok := bytes.CutPrefix(src, []byte("\xef\xbb\xbf")); ok {
 		return string(b), utf8.Valid(b)
 	}
@@ -149,17 +151,34 @@ func decode(src []byte) (doc string, valid bool) {
 	if enc == nil && !valid {
 		enc = simplifiedchinese.GB18030
 	}
+	asIs := func() string {
+		if borrow {
+			return borrowed(src)
+		}
+		return string(src)
+	}
 	if enc == nil {
-		return string(src), true
+		return asIs(), true
 	}
 	if enc == simplifiedchinese.GB18030 && valid && !chars.IsASCII(src) {
-		return string(src), true // declared GBK but saved as UTF-8, a common mislabel
+		return asIs(), true // declared GBK but saved as UTF-8, a common mislabel
 	}
 	out, _, err := transform.Bytes(enc.NewDecoder(), src)
 	if err != nil {
 		return strings.ToValidUTF8(string(src), "\ufffd"), true
 	}
 	return string(out), utf8.Valid(out)
+}
+
+// borrowed returns src as a string without copying it: ToText reads a page
+// of 100 KB and more whose text is a few KB, and the copy was a good part
+// of its work and of the garbage a parse leaves. That is safe because src
+// does not change while ToText runs (Parse's input is not written to), and
+// nothing ToText returns refers to the string: lines are built by copying
+// (hline.b), and tag names and other substrings of the page are kept by
+// the walker only while it walks.
+func borrowed(src []byte) string {
+	return unsafe.String(unsafe.SliceData(src), len(src))
 }
 
 // hline is a line of output text being built.
@@ -172,12 +191,24 @@ type hline struct {
 	last   rune
 	lastP  posmap.Pos // source position of last, or zero if it was synthetic
 	first  rune
+	// Room for the bytes and segments of a short line (a table cell's), so
+	// that a line is one allocation; b and segs start here.
+	bbuf [32]byte
+	sbuf [2]posmap.Seg
+}
+
+// seg starts a segment at the line's next rune.
+func (l *hline) seg(p posmap.Pos) {
+	if l.segs == nil {
+		l.segs = l.sbuf[:0]
+	}
+	l.segs = append(l.segs, posmap.Seg{Col: l.n, Pos: p})
 }
 
 // add appends rune r that came from source position p.
 func (l *hline) add(r rune, p posmap.Pos) {
 	if !(l.lastP.IsValid() && p.Line == l.lastP.Line && p.Column == l.lastP.Column+1) {
-		l.segs = append(l.segs, posmap.Seg{Col: l.n, Pos: p})
+		l.seg(p)
 	}
 	l.put(r)
 	l.lastP = p
@@ -194,7 +225,7 @@ func (l *hline) put(r rune) {
 		l.first = r
 	}
 	if l.b == nil {
-		l.b = make([]byte, 0, 32) // most lines are longer than the 8 bytes append starts with
+		l.b = l.bbuf[:0] // most lines are longer than the 8 bytes append starts with
 	}
 	l.b = utf8.AppendRune(l.b, r)
 	l.n++
@@ -209,8 +240,14 @@ func (l *hline) appendLine(m *hline) {
 	if l.n == 0 {
 		l.first = m.first
 	}
+	if l.segs == nil {
+		l.segs = l.sbuf[:0]
+	}
 	for _, s := range m.segs {
 		l.segs = append(l.segs, posmap.Seg{Col: s.Col + l.n, Pos: s.Pos})
+	}
+	if l.b == nil {
+		l.b = l.bbuf[:0]
 	}
 	l.b = append(l.b, m.b...)
 	l.n += m.n
@@ -226,8 +263,9 @@ type container struct {
 	pendP    posmap.Pos
 	hasTable bool // holds the lines of a nested table
 	anchor   posmap.Pos
-	cell     bool   // a table cell: its lines are joined into one
-	prefix   string // Markdown heading marker for the next line (h1–h6)
+	cell     bool      // a table cell: its lines are joined into one
+	prefix   string    // Markdown heading marker for the next line (h1–h6)
+	lbuf     [1]*hline // where lines starts: a cell's one line
 }
 
 func (c *container) line() *hline {
@@ -265,6 +303,9 @@ func (c *container) space(p posmap.Pos) {
 func (c *container) brk() {
 	c.pend, c.prefix = false, ""
 	if c.cur != nil && c.cur.n > 0 {
+		if c.lines == nil {
+			c.lines = c.lbuf[:0]
+		}
 		c.lines = append(c.lines, c.cur)
 	}
 	c.cur = nil
@@ -313,25 +354,68 @@ type htable struct {
 type hrow struct {
 	cells []*hcell
 	pos   posmap.Pos
+	cbuf  [8]*hcell // where cells starts: most rows have no more
 }
 
 type hcell struct {
 	c       *container
 	colspan int
-	rowspan int // 0: to the end of the table
+	rowspan int       // 0: to the end of the table
+	cont    container // c points here: a cell is one allocation
 }
 
 // tracker follows the source position of the tokenizer: line and rune
 // column counted as it goes, or looked up in a table of positions when the
 // markup being read was itself unescaped from a script string.
+//
+// With doc set, it follows doc lazily: off is the byte offset reached, and
+// line, col and idx are those of offset at (at most off); the runes between
+// are counted when a position is asked for. Most tokens (tags, scripts)
+// need no position of their own, and counting a stretch at once needs only
+// its newlines and the runes after the last one.
 type tracker struct {
 	line, col int
 	table     []posmap.Pos
 	idx       int
 	valid     bool // the text is valid UTF-8: a rune starts at every byte not continuing one
+	doc       string
+	off, at   int
+}
+
+// sync counts the runes of doc up to off. (It leaves idx, which only a
+// tracker with a table reads.)
+func (t *tracker) sync() {
+	if t.at == t.off {
+		return
+	}
+	b := t.doc[t.at:t.off]
+	t.at = t.off
+	if !t.valid {
+		t.skipDecoding(b)
+		return
+	}
+	n := strings.Count(b, "\n")
+	if n == 0 {
+		t.col += runesIn(b)
+		return
+	}
+	t.line += n
+	b = b[strings.LastIndexByte(b, '\n')+1:]
+	t.col = 1 + runesIn(b)
+}
+
+// eager returns a copy of t that counts as it goes, as a tracker without
+// doc does.
+func (t tracker) eager() tracker {
+	t.sync()
+	t.doc = ""
+	return t
 }
 
 func (t *tracker) pos() posmap.Pos {
+	if t.doc != "" {
+		t.sync()
+	}
 	if t.table != nil {
 		if t.idx < len(t.table) {
 			return t.table[t.idx]
@@ -345,7 +429,15 @@ func (t *tracker) pos() posmap.Pos {
 	return posmap.Pos{Line: t.line, Column: t.col}
 }
 
-func (t *tracker) step(r rune) {
+// step steps over rune r, size bytes of the text (1 for an invalid byte).
+func (t *tracker) step(r rune, size int) {
+	if t.doc != "" {
+		t.off += size
+		if t.at+size != t.off {
+			return // counted when asked for
+		}
+		t.at = t.off
+	}
 	t.idx++
 	if r == '\n' {
 		t.line++
@@ -358,6 +450,28 @@ func (t *tracker) step(r rune) {
 // skip steps over the runes of b (an invalid byte is one rune, as when
 // ranging over a string), counting them in bulk.
 func (t *tracker) skip(b string) {
+	if t.doc != "" {
+		t.off += len(b)
+		return
+	}
+	t.count(b)
+}
+
+// adv steps over n runes, size bytes of the text, none of them a newline.
+func (t *tracker) adv(size, n int) {
+	if t.doc != "" {
+		t.off += size
+		if t.at+size != t.off {
+			return
+		}
+		t.at = t.off
+	}
+	t.col += n
+	t.idx += n
+}
+
+// count steps over the runes of b.
+func (t *tracker) count(b string) {
 	if !t.valid {
 		t.skipDecoding(b)
 		return
@@ -373,25 +487,8 @@ func (t *tracker) skip(b string) {
 	t.col = 1 + runesIn(b[i+1:])
 }
 
-// runesIn counts the runes of valid UTF-8: the bytes that do not continue
-// a rune (10xxxxxx), eight bytes at a time.
-func runesIn(b string) int {
-	const hi = 0x8080808080808080
-	n, i := len(b), 0
-	for ; i+8 <= len(b); i += 8 {
-		w := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
-			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
-		if w&hi != 0 {
-			n -= bits.OnesCount64(w &^ (w << 1) & hi) // top bit set, the next one not
-		}
-	}
-	for ; i < len(b); i++ {
-		if b[i]&0xC0 == 0x80 {
-			n--
-		}
-	}
-	return n
-}
+// runesIn counts the runes of valid UTF-8.
+func runesIn(b string) int { return chars.ValidRuneCount(b) }
 
 // skipDecoding is skip for text that may not be valid UTF-8, decoding
 // each rune that is not ASCII.
@@ -462,20 +559,43 @@ func isBlock(name string) bool {
 // it holds "none" or "hidden" (letters that fold to no non-ASCII letter, so
 // ASCII case folding finds what the (?i) of hiddenStyle does). Most styles
 // do not, and the test is much cheaper than the regexp.
+//
+// Where hiddenStyle matches, a colon has white space (\s: isSpace) on both
+// sides, "none" or "hidden" after it, and before it the y that ends
+// "display" and "visibility" (which folds to Y alone): only the colons are
+// looked at, and a style such as border: none costs no regexp.
 func mayHide(style string) bool {
-	for i := range len(style) {
-		switch style[i] | 0x20 {
+	for i := 0; ; {
+		j := strings.IndexByte(style[i:], ':')
+		if j < 0 {
+			return false
+		}
+		b := i + j // the colon
+		i = b + 1
+		for b > 0 && isSpace[style[b-1]] {
+			b--
+		}
+		if b == 0 || style[b-1]|0x20 != 'y' {
+			continue
+		}
+		k := i
+		for k < len(style) && isSpace[style[k]] {
+			k++
+		}
+		if k == len(style) {
+			return false
+		}
+		switch style[k] | 0x20 {
 		case 'n':
-			if i+4 <= len(style) && strings.EqualFold(style[i:i+4], "none") {
+			if k+4 <= len(style) && strings.EqualFold(style[k:k+4], "none") {
 				return true
 			}
 		case 'h':
-			if i+6 <= len(style) && strings.EqualFold(style[i:i+6], "hidden") {
+			if k+6 <= len(style) && strings.EqualFold(style[k:k+6], "hidden") {
 				return true
 			}
 		}
 	}
-	return false
 }
 
 var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
@@ -518,13 +638,12 @@ func (w *htmlWalker) walk(doc string) []*hline {
 		if tt == html.ErrorToken {
 			break
 		}
-		start := w.tr // position at the token's start
 		raw := z.Raw()
 		switch tt {
 		case html.TextToken:
 			if w.rawName != "" {
 				if w.rawText == nil {
-					w.rawStart = start
+					w.rawStart = w.tr // at the token's start
 				}
 				w.rawText = append(w.rawText, raw...)
 				w.tr.skip(raw)
@@ -536,11 +655,11 @@ func (w *htmlWalker) walk(doc string) []*hline {
 			}
 			w.text(raw)
 		case html.StartTagToken, html.SelfClosingTagToken:
+			w.startTag(z, raw, z.tagName(), tt == html.SelfClosingTagToken) // w.tr at the tag's start
 			w.tr.skip(raw)
-			w.startTag(z, raw, tagName(raw), tt == html.SelfClosingTagToken, start.pos())
 		case html.EndTagToken:
 			w.tr.skip(raw)
-			w.endTag(tagName(raw))
+			w.endTag(z.tagName())
 		default: // comments, doctype
 			w.tr.skip(raw)
 		}
@@ -559,11 +678,19 @@ func (w *htmlWalker) text(s string) {
 	for i := 0; i < len(s); {
 		if w.pre == 0 && asciiCollapsible(s[i]) {
 			// A run of white space (the indentation between tags) is
-			// one pending space, at its first character.
-			c.space(w.tr.pos())
-			for ; i < len(s) && asciiCollapsible(s[i]); i++ {
-				w.tr.step(rune(s[i]))
+			// one pending space, at its first character; at the start of
+			// a line, where it is dropped, its position is not needed.
+			if c.cur == nil || c.cur.n == 0 {
+				c.pend = true
+			} else {
+				c.space(w.tr.pos())
 			}
+			j := i + 1
+			for j < len(s) && asciiCollapsible(s[j]) {
+				j++
+			}
+			w.tr.skip(s[i:j])
+			i = j
 			continue
 		}
 		p := w.tr.pos()
@@ -574,14 +701,14 @@ func (w *htmlWalker) text(s string) {
 					w.visible(c, d, p)
 				}
 				for _, rr := range s[i : i+n] {
-					w.tr.step(rr)
+					w.tr.step(rr, 1) // a reference is ASCII
 				}
 				i += n
 				continue
 			}
 		}
 		w.visible(c, r, p)
-		w.tr.step(r)
+		w.tr.step(r, size)
 		i += size
 		if w.pre == 0 && w.tr.table == nil && w.tr.valid && !chars.IsCollapsible(r) {
 			i = w.plainRun(c, s, i)
@@ -617,8 +744,7 @@ func (w *htmlWalker) plainRun(c *container, s string, i int) int {
 	l.b = append(l.b, s[i:j]...)
 	l.n += n
 	l.last = last
-	w.tr.col += n
-	w.tr.idx += n
+	w.tr.adv(j-i, n)
 	l.lastP = posmap.Pos{Line: w.tr.line, Column: w.tr.col - 1}
 	return j
 }
@@ -662,6 +788,18 @@ func decodeEntity(s string) (string, int) {
 		end = -(i + 1) // no semicolon yet: s[:i+1] is a candidate without one
 	}
 	if end > 0 {
+		switch s[:end] { // the common ones, as html.UnescapeString decodes them
+		case "&nbsp;":
+			return "\u00a0", end
+		case "&amp;":
+			return "&", end
+		case "&lt;":
+			return "<", end
+		case "&gt;":
+			return ">", end
+		case "&quot;":
+			return "\"", end
+		}
 		if dec := html.UnescapeString(s[:end]); dec != s[:end] {
 			return dec, end
 		}
@@ -675,7 +813,9 @@ func decodeEntity(s string) (string, int) {
 	return "", 0
 }
 
-func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing bool, p posmap.Pos) {
+// startTag reads a start tag; w.tr is at its start, the position of the
+// elements it starts.
+func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing bool) {
 	if w.skip != "" {
 		if name == w.skip && !selfClosing {
 			w.skipN++
@@ -685,18 +825,21 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 	var colspan, rowspan = 1, 1
 	hidden := false
 	for i := range z.attrs() {
-		switch {
-		case z.attrIs(i, "style"):
-			if !hidden {
+		switch len(z.attrRaw(i)) { // most attributes are none of these four: told by their length
+		case len("style"):
+			if z.attrIs(i, "style") && !hidden {
 				v := z.attrVal(i)
 				hidden = mayHide(v) && hiddenStyle.MatchString(v)
 			}
-		case z.attrIs(i, "hidden"):
-			hidden = true
-		case z.attrIs(i, "colspan"):
-			colspan = spanAttr(z.attrVal(i), 1)
-		case z.attrIs(i, "rowspan"):
-			rowspan = spanAttr(z.attrVal(i), 1)
+		case len("hidden"):
+			hidden = hidden || z.attrIs(i, "hidden")
+		case len("colspan"): // and rowspan
+			switch {
+			case z.attrIs(i, "colspan"):
+				colspan = spanAttr(z.attrVal(i), 1)
+			case z.attrIs(i, "rowspan"):
+				rowspan = spanAttr(z.attrVal(i), 1)
+			}
 		}
 	}
 	if w.expand && (name == "script" || name == "textarea") && !selfClosing {
@@ -712,7 +855,7 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 	switch name {
 	case "table":
 		if len(w.tables) < htmlMaxTables {
-			w.openTable(p)
+			w.openTable(w.tr.pos())
 		} else {
 			w.ignored++
 		}
@@ -720,16 +863,19 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 		if t := w.table(); t != nil {
 			w.closeCell()
 			t.stream()
-			t.rows = append(t.rows, &hrow{pos: p})
+			t.rows = append(t.rows, newRow(w.tr.pos()))
 		}
 	case "td", "th":
 		if t := w.table(); t != nil {
 			w.closeCell()
+			p := w.tr.pos()
 			if len(t.rows) == 0 {
-				t.rows = append(t.rows, &hrow{pos: p})
+				t.rows = append(t.rows, newRow(p))
 			}
 			row := t.rows[len(t.rows)-1]
-			cell := &hcell{c: &container{anchor: p, cell: true}, colspan: min(max(colspan, 1), htmlMaxColspan), rowspan: rowspan}
+			cell := &hcell{colspan: min(max(colspan, 1), htmlMaxColspan), rowspan: rowspan}
+			cell.cont = container{anchor: p, cell: true}
+			cell.c = &cell.cont
 			row.cells = append(row.cells, cell)
 			t.cell = cell
 			w.stack = append(w.stack, cell.c)
@@ -741,7 +887,7 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 		if isBlock(name) {
 			c := w.top()
 			c.brk()
-			c.anchor = p
+			c.anchor = w.tr.pos()
 			if len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !c.cell {
 				// A heading element is a heading: say so the way the
 				// canonical text form does, "# Title", "## 一、总体情况".
@@ -815,13 +961,31 @@ func tagName(raw string) string {
 		j++
 	}
 end:
+	return lowerName(raw[i:j])
+}
+
+// tagName is the tagName of the current tag token: its name, which the
+// tokenizer has found already (z.data), lowered.
+func (z *tokenizer) tagName() string { return lowerName(z.buf[z.data.start:z.data.end]) }
+
+// lowerName returns a tag's name as written in lower case, as tagName
+// does.
+func lowerName(name string) string {
 	var buf [16]byte
-	name := raw[i:j]
+	upper := false
+	for i := 0; i < len(name); i++ { // a NUL, an upper-case letter (names are short: no IndexByte)
+		if c := name[i]; c == 0 {
+			upper = true
+			break
+		} else if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if !upper {
+		return name // a part of the page, which outlives no walk
+	}
 	if len(name) > len(buf) || strings.IndexByte(name, 0) >= 0 {
 		return string(bytes.ToLower(bytes.ReplaceAll([]byte(name), []byte{0}, []byte("\ufffd"))))
-	}
-	if !hasUpper(name) {
-		return name // a part of the page, which outlives no walk
 	}
 	lower := buf[:len(name)]
 	for k := range len(name) {
@@ -870,6 +1034,13 @@ func spanAttr(v string, def int) int {
 	}
 	n, _ := strconv.Atoi(s[:i])
 	return n
+}
+
+// newRow returns a row of a table that starts at p.
+func newRow(p posmap.Pos) *hrow {
+	r := &hrow{pos: p}
+	r.cells = r.cbuf[:0]
+	return r
 }
 
 func (w *htmlWalker) table() *htable {
@@ -1005,6 +1176,7 @@ type gridState struct {
 	carry   []int    // rows each tracked column is still covered by a cell above
 	coverer []*hcell // the cell covering each tracked column
 	covered []*hcell // the covering cells of the row at hand, by column
+	flat    []*hline // the text of each cell of the row at hand
 }
 
 // row returns the line of the next row of the table, or nil if the row has
@@ -1023,6 +1195,23 @@ func (g *gridState) row(r *hrow) *hline {
 		return nil
 	}
 	line := &hline{anchor: r.pos, table: true}
+	// The cells' text, flattened first so that the line's bytes and
+	// segments are allocated once: a TAB for each cell and covered column
+	// at most.
+	g.flat = g.flat[:0]
+	size, segs := len(r.cells)+len(g.covered), 0
+	for _, cell := range r.cells {
+		f := cell.c.flatten()
+		g.flat = append(g.flat, f)
+		size += len(f.b)
+		segs += len(f.segs)
+	}
+	if size > len(line.bbuf) {
+		line.b = make([]byte, 0, size)
+	}
+	if segs > len(line.sbuf) {
+		line.segs = make([]posmap.Seg, 0, segs)
+	}
 	col, fields := 0, 0
 	field := func() {
 		if fields > 0 {
@@ -1039,11 +1228,11 @@ func (g *gridState) row(r *hrow) *hline {
 			}
 		}
 	}
-	for _, cell := range r.cells {
+	for i, cell := range r.cells {
 		skipCovered()
 		start := col
 		field()
-		line.appendLine(cell.c.flatten())
+		line.appendLine(g.flat[i])
 		if start >= htmlMaxWidth {
 			col++ // untracked: no span, no rowspan
 			continue
@@ -1080,10 +1269,10 @@ func (w *htmlWalker) embedded() {
 	}
 	// Source position of every rune of raw.
 	pos := make([]posmap.Pos, 0, len(raw))
-	tr := at
+	tr := at.eager()
 	for _, r := range raw {
 		pos = append(pos, tr.pos())
-		tr.step(r)
+		tr.step(r, 0)
 	}
 	var runes []rune
 	var rpos []posmap.Pos
@@ -1241,11 +1430,11 @@ func hasReportTable(lines []*hline) bool {
 // It returns the text and the map of its positions to the page's source
 // (line and rune column of the original bytes, whatever their charset).
 func ToText(src []byte) ([]byte, *posmap.Map) {
-	doc, valid := decode(src)
-	w := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid}}
+	doc, valid := decode(src, true)
+	w := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid, doc: doc}}
 	lines := w.walk(doc)
 	if !hasReportTable(lines) {
-		w2 := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid}, expand: true}
+		w2 := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid, doc: doc}, expand: true}
 		if l2 := w2.walk(doc); hasReportTable(l2) {
 			lines = l2
 		}

@@ -45,18 +45,36 @@ func TestMayHide(t *testing.T) {
 	styles := []string{"display:none", "DISPLAY : NONE", "visibility:hidden", "VISIBILITY:HIDDEN", "diſplay:none",
 		"mso-font-kerning:1.0pt", "display:block", "visibility: visible", "", "nonE", "hidde", "hiddeN;x", "display:\u212anone"}
 	rnd := rand.New(rand.NewPCG(3, 4))
-	parts := []string{"display", "visibility", ":", " ", "none", "hidden", "NoNe", "HiDdEn", "ſ", "\u212a", "n", "h", "-", "x"}
-	for range 5000 {
+	parts := []string{"display", "visibility", ":", " ", "none", "hidden", "NoNe", "HiDdEn", "ſ", "\u212a", "n", "h", "-", "x", "\t", "\n", "\v", "\f", "\r", "border", "y", "Y", "ý"}
+	pick := func(ws ...string) string { return ws[rnd.IntN(len(ws))] }
+	for range 50000 {
 		var b strings.Builder
 		for range rnd.IntN(8) {
-			b.WriteString(parts[rnd.IntN(len(parts))])
+			if rnd.IntN(2) == 0 {
+				b.WriteString(parts[rnd.IntN(len(parts))])
+				continue
+			}
+			// A declaration, mostly of the two properties that hide.
+			b.WriteString(pick("display", "DISPLAY", "diſplay", "viſibility", "visibility", "border", "mso-y", "x-Y", ""))
+			b.WriteString(pick("", " ", "\t", "\n ", "\v"))
+			b.WriteString(pick(":", ":", "", "=", "::"))
+			b.WriteString(pick("", " ", "\f", "\r\n", "\v"))
+			b.WriteString(pick("none", "hidden", "NONE", "Hidden", "\u212anone", "block", "hid", "non", ""))
+			b.WriteString(pick(";", "", " ", "!important;"))
 		}
 		styles = append(styles, b.String())
 	}
+	hidden := 0
 	for _, s := range styles {
-		if hiddenStyle.MatchString(s) && !mayHide(s) {
-			t.Errorf("mayHide(%q) = false, but hiddenStyle matches", s)
+		if hiddenStyle.MatchString(s) {
+			hidden++
+			if !mayHide(s) {
+				t.Errorf("mayHide(%q) = false, but hiddenStyle matches", s)
+			}
 		}
+	}
+	if hidden < 2000 {
+		t.Errorf("only %d of the styles tried hide", hidden)
 	}
 }
 
@@ -79,11 +97,71 @@ func TestTrackerSkip(t *testing.T) {
 		for _, start := range starts {
 			want, got := start, start
 			for _, r := range s {
-				want.step(r)
+				want.step(r, 0)
 			}
 			got.skip(s)
 			if got.line != want.line || got.col != want.col || got.idx != want.idx {
 				t.Errorf("skip(%q) from %+v = %+v, want %+v", s, start, got, want)
+			}
+		}
+	}
+}
+
+// TestTrackerLazy: a tracker following its text lazily (doc set) gives the
+// positions one counting as it goes does, however the text is stepped
+// over: tokens skipped, runes stepped, runs advanced, positions asked for
+// anywhere.
+func TestTrackerLazy(t *testing.T) {
+	texts := []string{"规章\n\n行政\xff\n许可", "\xe4\xb8\n<", "<td style=\"规\">\n\t规章 ab\u00a0c\U0001F600xyz\n规章0123456789"}
+	for _, p := range tagSoups(t)[:4] {
+		texts = append(texts, p[:min(len(p), 5000)])
+	}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	for _, s := range texts {
+		for range 200 {
+			valid := utf8.ValidString(s) && rnd.IntN(2) == 0
+			boundary := make([]bool, len(s)+1) // where the runes of s start, and its end
+			for i := 0; i < len(s); {
+				boundary[i] = true
+				_, size := utf8.DecodeRuneInString(s[i:])
+				i += size
+			}
+			boundary[len(s)] = true
+			eager := tracker{line: 1, col: 1, valid: valid}
+			lazy := tracker{line: 1, col: 1, valid: valid, doc: s}
+			for i := 0; i < len(s); {
+				switch rnd.IntN(4) {
+				case 0: // a token, which ends where a rune of the text does (tokens end at ASCII bytes)
+					n := min(len(s)-i, rnd.IntN(40))
+					for !boundary[i+n] {
+						n++
+					}
+					eager.skip(s[i : i+n])
+					lazy.skip(s[i : i+n])
+					i += n
+				case 1: // a rune
+					r, size := utf8.DecodeRuneInString(s[i:])
+					eager.step(r, size)
+					lazy.step(r, size)
+					i += size
+				case 2: // a run without newlines, in valid text
+					j, n := i, 0
+					for j < len(s) && s[j] != '\n' && valid && n < 10 {
+						_, size := utf8.DecodeRuneInString(s[j:])
+						j += size
+						n++
+					}
+					eager.adv(j-i, n)
+					lazy.adv(j-i, n)
+					i = j
+				case 3:
+					if got, want := lazy.pos(), eager.pos(); got != want {
+						t.Fatalf("at %d of %q: lazy %v, eager %v", i, s, got, want)
+					}
+				}
+			}
+			if got, want := lazy.pos(), eager.pos(); got != want {
+				t.Fatalf("at the end of %q: lazy %v, eager %v", s, got, want)
 			}
 		}
 	}

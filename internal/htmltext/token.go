@@ -72,19 +72,28 @@ func (z *tokenizer) skipWhiteSpace() {
 	if z.eof {
 		return
 	}
-	for {
-		c := z.readByte()
-		if z.eof {
-			return
-		}
-		switch c {
-		case ' ', '\n', '\r', '\t', '\f':
-		default:
-			z.raw.end--
+	buf := z.buf
+	for i := z.raw.end; i < len(buf); i++ {
+		if !isSpace[buf[i]] {
+			z.raw.end = i
 			return
 		}
 	}
+	z.raw.end = len(buf)
+	z.eof = true
 }
+
+// isSpace is HTML's white space: ' ', '\n', '\r', '\t', '\f'. endsName
+// adds '/' and '>', which end a tag name; endsKey adds '=' to those, which
+// ends an attribute name (unless it is the name's first byte).
+var isSpace, endsName, endsKey = func() (sp, name, key [256]bool) {
+	for _, c := range []byte(" \n\r\t\f") {
+		sp[c], name[c], key[c] = true, true, true
+	}
+	name['/'], name['>'] = true, true
+	key['/'], key['>'], key['='] = true, true, true
+	return
+}()
 
 // readRawOrRCDATA reads until the next "</foo>", where "foo" is z.rawTag.
 func (z *tokenizer) readRawOrRCDATA() {
@@ -498,7 +507,9 @@ func (z *tokenizer) readStartTag() html.TokenType {
 func (z *tokenizer) readTag(saveAttr bool) {
 	z.attr = z.attr[:0]
 	z.nAttrReturned = 0
-	clear(z.attrNames)
+	if len(z.attrNames) > 0 {
+		clear(z.attrNames)
+	}
 	z.readTagName()
 	if z.skipWhiteSpace(); z.eof {
 		return
@@ -575,46 +586,38 @@ func asciiEqualFold(a, b string) bool {
 // the name has already been consumed.
 func (z *tokenizer) readTagName() {
 	z.data.start = z.raw.end - 1
-	for {
-		c := z.readByte()
-		if z.eof {
-			z.data.end = z.raw.end
-			return
-		}
-		switch c {
-		case ' ', '\n', '\r', '\t', '\f':
-			z.data.end = z.raw.end - 1
-			return
-		case '/', '>':
-			z.raw.end--
-			z.data.end = z.raw.end
+	buf := z.buf
+	for i := z.raw.end; i < len(buf); i++ {
+		if c := buf[i]; endsName[c] {
+			z.data.end = i
+			z.raw.end = i
+			if isSpace[c] {
+				z.raw.end = i + 1
+			}
 			return
 		}
 	}
+	z.raw.end = len(buf)
+	z.eof = true
+	z.data.end = z.raw.end
 }
 
 // readTagAttrKey sets z.pendingAttr[0] to the "k" in "<div k=v>".
 func (z *tokenizer) readTagAttrKey() {
-	z.pendingAttr[0].start = z.raw.end
-	for {
-		c := z.readByte()
-		if z.eof {
-			z.pendingAttr[0].end = z.raw.end
-			return
-		}
-		switch c {
-		case '=':
-			if z.pendingAttr[0].start+1 == z.raw.end {
-				// An equals sign before the name begins is part of it.
-				continue
-			}
-			fallthrough
-		case ' ', '\n', '\r', '\t', '\f', '/', '>':
-			z.raw.end--
-			z.pendingAttr[0].end = z.raw.end
+	start := z.raw.end
+	z.pendingAttr[0].start = start
+	buf := z.buf
+	for i := start; i < len(buf); i++ {
+		if endsKey[buf[i]] && (buf[i] != '=' || i != start) {
+			// (An equals sign before the name begins is part of it.)
+			z.raw.end = i
+			z.pendingAttr[0].end = i
 			return
 		}
 	}
+	z.raw.end = len(buf)
+	z.eof = true
+	z.pendingAttr[0].end = z.raw.end
 }
 
 // readTagAttrVal sets z.pendingAttr[1] to the "v" in "<div k=v>".
@@ -657,22 +660,21 @@ func (z *tokenizer) readTagAttrVal() {
 
 	default:
 		z.pendingAttr[1].start = z.raw.end - 1
-		for {
-			c := z.readByte()
-			if z.eof {
-				z.pendingAttr[1].end = z.raw.end
+		buf := z.buf
+		for i := z.raw.end; i < len(buf); i++ {
+			if c := buf[i]; isSpace[c] {
+				z.raw.end = i + 1
+				z.pendingAttr[1].end = i
 				return
-			}
-			switch c {
-			case ' ', '\n', '\r', '\t', '\f':
-				z.pendingAttr[1].end = z.raw.end - 1
-				return
-			case '>':
-				z.raw.end--
-				z.pendingAttr[1].end = z.raw.end
+			} else if c == '>' {
+				z.raw.end = i
+				z.pendingAttr[1].end = i
 				return
 			}
 		}
+		z.raw.end = len(buf)
+		z.eof = true
+		z.pendingAttr[1].end = z.raw.end
 	}
 }
 
@@ -794,6 +796,10 @@ func (z *tokenizer) attrKey(i int) string {
 	}
 	return key
 }
+
+// attrRaw returns the name of the i-th attribute of the current start tag
+// as written.
+func (z *tokenizer) attrRaw(i int) string { return z.buf[z.attr[i][0].start:z.attr[i][0].end] }
 
 // attrIs reports whether the i-th attribute of the current start tag is
 // named name (ASCII, lower case): whether attrKey(i) == name, without

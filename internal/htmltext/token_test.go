@@ -23,6 +23,11 @@ func sameTokens(t *testing.T, doc string) {
 		if wt == html.ErrorToken {
 			return
 		}
+		if wt == html.StartTagToken || wt == html.SelfClosingTagToken || wt == html.EndTagToken {
+			if name := got.tagName(); name != tagName(got.Raw()) {
+				t.Fatalf("token %d of %q: tagName() %q, tagName(Raw()) %q", i, doc, name, tagName(got.Raw()))
+			}
+		}
 		if wt != html.StartTagToken && wt != html.SelfClosingTagToken {
 			continue
 		}
