@@ -48,12 +48,17 @@ func ToText(src []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var b bytes.Buffer
-	for _, pg := range pages {
+	var lines []docLine
+	for i, pg := range pages {
 		for _, l := range pageLines(pg) {
-			b.WriteString(l)
-			b.WriteByte('\n')
+			lines = append(lines, docLine{placedLine: l, page: i})
 		}
+	}
+	placeBorderless(lines)
+	var b bytes.Buffer
+	for _, l := range lines {
+		b.WriteString(l.text)
+		b.WriteByte('\n')
 	}
 	return b.Bytes(), nil
 }
@@ -75,7 +80,7 @@ const (
 )
 
 // pageLines lays out a page's glyphs: lines by baseline, top to bottom.
-func pageLines(pg page) []string {
+func pageLines(pg page) []placedLine {
 	var gs []glyph
 	for _, g := range pg.glyphs {
 		if !unicode.IsSpace(g.r) && g.r != 0xFEFF {
@@ -117,9 +122,9 @@ func baselineLinesY(gs []glyph, lay *layout) []placedLine {
 		line := slices.Clone(gs[i:j])
 		slices.SortStableFunc(line, func(a, b glyph) int { return cmpF(a.x, b.x) })
 		if lay != nil {
-			out = append(out, placedLine{line[0].y, lay.write(line)})
+			out = append(out, placedLine{y: line[0].y, text: lay.write(line), gs: line})
 		} else {
-			out = append(out, placedLine{line[0].y, writeLine(line)})
+			out = append(out, placedLine{y: line[0].y, text: writeLine(line)})
 		}
 		i = j
 	}
