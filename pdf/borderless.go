@@ -31,7 +31,8 @@ type docLine struct {
 	page int
 }
 
-// bword is a word of a line: glyphs apart by no more than a space.
+// bword is a word of a line: glyphs apart by no more than a space (a
+// full-width punctuation mark's own blank is none: see writeLine).
 type bword struct {
 	gs          []glyph
 	left, right float64
@@ -44,7 +45,7 @@ func (w bword) centre() float64 { return (w.left + w.right) / 2 }
 func words(line []glyph) []bword {
 	var out []bword
 	for k, g := range line {
-		if k == 0 || left(g)-right(line[k-1]) > gapSpace*max(g.size, line[k-1].size) {
+		if p := line[max(k-1, 0)]; k == 0 || left(g)-right(p) > gapSpace*max(g.size, p.size) && !fullWidthPunct(p.r) && !fullWidthPunct(g.r) {
 			out = append(out, bword{left: left(g)})
 		}
 		w := &out[len(out)-1]
@@ -248,11 +249,13 @@ func coord(w bword, al int) float64 {
 	return w.centre()
 }
 
-// placeRows places the values of a table's rows in its columns, the
-// columns those of the rows with the most values, checked against the
-// header's words hw. It returns each row's fields (label first when the
-// row has one, then one field a column), nil for a row it leaves as laid
-// out.
+// placeRows places the values of a table's rows in its columns. The
+// columns are the clusters of the values' positions (left edges, right
+// edges or centres: the alignment whose clusters are tight and far apart),
+// as many as the header's columns (headerColumns of hw): a column that no
+// row fills would be missing from the clusters, and the header's count
+// shows it. It returns each row's fields (its label first when the row
+// has one, then one field a column), nil for a row it leaves as laid out.
 func placeRows(rows []bline, hw [][]bword) [][]string {
 	out := make([][]string, len(rows))
 	n := 0
@@ -262,80 +265,42 @@ func placeRows(rows []bline, hw [][]bword) [][]string {
 	if n < 2 {
 		return out // one column: nothing to place
 	}
-	var full [][]bword
-	for _, r := range rows {
-		if len(r.values()) == n {
-			full = append(full, r.values())
-		}
-	}
-	// The anchors of each alignment; those that line up across the full rows.
-	var anchors [3][]float64
-	var spacing [3]float64
-	best, bestDist := -1, math.Inf(1)
-	for al := range anchors {
-		a := make([]float64, n)
-		spread := 0.0
-		for j := range n {
-			lo, hi := math.Inf(1), math.Inf(-1)
-			for _, f := range full {
-				c := coord(f[j], al)
-				a[j] += c / float64(len(full))
-				lo, hi = min(lo, c), max(hi, c)
-			}
-			spread = max(spread, hi-lo)
-		}
-		sp := math.Inf(1)
-		for j := 1; j < n; j++ {
-			sp = min(sp, a[j]-a[j-1])
-		}
-		anchors[al], spacing[al] = a, sp
-		if sp <= 0 || spread > 0.2*sp {
-			continue
-		}
-		// The alignment whose anchors every value is nearest.
-		worst := 0.0
-		for _, r := range rows {
-			for _, w := range r.values() {
-				d := math.Inf(1)
-				for _, x := range a {
-					d = min(d, math.Abs(coord(w, al)-x))
-				}
-				worst = max(worst, d/sp)
-			}
-		}
-		if worst < bestDist {
-			best, bestDist = al, worst
-		}
-	}
-	if debugB {
-		for al := range anchors {
-			for _, x := range anchors[al] {
-				print(" ", int(x))
-			}
-			println()
-		}
-		println("best", best, "n", n, "full", len(full), "spacing", spacing[0], spacing[1], spacing[2])
-	}
-	if best < 0 {
-		return out
-	}
-	// The header must have as many columns as the full rows have
-	// values: else a column that no row fills is missing from them.
 	labelRight := math.Inf(-1)
+	var sizes []float64
 	for _, r := range rows {
 		for _, w := range r.words[:r.first] {
 			labelRight = max(labelRight, w.right)
 		}
-	}
-	if k := headerColumns(hw, labelRight); k != n {
-		if debugB {
-			println("header columns", k, "values", n)
+		for _, w := range r.values() {
+			sizes = append(sizes, w.gs[0].size)
 		}
+	}
+	slices.Sort(sizes)
+	cols := headerColumns(hw, labelRight)
+	if cols < n {
 		return out
 	}
-	a, tol := anchors[best], spacing[best]/3
+	var a []float64
+	best, bestRatio := -1, 0.2 // a cluster's spread at most a fifth of the spacing
+	for al := alignLeft; al <= alignCentre; al++ {
+		anchors, ratio := clusters(rows, al, 0.8*sizes[len(sizes)/2])
+		if debugB {
+			println("align", al, "clusters", len(anchors), "ratio", ratio, "header", cols)
+		}
+		if len(anchors) == cols && ratio <= bestRatio {
+			best, bestRatio, a = al, ratio, anchors
+		}
+	}
+	if best < 0 {
+		return out
+	}
+	spacing := math.Inf(1)
+	for j := 1; j < len(a); j++ {
+		spacing = min(spacing, a[j]-a[j-1])
+	}
+	tol := spacing / 3
 	for k, r := range rows {
-		fields := make([]string, n)
+		fields := make([]string, len(a))
 		prev := -1
 		for _, w := range r.values() {
 			col := -1
@@ -368,6 +333,40 @@ func placeRows(rows []bline, hw [][]bword) [][]string {
 		out[k] = fields
 	}
 	return out
+}
+
+// clusters groups the positions of the rows' values (by alignment al)
+// into columns, a new column at a gap wider than gap: the columns' mean
+// positions, left to right, and the widest column's spread over the
+// narrowest spacing between two columns.
+func clusters(rows []bline, al int, gap float64) ([]float64, float64) {
+	var xs []float64
+	for _, r := range rows {
+		for _, w := range r.values() {
+			xs = append(xs, coord(w, al))
+		}
+	}
+	slices.Sort(xs)
+	var means []float64
+	spread := 0.0
+	for i := 0; i < len(xs); {
+		j := i + 1
+		for j < len(xs) && xs[j]-xs[j-1] <= gap {
+			j++
+		}
+		sum := 0.0
+		for _, x := range xs[i:j] {
+			sum += x
+		}
+		means = append(means, sum/float64(j-i))
+		spread = max(spread, xs[j-1]-xs[i])
+		i = j
+	}
+	spacing := math.Inf(1)
+	for j := 1; j < len(means); j++ {
+		spacing = min(spacing, means[j]-means[j-1])
+	}
+	return means, spread / spacing
 }
 
 // headerColumns counts the columns of a header: its words right of the
@@ -409,6 +408,11 @@ func headerColumns(hw [][]bword, labelRight float64) int {
 		}
 	}
 	slices.SortFunc(leaves, func(a, b bword) int { return cmpF(a.left, b.left) })
+	if debugB {
+		for _, w := range leaves {
+			println("leaf", wordText(w), int(w.left), int(w.right))
+		}
+	}
 	k := 0
 	right := math.Inf(-1)
 	for _, w := range leaves {
