@@ -81,6 +81,17 @@ type bline struct {
 	first int
 }
 
+// newBline cuts a line (glyphs left to right) into words, its values the
+// numbers at its end.
+func newBline(gs []glyph) bline {
+	ws := words(gs)
+	first := len(ws)
+	for first > 0 && ws[first-1].num {
+		first--
+	}
+	return bline{words: ws, first: first}
+}
+
 func (l bline) values() []bword { return l.words[l.first:] }
 
 func (l bline) isValue() bool { return l.first < len(l.words) }
@@ -110,12 +121,7 @@ func placeBorderless(lines []docLine) {
 		if l.gs == nil {
 			continue
 		}
-		ws := words(l.gs)
-		first := len(ws)
-		for first > 0 && ws[first-1].num {
-			first--
-		}
-		bl[i] = bline{words: ws, first: first}
+		bl[i] = newBline(l.gs)
 	}
 	var ts []btable
 	var sigs []string
@@ -204,7 +210,26 @@ func placeBorderless(lines []docLine) {
 			}
 		}
 		placed := false
-		for k, fields := range placeRows(rows, hw) {
+		// The labels end where the rows' labels and the lines between
+		// the rows (labels wrapped over lines) end.
+		labelRight := math.Inf(-1)
+		for k := range t.rows {
+			// Within a page the lines between two rows are pieces of
+			// labels (a line over the values ends the table).
+			from := t.rows[k]
+			if k > 0 && lines[t.rows[k-1]].page == lines[from].page {
+				from = t.rows[k-1] + 1
+			}
+			for i := from; i <= t.rows[k]; i++ {
+				for _, w := range bl[i].words[:bl[i].first] {
+					labelRight = max(labelRight, w.right)
+				}
+			}
+		}
+		if debugB {
+			println("labelRight", int(labelRight))
+		}
+		for k, fields := range placeRows(rows, hw, labelRight) {
 			if fields != nil {
 				lines[t.rows[k]].text = strings.Join(fields, "\t")
 				placed = true
@@ -256,7 +281,7 @@ func coord(w bword, al int) float64 {
 // row fills would be missing from the clusters, and the header's count
 // shows it. It returns each row's fields (its label first when the row
 // has one, then one field a column), nil for a row it leaves as laid out.
-func placeRows(rows []bline, hw [][]bword) [][]string {
+func placeRows(rows []bline, hw [][]bword, labelRight float64) [][]string {
 	out := make([][]string, len(rows))
 	n := 0
 	for _, r := range rows {
@@ -265,12 +290,8 @@ func placeRows(rows []bline, hw [][]bword) [][]string {
 	if n < 2 {
 		return out // one column: nothing to place
 	}
-	labelRight := math.Inf(-1)
 	var sizes []float64
 	for _, r := range rows {
-		for _, w := range r.words[:r.first] {
-			labelRight = max(labelRight, w.right)
-		}
 		for _, w := range r.values() {
 			sizes = append(sizes, w.gs[0].size)
 		}
@@ -370,7 +391,7 @@ func clusters(rows []bline, al int, gap float64) ([]float64, float64) {
 }
 
 // headerColumns counts the columns of a header: its words right of the
-// labels (centre beyond labelRight; hw are grouped by line, hw[i].line),
+// labels (left of them at labelRight or beyond; hw a slice a line),
 // those over two or more words of another line dropped (a header over
 // several columns), the rest grouped by overlap (a header wrapped over
 // lines is one column).
@@ -379,7 +400,7 @@ func headerColumns(hw [][]bword, labelRight float64) int {
 	for _, l := range hw {
 		var ws []bword
 		for _, w := range l {
-			if w.centre() >= labelRight {
+			if w.left >= labelRight {
 				ws = append(ws, w)
 			}
 		}
