@@ -53,14 +53,17 @@ func words(line []glyph) []bword {
 		w.right = max(w.right, right(g))
 	}
 	for i := range out {
-		out[i].num = isNumber(out[i].gs)
+		out[i].num = isValue(out[i].gs)
 	}
 	return out
 }
 
-// isNumber reports whether the glyphs are a number: digits, at most one
-// decimal point between them.
-func isNumber(gs []glyph) bool {
+// isValue reports whether the glyphs are a value: a number (digits, at
+// most one decimal point between them) or "/" (not applicable).
+func isValue(gs []glyph) bool {
+	if len(gs) == 1 && (gs[0].r == '/' || gs[0].r == '／') {
+		return true
+	}
 	dots := 0
 	for k, g := range gs {
 		switch {
@@ -74,11 +77,25 @@ func isNumber(gs []glyph) bool {
 	return len(gs) > 0 && dots <= 1
 }
 
+// symbolic reports whether the glyphs are all punctuation or symbols
+// ("-", "—", "*"): in a label's place, perhaps a value this reader does not
+// know.
+func symbolic(gs []glyph) bool {
+	for _, g := range gs {
+		if !unicode.IsPunct(g.r) && !unicode.IsSymbol(g.r) {
+			return false
+		}
+	}
+	return true
+}
+
 // bline is a line outside ruled tables cut into words; values are
-// words[first:], all numbers (first == len(words): no values).
+// words[first:], all numbers (first == len(words): no values). odd: a
+// word of its label is only punctuation or symbols.
 type bline struct {
 	words []bword
 	first int
+	odd   bool
 }
 
 // newBline cuts a line (glyphs left to right) into words, its values the
@@ -89,7 +106,11 @@ func newBline(gs []glyph) bline {
 	for first > 0 && ws[first-1].num {
 		first--
 	}
-	return bline{words: ws, first: first}
+	l := bline{words: ws, first: first}
+	for _, w := range ws[:first] {
+		l.odd = l.odd || symbolic(w.gs)
+	}
+	return l
 }
 
 func (l bline) values() []bword { return l.words[l.first:] }
@@ -159,7 +180,7 @@ func placeBorderless(lines []docLine) {
 			k--
 		}
 		var h []int
-		for ; len(h) < 10 && k >= 0 && sameRun(lines, bl, k, i) && bl[k].overlaps(lo, hi); k-- {
+		for ; len(h) < 10 && k >= 0 && sameRun(lines, bl, k, i) && bl[k].overlaps(lo, hi) && !heading(lines[k].text); k-- {
 			h = append([]int{k}, h...)
 		}
 		sig := ""
@@ -221,6 +242,9 @@ func placeBorderless(lines []docLine) {
 				from = t.rows[k-1] + 1
 			}
 			for i := from; i <= t.rows[k]; i++ {
+				if bl[i].odd {
+					continue // not placed (placeRows)
+				}
 				for _, w := range bl[i].words[:bl[i].first] {
 					labelRight = max(labelRight, w.right)
 				}
@@ -242,13 +266,31 @@ func placeBorderless(lines []docLine) {
 		// TAB-separated rows the core would take a second word of one for
 		// a field, so each is written as one word.
 		for k := 1; k < len(t.rows); k++ {
+			if lines[t.rows[k-1]].page != lines[t.rows[k]].page {
+				continue // a page's end, a header repeated
+			}
 			for i := t.rows[k-1] + 1; i < t.rows[k]; i++ {
-				if lines[i].gs != nil && len(bl[i].words) > 1 && lines[i].page == lines[t.rows[k]].page {
+				if len(bl[i].words) > 1 {
 					lines[i].text = strings.Repeat(" ", strings.IndexFunc(lines[i].text, func(r rune) bool { return r != ' ' })) + oneWord(lines[i].gs)
 				}
 			}
 		}
 	}
+}
+
+// heading reports whether a line is a heading of the report ("二、主动公开
+// 政府信息情况") or prose: not a table's header.
+func heading(text string) bool {
+	t := strings.TrimSpace(text)
+	if strings.Contains(t, "。") {
+		return true
+	}
+	r := []rune(t)
+	i := 0
+	for i < len(r) && strings.ContainsRune("一二三四五六七八九十", r[i]) {
+		i++
+	}
+	return i > 0 && i < len(r) && r[i] == '、'
 }
 
 // sameRun reports whether line k (a line without values) may belong to the
@@ -297,8 +339,9 @@ func placeRows(rows []bline, hw [][]bword, labelRight float64) [][]string {
 		}
 	}
 	slices.Sort(sizes)
-	cols := headerColumns(hw, labelRight)
-	if cols < n {
+	heads, headRight := headerColumns(hw, labelRight)
+	cols := len(heads)
+	if cols+1 < n {
 		return out
 	}
 	var a []float64
@@ -308,12 +351,34 @@ func placeRows(rows []bline, hw [][]bword, labelRight float64) [][]string {
 		if debugB {
 			println("align", al, "clusters", len(anchors), "ratio", ratio, "header", cols)
 		}
-		if len(anchors) == cols && ratio <= bestRatio {
+		if (len(anchors) == cols || len(anchors) == cols+1 && headerless(rows, al, anchors, headRight)) && ratio <= bestRatio {
 			best, bestRatio, a = al, ratio, anchors
 		}
 	}
 	if best < 0 {
 		return out
+	}
+	// Each header column stands over its own column of values: nearer
+	// the centre of its values than any other's.
+	centres := make([]float64, len(a))
+	counts := make([]int, len(a))
+	for _, r := range rows {
+		for _, w := range r.values() {
+			j := nearest(a, coord(w, best))
+			centres[j] += w.centre()
+			counts[j]++
+		}
+	}
+	for j := range centres {
+		centres[j] /= float64(counts[j])
+	}
+	for i, h := range heads {
+		if nearest(centres, h) != i {
+			if debugB {
+				println("header column", i, "nearest", nearest(centres, h))
+			}
+			return out
+		}
 	}
 	spacing := math.Inf(1)
 	for j := 1; j < len(a); j++ {
@@ -321,6 +386,9 @@ func placeRows(rows []bline, hw [][]bword, labelRight float64) [][]string {
 	}
 	tol := spacing / 3
 	for k, r := range rows {
+		if r.odd {
+			continue
+		}
 		fields := make([]string, len(a))
 		prev := -1
 		for _, w := range r.values() {
@@ -349,7 +417,10 @@ func placeRows(rows []bline, hw [][]bword, labelRight float64) [][]string {
 			for _, w := range r.words[:r.first] {
 				gs = append(gs, w.gs...)
 			}
-			fields = append([]string{writeLine(gs)}, fields...)
+			// One field: its words may be the pieces of two cells (a
+			// group's label wrapped beside a row's), and a second text
+			// field would be taken for a value.
+			fields = append([]string{strings.ReplaceAll(writeLine(gs), "\t", " ")}, fields...)
 		}
 		out[k] = fields
 	}
@@ -390,12 +461,13 @@ func clusters(rows []bline, al int, gap float64) ([]float64, float64) {
 	return means, spread / spacing
 }
 
-// headerColumns counts the columns of a header: its words right of the
+// headerColumns finds the columns of a header (their centres, and the
+// right edge of the last): its words right of the
 // labels (left of them at labelRight or beyond; hw a slice a line),
 // those over two or more words of another line dropped (a header over
 // several columns), the rest grouped by overlap (a header wrapped over
 // lines is one column).
-func headerColumns(hw [][]bword, labelRight float64) int {
+func headerColumns(hw [][]bword, labelRight float64) ([]float64, float64) {
 	var lines [][]bword
 	for _, l := range hw {
 		var ws []bword
@@ -434,15 +506,45 @@ func headerColumns(hw [][]bword, labelRight float64) int {
 			println("leaf", wordText(w), int(w.left), int(w.right))
 		}
 	}
-	k := 0
-	right := math.Inf(-1)
+	var centres []float64
+	left, right := 0.0, math.Inf(-1)
 	for _, w := range leaves {
 		if w.left >= right-1 {
-			k++
+			if len(centres) > 0 {
+				centres[len(centres)-1] = (left + right) / 2
+			}
+			centres = append(centres, 0)
+			left = w.left
 		}
 		right = max(right, w.right)
 	}
-	return k
+	if len(centres) > 0 {
+		centres[len(centres)-1] = (left + right) / 2
+	}
+	return centres, right
+}
+
+// headerless reports whether the last of the columns at anchors (by
+// alignment al) is a column whose header the page lost (LibreOffice's
+// .docx drops the text of a header cell merged down over rows: 总计):
+// right of every word of the header (headRight), and filled by at least
+// three values and a quarter of the rows. A stray number beside a row
+// is not such a column.
+func headerless(rows []bline, al int, anchors []float64, headRight float64) bool {
+	last := len(anchors) - 1
+	n := 0
+	for _, r := range rows {
+		for _, w := range r.values() {
+			c := coord(w, al)
+			if math.Abs(c-anchors[last]) < math.Abs(c-anchors[last-1]) {
+				if w.left <= headRight {
+					return false
+				}
+				n++
+			}
+		}
+	}
+	return n >= 3 && 4*n >= len(rows)
 }
 
 // oneWord writes the glyphs with no space between them.
@@ -452,6 +554,17 @@ func oneWord(gs []glyph) string {
 		b.WriteRune(g.r)
 	}
 	return b.String()
+}
+
+// nearest returns the index of the x nearest to c.
+func nearest(xs []float64, c float64) int {
+	j := 0
+	for i, x := range xs {
+		if math.Abs(x-c) < math.Abs(xs[j]-c) {
+			j = i
+		}
+	}
+	return j
 }
 
 func wordText(w bword) string {
