@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"math"
-	"os"
 	"slices"
 	"strings"
 	"unicode"
@@ -11,19 +10,23 @@ import (
 // Tables drawn without rules: the values of a row are placed in their
 // columns by their exact positions on the page, not by the columns of the
 // laid-out text. A table is a run of value lines (lines whose right part
-// is numbers, after an optional label) with, between them, only lines left
-// of the values (a label wrapped over several lines); the lines above it
-// that reach over its values are its header. The same table continued on
-// the next page (its header repeated, or none) is one table. Its full rows
-// (those with the most values) give each column an anchor: the left
-// edges, right edges or centres of their values, whichever lines up
-// across them all. A row is then written as the ruled tables' rows are,
-// TAB-separated fields (its label, then one field a column, an empty field
-// a blank cell), when each of its values is within a third of the columns'
-// spacing of exactly one anchor, in order. Anything uncertain leaves the
-// row as laid out: no full row, anchors that do not line up, a header word
-// over no anchor (a column no row fills: the full rows would miss it), a
-// value near no anchor.
+// is values: numbers, or "/"; a label before them or not) with, between
+// them, only lines left of the values (labels wrapped over several
+// lines); the lines just above it that reach over its values are its
+// header (up to a heading or prose). The same table on the next page (its
+// header repeated, or none) goes on. Its columns are the clusters of all
+// its values' positions (left edges, right edges or centres: whichever
+// makes clusters tight and far apart), so that no row need be full; the
+// header must have as many columns (a column that no row fills is missing
+// from the clusters, and the header shows it), each over its own column
+// of values. A row whose values are each within a third of the columns'
+// spacing of exactly one column, in order, is written as the ruled
+// tables' rows are: TAB-separated fields, its label (if the line has one)
+// then one field a column, an empty field a blank cell. Anything
+// uncertain leaves the table, or the row, as laid out (the core parser
+// then places values by their text columns or leaves them blank): no
+// header, a header with more or fewer columns than the clusters, a value
+// near no column or two values by one, a symbol where a label should be.
 
 // docLine is a line of the document with the number of its page.
 type docLine struct {
@@ -219,17 +222,6 @@ func placeBorderless(lines []docLine) {
 				hw = append(hw, bl[k].words)
 			}
 		}
-		if debugB {
-			println("TABLE rows", len(t.rows), "headers", len(t.headers))
-			for _, i := range t.rows {
-				println("  ", lines[i].text)
-			}
-			for _, h := range t.headers {
-				for _, k := range h {
-					println("  H", lines[k].text)
-				}
-			}
-		}
 		placed := false
 		// The labels end where the rows' labels and the lines between
 		// the rows (labels wrapped over lines) end.
@@ -249,9 +241,6 @@ func placeBorderless(lines []docLine) {
 					labelRight = max(labelRight, w.right)
 				}
 			}
-		}
-		if debugB {
-			println("labelRight", int(labelRight))
 		}
 		for k, fields := range placeRows(rows, hw, labelRight) {
 			if fields != nil {
@@ -348,14 +337,11 @@ func placeRows(rows []bline, hw [][]bword, labelRight float64) [][]string {
 	best, bestRatio := -1, 0.2 // a cluster's spread at most a fifth of the spacing
 	for al := alignLeft; al <= alignCentre; al++ {
 		anchors, ratio := clusters(rows, al, 0.8*sizes[len(sizes)/2])
-		if debugB {
-			println("align", al, "clusters", len(anchors), "ratio", ratio, "header", cols)
-		}
 		if (len(anchors) == cols || len(anchors) == cols+1 && headerless(rows, al, anchors, headRight)) && ratio <= bestRatio {
 			best, bestRatio, a = al, ratio, anchors
 		}
 	}
-	if best < 0 {
+	if best < 0 || len(a) < 2 {
 		return out
 	}
 	// Each header column stands over its own column of values: nearer
@@ -370,13 +356,13 @@ func placeRows(rows []bline, hw [][]bword, labelRight float64) [][]string {
 		}
 	}
 	for j := range centres {
+		if counts[j] == 0 {
+			return out
+		}
 		centres[j] /= float64(counts[j])
 	}
 	for i, h := range heads {
 		if nearest(centres, h) != i {
-			if debugB {
-				println("header column", i, "nearest", nearest(centres, h))
-			}
 			return out
 		}
 	}
@@ -462,11 +448,10 @@ func clusters(rows []bline, al int, gap float64) ([]float64, float64) {
 }
 
 // headerColumns finds the columns of a header (their centres, and the
-// right edge of the last): its words right of the
-// labels (left of them at labelRight or beyond; hw a slice a line),
-// those over two or more words of another line dropped (a header over
-// several columns), the rest grouped by overlap (a header wrapped over
-// lines is one column).
+// right edge of the last) from its words right of the labels (left edge
+// at labelRight or beyond; hw a slice a line): those over two or more
+// words of another line dropped (a header over several columns), the rest
+// grouped by overlap (a header wrapped over lines is one column).
 func headerColumns(hw [][]bword, labelRight float64) ([]float64, float64) {
 	var lines [][]bword
 	for _, l := range hw {
@@ -501,11 +486,6 @@ func headerColumns(hw [][]bword, labelRight float64) ([]float64, float64) {
 		}
 	}
 	slices.SortFunc(leaves, func(a, b bword) int { return cmpF(a.left, b.left) })
-	if debugB {
-		for _, w := range leaves {
-			println("leaf", wordText(w), int(w.left), int(w.right))
-		}
-	}
 	var centres []float64
 	left, right := 0.0, math.Inf(-1)
 	for _, w := range leaves {
@@ -567,6 +547,7 @@ func nearest(xs []float64, c float64) int {
 	return j
 }
 
+// wordText is the text of a word.
 func wordText(w bword) string {
 	var b strings.Builder
 	for _, g := range w.gs {
@@ -576,5 +557,3 @@ func wordText(w bword) string {
 	}
 	return b.String()
 }
-
-var debugB = os.Getenv("DEBUGB") != ""
