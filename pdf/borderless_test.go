@@ -73,3 +73,49 @@ func TestPlaceRows(t *testing.T) {
 		t.Errorf("the labels' header taken for a column: %q", got)
 	}
 }
+
+// TestHeaderColumns: a header word over several columns is no column of
+// its own; a header wrapped over two lines is one column. (A header word
+// between two columns, over neither, is one: the count then differs from
+// the values' and nothing is placed.)
+func TestHeaderColumns(t *testing.T) {
+	hw := [][]bword{
+		words(testLine("申请人情况申请人情况", 100.0)), // 100 to 200: over 甲 and 法律
+		words(testLine("甲", 95.0, "法律", 190.0, "丙", 295.0)),
+		words(testLine("服务", 190.0)),
+	}
+	heads, right := headerColumns(hw, 30)
+	if len(heads) != 3 || right != 305 {
+		t.Errorf("headerColumns = %v, %v; want 3 columns, right edge 305", heads, right)
+	}
+}
+
+// TestPlaceRowsHeaderless: a last column right of every header word
+// (LibreOffice's .docx loses a merged header cell's text) counts when
+// three values and a quarter of the rows fill it, not for one stray value.
+func TestPlaceRowsHeaderless(t *testing.T) {
+	header := [][]bword{words(testLine("信息内容", 10.0, "甲", 95.0, "乙", 195.0))}
+	rows := []bline{
+		newBline(testLine("规章", 10.0, "1", 98.0, "2", 198.0, "3", 298.0)),
+		newBline(testLine("文件", 10.0, "4", 98.0, "6", 298.0)),
+		newBline(testLine("许可", 10.0, "7", 198.0, "9", 298.0)),
+	}
+	want := [][]string{
+		{"规章", "1", "2", "3"},
+		{"文件", "4", "", "6"},
+		{"许可", "", "7", "9"},
+	}
+	if got := placeRows(rows, header, 30); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("placeRows = %q, want %q", got, want)
+	}
+	rows = []bline{
+		newBline(testLine("规章", 10.0, "1", 98.0, "2", 198.0, "3", 298.0)),
+		newBline(testLine("文件", 10.0, "4", 98.0, "5", 198.0)),
+		newBline(testLine("许可", 10.0, "7", 98.0, "8", 198.0)),
+	}
+	for i, f := range placeRows(rows, header, 30) {
+		if f != nil {
+			t.Errorf("one value right of the header: row %d placed as %q", i, f)
+		}
+	}
+}
