@@ -179,7 +179,7 @@ func placeBorderless(lines []docLine) {
 		// The header: the lines over the values just above the first
 		// row, past a few lines of a label wrapped above it.
 		k := i - 1
-		for skip := 0; skip < 4 && k >= 0 && sameRun(lines, bl, k, i) && !bl[k].overlaps(lo, hi); skip++ {
+		for skip := 0; skip < 4 && k >= 0 && sameRun(lines, bl, k, i) && !bl[k].overlaps(lo, hi) && !heading(lines[k].text); skip++ {
 			k--
 		}
 		var h []int
