@@ -112,6 +112,9 @@ func distinct(vs []float64) []float64 {
 type placedLine struct {
 	y    float64
 	text string
+	// gs are the glyphs of a line outside ruled tables, left to right
+	// (nil for a band of a ruled table): what placeBorderless reads.
+	gs []glyph
 }
 
 // tableLines lays out the glyphs inside t, a line per band.
@@ -185,7 +188,7 @@ func tableLines(t table, gs []glyph) []placedLine {
 			}
 			fields[c] = strings.Join(parts, "")
 		}
-		out = append(out, placedLine{top, strings.Join(fields, "\t")})
+		out = append(out, placedLine{y: top, text: strings.Join(fields, "\t")})
 	}
 	return out
 }
@@ -214,7 +217,7 @@ func inside(t table, g glyph) bool {
 }
 
 // ruledLines lays out a page: tables by their rules, the rest by baseline.
-func ruledLines(pg page, gs []glyph) []string {
+func ruledLines(pg page, gs []glyph) []placedLine {
 	ts := tables(pg.rules)
 	var placed []placedLine
 	var rest []glyph
@@ -239,9 +242,5 @@ func ruledLines(pg page, gs []glyph) []string {
 		placed = append(placed, l)
 	}
 	slices.SortStableFunc(placed, func(a, b placedLine) int { return cmp.Compare(b.y, a.y) })
-	out := make([]string, len(placed))
-	for i, l := range placed {
-		out[i] = l.text
-	}
-	return out
+	return placed
 }
