@@ -456,14 +456,11 @@ func foldDigits(s string) (string, bool) {
 	}
 	var b strings.Builder
 	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case r >= '０' && r <= '９':
-			b.WriteByte(byte('0' + r - '０'))
-		default:
+		d, ok := chars.DigitValue(r)
+		if !ok {
 			return "", false
 		}
+		b.WriteByte(byte('0' + d))
 	}
 	return b.String(), b.Len() > 0
 }
@@ -694,7 +691,7 @@ func (tp *tableParser) noteLostBlanks(editions map[string]Edition) {
 			case tkEmpty:
 			case tkValue:
 				for _, r := range t.text {
-					if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+					if chars.IsDigit(r) {
 						digits++
 					}
 				}

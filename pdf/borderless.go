@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // Tables drawn without rules: the values of a row are placed in their
@@ -276,7 +278,7 @@ func heading(text string) bool {
 	}
 	r := []rune(t)
 	i := 0
-	for i < len(r) && strings.ContainsRune("一二三四五六七八九十", r[i]) {
+	for i < len(r) && chars.IsNumeral(r[i]) {
 		i++
 	}
 	return i > 0 && i < len(r) && r[i] == '、'

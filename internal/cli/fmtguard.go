@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/opengovcn/nianbao"
+	"github.com/opengovcn/nianbao/internal/chars"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -184,12 +185,4 @@ func numbers(s string) (digits [10]int, runs int) {
 }
 
 // digit returns the value of an ASCII or full-width digit.
-func digit(r rune) (int, bool) {
-	switch {
-	case r >= '0' && r <= '9':
-		return int(r - '0'), true
-	case r >= '０' && r <= '９':
-		return int(r - '０'), true
-	}
-	return 0, false
-}
+func digit(r rune) (int, bool) { return chars.DigitValue(r) }

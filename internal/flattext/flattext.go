@@ -655,7 +655,7 @@ func numberedLabelAt(labels []string, s string) int {
 			continue
 		}
 		// The label runs to the first digit after it.
-		end := strings.IndexFunc(s[2:], func(r rune) bool { return r >= '0' && r <= '9' || r == '０' })
+		end := strings.IndexFunc(s[2:], func(r rune) bool { return chars.IsASCIIDigit(r) || r == '０' })
 		if end += 2; end < k {
 			continue
 		}
