@@ -623,7 +623,7 @@ func t4Columns(hw [][]bword) (cols []extent, all, ok bool) {
 		cols = append(cols, extent{p.w.left, p.w.right})
 		pieces = append(pieces, []piece{p})
 	}
-	if len(cols) != len(t4Labels) {
+	if len(cols) != len(t4Labels) && len(cols) != len(t4Labels)-1 {
 		return nil, false, false
 	}
 	for j, ps := range pieces {
@@ -637,6 +637,28 @@ func t4Columns(hw [][]bword) (cols []extent, all, ok bool) {
 			b.WriteString(wordText(p.w))
 		}
 		if b.String() != t4Labels[j] {
+			return nil, false, false
+		}
+	}
+	if len(cols) < len(t4Labels) {
+		// LibreOffice's .docx loses the text of a header cell merged down
+		// over rows: the last 总计. Its column stands after the last 尚未审结
+		// as the other two 总计 after theirs (the same offset, within a
+		// point), and 复议后起诉 must stand centred over the five.
+		d1, d2 := cols[4].centre()-cols[3].centre(), cols[9].centre()-cols[8].centre()
+		if math.Abs(d1-d2) > 1 {
+			return nil, false, false
+		}
+		c := cols[13].centre() + (d1+d2)/2
+		w := (cols[4].right - cols[4].left + cols[9].right - cols[9].left) / 2
+		cols = append(cols, extent{c - w/2, c + w/2})
+		centred := false
+		for _, g := range groups {
+			if wordText(g.w) == "复议后起诉" {
+				centred = math.Abs(g.w.centre()-(cols[10].left+cols[14].right)/2) <= min(d1, d2)/4
+			}
+		}
+		if !centred {
 			return nil, false, false
 		}
 	}
@@ -659,23 +681,19 @@ func t4Columns(hw [][]bword) (cols []extent, all, ok bool) {
 }
 
 // placeT4 places the values of table 4's row (its words, values only) in
-// the header's columns. A label stands centred in its cell, or fills it:
-// the cells are taken to meet halfway between two labels' centres (the
-// first and the last as wide as the spacing beside them). Each value must
-// lie wholly within one cell, the cells in order. It returns the row's
-// fields, one a column (empty a blank), or nil when a value reaches over
-// the edge of a cell, or lies beyond the first or the last.
+// the header's columns. A label lies within its cell, so the edge between
+// two cells lies between the two labels: a value of column j lies right
+// of label j-1 and left of label j+1 (the first and the last column's
+// outer bounds a gap beyond their labels, as wide as the gap beside
+// them). Each value must be so placed in exactly one column, the columns
+// in order. It returns the row's fields, one a column (empty a blank), or
+// nil when a value could be in two columns or in none, or the order
+// differs.
 func placeT4(row []bword, cols []extent) []string {
 	n := len(cols)
 	if n < 2 {
 		return nil
 	}
-	edges := make([]float64, n+1)
-	edges[0] = cols[0].centre() - (cols[1].centre()-cols[0].centre())/2
-	for j := 1; j < n; j++ {
-		edges[j] = (cols[j-1].centre() + cols[j].centre()) / 2
-	}
-	edges[n] = cols[n-1].centre() + (cols[n-1].centre()-cols[n-2].centre())/2
 	fields := make([]string, n)
 	prev := -1
 	for _, w := range row {
@@ -684,12 +702,23 @@ func placeT4(row []bword, cols []extent) []string {
 		}
 		col := -1
 		for j := range cols {
-			if w.left >= edges[j] && w.right <= edges[j+1] {
+			lo := cols[0].left - (cols[1].left - cols[0].right)
+			if j > 0 {
+				lo = cols[j-1].right
+			}
+			hi := cols[n-1].right + (cols[n-1].left - cols[n-2].right)
+			if j < n-1 {
+				hi = cols[j+1].left
+			}
+			if w.left >= lo && w.right <= hi {
+				if col >= 0 {
+					return nil // two columns
+				}
 				col = j
 			}
 		}
 		if col <= prev {
-			return nil // over an edge, beyond the cells, or out of order
+			return nil // no column, or out of order
 		}
 		fields[col] = wordText(w)
 		prev = col
