@@ -267,6 +267,8 @@ func placeBorderless(lines []docLine) {
 			}
 		}
 	}
+	// Table 4, whose blanks hide its columns: by its header.
+	placeT4Rows(lines, bl)
 }
 
 // heading reports whether a line is a heading of the report ("二、主动公开
@@ -558,4 +560,220 @@ func wordText(w bword) string {
 		}
 	}
 	return b.String()
+}
+
+// Table 4 (四、政府信息公开行政复议、行政诉讼情况) is one row of 15 values
+// and no label under a header of two or three levels: 行政复议 over five
+// columns, 行政诉讼 over ten (未经复议直接起诉 over five, 复议后起诉 over
+// five), each five 结果维持, 结果纠正, 其他结果, 尚未审结, 总计. Its blanks
+// hide columns that no other row shows, so the values' clusters cannot
+// give its columns: the header's bottom-level labels do, when they read
+// as exactly these fifteen (each rebuilt from the pieces of a label
+// wrapped over lines: the words that overlap in x across the header's
+// lines), and the group labels that can be read stand over their own
+// five or ten.
+
+// t4Labels are the bottom-level labels of table 4's header, left to right.
+var t4Labels = func() []string {
+	five := []string{"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}
+	return slices.Concat(five, five, five)
+}()
+
+// t4Groups are the labels over several columns of table 4's header: the
+// columns each stands over, [from, to).
+var t4Groups = map[string][2]int{
+	"行政复议":     {0, 5},
+	"行政诉讼":     {5, 15},
+	"未经复议直接起诉": {5, 10},
+	"复议后起诉":    {10, 15},
+}
+
+// extent is a column's span on the page.
+type extent struct{ left, right float64 }
+
+func (e extent) centre() float64 { return (e.left + e.right) / 2 }
+
+// t4Columns reads table 4's columns from its header (its lines' words,
+// top to bottom): the extents of the fifteen bottom-level labels, left to
+// right, or false when the header does not read as table 4's (another
+// count of columns, another label, a group label over other columns);
+// all, whether each of the four group labels was read, once.
+func t4Columns(hw [][]bword) (cols []extent, all, ok bool) {
+	type piece struct {
+		w    bword
+		line int
+	}
+	var leaves, groups []piece
+	for i, l := range hw {
+		for _, w := range l {
+			if _, ok := t4Groups[wordText(w)]; ok {
+				groups = append(groups, piece{w, i})
+			} else {
+				leaves = append(leaves, piece{w, i})
+			}
+		}
+	}
+	// The leaves grouped by overlap: a label wrapped over lines is one.
+	slices.SortFunc(leaves, func(a, b piece) int { return cmpF(a.w.left, b.w.left) })
+	var pieces [][]piece
+	for _, p := range leaves {
+		if n := len(cols); n > 0 && p.w.left < cols[n-1].right-1 {
+			cols[n-1].right = max(cols[n-1].right, p.w.right)
+			pieces[n-1] = append(pieces[n-1], p)
+			continue
+		}
+		cols = append(cols, extent{p.w.left, p.w.right})
+		pieces = append(pieces, []piece{p})
+	}
+	if len(cols) != len(t4Labels) && len(cols) != len(t4Labels)-1 {
+		return nil, false, false
+	}
+	for j, ps := range pieces {
+		// Top to bottom; two pieces on one line are two labels.
+		slices.SortFunc(ps, func(a, b piece) int { return a.line - b.line })
+		var b strings.Builder
+		for k, p := range ps {
+			if k > 0 && p.line == ps[k-1].line {
+				return nil, false, false
+			}
+			b.WriteString(wordText(p.w))
+		}
+		if b.String() != t4Labels[j] {
+			return nil, false, false
+		}
+	}
+	if len(cols) < len(t4Labels) {
+		// LibreOffice's .docx loses the text of a header cell merged down
+		// over rows: the last 总计. Its column stands after the last 尚未审结
+		// as the other two 总计 after theirs (the same offset, within a
+		// point), and 复议后起诉 must stand centred over the five.
+		d1, d2 := cols[4].centre()-cols[3].centre(), cols[9].centre()-cols[8].centre()
+		if math.Abs(d1-d2) > 1 {
+			return nil, false, false
+		}
+		c := cols[13].centre() + (d1+d2)/2
+		w := (cols[4].right - cols[4].left + cols[9].right - cols[9].left) / 2
+		cols = append(cols, extent{c - w/2, c + w/2})
+		centred := false
+		for _, g := range groups {
+			if wordText(g.w) == "复议后起诉" {
+				centred = math.Abs(g.w.centre()-(cols[10].left+cols[14].right)/2) <= min(d1, d2)/4
+			}
+		}
+		if !centred {
+			return nil, false, false
+		}
+	}
+	// The group labels: each over its own columns, over no other.
+	seen := map[string]bool{}
+	for _, g := range groups {
+		seen[wordText(g.w)] = true
+		span := t4Groups[wordText(g.w)]
+		for j, c := range cols {
+			in := j >= span[0] && j < span[1]
+			if !in && g.w.left < c.right-1 && c.left < g.w.right-1 {
+				return nil, false, false
+			}
+		}
+		if c := g.w.centre(); c < cols[span[0]].left || c > cols[span[1]-1].right {
+			return nil, false, false
+		}
+	}
+	return cols, len(groups) == len(t4Groups) && len(seen) == len(t4Groups), true
+}
+
+// placeT4 places the values of table 4's row (its words, values only) in
+// the header's columns. A label lies within its cell, so the edge between
+// two cells lies between the two labels: a value of column j lies right
+// of label j-1 and left of label j+1 (the first and the last column's
+// outer bounds a gap beyond their labels, as wide as the gap beside
+// them). Each value must be so placed in exactly one column, the columns
+// in order. It returns the row's fields, one a column (empty a blank), or
+// nil when a value could be in two columns or in none, or the order
+// differs.
+func placeT4(row []bword, cols []extent) []string {
+	n := len(cols)
+	if n < 2 {
+		return nil
+	}
+	fields := make([]string, n)
+	prev := -1
+	for _, w := range row {
+		if !w.num {
+			return nil
+		}
+		col := -1
+		for j := range cols {
+			lo := cols[0].left - (cols[1].left - cols[0].right)
+			if j > 0 {
+				lo = cols[j-1].right
+			}
+			hi := cols[n-1].right + (cols[n-1].left - cols[n-2].right)
+			if j < n-1 {
+				hi = cols[j+1].left
+			}
+			if w.left >= lo && w.right <= hi {
+				if col >= 0 {
+					return nil // two columns
+				}
+				col = j
+			}
+		}
+		if col <= prev {
+			return nil // no column, or out of order
+		}
+		fields[col] = wordText(w)
+		prev = col
+	}
+	return fields
+}
+
+// placeT4Rows finds table 4's row among the lines not placed yet: a line
+// of values only, alone (no value line just below it), under a header
+// (the lines above it on its page, up to a heading) that reads as table
+// 4's. It is written as TAB-separated fields, one a column, and its
+// header, when every group label was read, as a ruled table's: its first
+// three lines the three levels, one field a cell, the others empty (the
+// core reads a row of one value as a row of fields only among such
+// lines). A row of one value under a header without its group labels is
+// left as laid out.
+func placeT4Rows(lines []docLine, bl []bline) {
+	for i := range lines {
+		if lines[i].gs == nil || !bl[i].isValue() || bl[i].first != 0 || strings.ContainsRune(lines[i].text, '\t') {
+			continue
+		}
+		if n := i + 1; n < len(lines) && lines[n].page == lines[i].page && lines[n].gs != nil && bl[n].isValue() {
+			continue // more than one row
+		}
+		var hs []int
+		var hw [][]bword
+		for k := i - 1; k >= 0 && len(hs) < 10 && sameRun(lines, bl, k, i) && !heading(lines[k].text); k-- {
+			hs = append([]int{k}, hs...)
+			hw = append([][]bword{bl[k].words}, hw...)
+		}
+		cols, all, ok := t4Columns(hw)
+		if !ok {
+			continue
+		}
+		fields := placeT4(bl[i].values(), cols)
+		if fields == nil || !all && len(bl[i].values()) < 2 {
+			continue
+		}
+		lines[i].text = strings.Join(fields, "\t")
+		if !all || len(hs) < 3 {
+			continue
+		}
+		five := strings.Join(t4Labels[:5], "\t")
+		head := []string{
+			"行政复议\t行政诉讼",
+			five + "\t未经复议直接起诉\t复议后起诉",
+			strings.Repeat("\t", 5) + five + "\t" + five,
+		}
+		for k, h := range hs {
+			lines[h].text = ""
+			if k < len(head) {
+				lines[h].text = head[k]
+			}
+		}
+	}
 }

@@ -119,3 +119,140 @@ func TestPlaceRowsHeaderless(t *testing.T) {
 		}
 	}
 }
+
+// t4Header lays out table 4's header as LibreOffice does (cells 40 wide,
+// labels centred in them, two characters a line): the group labels, the
+// first five labels' first pieces, the first 总计 (merged down, between
+// lines), the other ten's first pieces, the first five's second pieces,
+// the other two 总计, the other ten's second pieces. drop leaves out the
+// words at those x positions.
+func t4Header(drop ...float64) [][]any {
+	var out [][]any
+	add := func(ws ...any) {
+		var kept []any
+		for i := 0; i < len(ws); i += 2 {
+			if !slices.Contains(drop, ws[i+1].(float64)) {
+				kept = append(kept, ws[i], ws[i+1])
+			}
+		}
+		out = append(out, kept)
+	}
+	pieces := func(base float64, a, b, c, d string) []any {
+		return []any{a, base + 10, b, base + 50, c, base + 90, d, base + 130}
+	}
+	add("行政复议", 80.0, "行政诉讼", 380.0)
+	add("未经复议直接起诉", 260.0, "复议后起诉", 475.0)
+	add(pieces(0, "结果", "结果", "其他", "尚未")...)
+	add("总计", 170.0)
+	add(slices.Concat(pieces(200, "结果", "结果", "其他", "尚未"), pieces(400, "结果", "结果", "其他", "尚未"))...)
+	add(pieces(0, "维持", "纠正", "结果", "审结")...)
+	add("总计", 370.0, "总计", 570.0)
+	add(slices.Concat(pieces(200, "维持", "纠正", "结果", "审结"), pieces(400, "维持", "纠正", "结果", "审结"))...)
+	return out
+}
+
+func t4Words(h [][]any) [][]bword {
+	var hw [][]bword
+	for _, l := range h {
+		hw = append(hw, words(testLine(l...)))
+	}
+	return hw
+}
+
+// TestT4Columns: table 4's header gives its fifteen columns from its
+// bottom-level labels, each rebuilt from its pieces on two lines (结果 over
+// 维持); a header that gives another count, another label or a group
+// label over other columns gives none. LibreOffice's .docx loses the last
+// 总计: its column counts when 复议后起诉 stands centred over five.
+func TestT4Columns(t *testing.T) {
+	cols, all, ok := t4Columns(t4Words(t4Header()))
+	if !ok || !all || len(cols) != 15 {
+		t.Fatalf("t4Columns = %v, %v, %v; want 15 columns, every group label", cols, all, ok)
+	}
+	for j, c := range cols {
+		if want := (extent{40*float64(j) + 10, 40*float64(j) + 30}); c != want {
+			t.Errorf("column %d = %v, want %v", j, c, want)
+		}
+	}
+	none := func(name string, h [][]any) {
+		t.Helper()
+		if cols, _, ok := t4Columns(t4Words(h)); ok {
+			t.Errorf("%s: %d columns read: %v", name, len(cols), cols)
+		}
+	}
+	none("a label lost in the middle (14 columns)", t4Header(90))
+	h := t4Header()
+	h[5] = h[5][:6] // 尚未 without 审结
+	none("a label's second piece lost", h)
+	none("a word right of the header (16 columns)", append(t4Header(), []any{"合计", 610.0}))
+	h = t4Header()
+	h[1][3] = 275.0 // 复议后起诉 over 未经复议直接起诉's columns
+	none("a group label over other columns", h)
+	none("no header", nil)
+
+	// The .docx: the last 总计 lost.
+	cols, _, ok = t4Columns(t4Words(t4Header(570)))
+	if !ok || len(cols) != 15 || cols[14] != (extent{570, 590}) {
+		t.Errorf("last 总计 lost: %v, %v; want column 15 at 570–590", cols, ok)
+	}
+	h = t4Header(570)
+	h[1][3] = 445.0 // 复议后起诉 centred over four columns
+	none("last 总计 lost, 复议后起诉 over four", h)
+}
+
+// TestPlaceT4: each value goes to the one column between its neighbours'
+// labels; blanks are empty fields. A value that could be in two columns
+// (in the gap between two labels) or in none leaves the row as is.
+func TestPlaceT4(t *testing.T) {
+	cols, _, _ := t4Columns(t4Words(t4Header()))
+	row := func(ws ...any) []bword { return newBline(testLine(ws...)).values() }
+	// Values left-aligned in their cells, 6 points in: over their
+	// labels' left edges (10 points in).
+	got := placeT4(row("1", 46.0, "2", 86.0, "30", 166.0, "4", 206.0, "5", 566.0), cols)
+	want := []string{"", "1", "2", "", "30", "4", "", "", "", "", "", "", "", "", "5"}
+	if !slices.Equal(got, want) {
+		t.Errorf("placeT4 = %q, want %q", got, want)
+	}
+	if got := placeT4(row("7", 582.0), cols); !slices.Equal(got, append(make([]string, 14), "7")) {
+		t.Errorf("one value: %q", got)
+	}
+	for name, r := range map[string][]bword{
+		"a value between two labels": row("1", 46.0, "2", 72.0),
+		"a value beyond the last":    row("1", 46.0, "2", 612.0),
+		"two values by one column":   row("1", 46.0, "2", 56.0),
+	} {
+		if got := placeT4(r, cols); got != nil {
+			t.Errorf("%s: placed as %q", name, got)
+		}
+	}
+}
+
+// TestPlaceT4Rows: table 4's row under its header becomes a row of
+// fields, its header written as a ruled table's (a row of one value reads
+// only so); under a header that does not give fifteen columns it is left
+// as laid out.
+func TestPlaceT4Rows(t *testing.T) {
+	doc := func(h [][]any) []docLine {
+		ls := []docLine{{placedLine: placedLine{text: "四、政府信息公开行政复议、行政诉讼情况", gs: testLine("四、政府信息公开行政复议、行政诉讼情况", 0.0)}}}
+		for _, l := range h {
+			ls = append(ls, docLine{placedLine: placedLine{text: "header", gs: testLine(l...)}})
+		}
+		return append(ls, docLine{placedLine: placedLine{text: "laid out", gs: testLine("3", 166.0)}})
+	}
+	ls := doc(t4Header())
+	placeBorderless(ls)
+	if got, want := ls[len(ls)-1].text, "\t\t\t\t3\t\t\t\t\t\t\t\t\t\t"; got != want {
+		t.Errorf("row = %q, want %q", got, want)
+	}
+	if got := ls[1].text; got != "行政复议\t行政诉讼" {
+		t.Errorf("header's first line = %q", got)
+	}
+	if got := ls[4].text; got != "" {
+		t.Errorf("header's fourth line = %q, want it empty", got)
+	}
+	ls = doc(t4Header(90))
+	placeBorderless(ls)
+	if got := ls[len(ls)-1].text; got != "laid out" || ls[1].text != "header" {
+		t.Errorf("14 columns: row %q, header %q; want them as laid out", got, ls[1].text)
+	}
+}
