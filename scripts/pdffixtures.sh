@@ -13,6 +13,12 @@
 #   seedNNN.nbdocx.pdf         nianbao parse -f docx (the official layout
 #                              as a Word document, no blanks) printed to
 #                              PDF by LibreOffice;
+#   seedNNN.nbvert.pdf         the same .docx with its group labels
+#                              (三、本年度办理结果, （三）不予公开 …, 行政复议,
+#                              行政诉讼) written vertically
+#                              (scripts/vertcells.py), printed by
+#                              LibreOffice: labels a character a line, and
+#                              table 3 across pages with its header repeated;
 # with seedNNN_blankK.truth.csv (the cells of the blanked HTML, which
 # nianbao reads exactly) and seedNNN.truth.csv (nianbao parse -f csv of the
 # seed) beside them. Fonts are subset by the producers; the files are
@@ -29,12 +35,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=pdf/testdata
 # name.producer: the committed fixtures.
-keep="seed000_blank1.lo seed004_blank1.lo seed004_blank2.lodocx seed001_blank1.chrome seed002.nbdocx"
+keep="seed000_blank1.lo seed004_blank1.lo seed004_blank2.lodocx seed001_blank1.chrome seed002.nbdocx seed004.nbvert"
 if [ "${1:-}" = all ]; then
   out=${2:?usage: pdffixtures.sh [all DIR]}
   keep=""
   for s in 000 001 002 003 004; do
-    keep="$keep seed${s}_blank1.lo seed${s}_blank1.chrome seed${s}_blank2.lodocx seed${s}.nbdocx"
+    keep="$keep seed${s}_blank1.lo seed${s}_blank1.chrome seed${s}_blank2.lodocx seed${s}.nbdocx seed${s}.nbvert"
   done
   mkdir -p "$out"
 else
@@ -73,6 +79,11 @@ for f in $keep; do
       --print-to-pdf="$tmp/w/$name.pdf" "file://$tmp/w/$name.html" >/dev/null 2>&1
     ;;
   nbdocx) so --convert-to pdf --outdir "$tmp/w" "$tmp/w/$name.docx" ;;
+  nbvert)
+    python3 scripts/vertcells.py "$tmp/w/$name.docx" "$tmp/w/v.docx"
+    mv "$tmp/w/v.docx" "$tmp/w/$name.docx"
+    so --convert-to pdf --outdir "$tmp/w" "$tmp/w/$name.docx"
+    ;;
   esac
   cp "$tmp/w/$name.pdf" "$out/$name.$producer.pdf"
 done
