@@ -245,7 +245,7 @@ func textUTF16(src []byte, bigEndian bool) bool {
 		n++
 		switch {
 		case r == '\n' || r == '\r' || r == '\t' || r == '\f':
-		case r == utf8.RuneError, unicode.IsControl(r), !unicode.IsPrint(r) && !unicode.IsSpace(r):
+		case r == utf8.RuneError, unicode.IsControl(r), !unicode.IsPrint(r) && !chars.IsUnicodeSpace(r):
 			bad++
 		}
 	}

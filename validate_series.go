@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -110,13 +111,13 @@ func newSectionPrint(s Section) (sectionPrint, bool) {
 	lastDigit := false
 	for _, r := range s.Text {
 		switch {
-		case unicode.IsDigit(r):
+		case chars.IsUnicodeDigit(r):
 			if !lastDigit {
 				norm = append(norm, '#')
 			}
 			lastDigit = true
 			continue
-		case unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r):
+		case chars.IsUnicodeSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r):
 		default:
 			norm = append(norm, r)
 		}

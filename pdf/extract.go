@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/enums"
@@ -21,6 +20,8 @@ import (
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
+
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // glyph is one character a page draws, in page space (points, y up).
@@ -199,7 +200,7 @@ func extract(src []byte) (pages []page, err error) {
 		pages = append(pages, pg)
 	}
 	if n.PageCount > 0 && !slices.ContainsFunc(pages, func(p page) bool {
-		return slices.ContainsFunc(p.glyphs, func(g glyph) bool { return !unicode.IsSpace(g.r) })
+		return slices.ContainsFunc(p.glyphs, func(g glyph) bool { return !chars.IsUnicodeSpace(g.r) })
 	}) {
 		return nil, ErrNoText
 	}

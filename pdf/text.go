@@ -41,6 +41,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/opengovcn/nianbao"
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // ToText returns the text of every page of the PDF src, a line per text
@@ -86,7 +87,7 @@ const (
 func pageLines(pg page) []placedLine {
 	var gs []glyph
 	for _, g := range pg.glyphs {
-		if !unicode.IsSpace(g.r) && g.r != 0xFEFF {
+		if !chars.IsUnicodeSpace(g.r) && g.r != 0xFEFF {
 			gs = append(gs, g)
 		}
 	}

@@ -88,6 +88,15 @@ func SpaceLen(s string) int {
 // writes it and when the validator reads it.
 func IsAnySpace(r rune) bool { return IsSpace(r) || unicode.IsSpace(r) }
 
+// IsUnicodeSpace reports whether r is white space by Unicode's White_Space
+// property (unicode.IsSpace): the set the PDF reader drops between glyphs
+// and the HTML reader's text collapses, kept here with the others.
+func IsUnicodeSpace(r rune) bool { return unicode.IsSpace(r) }
+
+// IsUnicodeDigit reports whether r is a decimal digit of any script
+// (unicode.IsDigit): the validator's series keys keep them.
+func IsUnicodeDigit(r rune) bool { return unicode.IsDigit(r) }
+
 // IsBreakingSpace reports whether r is a space, a TAB or the ideographic
 // space: the white space between the pieces of one line of text at which a
 // line may break. It is IsInlineSpace without the no-break space.

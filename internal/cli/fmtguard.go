@@ -5,7 +5,6 @@ package cli
 
 import (
 	"fmt"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/opengovcn/nianbao"
@@ -87,7 +86,7 @@ func keptText(r *nianbao.Report) map[rune]int {
 	m := map[rune]int{}
 	add := func(s string) {
 		for _, c := range s {
-			if !unicode.IsSpace(c) && c != '\u200b' && c != '\ufeff' {
+			if !chars.IsAnySpace(c) { // Unicode's white space, the zero-width space, the BOM
 				m[c]++
 			}
 		}
