@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/opengovcn/nianbao/internal/chars"
+	"github.com/opengovcn/nianbao/schema"
 )
 
 // Tables drawn without rules: the values of a row are placed in their
@@ -137,6 +138,7 @@ func (l bline) overlaps(lo, hi float64) bool {
 type btable struct {
 	rows    []int
 	headers [][]int
+	wide    [][]int // each header's lines and those above it up to a heading
 }
 
 // placeBorderless rewrites the rows of tables without rules that it can
@@ -188,6 +190,14 @@ func placeBorderless(lines []docLine) {
 		for ; len(h) < 10 && k >= 0 && sameRun(lines, bl, k, i) && bl[k].overlaps(lo, hi) && !heading(lines[k].text); k-- {
 			h = append([]int{k}, h...)
 		}
+		// The header read wide: every line above the first row up to a
+		// heading (a header's lines of labels beside its columns).
+		var wide []int
+		if len(h) > 0 {
+			for k := i - 1; len(wide) < 10 && k >= 0 && sameRun(lines, bl, k, i) && !heading(lines[k].text); k-- {
+				wide = append([]int{k}, wide...)
+			}
+		}
 		sig := ""
 		for _, k := range h {
 			sig += lines[k].text + "\n"
@@ -199,12 +209,14 @@ func placeBorderless(lines []docLine) {
 			if len(h) == 0 && lines[i].page > lines[p.rows[len(p.rows)-1]].page || len(h) > 0 && sig == sigs[n-1] {
 				p.rows = append(p.rows, t.rows...)
 				p.headers = append(p.headers, h)
+				p.wide = append(p.wide, wide)
 				i = last
 				continue
 			}
 		}
 		if len(h) > 0 {
 			t.headers = [][]int{h}
+			t.wide = [][]int{wide}
 		}
 		ts = append(ts, t)
 		sigs = append(sigs, sig)
@@ -244,7 +256,18 @@ func placeBorderless(lines []docLine) {
 				}
 			}
 		}
-		for k, fields := range placeRows(rows, hw, labelRight) {
+		var hs [][][]bword
+		for _, h := range t.wide {
+			if len(h) == 0 {
+				continue // a page without the header
+			}
+			var l [][]bword
+			for _, k := range h {
+				l = append(l, bl[k].words)
+			}
+			hs = append(hs, l)
+		}
+		for k, fields := range placeRows(rows, hw, hs, labelRight) {
 			if fields != nil {
 				lines[t.rows[k]].text = strings.Join(fields, "\t")
 				placed = true
@@ -316,7 +339,44 @@ func coord(w bword, al int) float64 {
 // row fills would be missing from the clusters, and the header's count
 // shows it. It returns each row's fields (its label first when the row
 // has one, then one field a column), nil for a row it leaves as laid out.
-func placeRows(rows []bline, hw [][]bword, labelRight float64) [][]string {
+func placeRows(rows []bline, hw [][]bword, hs [][][]bword, labelRight float64) [][]string {
+	out := placeByClusters(rows, hw, labelRight)
+	// The rows not placed: by the header's labels, when they read as a
+	// block's columns of the template (a column no row fills, values in
+	// one column only).
+	cols := templateColumns(hs, labelRight)
+	if cols == nil {
+		return out
+	}
+	for k, r := range rows {
+		if out[k] != nil || r.odd {
+			continue
+		}
+		if fields := placeT4(r.values(), cols); fields != nil {
+			out[k] = append(labelField(r), fields...)
+		}
+	}
+	return out
+}
+
+// labelField is the row's label as a field (none when the row has no
+// label): one field, its words may be the pieces of two cells (a group's
+// label wrapped beside a row's), and a second text field would be taken
+// for a value.
+func labelField(r bline) []string {
+	if r.first == 0 {
+		return nil
+	}
+	var gs []glyph
+	for _, w := range r.words[:r.first] {
+		gs = append(gs, w.gs...)
+	}
+	return []string{strings.ReplaceAll(writeLine(gs), "\t", " ")}
+}
+
+// placeByClusters places the rows' values by the clusters of their
+// positions (see placeRows).
+func placeByClusters(rows []bline, hw [][]bword, labelRight float64) [][]string {
 	out := make([][]string, len(rows))
 	n := 0
 	for _, r := range rows {
@@ -402,17 +462,7 @@ func placeRows(rows []bline, hw [][]bword, labelRight float64) [][]string {
 		if fields == nil {
 			continue
 		}
-		if r.first > 0 {
-			var gs []glyph
-			for _, w := range r.words[:r.first] {
-				gs = append(gs, w.gs...)
-			}
-			// One field: its words may be the pieces of two cells (a
-			// group's label wrapped beside a row's), and a second text
-			// field would be taken for a value.
-			fields = append([]string{strings.ReplaceAll(writeLine(gs), "\t", " ")}, fields...)
-		}
-		out[k] = fields
+		out[k] = append(labelField(r), fields...)
 	}
 	return out
 }
@@ -776,4 +826,115 @@ func placeT4Rows(lines []docLine, bl []bline) {
 			}
 		}
 	}
+}
+
+// templateColumns reads a table's columns from its header (hs: each
+// header of the table, a slice of words a line, top to bottom; a table
+// over pages repeats it) when its labels right of the row labels (left
+// edge at labelRight or beyond) read as exactly the columns of a block
+// of the template, in order: the extents of the bottom-level labels,
+// each rebuilt from its pieces wrapped over lines (the words that
+// overlap in x; a label over two or more words of another line is over
+// several columns and dropped). Every header must so read, its labels
+// where the first's are (within a point). nil otherwise.
+func templateColumns(hs [][][]bword, labelRight float64) []extent {
+	var first []extent
+	for _, hw := range hs {
+		cols, texts := headerLeaves(hw, labelRight)
+		if cols == nil || !templateHeader(texts) {
+			return nil
+		}
+		if first == nil {
+			first = cols
+			continue
+		}
+		if len(cols) != len(first) {
+			return nil
+		}
+		for j := range cols {
+			if math.Abs(cols[j].left-first[j].left) > 1 || math.Abs(cols[j].right-first[j].right) > 1 {
+				return nil
+			}
+		}
+	}
+	return first
+}
+
+// headerLeaves returns the bottom-level labels of a header (hw: its
+// lines' words, top to bottom) right of labelRight: their extents and
+// texts, left to right, or nil when two pieces of one line overlap one
+// label.
+func headerLeaves(hw [][]bword, labelRight float64) ([]extent, []string) {
+	type piece struct {
+		w    bword
+		line int
+	}
+	over := func(a, b bword) bool { return a.left < b.right-1 && b.left < a.right-1 }
+	var leaves []piece
+	for i, l := range hw {
+		for _, w := range l {
+			if w.left < labelRight {
+				continue
+			}
+			spans := false
+			for k, o := range hw {
+				c := 0
+				for _, v := range o {
+					if k != i && v.left >= labelRight && over(w, v) {
+						c++
+					}
+				}
+				spans = spans || c >= 2
+			}
+			if !spans {
+				leaves = append(leaves, piece{w, i})
+			}
+		}
+	}
+	slices.SortFunc(leaves, func(a, b piece) int { return cmpF(a.w.left, b.w.left) })
+	var cols []extent
+	var pieces [][]piece
+	for _, p := range leaves {
+		if n := len(cols); n > 0 && p.w.left < cols[n-1].right-1 {
+			cols[n-1].right = max(cols[n-1].right, p.w.right)
+			pieces[n-1] = append(pieces[n-1], p)
+			continue
+		}
+		cols = append(cols, extent{p.w.left, p.w.right})
+		pieces = append(pieces, []piece{p})
+	}
+	texts := make([]string, len(cols))
+	for j, ps := range pieces {
+		slices.SortStableFunc(ps, func(a, b piece) int { return a.line - b.line })
+		var b strings.Builder
+		for k, p := range ps {
+			if k > 0 && p.line == ps[k-1].line {
+				return nil, nil
+			}
+			b.WriteString(wordText(p.w))
+		}
+		texts[j] = b.String()
+	}
+	return cols, texts
+}
+
+// templateHeader reports whether the labels are exactly the columns of
+// a block of the template (either edition; a column's label or one of
+// its variants), in order.
+func templateHeader(texts []string) bool {
+	for _, e := range schema.Editions {
+	blocks:
+		for _, b := range schema.Blocks(e) {
+			if b.Table == "t4" || len(b.Columns) != len(texts) {
+				continue
+			}
+			for j, c := range b.Columns {
+				if !slices.Contains(append([]string{c.Label}, c.Variants...), texts[j]) {
+					continue blocks
+				}
+			}
+			return true
+		}
+	}
+	return false
 }

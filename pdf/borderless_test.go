@@ -38,7 +38,7 @@ func TestPlaceRows(t *testing.T) {
 		newBline(testLine("许可", 10.0, "8", 196.0, "9", 204.5)),             // two values by one column
 		newBline(testLine("4", 198.0)),                                     // its label on other lines
 	}
-	got := placeRows(rows, header, labelRight)
+	got := placeRows(rows, header, [][][]bword{header}, labelRight)
 	want := [][]string{
 		{"规章", "1", "22", "3"},
 		{"文件", "5", "", "70"},
@@ -50,7 +50,7 @@ func TestPlaceRows(t *testing.T) {
 	}
 	none := func(name string, rows []bline) {
 		t.Helper()
-		for i, f := range placeRows(rows, header, labelRight) {
+		for i, f := range placeRows(rows, header, [][][]bword{header}, labelRight) {
 			if f != nil {
 				t.Errorf("%s: row %d placed as %q", name, i, f)
 			}
@@ -69,7 +69,7 @@ func TestPlaceRows(t *testing.T) {
 		newBline(testLine("文件", 10.0, "5", 98.0, "7", 298.0)),
 	})
 	// The header of the labels counts when the labels' edge is not known.
-	if got := placeRows(rows, header, -1e9); slices.ContainsFunc(got, func(f []string) bool { return f != nil }) {
+	if got := placeRows(rows, header, [][][]bword{header}, -1e9); slices.ContainsFunc(got, func(f []string) bool { return f != nil }) {
 		t.Errorf("the labels' header taken for a column: %q", got)
 	}
 }
@@ -105,7 +105,7 @@ func TestPlaceRowsHeaderless(t *testing.T) {
 		{"文件", "4", "", "6"},
 		{"许可", "", "7", "9"},
 	}
-	if got := placeRows(rows, header, 30); !slices.EqualFunc(got, want, slices.Equal) {
+	if got := placeRows(rows, header, [][][]bword{header}, 30); !slices.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("placeRows = %q, want %q", got, want)
 	}
 	rows = []bline{
@@ -113,7 +113,7 @@ func TestPlaceRowsHeaderless(t *testing.T) {
 		newBline(testLine("文件", 10.0, "4", 98.0, "5", 198.0)),
 		newBline(testLine("许可", 10.0, "7", 98.0, "8", 198.0)),
 	}
-	for i, f := range placeRows(rows, header, 30) {
+	for i, f := range placeRows(rows, header, [][][]bword{header}, 30) {
 		if f != nil {
 			t.Errorf("one value right of the header: row %d placed as %q", i, f)
 		}
