@@ -267,8 +267,12 @@ func placeBorderless(lines []docLine) {
 			}
 			hs = append(hs, l)
 		}
+		done := map[int]bool{} // lines between the rows rewritten by splitLabel
 		for k, fields := range placeRows(rows, hw, hs, labelRight) {
 			if fields != nil {
+				if f, ok := splitLabel(lines, bl, t.rows, k, done); ok {
+					fields = append(f, fields[1:]...)
+				}
 				lines[t.rows[k]].text = strings.Join(fields, "\t")
 				placed = true
 			}
@@ -284,7 +288,7 @@ func placeBorderless(lines []docLine) {
 				continue // a page's end, a header repeated
 			}
 			for i := t.rows[k-1] + 1; i < t.rows[k]; i++ {
-				if len(bl[i].words) > 1 {
+				if len(bl[i].words) > 1 && !done[i] {
 					lines[i].text = strings.Repeat(" ", strings.IndexFunc(lines[i].text, func(r rune) bool { return r != ' ' })) + oneWord(lines[i].gs)
 				}
 			}
@@ -938,3 +942,143 @@ func templateHeader(texts []string) bool {
 	}
 	return false
 }
+
+// rowLabels are the row labels of the template's tables 2 and 3 (either
+// edition; labels and their variants), without spaces.
+var rowLabels = func() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range schema.Editions {
+		for _, b := range schema.Blocks(e) {
+			if b.Table == "t4" {
+				continue
+			}
+			for _, r := range b.Rows {
+				for _, l := range append([]string{r.Label}, r.Variants...) {
+					m[strings.Join(strings.Fields(l), "")] = true
+				}
+			}
+		}
+	}
+	return m
+}()
+
+// splitLabel splits the label of row k of a table (t: its rows' line
+// indices) when its line holds a piece of a merged group label beside a
+// piece of the row's label (`其他处 正、行政机关不再处理其政府`): the last
+// word of each line is a piece of the row label's column, the words
+// before it of the group's. The row label is rebuilt from the last words
+// of the lines around the row's (up to three above and below, between
+// the neighbouring rows, each line with a label word) when exactly one
+// such run of lines reads as exactly a row label of the template; the
+// row's fields are then the group's piece and the whole row label, and
+// the other lines of the run keep only their group pieces (rewritten;
+// marked in done). A row whose line holds one label word, a row label
+// read whole on its line, or no run or two that read as a row label: ok
+// false, the row left as it is.
+func splitLabel(lines []docLine, bl []bline, rows []int, k int, done map[int]bool) ([]string, bool) {
+	i := rows[k]
+	labelGlyphs := func(j int) []glyph {
+		var gs []glyph
+		for _, w := range bl[j].words[:bl[j].first] {
+			gs = append(gs, w.gs...)
+		}
+		return gs
+	}
+	parts := func(j int) [][]glyph { return cutAtGaps(labelGlyphs(j)) }
+	rp := parts(i)
+	if len(rp) != 2 || bl[i].odd {
+		return nil, false
+	}
+	span := func(gs []glyph) extent { return extent{left(gs[0]), right(gs[len(gs)-1])} }
+	gx, px := span(rp[0]), span(rp[1])
+	overlaps := func(e, f extent) bool { return e.left < f.right && f.left < e.right }
+	// split returns a line's group piece and row piece, ok false when
+	// its label cannot be so read.
+	split := func(j int) (group, piece []glyph, ok bool) {
+		if bl[j].first == 0 || bl[j].odd {
+			return nil, nil, false
+		}
+		p := parts(j)
+		switch {
+		case len(p) == 2 && overlaps(span(p[0]), gx) && overlaps(span(p[1]), px) && !overlaps(span(p[0]), px):
+			return p[0], p[1], true
+		case len(p) == 1 && overlaps(span(p[0]), px) && !overlaps(span(p[0]), gx):
+			return nil, p[0], true
+		case len(p) == 1 && overlaps(span(p[0]), gx) && !overlaps(span(p[0]), px):
+			return p[0], nil, true
+		}
+		return nil, nil, false
+	}
+	if rowLabels[glyphText(rp[1])] {
+		return nil, false // whole on its line
+	}
+	piece := map[int]string{i: glyphText(rp[1])}
+	groups := map[int][]glyph{i: rp[0]}
+	lo, hi := i, i
+	for j := i - 1; j >= 0 && j >= i-3 && (k == 0 || j > rows[k-1]) && sameRun(lines, bl, j, i); j-- {
+		g, p, ok := split(j)
+		if !ok || p == nil {
+			break
+		}
+		lo, piece[j], groups[j] = j, glyphText(p), g
+	}
+	for j := i + 1; j < len(lines) && j <= i+3 && (k == len(rows)-1 || j < rows[k+1]) && sameRun(lines, bl, j, i); j++ {
+		g, p, ok := split(j)
+		if !ok || p == nil {
+			break
+		}
+		hi, piece[j], groups[j] = j, glyphText(p), g
+	}
+	from, to, n := 0, 0, 0
+	for a := lo; a <= i; a++ {
+		for b := i; b <= hi; b++ {
+			var sb strings.Builder
+			for j := a; j <= b; j++ {
+				sb.WriteString(piece[j])
+			}
+			if rowLabels[sb.String()] {
+				from, to, n = a, b, n+1
+			}
+		}
+	}
+	if n != 1 {
+		return nil, false
+	}
+	var label strings.Builder
+	for j := from; j <= to; j++ {
+		label.WriteString(piece[j])
+		if j == i {
+			continue
+		}
+		text := ""
+		if gs := groups[j]; len(gs) > 0 {
+			text = strings.Repeat(" ", strings.IndexFunc(lines[j].text, func(r rune) bool { return r != ' ' })) + glyphText(gs)
+		}
+		lines[j].text = text
+		done[j] = true
+	}
+	return []string{glyphText(rp[0]), label.String()}, true
+}
+
+// cutAtGaps cuts glyphs (left to right) at their gaps wider than a
+// space beyond a full-width punctuation mark's own blank (the em it
+// fills less its glyph's width): "（六）  1.申请人" is two pieces.
+func cutAtGaps(gs []glyph) [][]glyph {
+	var out [][]glyph
+	blank := func(g glyph) float64 {
+		if !fullWidthPunct(g.r) {
+			return 0
+		}
+		return max(g.size-(right(g)-left(g)), 0)
+	}
+	for k, g := range gs {
+		if k == 0 || left(g)-right(gs[k-1]) > blank(g)+blank(gs[k-1])+gapSpace*max(g.size, gs[k-1].size) {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], g)
+	}
+	return out
+}
+
+// glyphText is the text of glyphs without spaces.
+func glyphText(gs []glyph) string { return wordText(bword{gs: gs}) }

@@ -256,3 +256,56 @@ func TestPlaceT4Rows(t *testing.T) {
 		t.Errorf("14 columns: row %q, header %q; want them as laid out", got, ls[1].text)
 	}
 }
+
+// TestSplitLabel: a row's line holding a piece of its group's label
+// beside a piece of its own label (其他处 beside 正、…) is written as two
+// fields, the group's piece and the row label rebuilt from its pieces
+// above and below; the lines around keep their group pieces. A run of
+// pieces that reads as no row label of the template, or a label whole on
+// its line, leaves everything as it was.
+func TestSplitLabel(t *testing.T) {
+	mk := func(rows ...[]glyph) ([]docLine, []bline) {
+		var ls []docLine
+		var bl []bline
+		for _, gs := range rows {
+			ls = append(ls, docLine{placedLine: placedLine{gs: gs, text: "  " + oneWord(gs)}})
+			bl = append(bl, newBline(gs))
+		}
+		return ls, bl
+	}
+	ls, bl := mk(
+		testLine("（六）", 130.0, "1.申请人无正当理由逾期不补", 200.0),
+		testLine("其他处", 124.0, "正、行政机关不再处理其政府", 200.0, "0", 400.0),
+		testLine("理", 136.0, "信息公开申请", 200.0),
+	)
+	done := map[int]bool{}
+	f, ok := splitLabel(ls, bl, []int{1}, 0, done)
+	want := []string{"其他处", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"}
+	if !ok || !slices.Equal(f, want) {
+		t.Fatalf("splitLabel = %q, %v; want %q", f, ok, want)
+	}
+	if ls[0].text != "  （六）" || ls[2].text != "  理" || !done[0] || !done[2] {
+		t.Errorf("lines around: %q, %q (done %v)", ls[0].text, ls[2].text, done)
+	}
+
+	// Pieces that read as no row label: left as they are.
+	ls, bl = mk(
+		testLine("（六）", 130.0, "1.申请人无正当理由", 200.0),
+		testLine("其他处", 124.0, "正、行政机关不再处理其政府", 200.0, "0", 400.0),
+		testLine("理", 136.0, "信息公开申请", 200.0),
+	)
+	before := ls[0].text
+	if f, ok := splitLabel(ls, bl, []int{1}, 0, map[int]bool{}); ok || ls[0].text != before {
+		t.Errorf("no row label: splitLabel = %q, %v, line above %q", f, ok, ls[0].text)
+	}
+	// One label word on the row's line, or a row label whole there.
+	for _, row := range [][]glyph{
+		testLine("正、行政机关不再处理其政府", 200.0, "0", 400.0),
+		testLine("（三）", 124.0, "1.属于国家秘密", 200.0, "0", 400.0),
+	} {
+		ls, bl = mk(testLine("（六）", 130.0, "1.申请人无正当理由逾期不补", 200.0), row, testLine("理", 136.0, "信息公开申请", 200.0))
+		if f, ok := splitLabel(ls, bl, []int{1}, 0, map[int]bool{}); ok {
+			t.Errorf("%q: splitLabel = %q, want left as is", oneWord(row), f)
+		}
+	}
+}
