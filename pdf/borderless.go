@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/opengovcn/nianbao/internal/chars"
+	"github.com/opengovcn/nianbao/schema"
 )
 
 // Tables drawn without rules: the values of a row are placed in their
@@ -137,6 +138,7 @@ func (l bline) overlaps(lo, hi float64) bool {
 type btable struct {
 	rows    []int
 	headers [][]int
+	wide    [][]int // each header's lines and those above it up to a heading
 }
 
 // placeBorderless rewrites the rows of tables without rules that it can
@@ -188,6 +190,14 @@ func placeBorderless(lines []docLine) {
 		for ; len(h) < 10 && k >= 0 && sameRun(lines, bl, k, i) && bl[k].overlaps(lo, hi) && !heading(lines[k].text); k-- {
 			h = append([]int{k}, h...)
 		}
+		// The header read wide: every line above the first row up to a
+		// heading (a header's lines of labels beside its columns).
+		var wide []int
+		if len(h) > 0 {
+			for k := i - 1; len(wide) < 10 && k >= 0 && sameRun(lines, bl, k, i) && !heading(lines[k].text); k-- {
+				wide = append([]int{k}, wide...)
+			}
+		}
 		sig := ""
 		for _, k := range h {
 			sig += lines[k].text + "\n"
@@ -199,12 +209,14 @@ func placeBorderless(lines []docLine) {
 			if len(h) == 0 && lines[i].page > lines[p.rows[len(p.rows)-1]].page || len(h) > 0 && sig == sigs[n-1] {
 				p.rows = append(p.rows, t.rows...)
 				p.headers = append(p.headers, h)
+				p.wide = append(p.wide, wide)
 				i = last
 				continue
 			}
 		}
 		if len(h) > 0 {
 			t.headers = [][]int{h}
+			t.wide = [][]int{wide}
 		}
 		ts = append(ts, t)
 		sigs = append(sigs, sig)
@@ -244,8 +256,23 @@ func placeBorderless(lines []docLine) {
 				}
 			}
 		}
-		for k, fields := range placeRows(rows, hw, labelRight) {
+		var hs [][][]bword
+		for _, h := range t.wide {
+			if len(h) == 0 {
+				continue // a page without the header
+			}
+			var l [][]bword
+			for _, k := range h {
+				l = append(l, bl[k].words)
+			}
+			hs = append(hs, l)
+		}
+		done := map[int]bool{} // lines between the rows rewritten by splitLabel
+		for k, fields := range placeRows(rows, hw, hs, labelRight) {
 			if fields != nil {
+				if f, ok := splitLabel(lines, bl, t.rows, k, done); ok {
+					fields = append(f, fields[1:]...)
+				}
 				lines[t.rows[k]].text = strings.Join(fields, "\t")
 				placed = true
 			}
@@ -261,7 +288,7 @@ func placeBorderless(lines []docLine) {
 				continue // a page's end, a header repeated
 			}
 			for i := t.rows[k-1] + 1; i < t.rows[k]; i++ {
-				if len(bl[i].words) > 1 {
+				if len(bl[i].words) > 1 && !done[i] {
 					lines[i].text = strings.Repeat(" ", strings.IndexFunc(lines[i].text, func(r rune) bool { return r != ' ' })) + oneWord(lines[i].gs)
 				}
 			}
@@ -316,7 +343,44 @@ func coord(w bword, al int) float64 {
 // row fills would be missing from the clusters, and the header's count
 // shows it. It returns each row's fields (its label first when the row
 // has one, then one field a column), nil for a row it leaves as laid out.
-func placeRows(rows []bline, hw [][]bword, labelRight float64) [][]string {
+func placeRows(rows []bline, hw [][]bword, hs [][][]bword, labelRight float64) [][]string {
+	out := placeByClusters(rows, hw, labelRight)
+	// The rows not placed: by the header's labels, when they read as a
+	// block's columns of the template (a column no row fills, values in
+	// one column only).
+	cols := templateColumns(hs, labelRight)
+	if cols == nil {
+		return out
+	}
+	for k, r := range rows {
+		if out[k] != nil || r.odd {
+			continue
+		}
+		if fields := placeT4(r.values(), cols); fields != nil {
+			out[k] = append(labelField(r), fields...)
+		}
+	}
+	return out
+}
+
+// labelField is the row's label as a field (none when the row has no
+// label): one field, its words may be the pieces of two cells (a group's
+// label wrapped beside a row's), and a second text field would be taken
+// for a value.
+func labelField(r bline) []string {
+	if r.first == 0 {
+		return nil
+	}
+	var gs []glyph
+	for _, w := range r.words[:r.first] {
+		gs = append(gs, w.gs...)
+	}
+	return []string{strings.ReplaceAll(writeLine(gs), "\t", " ")}
+}
+
+// placeByClusters places the rows' values by the clusters of their
+// positions (see placeRows).
+func placeByClusters(rows []bline, hw [][]bword, labelRight float64) [][]string {
 	out := make([][]string, len(rows))
 	n := 0
 	for _, r := range rows {
@@ -402,17 +466,7 @@ func placeRows(rows []bline, hw [][]bword, labelRight float64) [][]string {
 		if fields == nil {
 			continue
 		}
-		if r.first > 0 {
-			var gs []glyph
-			for _, w := range r.words[:r.first] {
-				gs = append(gs, w.gs...)
-			}
-			// One field: its words may be the pieces of two cells (a
-			// group's label wrapped beside a row's), and a second text
-			// field would be taken for a value.
-			fields = append([]string{strings.ReplaceAll(writeLine(gs), "\t", " ")}, fields...)
-		}
-		out[k] = fields
+		out[k] = append(labelField(r), fields...)
 	}
 	return out
 }
@@ -777,3 +831,254 @@ func placeT4Rows(lines []docLine, bl []bline) {
 		}
 	}
 }
+
+// templateColumns reads a table's columns from its header (hs: each
+// header of the table, a slice of words a line, top to bottom; a table
+// over pages repeats it) when its labels right of the row labels (left
+// edge at labelRight or beyond) read as exactly the columns of a block
+// of the template, in order: the extents of the bottom-level labels,
+// each rebuilt from its pieces wrapped over lines (the words that
+// overlap in x; a label over two or more words of another line is over
+// several columns and dropped). Every header must so read, its labels
+// where the first's are (within a point). nil otherwise.
+func templateColumns(hs [][][]bword, labelRight float64) []extent {
+	var first []extent
+	for _, hw := range hs {
+		cols, texts := headerLeaves(hw, labelRight)
+		if cols == nil || !templateHeader(texts) {
+			return nil
+		}
+		if first == nil {
+			first = cols
+			continue
+		}
+		if len(cols) != len(first) {
+			return nil
+		}
+		for j := range cols {
+			if math.Abs(cols[j].left-first[j].left) > 1 || math.Abs(cols[j].right-first[j].right) > 1 {
+				return nil
+			}
+		}
+	}
+	return first
+}
+
+// headerLeaves returns the bottom-level labels of a header (hw: its
+// lines' words, top to bottom) right of labelRight: their extents and
+// texts, left to right, or nil when two pieces of one line overlap one
+// label.
+func headerLeaves(hw [][]bword, labelRight float64) ([]extent, []string) {
+	type piece struct {
+		w    bword
+		line int
+	}
+	over := func(a, b bword) bool { return a.left < b.right-1 && b.left < a.right-1 }
+	var leaves []piece
+	for i, l := range hw {
+		for _, w := range l {
+			if w.left < labelRight {
+				continue
+			}
+			spans := false
+			for k, o := range hw {
+				c := 0
+				for _, v := range o {
+					if k != i && v.left >= labelRight && over(w, v) {
+						c++
+					}
+				}
+				spans = spans || c >= 2
+			}
+			if !spans {
+				leaves = append(leaves, piece{w, i})
+			}
+		}
+	}
+	slices.SortFunc(leaves, func(a, b piece) int { return cmpF(a.w.left, b.w.left) })
+	var cols []extent
+	var pieces [][]piece
+	for _, p := range leaves {
+		if n := len(cols); n > 0 && p.w.left < cols[n-1].right-1 {
+			cols[n-1].right = max(cols[n-1].right, p.w.right)
+			pieces[n-1] = append(pieces[n-1], p)
+			continue
+		}
+		cols = append(cols, extent{p.w.left, p.w.right})
+		pieces = append(pieces, []piece{p})
+	}
+	texts := make([]string, len(cols))
+	for j, ps := range pieces {
+		slices.SortStableFunc(ps, func(a, b piece) int { return a.line - b.line })
+		var b strings.Builder
+		for k, p := range ps {
+			if k > 0 && p.line == ps[k-1].line {
+				return nil, nil
+			}
+			b.WriteString(wordText(p.w))
+		}
+		texts[j] = b.String()
+	}
+	return cols, texts
+}
+
+// templateHeader reports whether the labels are exactly the columns of
+// a block of the template (either edition; a column's label or one of
+// its variants), in order.
+func templateHeader(texts []string) bool {
+	for _, e := range schema.Editions {
+	blocks:
+		for _, b := range schema.Blocks(e) {
+			if b.Table == "t4" || len(b.Columns) != len(texts) {
+				continue
+			}
+			for j, c := range b.Columns {
+				if !slices.Contains(append([]string{c.Label}, c.Variants...), texts[j]) {
+					continue blocks
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// rowLabels are the row labels of the template's tables 2 and 3 (either
+// edition; labels and their variants), without spaces.
+var rowLabels = func() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range schema.Editions {
+		for _, b := range schema.Blocks(e) {
+			if b.Table == "t4" {
+				continue
+			}
+			for _, r := range b.Rows {
+				for _, l := range append([]string{r.Label}, r.Variants...) {
+					m[strings.Join(strings.Fields(l), "")] = true
+				}
+			}
+		}
+	}
+	return m
+}()
+
+// splitLabel splits the label of row k of a table (t: its rows' line
+// indices) when its line holds a piece of a merged group label beside a
+// piece of the row's label (`其他处 正、行政机关不再处理其政府`): the last
+// word of each line is a piece of the row label's column, the words
+// before it of the group's. The row label is rebuilt from the last words
+// of the lines around the row's (up to three above and below, between
+// the neighbouring rows, each line with a label word) when exactly one
+// such run of lines reads as exactly a row label of the template; the
+// row's fields are then the group's piece and the whole row label, and
+// the other lines of the run keep only their group pieces (rewritten;
+// marked in done). A row whose line holds one label word, a row label
+// read whole on its line, or no run or two that read as a row label: ok
+// false, the row left as it is.
+func splitLabel(lines []docLine, bl []bline, rows []int, k int, done map[int]bool) ([]string, bool) {
+	i := rows[k]
+	labelGlyphs := func(j int) []glyph {
+		var gs []glyph
+		for _, w := range bl[j].words[:bl[j].first] {
+			gs = append(gs, w.gs...)
+		}
+		return gs
+	}
+	parts := func(j int) [][]glyph { return cutAtGaps(labelGlyphs(j)) }
+	rp := parts(i)
+	if len(rp) != 2 || bl[i].odd {
+		return nil, false
+	}
+	span := func(gs []glyph) extent { return extent{left(gs[0]), right(gs[len(gs)-1])} }
+	gx, px := span(rp[0]), span(rp[1])
+	overlaps := func(e, f extent) bool { return e.left < f.right && f.left < e.right }
+	// split returns a line's group piece and row piece, ok false when
+	// its label cannot be so read.
+	split := func(j int) (group, piece []glyph, ok bool) {
+		if bl[j].first == 0 || bl[j].odd {
+			return nil, nil, false
+		}
+		p := parts(j)
+		switch {
+		case len(p) == 2 && overlaps(span(p[0]), gx) && overlaps(span(p[1]), px) && !overlaps(span(p[0]), px):
+			return p[0], p[1], true
+		case len(p) == 1 && overlaps(span(p[0]), px) && !overlaps(span(p[0]), gx):
+			return nil, p[0], true
+		case len(p) == 1 && overlaps(span(p[0]), gx) && !overlaps(span(p[0]), px):
+			return p[0], nil, true
+		}
+		return nil, nil, false
+	}
+	if rowLabels[glyphText(rp[1])] {
+		return nil, false // whole on its line
+	}
+	piece := map[int]string{i: glyphText(rp[1])}
+	groups := map[int][]glyph{i: rp[0]}
+	lo, hi := i, i
+	for j := i - 1; j >= 0 && j >= i-3 && (k == 0 || j > rows[k-1]) && sameRun(lines, bl, j, i); j-- {
+		g, p, ok := split(j)
+		if !ok || p == nil {
+			break
+		}
+		lo, piece[j], groups[j] = j, glyphText(p), g
+	}
+	for j := i + 1; j < len(lines) && j <= i+3 && (k == len(rows)-1 || j < rows[k+1]) && sameRun(lines, bl, j, i); j++ {
+		g, p, ok := split(j)
+		if !ok || p == nil {
+			break
+		}
+		hi, piece[j], groups[j] = j, glyphText(p), g
+	}
+	from, to, n := 0, 0, 0
+	for a := lo; a <= i; a++ {
+		for b := i; b <= hi; b++ {
+			var sb strings.Builder
+			for j := a; j <= b; j++ {
+				sb.WriteString(piece[j])
+			}
+			if rowLabels[sb.String()] {
+				from, to, n = a, b, n+1
+			}
+		}
+	}
+	if n != 1 {
+		return nil, false
+	}
+	var label strings.Builder
+	for j := from; j <= to; j++ {
+		label.WriteString(piece[j])
+		if j == i {
+			continue
+		}
+		text := ""
+		if gs := groups[j]; len(gs) > 0 {
+			text = strings.Repeat(" ", strings.IndexFunc(lines[j].text, func(r rune) bool { return r != ' ' })) + glyphText(gs)
+		}
+		lines[j].text = text
+		done[j] = true
+	}
+	return []string{glyphText(rp[0]), label.String()}, true
+}
+
+// cutAtGaps cuts glyphs (left to right) at their gaps wider than a
+// space beyond a full-width punctuation mark's own blank (the em it
+// fills less its glyph's width): "（六）  1.申请人" is two pieces.
+func cutAtGaps(gs []glyph) [][]glyph {
+	var out [][]glyph
+	blank := func(g glyph) float64 {
+		if !fullWidthPunct(g.r) {
+			return 0
+		}
+		return max(g.size-(right(g)-left(g)), 0)
+	}
+	for k, g := range gs {
+		if k == 0 || left(g)-right(gs[k-1]) > blank(g)+blank(gs[k-1])+gapSpace*max(g.size, gs[k-1].size) {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], g)
+	}
+	return out
+}
+
+// glyphText is the text of glyphs without spaces.
+func glyphText(gs []glyph) string { return wordText(bword{gs: gs}) }

@@ -38,7 +38,7 @@ func TestPlaceRows(t *testing.T) {
 		newBline(testLine("许可", 10.0, "8", 196.0, "9", 204.5)),             // two values by one column
 		newBline(testLine("4", 198.0)),                                     // its label on other lines
 	}
-	got := placeRows(rows, header, labelRight)
+	got := placeRows(rows, header, [][][]bword{header}, labelRight)
 	want := [][]string{
 		{"规章", "1", "22", "3"},
 		{"文件", "5", "", "70"},
@@ -50,7 +50,7 @@ func TestPlaceRows(t *testing.T) {
 	}
 	none := func(name string, rows []bline) {
 		t.Helper()
-		for i, f := range placeRows(rows, header, labelRight) {
+		for i, f := range placeRows(rows, header, [][][]bword{header}, labelRight) {
 			if f != nil {
 				t.Errorf("%s: row %d placed as %q", name, i, f)
 			}
@@ -69,7 +69,7 @@ func TestPlaceRows(t *testing.T) {
 		newBline(testLine("文件", 10.0, "5", 98.0, "7", 298.0)),
 	})
 	// The header of the labels counts when the labels' edge is not known.
-	if got := placeRows(rows, header, -1e9); slices.ContainsFunc(got, func(f []string) bool { return f != nil }) {
+	if got := placeRows(rows, header, [][][]bword{header}, -1e9); slices.ContainsFunc(got, func(f []string) bool { return f != nil }) {
 		t.Errorf("the labels' header taken for a column: %q", got)
 	}
 }
@@ -105,7 +105,7 @@ func TestPlaceRowsHeaderless(t *testing.T) {
 		{"文件", "4", "", "6"},
 		{"许可", "", "7", "9"},
 	}
-	if got := placeRows(rows, header, 30); !slices.EqualFunc(got, want, slices.Equal) {
+	if got := placeRows(rows, header, [][][]bword{header}, 30); !slices.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("placeRows = %q, want %q", got, want)
 	}
 	rows = []bline{
@@ -113,7 +113,7 @@ func TestPlaceRowsHeaderless(t *testing.T) {
 		newBline(testLine("文件", 10.0, "4", 98.0, "5", 198.0)),
 		newBline(testLine("许可", 10.0, "7", 98.0, "8", 198.0)),
 	}
-	for i, f := range placeRows(rows, header, 30) {
+	for i, f := range placeRows(rows, header, [][][]bword{header}, 30) {
 		if f != nil {
 			t.Errorf("one value right of the header: row %d placed as %q", i, f)
 		}
@@ -254,5 +254,58 @@ func TestPlaceT4Rows(t *testing.T) {
 	placeBorderless(ls)
 	if got := ls[len(ls)-1].text; got != "laid out" || ls[1].text != "header" {
 		t.Errorf("14 columns: row %q, header %q; want them as laid out", got, ls[1].text)
+	}
+}
+
+// TestSplitLabel: a row's line holding a piece of its group's label
+// beside a piece of its own label (其他处 beside 正、…) is written as two
+// fields, the group's piece and the row label rebuilt from its pieces
+// above and below; the lines around keep their group pieces. A run of
+// pieces that reads as no row label of the template, or a label whole on
+// its line, leaves everything as it was.
+func TestSplitLabel(t *testing.T) {
+	mk := func(rows ...[]glyph) ([]docLine, []bline) {
+		var ls []docLine
+		var bl []bline
+		for _, gs := range rows {
+			ls = append(ls, docLine{placedLine: placedLine{gs: gs, text: "  " + oneWord(gs)}})
+			bl = append(bl, newBline(gs))
+		}
+		return ls, bl
+	}
+	ls, bl := mk(
+		testLine("（六）", 130.0, "1.申请人无正当理由逾期不补", 200.0),
+		testLine("其他处", 124.0, "正、行政机关不再处理其政府", 200.0, "0", 400.0),
+		testLine("理", 136.0, "信息公开申请", 200.0),
+	)
+	done := map[int]bool{}
+	f, ok := splitLabel(ls, bl, []int{1}, 0, done)
+	want := []string{"其他处", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"}
+	if !ok || !slices.Equal(f, want) {
+		t.Fatalf("splitLabel = %q, %v; want %q", f, ok, want)
+	}
+	if ls[0].text != "  （六）" || ls[2].text != "  理" || !done[0] || !done[2] {
+		t.Errorf("lines around: %q, %q (done %v)", ls[0].text, ls[2].text, done)
+	}
+
+	// Pieces that read as no row label: left as they are.
+	ls, bl = mk(
+		testLine("（六）", 130.0, "1.申请人无正当理由", 200.0),
+		testLine("其他处", 124.0, "正、行政机关不再处理其政府", 200.0, "0", 400.0),
+		testLine("理", 136.0, "信息公开申请", 200.0),
+	)
+	before := ls[0].text
+	if f, ok := splitLabel(ls, bl, []int{1}, 0, map[int]bool{}); ok || ls[0].text != before {
+		t.Errorf("no row label: splitLabel = %q, %v, line above %q", f, ok, ls[0].text)
+	}
+	// One label word on the row's line, or a row label whole there.
+	for _, row := range [][]glyph{
+		testLine("正、行政机关不再处理其政府", 200.0, "0", 400.0),
+		testLine("（三）", 124.0, "1.属于国家秘密", 200.0, "0", 400.0),
+	} {
+		ls, bl = mk(testLine("（六）", 130.0, "1.申请人无正当理由逾期不补", 200.0), row, testLine("理", 136.0, "信息公开申请", 200.0))
+		if f, ok := splitLabel(ls, bl, []int{1}, 0, map[int]bool{}); ok {
+			t.Errorf("%q: splitLabel = %q, want left as is", oneWord(row), f)
+		}
 	}
 }
