@@ -609,7 +609,7 @@ func nearest(xs []float64, c float64) int {
 func wordText(w bword) string {
 	var b strings.Builder
 	for _, g := range w.gs {
-		if !unicode.IsSpace(g.r) {
+		if !chars.IsUnicodeSpace(g.r) {
 			b.WriteRune(g.r)
 		}
 	}
