@@ -41,6 +41,10 @@ type Options struct {
 	// otherwise (nianbao version then shows the module's version or the
 	// VCS revision).
 	Version, Commit, Date string
+	// Notice is the notice of the third-party code a build adds (the PDF
+	// reader's PDFium, wazero…), which nianbao version -v prints after the
+	// project's NOTICE.
+	Notice string
 }
 
 // Main runs nianbao with the given arguments (without the program name)

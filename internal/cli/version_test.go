@@ -133,3 +133,44 @@ func TestNoticeListsDependencies(t *testing.T) {
 		t.Error("LICENSE is not the Apache License 2.0")
 	}
 }
+
+// TestNoticeCopy: the NOTICE nianbao version -v prints is the repository's.
+func TestNoticeCopy(t *testing.T) {
+	root, err := os.ReadFile("../../NOTICE")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(root) != notice {
+		t.Error("internal/cli/NOTICE differs from the repository's NOTICE: copy it (cp NOTICE internal/cli/NOTICE)")
+	}
+}
+
+// TestVersionNotices: version -v prints the NOTICE and a build's own
+// notice after the version line; version alone prints the line only.
+func TestVersionNotices(t *testing.T) {
+	for _, c := range []struct {
+		args  []string
+		extra string
+		want  []string
+		not   []string
+	}{
+		{[]string{"version"}, "", []string{"nianbao "}, []string{"Apache License"}},
+		{[]string{"version", "-v"}, "", []string{"nianbao ", "Apache License 2.0", "golang.org/x/text"}, nil},
+		{[]string{"version", "-v"}, "PDFium: Apache-2.0\n", []string{"golang.org/x/text", "PDFium: Apache-2.0"}, nil},
+	} {
+		var out, errs bytes.Buffer
+		if code := Main(c.args, strings.NewReader(""), &out, &errs, Options{Notice: c.extra}); code != 0 {
+			t.Fatalf("%v: exit %d: %s", c.args, code, errs.String())
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out.String(), w) {
+				t.Errorf("%v: output lacks %q", c.args, w)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(out.String(), w) {
+				t.Errorf("%v: output has %q", c.args, w)
+			}
+		}
+	}
+}

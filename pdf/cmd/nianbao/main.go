@@ -51,6 +51,7 @@ func options() cli.Options {
 	return cli.Options{
 		Readers: map[string]cli.Reader{".pdf": readPDF},
 		Version: buildVersion, Commit: buildCommit, Date: buildDate,
+		Notice: pdf.Notice,
 	}
 }
 

@@ -183,3 +183,14 @@ func TestHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestVersionNotices: version -v names PDFium, go-pdfium and wazero after
+// the project's NOTICE.
+func TestVersionNotices(t *testing.T) {
+	res := nb(t, nil, "version", "-v")
+	for _, want := range []string{"golang.org/x/text", "PDFium", "github.com/klippa-app/go-pdfium", "github.com/tetratelabs/wazero"} {
+		if res.code != 0 || !strings.Contains(res.stdout, want) {
+			t.Errorf("nianbao version -v: exit %d, lacks %q", res.code, want)
+		}
+	}
+}
