@@ -647,16 +647,18 @@ type extent struct{ left, right float64 }
 
 func (e extent) centre() float64 { return (e.left + e.right) / 2 }
 
+// piece is a header word and the index of its line.
+type piece struct {
+	w    bword
+	line int
+}
+
 // t4Columns reads table 4's columns from its header (its lines' words,
 // top to bottom): the extents of the fifteen bottom-level labels, left to
 // right, or false when the header does not read as table 4's (another
 // count of columns, another label, a group label over other columns);
 // all, whether each of the four group labels was read, once.
 func t4Columns(hw [][]bword) (cols []extent, all, ok bool) {
-	type piece struct {
-		w    bword
-		line int
-	}
 	var leaves, groups []piece
 	for i, l := range hw {
 		for _, w := range l {
@@ -668,17 +670,7 @@ func t4Columns(hw [][]bword) (cols []extent, all, ok bool) {
 		}
 	}
 	// The leaves grouped by overlap: a label wrapped over lines is one.
-	slices.SortFunc(leaves, func(a, b piece) int { return cmpF(a.w.left, b.w.left) })
-	var pieces [][]piece
-	for _, p := range leaves {
-		if n := len(cols); n > 0 && p.w.left < cols[n-1].right-1 {
-			cols[n-1].right = max(cols[n-1].right, p.w.right)
-			pieces[n-1] = append(pieces[n-1], p)
-			continue
-		}
-		cols = append(cols, extent{p.w.left, p.w.right})
-		pieces = append(pieces, []piece{p})
-	}
+	cols, pieces := byOverlap(leaves)
 	if len(cols) != len(t4Labels) && len(cols) != len(t4Labels)-1 {
 		return nil, false, false
 	}
@@ -869,10 +861,6 @@ func templateColumns(hs [][][]bword, labelRight float64) []extent {
 // texts, left to right, or nil when two pieces of one line overlap one
 // label.
 func headerLeaves(hw [][]bword, labelRight float64) ([]extent, []string) {
-	type piece struct {
-		w    bword
-		line int
-	}
 	over := func(a, b bword) bool { return a.left < b.right-1 && b.left < a.right-1 }
 	var leaves []piece
 	for i, l := range hw {
@@ -895,18 +883,7 @@ func headerLeaves(hw [][]bword, labelRight float64) ([]extent, []string) {
 			}
 		}
 	}
-	slices.SortFunc(leaves, func(a, b piece) int { return cmpF(a.w.left, b.w.left) })
-	var cols []extent
-	var pieces [][]piece
-	for _, p := range leaves {
-		if n := len(cols); n > 0 && p.w.left < cols[n-1].right-1 {
-			cols[n-1].right = max(cols[n-1].right, p.w.right)
-			pieces[n-1] = append(pieces[n-1], p)
-			continue
-		}
-		cols = append(cols, extent{p.w.left, p.w.right})
-		pieces = append(pieces, []piece{p})
-	}
+	cols, pieces := byOverlap(leaves)
 	texts := make([]string, len(cols))
 	for j, ps := range pieces {
 		slices.SortStableFunc(ps, func(a, b piece) int { return a.line - b.line })
@@ -1082,3 +1059,20 @@ func cutAtGaps(gs []glyph) [][]glyph {
 
 // glyphText is the text of glyphs without spaces.
 func glyphText(gs []glyph) string { return wordText(bword{gs: gs}) }
+
+// byOverlap groups header words (leaves) into columns by their x-extents,
+// left to right: a word that overlaps the column before joins it (a label
+// wrapped over lines is one column). It sorts leaves.
+func byOverlap(leaves []piece) (cols []extent, pieces [][]piece) {
+	slices.SortFunc(leaves, func(a, b piece) int { return cmpF(a.w.left, b.w.left) })
+	for _, p := range leaves {
+		if n := len(cols); n > 0 && p.w.left < cols[n-1].right-1 {
+			cols[n-1].right = max(cols[n-1].right, p.w.right)
+			pieces[n-1] = append(pieces[n-1], p)
+			continue
+		}
+		cols = append(cols, extent{p.w.left, p.w.right})
+		pieces = append(pieces, []piece{p})
+	}
+	return cols, pieces
+}
