@@ -646,6 +646,9 @@ type htmlWalker struct {
 	rawName  string       // script or textarea whose text is being collected
 	rawText  []byte
 	rawStart tracker
+	// The last style attribute read, as written, and whether it hides.
+	style      string
+	styleHides bool
 }
 
 func (w *htmlWalker) top() *container { return w.stack[len(w.stack)-1] }
@@ -851,8 +854,16 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 		switch len(z.attrRaw(i)) { // most attributes are none of these four: told by their length
 		case len("style"):
 			if z.attrIs(i, "style") && !hidden {
-				v := z.attrVal(i)
-				hidden = mayHide(v) && hiddenStyle.MatchString(v)
+				// A page repeats a few styles hundreds of times: the
+				// last one's answer is kept (its value is a function of
+				// the bytes as written; "" hides nothing).
+				if raw := z.attrRawVal(i); raw == w.style {
+					hidden = w.styleHides
+				} else {
+					v := z.attrVal(i)
+					hidden = mayHide(v) && hiddenStyle.MatchString(v)
+					w.style, w.styleHides = raw, hidden
+				}
 			}
 		case len("hidden"):
 			hidden = hidden || z.attrIs(i, "hidden")

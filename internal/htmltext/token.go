@@ -845,6 +845,10 @@ func (z *tokenizer) attrKey(i int) string {
 // as written.
 func (z *tokenizer) attrRaw(i int) string { return z.buf[z.attr[i][0].start:z.attr[i][0].end] }
 
+// attrRawVal returns the value of the i-th attribute of the current start
+// tag as written (attrVal is a function of it).
+func (z *tokenizer) attrRawVal(i int) string { return z.buf[z.attr[i][1].start:z.attr[i][1].end] }
+
 // attrIs reports whether the i-th attribute of the current start tag is
 // named name (ASCII, lower case): whether attrKey(i) == name, without
 // lowering the key (a NUL in a key is U+FFFD there, never a letter).
