@@ -922,7 +922,9 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 		if isBlock(name) {
 			c := w.top()
 			c.brk()
-			c.anchor = w.tr.pos()
+			// (c.anchor is left as it is: a line made in c holds text,
+			// and a line with text is placed by its first segment, so
+			// the anchor of the block's start would never be read.)
 			if len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !c.cell {
 				// A heading element is a heading: say so the way the
 				// canonical text form does, "# Title", "## 一、总体情况".
