@@ -205,8 +205,8 @@ func srcPos(m *posmap.Map, p Position) Position { return Position(m.Pos(posmap.P
 // front end made to the source. A diagnostic listed in both is mapped once.
 func mapReport(m *posmap.Map, r *Report, extra ...*Diagnostic) {
 	if r != nil {
-		for _, ref := range cellRefs() { // the cells of r.Cells(), in place
-			if p := r.CellPtr(ref); p != nil && p.Kind != Absent {
+		for _, ref := range cellRefParts() { // the cells of r.Cells(), in place
+			if p := r.cellAt(ref[0], ref[1], ref[2]); p != nil && p.Kind != Absent {
 				p.Pos = srcPos(m, p.Pos)
 			}
 		}

@@ -377,6 +377,19 @@ var cellRefs = sync.OnceValue(func() []string {
 	return out
 })
 
+// cellRefParts is cellRefs split at its dots (table, row, column): a
+// lookup of every cell (mapReport, once a parse) need not cut the strings.
+var cellRefParts = sync.OnceValue(func() [][3]string {
+	refs := cellRefs()
+	out := make([][3]string, len(refs))
+	for i, ref := range refs {
+		table, rest, _ := strings.Cut(ref, ".")
+		row, col, _ := strings.Cut(rest, ".")
+		out[i] = [3]string{table, row, col}
+	}
+	return out
+})
+
 // RefCell is a cell with its reference.
 type RefCell struct {
 	Ref string

@@ -266,11 +266,18 @@ type container struct {
 	cell     bool      // a table cell: its lines are joined into one
 	prefix   string    // Markdown heading marker for the next line (h1–h6)
 	lbuf     [1]*hline // where lines starts: a cell's one line
+	spare    *hline    // a zero line for line to use first, or nil
 }
 
 func (c *container) line() *hline {
 	if c.cur == nil {
-		c.cur = &hline{anchor: c.anchor}
+		if c.spare != nil {
+			// A cell's first line, allocated with the cell.
+			c.cur, c.spare = c.spare, nil
+			c.cur.anchor = c.anchor
+		} else {
+			c.cur = &hline{anchor: c.anchor}
+		}
 	}
 	return c.cur
 }
@@ -362,6 +369,7 @@ type hcell struct {
 	colspan int
 	rowspan int       // 0: to the end of the table
 	cont    container // c points here: a cell is one allocation
+	line    hline     // cont's first line (cont.spare), in the same allocation
 }
 
 // tracker follows the source position of the tokenizer: line and rune
@@ -392,6 +400,20 @@ func (t *tracker) sync() {
 	t.at = t.off
 	if !t.valid {
 		t.skipDecoding(b)
+		return
+	}
+	if len(b) <= 64 {
+		// A short stretch (a tag or two between texts): one loop costs
+		// less than the calls below.
+		line, col := t.line, t.col
+		for i := 0; i < len(b); i++ {
+			if c := b[i]; c == '\n' {
+				line, col = line+1, 1
+			} else if c&0xC0 != 0x80 {
+				col++
+			}
+		}
+		t.line, t.col = line, col
 		return
 	}
 	n := strings.Count(b, "\n")
@@ -624,6 +646,9 @@ type htmlWalker struct {
 	rawName  string       // script or textarea whose text is being collected
 	rawText  []byte
 	rawStart tracker
+	// The last style attribute read, as written, and whether it hides.
+	style      string
+	styleHides bool
 }
 
 func (w *htmlWalker) top() *container { return w.stack[len(w.stack)-1] }
@@ -633,6 +658,7 @@ func (w *htmlWalker) walk(doc string) []*hline {
 	root := &container{anchor: w.tr.pos()}
 	w.stack = []*container{root}
 	z := newTokenizer(doc)
+	z.only = true
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -828,8 +854,16 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 		switch len(z.attrRaw(i)) { // most attributes are none of these four: told by their length
 		case len("style"):
 			if z.attrIs(i, "style") && !hidden {
-				v := z.attrVal(i)
-				hidden = mayHide(v) && hiddenStyle.MatchString(v)
+				// A page repeats a few styles hundreds of times: the
+				// last one's answer is kept (its value is a function of
+				// the bytes as written; "" hides nothing).
+				if raw := z.attrRawVal(i); raw == w.style {
+					hidden = w.styleHides
+				} else {
+					v := z.attrVal(i)
+					hidden = mayHide(v) && hiddenStyle.MatchString(v)
+					w.style, w.styleHides = raw, hidden
+				}
 			}
 		case len("hidden"):
 			hidden = hidden || z.attrIs(i, "hidden")
@@ -876,6 +910,7 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 			cell := &hcell{colspan: min(max(colspan, 1), htmlMaxColspan), rowspan: rowspan}
 			cell.cont = container{anchor: p, cell: true}
 			cell.c = &cell.cont
+			cell.cont.spare = &cell.line
 			row.cells = append(row.cells, cell)
 			t.cell = cell
 			w.stack = append(w.stack, cell.c)
@@ -887,7 +922,9 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 		if isBlock(name) {
 			c := w.top()
 			c.brk()
-			c.anchor = w.tr.pos()
+			// (c.anchor is left as it is: a line made in c holds text,
+			// and a line with text is placed by its first segment, so
+			// the anchor of the block's start would never be read.)
 			if len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !c.cell {
 				// A heading element is a heading: say so the way the
 				// canonical text form does, "# Title", "## 一、总体情况".

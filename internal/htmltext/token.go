@@ -40,6 +40,11 @@ type tokenizer struct {
 	// rawTag is the lower-case "script" of the "</script>" that closes the
 	// next token, if the last start tag was of an element of raw text.
 	rawTag string
+	// only: save only the attributes the conversion reads (see keep).
+	only bool
+	// lastVal is the end of the value of the current tag's last
+	// attribute, saved or not, or -1.
+	lastVal int
 }
 
 func newTokenizer(s string) *tokenizer { return &tokenizer{buf: s} }
@@ -493,8 +498,26 @@ func (z *tokenizer) readStartTag() html.TokenType {
 	}
 	// A self-closing tag (<br/>), unless the slash ends an unquoted value
 	// (<p a=/>).
+	if z.buf[z.raw.end-2] != '/' {
+		return html.StartTagToken
+	}
+	if z.lastVal-1 != z.raw.end-2 {
+		// The slash ends no attribute's value: every attribute saved
+		// ends before the last one read.
+		return html.SelfClosingTagToken
+	}
+	if z.only {
+		// Whether the last attribute was saved (not a repeated name)
+		// depends on all of them: the tag is read again, saving all.
+		end := z.raw.end
+		z.raw.end = z.data.start + 1
+		z.only = false
+		z.readTag(true)
+		z.only = true
+		z.raw.end = end
+	}
 	nAttrs := len(z.attr)
-	if z.buf[z.raw.end-2] == '/' && (nAttrs == 0 || z.raw.end-2 != z.attr[nAttrs-1][1].end-1) {
+	if nAttrs == 0 || z.raw.end-2 != z.attr[nAttrs-1][1].end-1 {
 		return html.SelfClosingTagToken
 	}
 	return html.StartTagToken
@@ -502,33 +525,130 @@ func (z *tokenizer) readStartTag() html.TokenType {
 
 // readTag reads the next tag token and its attributes. If saveAttr, those
 // attributes are saved in z.attr (the first of each name, compared in
-// ASCII lower case, and only those with a name), otherwise z.attr is
-// emptied. The opening "<a" or "</a" has already been consumed.
+// ASCII lower case, and only those with a name; with z.only, only those
+// named as in keep), otherwise z.attr is emptied. The opening "<a" or "</a"
+// has already been consumed.
+//
+// It does what html.Tokenizer's readTag, readTagAttrKey and readTagAttrVal
+// do, byte for byte, in one loop over a local index: a tag is read without
+// a call per attribute or per byte. z.lastVal is the end of the value of
+// the last attribute read, saved or not (-1 if none).
 func (z *tokenizer) readTag(saveAttr bool) {
 	z.attr = z.attr[:0]
 	z.nAttrReturned = 0
+	z.lastVal = -1
 	if len(z.attrNames) > 0 {
 		clear(z.attrNames)
 	}
 	z.readTagName()
-	if z.skipWhiteSpace(); z.eof {
+	if z.eof {
 		return
 	}
+	buf := z.buf
+	n := len(buf)
+	i := z.raw.end
 	for {
-		c := z.readByte()
-		if z.eof || c == '>' {
+		for i < n && isSpace[buf[i]] {
+			i++
+		}
+		if i >= n {
 			break
 		}
-		z.raw.end--
-		z.readTagAttrKey()
-		z.readTagAttrVal()
-		if saveAttr && z.pendingAttr[0].start != z.pendingAttr[0].end && !z.seenAttr() {
-			z.attr = append(z.attr, z.pendingAttr)
+		if buf[i] == '>' {
+			z.raw.end = i + 1
+			return
 		}
-		if z.skipWhiteSpace(); z.eof {
+		// The name: up to white space, '/', '>' or '=' (an equals sign
+		// before the name begins is part of it).
+		ks := i
+		if buf[i] != '/' {
+			i++
+			for i < n && !endsKey[buf[i]] {
+				i++
+			}
+		}
+		if i >= n {
 			break
+		}
+		ke := i
+		// The value, if an '=' follows (after white space).
+		vs, ve := ke, ke
+		j := i
+		for j < n && isSpace[buf[j]] {
+			j++
+		}
+		if j >= n {
+			break
+		}
+		switch buf[j] {
+		case '/':
+			i = j + 1
+		case '=':
+			j++
+			for j < n && isSpace[buf[j]] {
+				j++
+			}
+			if j >= n {
+				i = n
+				break
+			}
+			switch q := buf[j]; q {
+			case '>':
+				i = j
+			case '\'', '"':
+				vs = j + 1
+				k := strings.IndexByte(buf[vs:], q)
+				if k < 0 {
+					i = n
+					break
+				}
+				ve = vs + k
+				i = ve + 1
+			default:
+				vs = j
+				k := j + 1
+				for k < n && !isSpace[buf[k]] && buf[k] != '>' {
+					k++
+				}
+				ve = k
+				if k < n && isSpace[buf[k]] {
+					k++
+				}
+				i = k
+			}
+		default:
+			i = j
+		}
+		if i >= n {
+			break
+		}
+		z.lastVal = ve
+		if saveAttr && ks != ke && (!z.only || keep(buf[ks:ke])) {
+			z.pendingAttr = [2]span{{ks, ke}, {vs, ve}}
+			if !z.seenAttr() {
+				z.attr = append(z.attr, z.pendingAttr)
+			}
 		}
 	}
+	// The end of the input, inside the tag: no token (html.Tokenizer's
+	// error), whatever was read of it.
+	z.raw.end = n
+	z.eof = true
+}
+
+// keep reports whether an attribute of this name is one the conversion
+// reads (style, hidden, colspan, rowspan), compared in ASCII lower case:
+// a tokenizer with only set saves no other.
+func keep(name string) bool {
+	switch len(name) {
+	case len("style"):
+		return asciiEqualFold(name, "style")
+	case len("hidden"):
+		return asciiEqualFold(name, "hidden")
+	case len("colspan"):
+		return asciiEqualFold(name, "colspan") || asciiEqualFold(name, "rowspan")
+	}
+	return false
 }
 
 // seenAttr reports whether an attribute of pendingAttr's name, compared in
@@ -600,82 +720,6 @@ func (z *tokenizer) readTagName() {
 	z.raw.end = len(buf)
 	z.eof = true
 	z.data.end = z.raw.end
-}
-
-// readTagAttrKey sets z.pendingAttr[0] to the "k" in "<div k=v>".
-func (z *tokenizer) readTagAttrKey() {
-	start := z.raw.end
-	z.pendingAttr[0].start = start
-	buf := z.buf
-	for i := start; i < len(buf); i++ {
-		if endsKey[buf[i]] && (buf[i] != '=' || i != start) {
-			// (An equals sign before the name begins is part of it.)
-			z.raw.end = i
-			z.pendingAttr[0].end = i
-			return
-		}
-	}
-	z.raw.end = len(buf)
-	z.eof = true
-	z.pendingAttr[0].end = z.raw.end
-}
-
-// readTagAttrVal sets z.pendingAttr[1] to the "v" in "<div k=v>".
-func (z *tokenizer) readTagAttrVal() {
-	z.pendingAttr[1].start = z.raw.end
-	z.pendingAttr[1].end = z.raw.end
-	if z.skipWhiteSpace(); z.eof {
-		return
-	}
-	c := z.readByte()
-	if z.eof {
-		return
-	}
-	if c == '/' {
-		return
-	}
-	if c != '=' {
-		z.raw.end--
-		return
-	}
-	if z.skipWhiteSpace(); z.eof {
-		return
-	}
-	quote := z.readByte()
-	if z.eof {
-		return
-	}
-	switch quote {
-	case '>':
-		z.raw.end--
-		return
-
-	case '\'', '"':
-		z.pendingAttr[1].start = z.raw.end
-		if z.readTo(quote) {
-			z.pendingAttr[1].end = z.raw.end - 1
-		} else {
-			z.pendingAttr[1].end = z.raw.end
-		}
-
-	default:
-		z.pendingAttr[1].start = z.raw.end - 1
-		buf := z.buf
-		for i := z.raw.end; i < len(buf); i++ {
-			if c := buf[i]; isSpace[c] {
-				z.raw.end = i + 1
-				z.pendingAttr[1].end = i
-				return
-			} else if c == '>' {
-				z.raw.end = i
-				z.pendingAttr[1].end = i
-				return
-			}
-		}
-		z.raw.end = len(buf)
-		z.eof = true
-		z.pendingAttr[1].end = z.raw.end
-	}
 }
 
 // Next scans the next token and returns its type.
@@ -801,6 +845,10 @@ func (z *tokenizer) attrKey(i int) string {
 // as written.
 func (z *tokenizer) attrRaw(i int) string { return z.buf[z.attr[i][0].start:z.attr[i][0].end] }
 
+// attrRawVal returns the value of the i-th attribute of the current start
+// tag as written (attrVal is a function of it).
+func (z *tokenizer) attrRawVal(i int) string { return z.buf[z.attr[i][1].start:z.attr[i][1].end] }
+
 // attrIs reports whether the i-th attribute of the current start tag is
 // named name (ASCII, lower case): whether attrKey(i) == name, without
 // lowering the key (a NUL in a key is U+FFFD there, never a letter).
@@ -821,6 +869,20 @@ func (z *tokenizer) attrVal(i int) string {
 	}
 	t := html.NewTokenizer(strings.NewReader(z.Raw()))
 	t.Next()
+	if z.only {
+		// z.attr holds some of the attributes: this one is the first of
+		// its name (one of keep's, ASCII) that html.Tokenizer gives.
+		key := z.attrKey(i)
+		for {
+			k, v, more := t.TagAttr()
+			if string(k) == key {
+				return string(v)
+			}
+			if !more {
+				return ""
+			}
+		}
+	}
 	for n := 0; ; n++ {
 		_, v, more := t.TagAttr()
 		if n == i {

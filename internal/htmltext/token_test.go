@@ -15,10 +15,33 @@ func sameTokens(t *testing.T, doc string) {
 	t.Helper()
 	want := html.NewTokenizer(strings.NewReader(doc))
 	got := newTokenizer(doc)
+	only := newTokenizer(doc) // as the conversion reads: some attributes
+	only.only = true
 	for i := 0; ; i++ {
-		wt, gt := want.Next(), got.Next()
+		wt, gt, ot := want.Next(), got.Next(), only.Next()
 		if wt != gt || string(want.Raw()) != got.Raw() {
 			t.Fatalf("token %d of %q: got %v %q, html.Tokenizer %v %q", i, doc, gt, got.Raw(), wt, want.Raw())
+		}
+		if ot != gt || only.Raw() != got.Raw() {
+			t.Fatalf("token %d of %q: with only, got %v %q, without %v %q", i, doc, ot, only.Raw(), gt, got.Raw())
+		}
+		if ot == html.StartTagToken || ot == html.SelfClosingTagToken {
+			// The attributes kept are those of keep's names, in order.
+			var kept []string
+			for a := range got.attrs() {
+				if keep(got.attrRaw(a)) {
+					kept = append(kept, got.attrKey(a)+"="+got.attrVal(a))
+				}
+			}
+			var saw []string
+			for a := range only.attrs() {
+				if keep(only.attrRaw(a)) {
+					saw = append(saw, only.attrKey(a)+"="+only.attrVal(a))
+				}
+			}
+			if strings.Join(kept, "\x00") != strings.Join(saw, "\x00") {
+				t.Fatalf("token %d of %q: with only, attributes %q, without %q", i, doc, saw, kept)
+			}
 		}
 		if wt == html.ErrorToken {
 			return
@@ -91,6 +114,12 @@ func TestTokenizerMatchesXNetHTML(t *testing.T) {
 		for i := range len(doc) {
 			sameTokens(t, doc[:i])
 		}
+	}
+	// A slash that ends the last value: the tag is self-closing only if
+	// that attribute was not saved (a repeated name).
+	for _, doc := range []string{"<td a=/>x", "<td a=x A=/>x", "<td style=x STYLE=/>x", "<td style=/>x",
+		"<td a=x style=/>x", "<td hidden=a hidden=/>", "<br/>", "<br / >", "<td a/>", "<td a=\"/\"/>", "<td =/>"} {
+		sameTokens(t, doc)
 	}
 	// Many attributes on one tag: duplicates found past the scan's limit.
 	var b strings.Builder
