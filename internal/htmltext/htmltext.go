@@ -27,7 +27,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
@@ -102,7 +101,7 @@ func isBlankBytes(l []byte) bool {
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRune(l[i:])
 		}
-		if !unicode.IsSpace(r) {
+		if !chars.IsUnicodeSpace(r) {
 			return false
 		}
 		i += n
@@ -1448,7 +1447,7 @@ func hasReportTable(lines []*hline) bool {
 			continue
 		}
 		s := strings.Map(func(r rune) rune {
-			if unicode.IsSpace(r) {
+			if chars.IsUnicodeSpace(r) {
 				return -1
 			}
 			return r
