@@ -634,6 +634,7 @@ func HiddenStyle(style string) bool { return hiddenStyle.MatchString(style) }
 // htmlWalker reads one page (or one piece of embedded markup).
 type htmlWalker struct {
 	tr       tracker
+	cells    []hcell      // zero cells for newCell to hand out
 	stack    []*container // innermost last
 	tables   []*htable    // innermost last
 	ignored  int          // <table> tags nested too deep, not read as tables
@@ -906,7 +907,8 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 				t.rows = append(t.rows, newRow(p))
 			}
 			row := t.rows[len(t.rows)-1]
-			cell := &hcell{colspan: min(max(colspan, 1), htmlMaxColspan), rowspan: rowspan}
+			cell := w.newCell()
+			cell.colspan, cell.rowspan = min(max(colspan, 1), htmlMaxColspan), rowspan
 			cell.cont = container{anchor: p, cell: true}
 			cell.c = &cell.cont
 			cell.cont.spare = &cell.line
@@ -1077,6 +1079,18 @@ func newRow(p posmap.Pos) *hrow {
 	r := &hrow{pos: p}
 	r.cells = r.cbuf[:0]
 	return r
+}
+
+// newCell returns a zero cell, taken from a block of cells allocated
+// together: a page has hundreds of cells, and one allocation each was a
+// good part of the walker's time.
+func (w *htmlWalker) newCell() *hcell {
+	if len(w.cells) == 0 {
+		w.cells = make([]hcell, 32)
+	}
+	c := &w.cells[0]
+	w.cells = w.cells[1:]
+	return c
 }
 
 func (w *htmlWalker) table() *htable {
