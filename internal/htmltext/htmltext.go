@@ -635,6 +635,7 @@ func HiddenStyle(style string) bool { return hiddenStyle.MatchString(style) }
 type htmlWalker struct {
 	tr       tracker
 	cells    []hcell      // zero cells for newCell to hand out
+	rows     []hrow       // zero rows for newRow to hand out, likewise
 	stack    []*container // innermost last
 	tables   []*htable    // innermost last
 	ignored  int          // <table> tags nested too deep, not read as tables
@@ -897,14 +898,14 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 		if t := w.table(); t != nil {
 			w.closeCell()
 			t.stream()
-			t.rows = append(t.rows, newRow(w.tr.pos()))
+			t.rows = append(t.rows, w.newRow(w.tr.pos()))
 		}
 	case "td", "th":
 		if t := w.table(); t != nil {
 			w.closeCell()
 			p := w.tr.pos()
 			if len(t.rows) == 0 {
-				t.rows = append(t.rows, newRow(p))
+				t.rows = append(t.rows, w.newRow(p))
 			}
 			row := t.rows[len(t.rows)-1]
 			cell := w.newCell()
@@ -1075,8 +1076,13 @@ func spanAttr(v string, def int) int {
 }
 
 // newRow returns a row of a table that starts at p.
-func newRow(p posmap.Pos) *hrow {
-	r := &hrow{pos: p}
+func (w *htmlWalker) newRow(p posmap.Pos) *hrow {
+	if len(w.rows) == 0 {
+		w.rows = make([]hrow, 16)
+	}
+	r := &w.rows[0]
+	w.rows = w.rows[1:]
+	r.pos = p
 	r.cells = r.cbuf[:0]
 	return r
 }
