@@ -1,6 +1,7 @@
 package nianbao_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -229,4 +230,27 @@ func TestParseFlattenedSpaced(t *testing.T) {
 			}
 		}
 	})
+}
+
+// A blank cell between two values of a flattened page leaves two spaces
+// ("规章0  10" for 0, blank, 10): that is evidence that blank cells leave
+// no digit, so "010" is not cut one digit a cell (0 1 0, a wrong 1 in the
+// blank cell); found by TestParseFlattenedSpaced.
+func TestFlattenedDoubleSpaceBlank(t *testing.T) {
+	src, err := os.ReadFile("testdata/seeds/004_a48343d0f3c95c5a.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := nianbao.Parse(src)
+	want.SetCell("t2.regulations.issued", nianbao.IntCell(0))
+	want.SetCell("t2.regulations.repealed", nianbao.BlankCell())
+	want.SetCell("t2.regulations.in_force", nianbao.IntCell(10))
+	got, _ := nianbao.Parse([]byte(flattenSep(want, func() string { return " " })))
+	for _, ref := range []string{"t2.regulations.issued", "t2.regulations.repealed", "t2.regulations.in_force"} {
+		w, _ := want.Cell(ref)
+		c, _ := got.Cell(ref)
+		if c.Kind != nianbao.Blank && !c.Equal(w) {
+			t.Errorf("%s = %s %q, want %s %q: a WRONG number", ref, c.Kind, c.Value, w.Kind, w.Value)
+		}
+	}
 }

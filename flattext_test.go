@@ -19,10 +19,11 @@ func parseAccounted(pr *Parser, src []byte) (*Report, *source, error) {
 	if fe := frontEndOf(src); fe != nil { // as Parse: the text a front end made
 		if text, m, ok := fe.toText(src); ok {
 			var cuts map[Position]bool
+			lost := false
 			if fe.spacedCuts {
-				cuts = spacedCutsOf(text, m)
+				cuts, lost = spacedCutsOf(text, m)
 			}
-			return pr.parseCut(text, cuts)
+			return pr.parseCut(text, cuts, lost)
 		}
 	}
 	return pr.parse(src)

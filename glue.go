@@ -1348,8 +1348,12 @@ func layoutOffsets(text string, parts []string) []int {
 // position of each digit of text that follows another digit on its line
 // while their source characters are not adjacent: the front end dropped
 // what stood between them (the spaces between a row's groups of digits).
-func spacedCutsOf(text []byte, m *posmap.Map) map[Position]bool {
-	cuts := map[Position]bool{}
+// wide reports that somewhere two or more characters stood between two
+// digits ("0  10": the empty field of a blank cell between two values):
+// blank cells then leave no digit of their own (noteLostBlanks), and runs
+// are cut allowing for them.
+func spacedCutsOf(text []byte, m *posmap.Map) (cuts map[Position]bool, wide bool) {
+	cuts = map[Position]bool{}
 	for i, line := range strings.Split(string(text), "\n") {
 		if i >= len(m.Lines) {
 			break
@@ -1366,10 +1370,11 @@ func spacedCutsOf(text []byte, m *posmap.Map) map[Position]bool {
 			}
 			if b.Col < len(rs) && chars.IsDigit(rs[b.Col-1]) && chars.IsDigit(rs[b.Col]) {
 				cuts[Position{Line: i + 1, Column: b.Col + 1}] = true
+				wide = wide || b.Pos.Column-a.Pos.Column-(b.Col-a.Col) >= 2
 			}
 		}
 	}
-	return cuts
+	return cuts, wide
 }
 
 // spacedCutsIn returns the rune offsets in text, a run of digits at pos,

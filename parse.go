@@ -187,10 +187,11 @@ func frontEndOf(src []byte) *frontEnd {
 // dropped between two digits were cell boundaries (frontEnd.spacedCuts).
 func (pr *Parser) parseMapped(text []byte, m *posmap.Map, spaced bool) (*Report, error) {
 	var cuts map[Position]bool
+	lost := false
 	if spaced {
-		cuts = spacedCutsOf(text, m)
+		cuts, lost = spacedCutsOf(text, m)
 	}
-	r, _, err := pr.parseCut(text, cuts)
+	r, _, err := pr.parseCut(text, cuts, lost)
 	var list ErrorList
 	errors.As(err, &list)
 	mapReport(m, r, list...)
@@ -355,15 +356,16 @@ func (p *parseState) tooManyWarnings() {
 // parse does the work of Parse and also returns the source with its claims,
 // for the accounting test.
 func (pr *Parser) parse(src []byte) (*Report, *source, error) {
-	return pr.parseCut(src, nil)
+	return pr.parseCut(src, nil, false)
 }
 
 // parseCut is parse for the text of a front end whose dropped spaces
 // between digits are cell boundaries: cuts holds the position of the digit
-// after each (spacedCutsOf).
-func (pr *Parser) parseCut(src []byte, cuts map[Position]bool) (*Report, *source, error) {
-	r, s, again, err := pr.parseOnce(src, false, cuts)
-	if again {
+// after each (spacedCutsOf); lost says that blank cells are known to leave
+// no digit from the start (spacedCutsOf's wide gaps).
+func (pr *Parser) parseCut(src []byte, cuts map[Position]bool, lost bool) (*Report, *source, error) {
+	r, s, again, err := pr.parseOnce(src, lost, cuts)
+	if again && !lost {
 		// A later table showed that blank cells leave no digit, after an
 		// earlier one had cut glued runs as if none did: read again with
 		// that known from the start (glue.go, noteLostBlanks).
