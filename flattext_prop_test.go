@@ -148,27 +148,7 @@ func TestParseFlattenedBlanks(t *testing.T) {
 			}
 		}
 		src := flatten(want)
-		got, err := nianbao.Parse([]byte(src))
-		if err != nil {
-			t.Fatalf("Parse: %v\n%s", err, src)
-		}
-		for _, rc := range want.Cells() {
-			if strings.HasPrefix(rc.Ref, "t2.procurement.") {
-				continue // a count run together with a decimal amount: see TestParseFlattenedProperty
-			}
-			c, _ := got.Cell(rc.Ref)
-			cells++
-			switch {
-			case c.Equal(rc.Cell):
-				if rc.Cell.Kind != nianbao.Blank {
-					read++
-				}
-			case c.Kind == nianbao.Blank || c.Kind == nianbao.Text || c.Kind == nianbao.Absent:
-				// not read (a table of blank cells only may not be found at all)
-			default:
-				t.Fatalf("%s = %s %q, want %s %q: a WRONG number\n%s", rc.Ref, c.Kind, c.Value, rc.Cell.Kind, rc.Cell.Value, src)
-			}
-		}
+		checkFlattened(t, want, src, &cells, &read)
 	})
 }
 
@@ -198,26 +178,7 @@ func TestParseFlattenedSpaced(t *testing.T) {
 			}
 			return ""
 		})
-		got, err := nianbao.Parse([]byte(src))
-		if err != nil {
-			t.Fatalf("Parse: %v\n%s", err, src)
-		}
-		for _, rc := range want.Cells() {
-			if strings.HasPrefix(rc.Ref, "t2.procurement.") {
-				continue // a count run together with a decimal amount: see TestParseFlattenedProperty
-			}
-			c, _ := got.Cell(rc.Ref)
-			cells++
-			switch {
-			case c.Equal(rc.Cell):
-				if rc.Cell.Kind != nianbao.Blank {
-					read++
-				}
-			case c.Kind == nianbao.Blank || c.Kind == nianbao.Text || c.Kind == nianbao.Absent:
-			default:
-				t.Fatalf("%s = %s %q, want %s %q: a WRONG number\n%s", rc.Ref, c.Kind, c.Value, rc.Cell.Kind, rc.Cell.Value, src)
-			}
-		}
+		got := checkFlattened(t, want, src, &cells, &read)
 		if pBlank > 0 || pSpace < 100 {
 			return
 		}
@@ -253,4 +214,32 @@ func TestFlattenedDoubleSpaceBlank(t *testing.T) {
 			t.Errorf("%s = %s %q, want %s %q: a WRONG number", ref, c.Kind, c.Value, w.Kind, w.Value)
 		}
 	}
+}
+
+// checkFlattened parses src, a flattening of want, and fails on any cell
+// that holds a number want does not (a cell not read is no failure);
+// it counts the cells and those read, and returns the parse.
+func checkFlattened(t *rapid.T, want *nianbao.Report, src string, cells, read *int) *nianbao.Report {
+	got, err := nianbao.Parse([]byte(src))
+	if err != nil {
+		t.Fatalf("Parse: %v\n%s", err, src)
+	}
+	for _, rc := range want.Cells() {
+		if strings.HasPrefix(rc.Ref, "t2.procurement.") {
+			continue // a count run together with a decimal amount: see TestParseFlattenedProperty
+		}
+		c, _ := got.Cell(rc.Ref)
+		*cells++
+		switch {
+		case c.Equal(rc.Cell):
+			if rc.Cell.Kind != nianbao.Blank {
+				*read++
+			}
+		case c.Kind == nianbao.Blank || c.Kind == nianbao.Text || c.Kind == nianbao.Absent:
+			// not read (a table of blank cells only may not be found at all)
+		default:
+			t.Fatalf("%s = %s %q, want %s %q: a WRONG number\n%s", rc.Ref, c.Kind, c.Value, rc.Cell.Kind, rc.Cell.Value, src)
+		}
+	}
+	return got
 }
