@@ -25,6 +25,7 @@ package chars
 
 import (
 	"math/bits"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -290,6 +291,45 @@ func LeadWidth(c byte) int {
 		return 3
 	}
 	return 4
+}
+
+// LinesAndTail returns, for valid UTF-8 (only), the number of newlines
+// ('\n') in b and the number of runes after the last of them (of all of b
+// if there is none): how far a line and rune column position moves over b.
+// The newlines are counted by strings.Count (vectorised), the last one is
+// found from the end eight bytes at a time, and only the runes after it are
+// counted.
+func LinesAndTail(b string) (lines, tail int) {
+	lines = strings.Count(b, "\n")
+	if lines == 0 {
+		return 0, ValidRuneCount(b)
+	}
+	return lines, ValidRuneCount(b[lastNewline(b)+1:])
+}
+
+// lastNewline is strings.LastIndexByte(b, '\n'), eight bytes at a time.
+func lastNewline(b string) int {
+	const (
+		lo  = 0x0101010101010101
+		low = 0x7f7f7f7f7f7f7f7f
+	)
+	i := len(b)
+	for ; i >= 8; i -= 8 {
+		w := uint64(b[i-8]) | uint64(b[i-7])<<8 | uint64(b[i-6])<<16 | uint64(b[i-5])<<24 |
+			uint64(b[i-4])<<32 | uint64(b[i-3])<<40 | uint64(b[i-2])<<48 | uint64(b[i-1])<<56
+		x := w ^ ('\n' * lo)
+		// The top bit of each byte of w that is a newline, exactly (no
+		// borrow from one byte into the next).
+		if nl := ^((x&low + low) | x | low); nl != 0 {
+			return i - 8 + (63-bits.LeadingZeros64(nl))/8
+		}
+	}
+	for i--; i >= 0; i-- {
+		if b[i] == '\n' {
+			return i
+		}
+	}
+	return -1
 }
 
 // ValidRuneCount is utf8.RuneCountInString for valid UTF-8 (only): it

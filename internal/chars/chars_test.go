@@ -176,3 +176,23 @@ func TestValidRuneCount(t *testing.T) {
 		}
 	}
 }
+
+// TestLinesAndTail: LinesAndTail is the newlines of valid UTF-8 and the
+// runes after the last, at every length and alignment, newlines at every
+// byte of an eight-byte word among multi-byte runes.
+func TestLinesAndTail(t *testing.T) {
+	s := "规章\n a\u00a0é\n\n\U0001F600，１\n２3\nx\n行政规范性文件\nabcdefgh\n\n\n\n\n\n\n\n规\n"
+	for i := range len(s) {
+		for j := i; j <= len(s); j++ {
+			sub := s[i:j]
+			if !utf8.ValidString(sub) {
+				continue
+			}
+			lines := strings.Count(sub, "\n")
+			tail := utf8.RuneCountInString(sub[strings.LastIndexByte(sub, '\n')+1:])
+			if gl, gt := LinesAndTail(sub); gl != lines || gt != tail {
+				t.Errorf("LinesAndTail(%q) = %d, %d, want %d, %d", sub, gl, gt, lines, tail)
+			}
+		}
+	}
+}

@@ -401,28 +401,13 @@ func (t *tracker) sync() {
 		t.skipDecoding(b)
 		return
 	}
-	if len(b) <= 64 {
-		// A short stretch (a tag or two between texts): one loop costs
-		// less than the calls below.
-		line, col := t.line, t.col
-		for i := 0; i < len(b); i++ {
-			if c := b[i]; c == '\n' {
-				line, col = line+1, 1
-			} else if c&0xC0 != 0x80 {
-				col++
-			}
-		}
-		t.line, t.col = line, col
-		return
-	}
-	n := strings.Count(b, "\n")
+	n, tail := chars.LinesAndTail(b)
 	if n == 0 {
-		t.col += runesIn(b)
+		t.col += tail
 		return
 	}
 	t.line += n
-	b = b[strings.LastIndexByte(b, '\n')+1:]
-	t.col = 1 + runesIn(b)
+	t.col = 1 + tail
 }
 
 // eager returns a copy of t that counts as it goes, as a tracker without
@@ -631,6 +616,28 @@ func Invisible(element string) bool { return htmlSkip[element] }
 // element out, as it does one with a hidden attribute.
 func HiddenStyle(style string) bool { return hiddenStyle.MatchString(style) }
 
+// styleCache remembers whether the last few style values read hide their
+// element, keyed by the value as written.
+type styleCache struct {
+	raw   [4]string
+	hides [4]bool
+	next  int
+}
+
+func (c *styleCache) get(raw string) (hides, ok bool) {
+	for i := range c.raw {
+		if c.raw[i] == raw && raw != "" {
+			return c.hides[i], true
+		}
+	}
+	return false, raw == "" // "" hides nothing
+}
+
+func (c *styleCache) put(raw string, hides bool) {
+	c.raw[c.next], c.hides[c.next] = raw, hides
+	c.next = (c.next + 1) % len(c.raw)
+}
+
 // htmlWalker reads one page (or one piece of embedded markup).
 type htmlWalker struct {
 	tr       tracker
@@ -647,9 +654,10 @@ type htmlWalker struct {
 	rawName  string       // script or textarea whose text is being collected
 	rawText  []byte
 	rawStart tracker
-	// The last style attribute read, as written, and whether it hides.
-	style      string
-	styleHides bool
+	// The last styles read, as written, and whether each hides: a page
+	// repeats a few styles hundreds of times, often two or three in turn
+	// (a Word table's <td>, <p> and <span> each have their own).
+	styles styleCache
 }
 
 func (w *htmlWalker) top() *container { return w.stack[len(w.stack)-1] }
@@ -855,16 +863,16 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 		switch len(z.attrRaw(i)) { // most attributes are none of these four: told by their length
 		case len("style"):
 			if z.attrIs(i, "style") && !hidden {
-				// A page repeats a few styles hundreds of times: the
-				// last one's answer is kept (its value is a function of
-				// the bytes as written; "" hides nothing).
-				if raw := z.attrRawVal(i); raw == w.style {
-					hidden = w.styleHides
-				} else {
+				// The answer is a function of the value as written,
+				// which the cache keeps.
+				raw := z.attrRawVal(i)
+				h, ok := w.styles.get(raw)
+				if !ok {
 					v := z.attrVal(i)
-					hidden = mayHide(v) && hiddenStyle.MatchString(v)
-					w.style, w.styleHides = raw, hidden
+					h = mayHide(v) && hiddenStyle.MatchString(v)
+					w.styles.put(raw, h)
 				}
+				hidden = h
 			}
 		case len("hidden"):
 			hidden = hidden || z.attrIs(i, "hidden")
