@@ -539,27 +539,60 @@ var htmlBlock = map[string]bool{
 	"listing": true, "plaintext": true,
 }
 
-// isSkip is htmlSkip[name] and isBlock htmlBlock[name], as switches: a
-// map's hashing costs more, on every tag (TestElementSwitches).
-func isSkip(name string) bool {
+// elemClass is what the conversion does with an element, by its name: the
+// bits below, looked up once per tag (classOf).
+type elemClass uint16
+
+const (
+	elSkip    elemClass = 1 << iota // htmlSkip: its content is not visible text
+	elBlock                         // htmlBlock: starts and ends a line
+	elVoid                          // has no content and no end tag (isVoid)
+	elTable                         // <table>
+	elRow                           // <tr>
+	elCell                          // <td>, <th>
+	elPre                           // <pre> and the like: white space kept
+	elHeading                       // <h1>–<h6>
+	elEmbeds                        // <script>, <textarea>: may carry a report's markup
+)
+
+// classOf returns the class of the element of this name (in lower case):
+// one switch, which the compiler turns into a jump on the length and a few
+// comparisons (TestElementSwitches checks it against the maps).
+func classOf(name string) elemClass {
 	switch name {
-	case "script", "style", "title", "noscript", "template", "iframe", "svg", "object", "select", "nav", "textarea",
-		"math", "noembed", "noframes":
-		return true
+	case "script", "textarea":
+		return elSkip | elEmbeds
+	case "style", "title", "noscript", "template", "iframe", "svg", "object", "select", "nav", "math", "noembed",
+		"noframes":
+		return elSkip
+	case "table":
+		return elTable
+	case "tr":
+		return elRow
+	case "td", "th":
+		return elCell
+	case "pre", "xmp", "listing", "plaintext":
+		return elBlock | elPre
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		return elBlock | elHeading
+	case "br", "hr":
+		return elBlock | elVoid
+	case "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
+		"fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "li", "main", "menu", "ol", "p",
+		"section", "summary", "ul", "legend", "body", "html", "caption", "option":
+		return elBlock
+	case "area", "base", "col", "embed", "img", "input", "link", "meta", "param", "source", "track", "wbr":
+		return elVoid
 	}
-	return false
+	return 0
 }
 
-func isBlock(name string) bool {
-	switch name {
-	case "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
-		"fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
-		"hr", "li", "main", "menu", "ol", "p", "pre", "section", "summary", "ul", "br", "legend", "body", "html",
-		"caption", "option", "xmp", "listing", "plaintext":
-		return true
-	}
-	return false
-}
+// isSkip is htmlSkip[name], isBlock htmlBlock[name] and isVoid whether the
+// element has no content, from the element's class: a map's hashing cost
+// more, on every tag (TestElementSwitches).
+func isSkip(name string) bool  { return classOf(name)&elSkip != 0 }
+func isBlock(name string) bool { return classOf(name)&elBlock != 0 }
+func isVoid(name string) bool  { return classOf(name)&elVoid != 0 }
 
 // mayHide reports whether a style may match hiddenStyle: whatever its case,
 // it holds "none" or "hidden" (letters that fold to no non-ASCII letter, so
@@ -860,9 +893,9 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 	var colspan, rowspan = 1, 1
 	hidden := false
 	for i := range z.attrs() {
-		switch len(z.attrRaw(i)) { // most attributes are none of these four: told by their length
-		case len("style"):
-			if z.attrIs(i, "style") && !hidden {
+		switch z.attrKind(i) {
+		case attrStyle:
+			if !hidden {
 				// The answer is a function of the value as written,
 				// which the cache keeps.
 				raw := z.attrRawVal(i)
@@ -874,41 +907,39 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 				}
 				hidden = h
 			}
-		case len("hidden"):
-			hidden = hidden || z.attrIs(i, "hidden")
-		case len("colspan"): // and rowspan
-			switch {
-			case z.attrIs(i, "colspan"):
-				colspan = spanAttr(z.attrVal(i), 1)
-			case z.attrIs(i, "rowspan"):
-				rowspan = spanAttr(z.attrVal(i), 1)
-			}
+		case attrHidden:
+			hidden = true
+		case attrColspan:
+			colspan = spanAttr(z.attrVal(i), 1)
+		case attrRowspan:
+			rowspan = spanAttr(z.attrVal(i), 1)
 		}
 	}
-	if w.expand && (name == "script" || name == "textarea") && !selfClosing {
+	cls := classOf(name)
+	if w.expand && cls&elEmbeds != 0 && !selfClosing {
 		w.rawName, w.rawText = name, nil
 		return
 	}
-	if isSkip(name) || hidden && !isVoid(name) && !selfClosing {
-		if !selfClosing && !isVoid(name) {
+	if cls&elSkip != 0 || hidden && cls&elVoid == 0 && !selfClosing {
+		if !selfClosing && cls&elVoid == 0 {
 			w.skip, w.skipN = name, 1
 		}
 		return
 	}
-	switch name {
-	case "table":
+	switch {
+	case cls&elTable != 0:
 		if len(w.tables) < htmlMaxTables {
 			w.openTable(w.tr.pos())
 		} else {
 			w.ignored++
 		}
-	case "tr":
+	case cls&elRow != 0:
 		if t := w.table(); t != nil {
 			w.closeCell()
 			t.stream()
 			t.rows = append(t.rows, w.newRow(w.tr.pos()))
 		}
-	case "td", "th":
+	case cls&elCell != 0:
 		if t := w.table(); t != nil {
 			w.closeCell()
 			p := w.tr.pos()
@@ -925,21 +956,19 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 			t.cell = cell
 			w.stack = append(w.stack, cell.c)
 		}
-	case "pre", "xmp", "listing", "plaintext":
+	case cls&elPre != 0:
 		w.top().brk()
 		w.pre++
-	default:
-		if isBlock(name) {
-			c := w.top()
-			c.brk()
-			// (c.anchor is left as it is: a line made in c holds text,
-			// and a line with text is placed by its first segment, so
-			// the anchor of the block's start would never be read.)
-			if len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !c.cell {
-				// A heading element is a heading: say so the way the
-				// canonical text form does, "# Title", "## 一、总体情况".
-				c.prefix = strings.Repeat("#", int(name[1]-'0')) + " "
-			}
+	case cls&elBlock != 0:
+		c := w.top()
+		c.brk()
+		// (c.anchor is left as it is: a line made in c holds text, and a
+		// line with text is placed by its first segment, so the anchor of
+		// the block's start would never be read.)
+		if cls&elHeading != 0 && !c.cell {
+			// A heading element is a heading: say so the way the
+			// canonical text form does, "# Title", "## 一、总体情况".
+			c.prefix = strings.Repeat("#", int(name[1]-'0')) + " "
 		}
 	}
 }
@@ -959,31 +988,29 @@ func (w *htmlWalker) endTag(name string) {
 		}
 		return
 	}
-	switch name {
-	case "table":
+	switch cls := classOf(name); {
+	case cls&elTable != 0:
 		switch {
 		case w.ignored > 0:
 			w.ignored--
 		case len(w.tables) > 0:
 			w.closeTable()
 		}
-	case "tr":
+	case cls&elRow != 0:
 		if w.table() != nil {
 			w.closeCell()
 		}
-	case "td", "th":
+	case cls&elCell != 0:
 		if t := w.table(); t != nil && t.cell != nil {
 			w.closeCell()
 		}
-	case "pre", "xmp", "listing", "plaintext":
+	case cls&elPre != 0:
 		w.top().brk()
 		if w.pre > 0 {
 			w.pre--
 		}
-	default:
-		if isBlock(name) {
-			w.top().brk()
-		}
+	case cls&elBlock != 0:
+		w.top().brk()
 	}
 }
 
@@ -1011,9 +1038,9 @@ end:
 	return lowerName(raw[i:j])
 }
 
-// tagName is the tagName of the current tag token: its name, which the
-// tokenizer has found already (z.data), lowered.
-func (z *tokenizer) tagName() string { return lowerName(z.buf[z.data.start:z.data.end]) }
+// tagName is the tagName of the current tag token: its name in lower
+// case, which the tokenizer found with the tag (readTagName).
+func (z *tokenizer) tagName() string { return z.name }
 
 // lowerName returns a tag's name as written in lower case, as tagName
 // does.
@@ -1063,14 +1090,6 @@ var knownNames = func() map[string]string {
 	}
 	return m
 }()
-
-func isVoid(name string) bool {
-	switch name {
-	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr":
-		return true
-	}
-	return false
-}
 
 // spanAttr reads a rowspan or colspan value leniently ("2", " 3 ", "2px").
 func spanAttr(v string, def int) int {

@@ -279,9 +279,28 @@ func TestElementSwitches(t *testing.T) {
 	for n := range htmlBlock {
 		names = append(names, n)
 	}
+	void := map[string]bool{}
+	for _, n := range []string{"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"} {
+		void[n] = true
+		names = append(names, n)
+	}
 	for _, n := range names {
-		if isSkip(n) != htmlSkip[n] || isBlock(n) != htmlBlock[n] {
-			t.Errorf("%q: isSkip %v, htmlSkip %v; isBlock %v, htmlBlock %v", n, isSkip(n), htmlSkip[n], isBlock(n), htmlBlock[n])
+		if isSkip(n) != htmlSkip[n] || isBlock(n) != htmlBlock[n] || isVoid(n) != void[n] {
+			t.Errorf("%q: isSkip %v, htmlSkip %v; isBlock %v, htmlBlock %v; isVoid %v", n, isSkip(n), htmlSkip[n], isBlock(n), htmlBlock[n], isVoid(n))
+		}
+		c := classOf(n)
+		for _, x := range []struct {
+			bit  elemClass
+			want bool
+		}{
+			{elTable, n == "table"}, {elRow, n == "tr"}, {elCell, n == "td" || n == "th"},
+			{elPre, n == "pre" || n == "xmp" || n == "listing" || n == "plaintext"},
+			{elHeading, len(n) == 2 && n[0] == 'h' && '1' <= n[1] && n[1] <= '6'},
+			{elEmbeds, n == "script" || n == "textarea"},
+		} {
+			if c&x.bit != 0 != x.want {
+				t.Errorf("classOf(%q) = %b, bit %b want %v", n, c, x.bit, x.want)
+			}
 		}
 	}
 }

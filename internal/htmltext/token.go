@@ -45,6 +45,10 @@ type tokenizer struct {
 	// lastVal is the end of the value of the current tag's last
 	// attribute, saved or not, or -1.
 	lastVal int
+	// name is the current tag's name in lower case, as tagName gives it.
+	name string
+	// kinds[i] is attrKindOf the name of attr[i].
+	kinds []attrKind
 }
 
 func newTokenizer(s string) *tokenizer { return &tokenizer{buf: s} }
@@ -535,6 +539,7 @@ func (z *tokenizer) readStartTag() html.TokenType {
 // the last attribute read, saved or not (-1 if none).
 func (z *tokenizer) readTag(saveAttr bool) {
 	z.attr = z.attr[:0]
+	z.kinds = z.kinds[:0]
 	z.nAttrReturned = 0
 	z.lastVal = -1
 	if len(z.attrNames) > 0 {
@@ -623,10 +628,13 @@ func (z *tokenizer) readTag(saveAttr bool) {
 			break
 		}
 		z.lastVal = ve
-		if saveAttr && ks != ke && (!z.only || keep(buf[ks:ke])) {
-			z.pendingAttr = [2]span{{ks, ke}, {vs, ve}}
-			if !z.seenAttr() {
-				z.attr = append(z.attr, z.pendingAttr)
+		if saveAttr && ks != ke {
+			if k := attrKindOf(buf[ks:ke]); k != attrOther || !z.only {
+				z.pendingAttr = [2]span{{ks, ke}, {vs, ve}}
+				if !z.seenAttr() {
+					z.attr = append(z.attr, z.pendingAttr)
+					z.kinds = append(z.kinds, k)
+				}
 			}
 		}
 	}
@@ -636,19 +644,48 @@ func (z *tokenizer) readTag(saveAttr bool) {
 	z.eof = true
 }
 
+// attrKind tells the attributes the conversion reads from the others.
+type attrKind uint8
+
+const (
+	attrOther attrKind = iota
+	attrStyle
+	attrHidden
+	attrColspan
+	attrRowspan
+)
+
 // keep reports whether an attribute of this name is one the conversion
 // reads (style, hidden, colspan, rowspan), compared in ASCII lower case:
 // a tokenizer with only set saves no other.
-func keep(name string) bool {
+func keep(name string) bool { return attrKindOf(name) != attrOther }
+
+// attrKindOf returns the kind of an attribute of this name, compared in
+// ASCII lower case. (For a lower-case letter l, c|0x20 == l holds for c
+// = l and its upper case only.)
+func attrKindOf(name string) attrKind {
 	switch len(name) {
 	case len("style"):
-		return asciiEqualFold(name, "style")
+		if name[0]|0x20 == 's' && name[1]|0x20 == 't' && name[2]|0x20 == 'y' && name[3]|0x20 == 'l' && name[4]|0x20 == 'e' {
+			return attrStyle
+		}
 	case len("hidden"):
-		return asciiEqualFold(name, "hidden")
+		if name[0]|0x20 == 'h' && name[1]|0x20 == 'i' && name[2]|0x20 == 'd' && name[3]|0x20 == 'd' && name[4]|0x20 == 'e' &&
+			name[5]|0x20 == 'n' {
+			return attrHidden
+		}
 	case len("colspan"):
-		return asciiEqualFold(name, "colspan") || asciiEqualFold(name, "rowspan")
+		if name[3]|0x20 != 's' || name[4]|0x20 != 'p' || name[5]|0x20 != 'a' || name[6]|0x20 != 'n' {
+			return attrOther
+		}
+		switch {
+		case name[0]|0x20 == 'c' && name[1]|0x20 == 'o' && name[2]|0x20 == 'l':
+			return attrColspan
+		case name[0]|0x20 == 'r' && name[1]|0x20 == 'o' && name[2]|0x20 == 'w':
+			return attrRowspan
+		}
 	}
-	return false
+	return attrOther
 }
 
 // seenAttr reports whether an attribute of pendingAttr's name, compared in
@@ -702,24 +739,38 @@ func asciiEqualFold(a, b string) bool {
 	return true
 }
 
-// readTagName sets z.data to the "div" in "<div k=v>". The first byte of
-// the name has already been consumed.
+// readTagName sets z.data to the "div" in "<div k=v>", and z.name to the
+// name in lower case (tagName). The first byte of the name has already
+// been consumed.
 func (z *tokenizer) readTagName() {
-	z.data.start = z.raw.end - 1
+	start := z.raw.end - 1
+	z.data.start = start
 	buf := z.buf
+	c := buf[start]
+	plain := !(c-'A' < 26 || c == 0) // no upper-case letter, no NUL
 	for i := z.raw.end; i < len(buf); i++ {
-		if c := buf[i]; endsName[c] {
+		c := buf[i]
+		if endsName[c] {
 			z.data.end = i
 			z.raw.end = i
 			if isSpace[c] {
 				z.raw.end = i + 1
 			}
+			if plain {
+				z.name = buf[start:i]
+			} else {
+				z.name = lowerName(buf[start:i])
+			}
 			return
+		}
+		if c-'A' < 26 || c == 0 {
+			plain = false
 		}
 	}
 	z.raw.end = len(buf)
 	z.eof = true
 	z.data.end = z.raw.end
+	z.name = ""
 }
 
 // Next scans the next token and returns its type.
@@ -848,6 +899,9 @@ func (z *tokenizer) attrRaw(i int) string { return z.buf[z.attr[i][0].start:z.at
 // attrRawVal returns the value of the i-th attribute of the current start
 // tag as written (attrVal is a function of it).
 func (z *tokenizer) attrRawVal(i int) string { return z.buf[z.attr[i][1].start:z.attr[i][1].end] }
+
+// attrKind returns the kind of the i-th attribute of the current start tag.
+func (z *tokenizer) attrKind(i int) attrKind { return z.kinds[i] }
 
 // attrIs reports whether the i-th attribute of the current start tag is
 // named name (ASCII, lower case): whether attrKey(i) == name, without
