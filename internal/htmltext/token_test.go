@@ -50,6 +50,15 @@ func sameTokens(t *testing.T, doc string) {
 			if name := got.tagName(); name != tagName(got.Raw()) {
 				t.Fatalf("token %d of %q: tagName() %q, tagName(Raw()) %q", i, doc, name, tagName(got.Raw()))
 			}
+			// With only, the name and the attributes' kinds are the same.
+			if name := only.tagName(); name != got.tagName() || only.rawTag != got.rawTag {
+				t.Fatalf("token %d of %q: with only, tagName() %q, rawTag %q; without %q, %q", i, doc, name, only.rawTag, got.tagName(), got.rawTag)
+			}
+			for a := range only.attrs() {
+				if k := attrKindOf(only.attrRaw(a)); k != only.attrKind(a) {
+					t.Fatalf("token %d of %q: with only, attribute %d %q of kind %d, want %d", i, doc, a, only.attrRaw(a), only.attrKind(a), k)
+				}
+			}
 		}
 		if wt != html.StartTagToken && wt != html.SelfClosingTagToken {
 			continue
