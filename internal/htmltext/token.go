@@ -77,6 +77,16 @@ func (z *tokenizer) readTo(c byte) bool {
 	return true
 }
 
+// atOrReadTo is readTo(c), without the search when c is the next byte (a
+// tag right after the text before it, returned as a token of its own).
+func (z *tokenizer) atOrReadTo(c byte) bool {
+	if z.raw.end < len(z.buf) && z.buf[z.raw.end] == c {
+		z.raw.end++
+		return true
+	}
+	return z.readTo(c)
+}
+
 func (z *tokenizer) skipWhiteSpace() {
 	if z.eof {
 		return
@@ -631,7 +641,7 @@ func (z *tokenizer) readTag(saveAttr bool) {
 		if saveAttr && ks != ke {
 			if k := attrKindOf(buf[ks:ke]); k != attrOther || !z.only {
 				z.pendingAttr = [2]span{{ks, ke}, {vs, ve}}
-				if !z.seenAttr() {
+				if !z.seenAttr(k) {
 					z.attr = append(z.attr, z.pendingAttr)
 					z.kinds = append(z.kinds, k)
 				}
@@ -691,7 +701,16 @@ func attrKindOf(name string) attrKind {
 // seenAttr reports whether an attribute of pendingAttr's name, compared in
 // ASCII lower case, is in z.attr already: a scan of the few attributes of
 // a tag, a map once they are many (keeping a hostile tag linear).
-func (z *tokenizer) seenAttr() bool {
+func (z *tokenizer) seenAttr(kind attrKind) bool {
+	if kind != attrOther {
+		// One of keep's names: the same name is the same kind.
+		for _, k := range z.kinds {
+			if k == kind {
+				return true
+			}
+		}
+		return false
+	}
 	key := z.buf[z.pendingAttr[0].start:z.pendingAttr[0].end]
 	const scan = 16
 	if len(z.attr) < scan {
@@ -798,7 +817,7 @@ func (z *tokenizer) Next() html.TokenType {
 	}
 
 loop:
-	for z.readTo('<') {
+	for z.atOrReadTo('<') {
 		// Is the '<' part of a tag, comment or doctype, or of the text?
 		c := z.readByte()
 		if z.eof {
