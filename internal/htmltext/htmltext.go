@@ -27,6 +27,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 	"unsafe"
 
@@ -328,7 +329,10 @@ func (c *container) addLine(l *hline) {
 // the cell become spaces so they cannot split it.
 func (c *container) flatten() *hline {
 	c.brk()
-	if len(c.lines) == 1 && bytes.IndexByte(c.lines[0].b, '\t') < 0 {
+	switch {
+	case len(c.lines) == 0:
+		return &emptyLine // a blank cell (gridState.row reads it only)
+	case len(c.lines) == 1 && bytes.IndexByte(c.lines[0].b, '\t') < 0:
 		return c.lines[0] // the common cell of one line: no copy
 	}
 	out := &hline{anchor: c.anchor}
@@ -343,6 +347,9 @@ func (c *container) flatten() *hline {
 	}
 	return out
 }
+
+// emptyLine is the text of every blank cell; nothing writes to it.
+var emptyLine hline
 
 // htable is a table being read.
 type htable struct {
@@ -674,6 +681,7 @@ func (c *styleCache) put(raw string, hides bool) {
 // htmlWalker reads one page (or one piece of embedded markup).
 type htmlWalker struct {
 	tr       tracker
+	mem      *walkMem     // blocks of cells and rows, reused from page to page
 	cells    []hcell      // zero cells for newCell to hand out
 	rows     []hrow       // zero rows for newRow to hand out, likewise
 	stack    []*container // innermost last
@@ -1105,7 +1113,7 @@ func spanAttr(v string, def int) int {
 // newRow returns a row of a table that starts at p.
 func (w *htmlWalker) newRow(p posmap.Pos) *hrow {
 	if len(w.rows) == 0 {
-		w.rows = make([]hrow, 16)
+		w.rows = w.mem.rowBlock()
 	}
 	r := &w.rows[0]
 	w.rows = w.rows[1:]
@@ -1119,7 +1127,7 @@ func (w *htmlWalker) newRow(p posmap.Pos) *hrow {
 // good part of the walker's time.
 func (w *htmlWalker) newCell() *hcell {
 	if len(w.cells) == 0 {
-		w.cells = make([]hcell, 32)
+		w.cells = w.mem.cellBlock()
 	}
 	c := &w.cells[0]
 	w.cells = w.cells[1:]
@@ -1374,7 +1382,7 @@ func (w *htmlWalker) embedded() {
 	if !strings.Contains(strings.ToLower(string(runes)), "<table") {
 		return
 	}
-	inner := &htmlWalker{tr: tracker{table: rpos, valid: true}, expand: true, depth: w.depth + 1} // string(runes) is valid UTF-8
+	inner := &htmlWalker{tr: tracker{table: rpos, valid: true}, expand: true, depth: w.depth + 1, mem: w.mem} // string(runes) is valid UTF-8
 	lines := inner.walk(string(runes))
 	c := w.top()
 	c.brk()
@@ -1514,28 +1522,97 @@ func hasReportTable(lines []*hline) bool {
 // (line and rune column of the original bytes, whatever their charset).
 func ToText(src []byte) ([]byte, *posmap.Map) {
 	doc, valid := decode(src, true)
-	w := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid, doc: doc}}
+	mem := walkPool.Get().(*walkMem)
+	defer mem.release()
+	w := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid, doc: doc}, mem: mem}
 	lines := w.walk(doc)
 	if !hasReportTable(lines) {
-		w2 := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid, doc: doc}, expand: true}
+		w2 := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid, doc: doc}, expand: true, mem: mem}
 		if l2 := w2.walk(doc); hasReportTable(l2) {
 			lines = l2
 		}
 	}
-	size := 0
+	// The text and its map are copied out of the walker's memory, which
+	// the next page reuses.
+	size, nsegs := 0, 0
 	for _, l := range lines {
 		size += len(l.b) + 1
+		nsegs += len(l.segs)
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size))
+	buf := make([]byte, 0, size)
+	segs := make([]posmap.Seg, 0, nsegs)
 	m := &posmap.Map{Lines: make([]posmap.Line, 0, len(lines))}
 	for _, l := range lines {
-		buf.Write(l.b)
-		buf.WriteByte('\n')
+		buf = append(append(buf, l.b...), '\n')
 		anchor := l.anchor
 		if len(l.segs) > 0 {
 			anchor = l.segs[0].Pos
 		}
-		m.Lines = append(m.Lines, posmap.Line{Anchor: anchor, Segs: l.segs})
+		k := len(segs)
+		segs = append(segs, l.segs...)
+		m.Lines = append(m.Lines, posmap.Line{Anchor: anchor, Segs: segs[k:len(segs):len(segs)]})
 	}
-	return buf.Bytes(), m
+	return buf, m
+}
+
+// walkMem holds the blocks of cells and rows the walkers of one page hand
+// out (newCell, newRow), kept for the next page (walkPool): a page has
+// hundreds of cells, and allocating them was most of what ToText
+// allocated. Only the first walkMemBlocks blocks of each are kept, so that
+// a table too long to hold (gridded as it is read, htable.stream) still
+// lets its cells go as it is read.
+type walkMem struct {
+	cells         [][]hcell
+	rows          [][]hrow
+	ncells, nrows int // blocks handed out on this page
+}
+
+const walkMemBlocks = 64
+
+var walkPool = sync.Pool{New: func() any { return new(walkMem) }}
+
+// cellBlock returns a block of zero cells.
+func (m *walkMem) cellBlock() []hcell {
+	if m == nil {
+		return make([]hcell, 32)
+	}
+	if m.ncells < len(m.cells) {
+		b := m.cells[m.ncells]
+		m.ncells++
+		clear(b)
+		return b
+	}
+	b := make([]hcell, 32)
+	if len(m.cells) < walkMemBlocks {
+		m.cells = append(m.cells, b)
+		m.ncells++
+	}
+	return b
+}
+
+// rowBlock returns a block of zero rows.
+func (m *walkMem) rowBlock() []hrow {
+	if m == nil {
+		return make([]hrow, 16)
+	}
+	if m.nrows < len(m.rows) {
+		b := m.rows[m.nrows]
+		m.nrows++
+		clear(b)
+		return b
+	}
+	b := make([]hrow, 16)
+	if len(m.rows) < walkMemBlocks {
+		m.rows = append(m.rows, b)
+		m.nrows++
+	}
+	return b
+}
+
+// release gives m back to walkPool, its blocks to be handed out again.
+// The blocks are cleared when handed out, not here: what the last page
+// left in them stays reachable until then, at most walkMemBlocks blocks.
+func (m *walkMem) release() {
+	m.ncells, m.nrows = 0, 0
+	walkPool.Put(m)
 }
