@@ -23,7 +23,7 @@ func parseAccounted(pr *Parser, src []byte) (*Report, *source, error) {
 			if fe.spacedCuts {
 				cuts, lost = spacedCutsOf(text, m)
 			}
-			return pr.parseCut(text, cuts, lost)
+			return pr.parseCut(text, cuts, lost, false)
 		}
 	}
 	return pr.parse(src)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/opengovcn/nianbao/internal/htmltext"
@@ -358,6 +359,11 @@ func FuzzHTMLToText(f *testing.F) {
 	// mutants of large inputs outlasts CI's short fuzzing runs.
 	f.Fuzz(func(t *testing.T, src []byte) {
 		text, m := htmltext.ToText(src)
+		// The front end's text is clean (frontEnd.clean): the parser
+		// does not decode it.
+		if !utf8.Valid(text) || bytes.IndexByte(text, 0) >= 0 || bytes.IndexByte(text, '\r') >= 0 {
+			t.Fatalf("text not clean (valid UTF-8, no NUL, no CR): %q", text)
+		}
 		n := strings.Count(string(text), "\n")
 		if len(m.Lines) != n {
 			t.Fatalf("%d lines of text, %d mapped", n, len(m.Lines))

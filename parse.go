@@ -113,7 +113,7 @@ func (p *Parser) Parse(src []byte) (*Report, error) {
 	src = lineEnds(src)
 	if fe := frontEndOf(src); fe != nil {
 		if text, m, ok := fe.toText(src); ok {
-			return p.parseMapped(text, m, fe.spacedCuts)
+			return p.parseMapped(text, m, fe.spacedCuts, fe.clean)
 		}
 		if fe.why != nil {
 			if err := fe.why(src); err != nil {
@@ -146,21 +146,25 @@ type frontEnd struct {
 	// a table row's digits, and each such space was a cell boundary: the
 	// parser cuts the row's run there (glue.go, spacedCutsOf).
 	spacedCuts bool
+	// clean: toText's text is valid UTF-8 with LF line ends and no NUL
+	// byte, and decode is skipped (its checks would find nothing).
+	clean bool
 }
 
 var frontEnds = []frontEnd{
 	// A web page: the visible text, one line per block and per table row
 	// (cells separated by TABs).
+	// Its text is made of decoded runes (htmltext.ToText): clean.
 	{"html", htmltext.Is, func(src []byte) ([]byte, *posmap.Map, bool) {
 		text, m := htmltext.ToText(src)
 		return text, m, true
-	}, nil, false},
+	}, nil, false, true},
 	// A page's text flattened onto one line (as crawlers store it): the
 	// line breaks put back before headings, captions and row labels.
 	// The spaces it drops between a row's digits ("行政许可 17 0 2",
 	// corpus 036) are cell boundaries: in such a page's text a cell's
 	// count is never written with a space inside it.
-	{"flat", flattext.Is, flattext.ToText, nil, true},
+	{"flat", flattext.Is, flattext.ToText, nil, true, false},
 	// A Word file (.docx): paragraphs as lines, table rows as TAB-separated
 	// fields in grid order; positions are paragraph numbers.
 	{"docx", docxtext.Is, docxtext.ToText, func(src []byte) error {
@@ -169,7 +173,7 @@ var frontEnds = []frontEnd{
 			return fmt.Errorf("%w: a Word .docx file that cannot be read: %w", ErrUnsupportedFormat, err)
 		}
 		return nil
-	}, false},
+	}, false, false},
 }
 
 // frontEndOf returns the first front end that claims src, or nil.
@@ -184,14 +188,15 @@ func frontEndOf(src []byte) *frontEnd {
 
 // parseMapped parses text a front end made from the source and maps every
 // position back to the source; spaced says that the spaces the front end
-// dropped between two digits were cell boundaries (frontEnd.spacedCuts).
-func (pr *Parser) parseMapped(text []byte, m *posmap.Map, spaced bool) (*Report, error) {
+// dropped between two digits were cell boundaries (frontEnd.spacedCuts),
+// clean that the text needs no decoding (frontEnd.clean).
+func (pr *Parser) parseMapped(text []byte, m *posmap.Map, spaced, clean bool) (*Report, error) {
 	var cuts map[Position]bool
 	lost := false
 	if spaced {
 		cuts, lost = spacedCutsOf(text, m)
 	}
-	r, _, err := pr.parseCut(text, cuts, lost)
+	r, _, err := pr.parseCut(text, cuts, lost, clean)
 	var list ErrorList
 	errors.As(err, &list)
 	mapReport(m, r, list...)
@@ -356,34 +361,38 @@ func (p *parseState) tooManyWarnings() {
 // parse does the work of Parse and also returns the source with its claims,
 // for the accounting test.
 func (pr *Parser) parse(src []byte) (*Report, *source, error) {
-	return pr.parseCut(src, nil, false)
+	return pr.parseCut(src, nil, false, false)
 }
 
 // parseCut is parse for the text of a front end whose dropped spaces
 // between digits are cell boundaries: cuts holds the position of the digit
 // after each (spacedCutsOf); lost says that blank cells are known to leave
 // no digit from the start (spacedCutsOf's wide gaps).
-func (pr *Parser) parseCut(src []byte, cuts map[Position]bool, lost bool) (*Report, *source, error) {
-	r, s, again, err := pr.parseOnce(src, lost, cuts)
+func (pr *Parser) parseCut(src []byte, cuts map[Position]bool, lost, clean bool) (*Report, *source, error) {
+	r, s, again, err := pr.parseOnce(src, lost, cuts, clean)
 	if again && !lost {
 		// A later table showed that blank cells leave no digit, after an
 		// earlier one had cut glued runs as if none did: read again with
 		// that known from the start (glue.go, noteLostBlanks).
-		r, s, _, err = pr.parseOnce(src, true, cuts)
+		r, s, _, err = pr.parseOnce(src, true, cuts, clean)
 	}
 	return r, s, err
 }
 
 // parseOnce is one reading of src; lost says that blank cells leave no
-// digit in it. again reports that a table cut glued runs before a later
-// one showed that.
-func (pr *Parser) parseOnce(src []byte, lost bool, cuts map[Position]bool) (r *Report, s *source, again bool, err error) {
-	r, s, err = pr.parseText(src, lost, cuts, &again)
+// digit in it, clean that src is valid UTF-8 with LF line ends and no NUL
+// (decode has nothing to do but copy it). again reports that a table cut
+// glued runs before a later one showed that.
+func (pr *Parser) parseOnce(src []byte, lost bool, cuts map[Position]bool, clean bool) (r *Report, s *source, again bool, err error) {
+	r, s, err = pr.parseText(src, lost, cuts, clean, &again)
 	return r, s, again, err
 }
 
-func (pr *Parser) parseText(src []byte, lost bool, cuts map[Position]bool, again *bool) (*Report, *source, error) {
-	text, issues, err := decode(src)
+func (pr *Parser) parseText(src []byte, lost bool, cuts map[Position]bool, clean bool, again *bool) (*Report, *source, error) {
+	text, issues, err := string(src), []decodeIssue(nil), error(nil)
+	if !clean {
+		text, issues, err = decode(src)
+	}
 	if err != nil {
 		return nil, nil, pr.wrapErr(err)
 	}
