@@ -710,6 +710,13 @@ func (w *htmlWalker) walk(doc string) []*hline {
 	z := newTokenizer(doc)
 	z.only = true
 	for {
+		// A tag of the common shape, read without a token (fasttag.go).
+		if i := z.raw.end; i < len(doc) && doc[i] == '<' && z.rawTag == "" && w.rawName == "" && !noFastTag {
+			if j, ok := w.fastTag(doc, i); ok {
+				z.raw.start, z.raw.end = i, j
+				continue
+			}
+		}
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			break
@@ -731,7 +738,7 @@ func (w *htmlWalker) walk(doc string) []*hline {
 			}
 			w.text(raw)
 		case html.StartTagToken, html.SelfClosingTagToken:
-			w.startTag(z, raw, z.tagName(), tt == html.SelfClosingTagToken) // w.tr at the tag's start
+			w.startTag(z, z.tagName(), tt == html.SelfClosingTagToken) // w.tr at the tag's start
 			w.tr.skip(raw)
 		case html.EndTagToken:
 			w.tr.skip(raw)
@@ -889,28 +896,24 @@ func decodeEntity(s string) (string, int) {
 	return "", 0
 }
 
-// startTag reads a start tag; w.tr is at its start, the position of the
-// elements it starts.
-func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing bool) {
+// startTag reads a start tag token; w.tr is at its start, the position of
+// the elements it starts.
+func (w *htmlWalker) startTag(z *tokenizer, name string, selfClosing bool) {
 	if w.skip != "" {
 		if name == w.skip && !selfClosing {
 			w.skipN++
 		}
 		return
 	}
-	var colspan, rowspan = 1, 1
-	hidden := false
+	colspan, rowspan, hidden := 1, 1, false
 	for i := range z.attrs() {
 		switch z.attrKind(i) {
 		case attrStyle:
 			if !hidden {
-				// The answer is a function of the value as written,
-				// which the cache keeps.
 				raw := z.attrRawVal(i)
 				h, ok := w.styles.get(raw)
 				if !ok {
-					v := z.attrVal(i)
-					h = mayHide(v) && hiddenStyle.MatchString(v)
+					h = styleHides(z.attrVal(i))
 					w.styles.put(raw, h)
 				}
 				hidden = h
@@ -923,6 +926,15 @@ func (w *htmlWalker) startTag(z *tokenizer, raw string, name string, selfClosing
 			rowspan = spanAttr(z.attrVal(i), 1)
 		}
 	}
+	w.element(name, colspan, rowspan, hidden, selfClosing)
+}
+
+// styleHides reports whether a style attribute's value hides its element.
+func styleHides(v string) bool { return mayHide(v) && hiddenStyle.MatchString(v) }
+
+// element starts an element outside any skipped one: its name, its spans,
+// whether an attribute hides it, whether its tag closed it (<br/>).
+func (w *htmlWalker) element(name string, colspan, rowspan int, hidden, selfClosing bool) {
 	cls := classOf(name)
 	if w.expand && cls&elEmbeds != 0 && !selfClosing {
 		w.rawName, w.rawText = name, nil
