@@ -2,7 +2,7 @@ package htmltext
 
 import "strings"
 
-// Tags of the common shape, read without a token.
+// Tags of the common shape, and text up to a tag, read without a token.
 //
 // A page of a report is mostly tags: the table of a Word or WPS export is
 // some 3,500 of them in 100 KB (<td style="…" width="44">, <p style="…">,
@@ -15,8 +15,10 @@ import "strings"
 // a value without quotes, white space around "=", a character reference,
 // CR or NUL in a value the walker reads, an element of raw text such as
 // <script>, <style> or <title>, the end of the input) is left to the
-// tokenizer, which reads every tag as golang.org/x/net/html does.
-// TestFastTagSameText checks that a page reads the same either way.
+// tokenizer, which reads every tag as golang.org/x/net/html does. Text
+// that ends at a tag is likewise handed to the walker directly (textEnd).
+// TestFastTagSameText and FuzzFastTag check that a page reads the same
+// either way.
 
 // noFastTag turns fastTag off (tests compare the two ways).
 var noFastTag = false
@@ -204,4 +206,21 @@ func needsDecoding(v string) bool {
 		}
 	}
 	return false
+}
+
+// textEnd returns the end of the text token that starts at doc[i] (not a
+// '<') when a tag, a comment or a doctype follows it: the next '<' before
+// a letter, '/', '!' or '?'. Else (a '<' before anything else, the end of
+// the input) it returns 0, and the tokenizer reads the text.
+func textEnd(doc string, i int) int {
+	k := strings.IndexByte(doc[i:], '<')
+	if k < 0 || i+k+1 >= len(doc) {
+		return 0
+	}
+	k += i
+	switch c := doc[k+1]; {
+	case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z', c == '/', c == '!', c == '?':
+		return k
+	}
+	return 0
 }
