@@ -264,6 +264,65 @@ func IsASCII(b []byte) bool {
 	return true
 }
 
+// ValidString is utf8.ValidString, faster on text that is mostly ASCII
+// with other runes here and there (a web page's markup around Chinese
+// text): after each stretch that is not ASCII it reads eight bytes at a
+// time again, where utf8.ValidString goes byte by byte from the first such
+// byte to the end.
+func ValidString(s string) bool {
+	const hi = 0x8080808080808080
+	n := len(s)
+	i := 0
+	for {
+		for i+8 <= n {
+			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if w&hi != 0 {
+				i += bits.TrailingZeros64(w&hi) / 8 // the first byte that is not ASCII
+				break
+			}
+			i += 8
+		}
+		// Byte by byte, to the end of a stretch not ASCII and of the
+		// ASCII after it that is shorter than eight bytes.
+		for i < n {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				i++
+				if i+8 <= n && s[i] < utf8.RuneSelf {
+					break // eight at a time again
+				}
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if size == 1 && r == utf8.RuneError {
+				return false
+			}
+			i += size
+		}
+		if i >= n {
+			return true
+		}
+	}
+}
+
+// IsASCIIString reports whether s is all ASCII: eight bytes at a time, OR
+// reduced without a branch per word (the pieces of a web page it is asked
+// about are short and most are ASCII: a tag, with its attributes).
+func IsASCIIString(s string) bool {
+	const hi = 0x8080808080808080
+	var acc uint64
+	for len(s) >= 8 {
+		acc |= uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		acc |= uint64(s[i])
+	}
+	return acc&hi == 0
+}
+
 // DecodeRune is utf8.DecodeRuneInString for text that starts with a
 // non-ASCII byte, with the three-byte runes most of a report is made of
 // (CJK ideographs, Chinese punctuation, full-width forms) decoded in place
@@ -337,15 +396,14 @@ func lastNewline(b string) int {
 // time, without decoding.
 func ValidRuneCount(b string) int {
 	const hi = 0x8080808080808080
-	n, i := len(b), 0
-	for ; i+8 <= len(b); i += 8 {
-		w := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
-			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
-		if w&hi != 0 {
-			n -= bits.OnesCount64(w &^ (w << 1) & hi) // top bit set, the next one not
-		}
+	n := len(b)
+	for len(b) >= 8 {
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		n -= bits.OnesCount64(w &^ (w << 1) & hi) // top bit set, the next one not
+		b = b[8:]
 	}
-	for ; i < len(b); i++ {
+	for i := 0; i < len(b); i++ {
 		if b[i]&0xC0 == 0x80 {
 			n--
 		}

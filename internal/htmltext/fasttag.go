@@ -93,6 +93,7 @@ func (w *htmlWalker) fastTag(buf string, i int) (int, bool) {
 	var (
 		seen                        [attrRowspan + 1]bool
 		style, colspan, rowspan     string
+		styleAt                     int // where style's value starts
 		hasHidden, hasS, hasC, hasR bool
 	)
 	for {
@@ -114,6 +115,7 @@ func (w *htmlWalker) fastTag(buf string, i int) (int, bool) {
 		}
 		ke := j
 		var val string
+		vs := j
 		switch c := buf[j]; {
 		case c == '=':
 			j++
@@ -125,7 +127,8 @@ func (w *htmlWalker) fastTag(buf string, i int) (int, bool) {
 			if k < 0 {
 				return 0, false
 			}
-			val = buf[j+1 : j+1+k]
+			vs = j + 1
+			val = buf[vs : vs+k]
 			j += k + 2
 			if j >= n || buf[j] != '>' && !isSpace[buf[j]] {
 				return 0, false
@@ -149,7 +152,7 @@ func (w *htmlWalker) fastTag(buf string, i int) (int, bool) {
 		seen[kind] = true
 		switch kind {
 		case attrStyle:
-			style, hasS = val, true
+			style, styleAt, hasS = val, vs, true
 		case attrHidden:
 			hasHidden = true
 		case attrColspan:
@@ -191,6 +194,11 @@ func (w *htmlWalker) fastTag(buf string, i int) (int, bool) {
 			rs = spanAttr(rowspan, 1)
 		}
 		w.element(name, cs, rs, hidden, false)
+	}
+	if hasS && styleKnown && w.check {
+		// The value's bytes are those of one read before (checkUTF8).
+		w.checkUTF8(buf, styleAt)
+		w.checkedTo = styleAt + len(style)
 	}
 	w.tr.skip(buf[i:j])
 	return j, true

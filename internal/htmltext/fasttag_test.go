@@ -4,8 +4,10 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // toTextBothWays converts doc with fastTag and without it, and reports the
@@ -92,4 +94,65 @@ func FuzzFastTag(f *testing.F) {
 	f.Fuzz(func(t *testing.T, doc string) {
 		toTextBothWays(t, doc)
 	})
+}
+
+// TestCheckUTF8: reading a page assumed to be UTF-8, the walker finds a
+// byte that is not exactly when there is one, wherever it is (text, a tag's
+// name, attribute or value, a cached style, a comment, a script, a skipped
+// element, a tag the input ends in); and the page reads as it reads when it
+// is checked first (GB18030 when it is not UTF-8).
+func TestCheckUTF8(t *testing.T) {
+	docs := append(tagSoups(t), tableSoups(3000)...)
+	rnd := rand.New(rand.NewPCG(11, 12))
+	bad := []string{"\xff", "\x80", "\xe8\xa7", "\xc3", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe0\x80\x80"}
+	for n, doc := range docs {
+		variants := []string{doc}
+		for range 4 {
+			if len(doc) == 0 {
+				break
+			}
+			k := rnd.IntN(len(doc) + 1)
+			variants = append(variants, doc[:k]+bad[rnd.IntN(len(bad))]+doc[k:])
+		}
+		if n < 300 {
+			// A GB18030 page without a charset: all of its Chinese bytes.
+			if gb, err := simplifiedchinese.GB18030.NewEncoder().String(doc); err == nil {
+				variants = append(variants, gb)
+			}
+		}
+		for _, v := range variants {
+			checkedBothWays(t, v)
+		}
+	}
+}
+
+// checkedBothWays reports whether the walker finds a byte of page v that
+// is not UTF-8 exactly when there is one, and v reads the same assumed to
+// be UTF-8 as checked first.
+func checkedBothWays(t *testing.T, v string) {
+	t.Helper()
+	if doc, _, assumed := decode([]byte(v), false, true); assumed {
+		if _, invalid := walkPage(doc, true, true, new(walkMem)); invalid != !utf8.ValidString(doc) {
+			t.Fatalf("%q: walker found a byte not UTF-8: %v; utf8.ValidString: %v", v, invalid, utf8.ValidString(doc))
+		}
+	}
+	text, m := ToText([]byte(v))
+	noAssumeUTF8 = true
+	wantText, wantM := ToText([]byte(v))
+	noAssumeUTF8 = false
+	if string(text) != string(wantText) {
+		t.Fatalf("%q: text assuming UTF-8 (-checked first +assumed):\n%s", v, cmp.Diff(string(wantText), string(text)))
+	}
+	if diff := cmp.Diff(wantM, m); diff != "" {
+		t.Fatalf("%q: map assuming UTF-8 (-checked first +assumed):\n%s", v, diff)
+	}
+}
+
+func FuzzCheckUTF8(f *testing.F) {
+	for _, doc := range tableSoups(40) {
+		f.Add(doc)
+		f.Add(doc + "\xff")
+		f.Add("\xe8" + doc)
+	}
+	f.Fuzz(checkedBothWays)
 }

@@ -117,16 +117,23 @@ var metaCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z
 // valid UTF-8, else GB18030. Decoding keeps one rune per source character,
 // so rune columns in the result are rune columns in the original.
 func Decode(src []byte) string {
-	doc, _ := decode(src, false)
+	doc, _, _ := decode(src, false, false)
 	return doc
 }
 
 // decode is Decode, also reporting whether the page is valid UTF-8. With
 // borrow, a page that needs no conversion is returned as a string sharing
-// src's memory (see borrowed) instead of a copy.
-func decode(src []byte, borrow bool) (doc string, valid bool) {
+// src's memory (see borrowed) instead of a copy. With assume, a page that
+// is UTF-8 if it is valid UTF-8 (a BOM, no charset or UTF-8 declared) is
+// not checked: it is returned as valid and assumed is true, and the caller
+// must check every byte of it (htmlWalker.check) and, if one is not UTF-8,
+// decode it again without assume.
+func decode(src []byte, borrow, assume bool) (doc string, valid, assumed bool) {
 	if b, ok := bytes.CutPrefix(src, []byte("\xef\xbb\xbf")); ok {
-		return string(b), utf8.Valid(b)
+		if assume {
+			return string(b), true, true
+		}
+		return string(b), utf8.Valid(b), false
 	}
 	head := src
 	if len(head) > 4096 {
@@ -147,27 +154,30 @@ func decode(src []byte, borrow bool) (doc string, valid bool) {
 			}
 		}
 	}
-	valid = utf8.Valid(src)
-	if enc == nil && !valid {
-		enc = simplifiedchinese.GB18030
-	}
 	asIs := func() string {
 		if borrow {
 			return borrowed(src)
 		}
 		return string(src)
 	}
+	if enc == nil && assume {
+		return asIs(), true, true
+	}
+	valid = utf8.Valid(src)
+	if enc == nil && !valid {
+		enc = simplifiedchinese.GB18030
+	}
 	if enc == nil {
-		return asIs(), true
+		return asIs(), true, false
 	}
 	if enc == simplifiedchinese.GB18030 && valid && !chars.IsASCII(src) {
-		return asIs(), true // declared GBK but saved as UTF-8, a common mislabel
+		return asIs(), true, false // declared GBK but saved as UTF-8, a common mislabel
 	}
 	out, _, err := transform.Bytes(enc.NewDecoder(), src)
 	if err != nil {
-		return strings.ToValidUTF8(string(src), "\ufffd"), true
+		return strings.ToValidUTF8(string(src), "\ufffd"), true, false
 	}
-	return string(out), utf8.Valid(out)
+	return string(out), utf8.Valid(out), false
 }
 
 // borrowed returns src as a string without copying it: ToText reads a page
@@ -680,21 +690,27 @@ func (c *styleCache) put(raw string, hides bool) {
 
 // htmlWalker reads one page (or one piece of embedded markup).
 type htmlWalker struct {
-	tr       tracker
-	mem      *walkMem     // blocks of cells and rows, reused from page to page
-	cells    []hcell      // zero cells for newCell to hand out
-	rows     []hrow       // zero rows for newRow to hand out, likewise
-	stack    []*container // innermost last
-	tables   []*htable    // innermost last
-	ignored  int          // <table> tags nested too deep, not read as tables
-	skip     string       // name of the element being skipped, if any
-	skipN    int          // nesting of skip elements of that name
-	pre      int          // depth of <pre>
-	expand   bool         // read reports embedded in scripts and textareas
-	depth    int          // nesting of embedded markup
-	rawName  string       // script or textarea whose text is being collected
-	rawText  []byte
-	rawStart tracker
+	tr  tracker
+	mem *walkMem // blocks of cells and rows, reused from page to page
+	// check: the page was assumed to be UTF-8 (decode's assume). Its
+	// bytes are checked in runs as the walk goes (checkedTo is where the
+	// run not yet checked starts), and invalid set if one is not UTF-8
+	// (the walk then stops, its lines not to be used).
+	check, invalid bool
+	checkedTo      int
+	cells          []hcell      // zero cells for newCell to hand out
+	rows           []hrow       // zero rows for newRow to hand out, likewise
+	stack          []*container // innermost last
+	tables         []*htable    // innermost last
+	ignored        int          // <table> tags nested too deep, not read as tables
+	skip           string       // name of the element being skipped, if any
+	skipN          int          // nesting of skip elements of that name
+	pre            int          // depth of <pre>
+	expand         bool         // read reports embedded in scripts and textareas
+	depth          int          // nesting of embedded markup
+	rawName        string       // script or textarea whose text is being collected
+	rawText        []byte
+	rawStart       tracker
 	// The last styles read, as written, and whether each hides: a page
 	// repeats a few styles hundreds of times, often two or three in turn
 	// (a Word table's <td>, <p> and <span> each have their own).
@@ -723,10 +739,13 @@ func (w *htmlWalker) walk(doc string) []*hline {
 				if w.skip != "" {
 					w.tr.skip(doc[i:k])
 				} else {
-					w.text(doc[i:k])
+					w.checkedText(doc, i, k)
 				}
 				continue
 			}
+		}
+		if w.invalid {
+			break
 		}
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -747,7 +766,7 @@ func (w *htmlWalker) walk(doc string) []*hline {
 				w.tr.skip(raw)
 				continue
 			}
-			w.text(raw)
+			w.checkedText(doc, z.raw.start, z.raw.end)
 		case html.StartTagToken, html.SelfClosingTagToken:
 			w.startTag(z, z.tagName(), tt == html.SelfClosingTagToken) // w.tr at the tag's start
 			w.tr.skip(raw)
@@ -758,6 +777,7 @@ func (w *htmlWalker) walk(doc string) []*hline {
 			w.tr.skip(raw)
 		}
 	}
+	w.checkUTF8(doc, len(doc)) // to the end, a tag the input ended in too
 	for len(w.tables) > 0 {
 		w.closeTable()
 	}
@@ -789,6 +809,9 @@ func (w *htmlWalker) text(s string) {
 		}
 		p := w.tr.pos()
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if size == 1 && r == utf8.RuneError && w.check {
+			w.invalid = true
+		}
 		if r == '&' {
 			if dec, n := decodeEntity(s[i:]); n > 0 {
 				for _, d := range dec {
@@ -822,7 +845,9 @@ func (w *htmlWalker) plainRun(c *container, s string, i int) int {
 	for j < len(s) {
 		r, size := rune(s[j]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[j:])
+			if r, size = utf8.DecodeRuneInString(s[j:]); size == 1 && w.check {
+				w.invalid = true // (U+FFFD itself is three bytes)
+			}
 		}
 		if r == '&' || chars.IsCollapsible(r) {
 			break
@@ -841,6 +866,29 @@ func (w *htmlWalker) plainRun(c *container, s string, i int) int {
 	w.tr.adv(j-i, n)
 	l.lastP = posmap.Pos{Line: w.tr.line, Column: w.tr.col - 1}
 	return j
+}
+
+// checkUTF8 checks, if w.check, the run of doc from w.checkedTo to end.
+// Left out of the runs are text the walker reads (checkedText: text and
+// plainRun decode every rune, and see one that is not UTF-8) and a style's
+// value fastTag finds in its cache (the same bytes were checked where the
+// value was first read, earlier).
+func (w *htmlWalker) checkUTF8(doc string, end int) {
+	if w.check && !w.invalid && w.checkedTo < end {
+		s := doc[w.checkedTo:end] // most runs are markup, ASCII
+		w.invalid = !chars.IsASCIIString(s) && !utf8.ValidString(s)
+		w.checkedTo = end
+	}
+}
+
+// checkedText reads the text doc[i:k], which it leaves out of the runs
+// checkUTF8 checks: w.text checks the runes it decodes.
+func (w *htmlWalker) checkedText(doc string, i, k int) {
+	w.checkUTF8(doc, i)
+	w.text(doc[i:k])
+	if w.check {
+		w.checkedTo = k
+	}
 }
 
 // asciiCollapsible is chars.IsCollapsible for a byte below 0x80.
@@ -1544,16 +1592,17 @@ func hasReportTable(lines []*hline) bool {
 // It returns the text and the map of its positions to the page's source
 // (line and rune column of the original bytes, whatever their charset).
 func ToText(src []byte) ([]byte, *posmap.Map) {
-	doc, valid := decode(src, true)
 	mem := walkPool.Get().(*walkMem)
 	defer mem.release()
-	w := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid, doc: doc}, mem: mem}
-	lines := w.walk(doc)
-	if !hasReportTable(lines) {
-		w2 := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid, doc: doc}, expand: true, mem: mem}
-		if l2 := w2.walk(doc); hasReportTable(l2) {
-			lines = l2
-		}
+	// A page that is UTF-8 if it is valid UTF-8 is read as such, its bytes
+	// checked as the walker reads them rather than in a pass of their own.
+	doc, valid, assumed := decode(src, true, !noAssumeUTF8)
+	lines, invalid := walkPage(doc, valid, assumed, mem)
+	if invalid {
+		// Not UTF-8 after all: decoded as it is (GB18030 unless a charset
+		// says otherwise) and read again.
+		doc, valid, _ = decode(src, true, false)
+		lines, _ = walkPage(doc, valid, false, mem)
 	}
 	// The text and its map are copied out of the walker's memory, which
 	// the next page reuses.
@@ -1576,6 +1625,33 @@ func ToText(src []byte) ([]byte, *posmap.Map) {
 		m.Lines = append(m.Lines, posmap.Line{Anchor: anchor, Segs: segs[k:len(segs):len(segs)]})
 	}
 	return buf, m
+}
+
+// noAssumeUTF8 turns the assumption off (tests compare the two ways).
+var noAssumeUTF8 = false
+
+// walkPage reads the page doc (valid: it is valid UTF-8) and returns the
+// lines of its visible text: of its DOM, or, if that has no report table
+// and the markup embedded in its scripts has, of that. With check, it also
+// reports whether a byte of doc is not UTF-8 (htmlWalker.check), and then
+// the lines are not to be used.
+func walkPage(doc string, valid, check bool, mem *walkMem) (lines []*hline, invalid bool) {
+	w := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid, doc: doc}, mem: mem, check: check}
+	lines = w.walk(doc)
+	if w.invalid {
+		return nil, true
+	}
+	if !hasReportTable(lines) {
+		w2 := &htmlWalker{tr: tracker{line: 1, col: 1, valid: valid, doc: doc}, expand: true, mem: mem, check: check}
+		l2 := w2.walk(doc)
+		if w2.invalid {
+			return nil, true
+		}
+		if hasReportTable(l2) {
+			lines = l2
+		}
+	}
+	return lines, false
 }
 
 // walkMem holds the blocks of cells and rows the walkers of one page hand
