@@ -264,48 +264,6 @@ func IsASCII(b []byte) bool {
 	return true
 }
 
-// ValidString is utf8.ValidString, faster on text that is mostly ASCII
-// with other runes here and there (a web page's markup around Chinese
-// text): after each stretch that is not ASCII it reads eight bytes at a
-// time again, where utf8.ValidString goes byte by byte from the first such
-// byte to the end.
-func ValidString(s string) bool {
-	const hi = 0x8080808080808080
-	n := len(s)
-	i := 0
-	for {
-		for i+8 <= n {
-			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-			if w&hi != 0 {
-				i += bits.TrailingZeros64(w&hi) / 8 // the first byte that is not ASCII
-				break
-			}
-			i += 8
-		}
-		// Byte by byte, to the end of a stretch not ASCII and of the
-		// ASCII after it that is shorter than eight bytes.
-		for i < n {
-			c := s[i]
-			if c < utf8.RuneSelf {
-				i++
-				if i+8 <= n && s[i] < utf8.RuneSelf {
-					break // eight at a time again
-				}
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if size == 1 && r == utf8.RuneError {
-				return false
-			}
-			i += size
-		}
-		if i >= n {
-			return true
-		}
-	}
-}
-
 // IsASCIIString reports whether s is all ASCII: eight bytes at a time, OR
 // reduced without a branch per word (the pieces of a web page it is asked
 // about are short and most are ASCII: a tag, with its attributes).

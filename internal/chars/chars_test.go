@@ -215,32 +215,3 @@ func TestIsASCIIString(t *testing.T) {
 		}
 	}
 }
-
-// FuzzValidString: ValidString is utf8.ValidString.
-func FuzzValidString(f *testing.F) {
-	for _, s := range []string{
-		"", "abc", "<td style=\"font-family: 微软雅黑;\">0</td>", "规章\xff", "\xe0\x80\x80", "\xed\xa0\x80",
-		"\xef\xbf\xbd", "abcdefg\xe8\xa7", "\xf0\x9f\x98\x80abcdefgh", "12345678\xc3\xa9", "\xe8\xa7\x84\xe8",
-		"\xf4\x90\x80\x80", "\xc0\xaf", "a\x80bcdefghij", "\xee\x80\x80\xef\xbf\xbf", "规abcdefghijklmnop\xff",
-	} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := ValidString(s), utf8.ValidString(s); got != want {
-			t.Errorf("ValidString(%q) = %v, want %v", s, got, want)
-		}
-	})
-}
-
-// TestValidStringCuts: ValidString is utf8.ValidString on every substring
-// of text with runes of every length and broken ones, at every alignment.
-func TestValidStringCuts(t *testing.T) {
-	s := "规章 a\u00a0é\U0001F600，１２3\n行政\xff规范\xe8\xa7性文件\xed\xa0\x80abcdefgh\xe0\x80\x80\uffff\ue000 abcdefghijk规"
-	for i := range len(s) {
-		for j := i; j <= len(s); j++ {
-			if got, want := ValidString(s[i:j]), utf8.ValidString(s[i:j]); got != want {
-				t.Errorf("ValidString(%q) = %v, want %v", s[i:j], got, want)
-			}
-		}
-	}
-}
