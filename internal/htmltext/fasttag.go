@@ -23,18 +23,29 @@ import "strings"
 // noFastTag turns fastTag off (tests compare the two ways).
 var noFastTag = false
 
-// tagNameByte: bytes of a tag's name fastTag reads itself.
+// tagNameByte: the bytes of a tag's name fastTag reads itself, nameByte
+// or nameUpper (an upper-case letter, which tagName lowers); 0 for others.
 // attrNameByte: bytes of an attribute's name: any but white space, '/',
 // '>', '=' (which end it, as in the tokenizer) and quotes, '<' and NUL,
 // which fastTag leaves to the tokenizer.
-var tagNameByte, attrNameByte = func() (t, a [256]bool) {
+var tagNameByte, attrNameByte = func() (t [256]byte, a [256]bool) {
 	for c := 0; c < 256; c++ {
 		b := byte(c)
-		t[c] = 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '-' || b == ':' || b == '_' || b == '.'
+		switch {
+		case 'A' <= b && b <= 'Z':
+			t[c] = nameByte | nameUpper
+		case 'a' <= b && b <= 'z' || '0' <= b && b <= '9' || b == '-' || b == ':' || b == '_' || b == '.':
+			t[c] = nameByte
+		}
 		a[c] = !isSpace[c] && !strings.ContainsRune("/>=\"'<\x00", rune(b))
 	}
 	return
 }()
+
+const (
+	nameByte  = 1
+	nameUpper = 2
+)
 
 // rawTextElement reports whether the tokenizer reads the content of an
 // element of this name (lower case) as raw text (readStartTag).
@@ -62,17 +73,20 @@ func (w *htmlWalker) fastTag(buf string, i int) (int, bool) {
 	if c := buf[j]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
 		return 0, false
 	}
-	ns, upper := j, false
-	for ; j < n && tagNameByte[buf[j]]; j++ {
-		if buf[j] <= 'Z' && buf[j] >= 'A' {
-			upper = true
+	ns, kinds := j, byte(0)
+	for j < n {
+		k := tagNameByte[buf[j]]
+		if k == 0 {
+			break
 		}
+		kinds |= k
+		j++
 	}
 	if j >= n || buf[j] != '>' && !isSpace[buf[j]] {
 		return 0, false
 	}
 	name := buf[ns:j]
-	if upper {
+	if kinds&nameUpper != 0 {
 		name = lowerName(name)
 	}
 	if end {
@@ -145,7 +159,12 @@ func (w *htmlWalker) fastTag(buf string, i int) (int, bool) {
 		case c != '>':
 			return 0, false
 		}
-		kind := attrKindOf(buf[ks:ke])
+		// (keep's names start with s, h, c or r: most others need no look)
+		kind := attrOther
+		switch buf[ks] | 0x20 {
+		case 's', 'h', 'c', 'r':
+			kind = attrKindOf(buf[ks:ke])
+		}
 		if kind == attrOther || seen[kind] {
 			continue
 		}
