@@ -845,7 +845,7 @@ func (w *htmlWalker) plainRun(c *container, s string, i int) int {
 	for j < len(s) {
 		r, size := rune(s[j]), 1
 		if r >= utf8.RuneSelf {
-			if r, size = utf8.DecodeRuneInString(s[j:]); size == 1 && w.check {
+			if r, size = chars.DecodeRune(s[j:]); size == 1 && w.check {
 				w.invalid = true // (U+FFFD itself is three bytes)
 			}
 		}
