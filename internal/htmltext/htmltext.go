@@ -1214,7 +1214,7 @@ func (w *htmlWalker) table() *htable {
 
 func (w *htmlWalker) openTable(p posmap.Pos) {
 	w.top().brk()
-	t := &htable{stray: &container{anchor: p}, anchor: p}
+	t := &htable{stray: &container{anchor: p}, anchor: p, grid: gridState{mem: w.mem}}
 	w.tables = append(w.tables, t)
 	w.stack = append(w.stack, t.stray)
 }
@@ -1335,6 +1335,7 @@ func (t *htable) stream() {
 // later row walk 40,000 columns; 128 cells spanning every row made each
 // bare <tr> a line of 127 fields).
 type gridState struct {
+	mem     *walkMem // where row lines are allocated
 	carry   []int    // rows each tracked column is still covered by a cell above
 	coverer []*hcell // the cell covering each tracked column
 	covered []*hcell // the covering cells of the row at hand, by column
@@ -1356,7 +1357,8 @@ func (g *gridState) row(r *hrow) *hline {
 	if len(r.cells) == 0 {
 		return nil
 	}
-	line := &hline{anchor: r.pos, table: true}
+	line := g.mem.line()
+	line.anchor, line.table = r.pos, true
 	// The cells' text, flattened first so that the line's bytes and
 	// segments are allocated once: a TAB for each cell and covered column
 	// at most.
@@ -1369,10 +1371,10 @@ func (g *gridState) row(r *hrow) *hline {
 		segs += len(f.segs)
 	}
 	if size > len(line.bbuf) {
-		line.b = make([]byte, 0, size)
+		line.b = g.mem.bytes(size)
 	}
 	if segs > len(line.sbuf) {
-		line.segs = make([]posmap.Seg, 0, segs)
+		line.segs = g.mem.segs(segs)
 	}
 	col, fields := 0, 0
 	field := func() {
@@ -1655,7 +1657,8 @@ func walkPage(doc string, valid, check bool, mem *walkMem) (lines []*hline, inva
 }
 
 // walkMem holds the blocks of cells and rows the walkers of one page hand
-// out (newCell, newRow), kept for the next page (walkPool): a page has
+// out (newCell, newRow), and the lines of table rows with their bytes and
+// segments (gridState.row), kept for the next page (walkPool): a page has
 // hundreds of cells, and allocating them was most of what ToText
 // allocated. Only the first walkMemBlocks blocks of each are kept, so that
 // a table too long to hold (gridded as it is read, htable.stream) still
@@ -1664,6 +1667,16 @@ type walkMem struct {
 	cells         [][]hcell
 	rows          [][]hrow
 	ncells, nrows int // blocks handed out on this page
+	// Lines of table rows, and room for their bytes and segments, kept
+	// the same way (gridState.row): blocks and chunks, how many handed
+	// out, what is left of the last.
+	lines                 [][]hline
+	byteChunks            [][]byte
+	segChunks             [][]posmap.Seg
+	nlines, nbytes, nsegs int
+	lineFree              []hline
+	byteFree              []byte
+	segFree               []posmap.Seg
 }
 
 const walkMemBlocks = 64
@@ -1675,18 +1688,7 @@ func (m *walkMem) cellBlock() []hcell {
 	if m == nil {
 		return make([]hcell, 32)
 	}
-	if m.ncells < len(m.cells) {
-		b := m.cells[m.ncells]
-		m.ncells++
-		clear(b)
-		return b
-	}
-	b := make([]hcell, 32)
-	if len(m.cells) < walkMemBlocks {
-		m.cells = append(m.cells, b)
-		m.ncells++
-	}
-	return b
+	return reuse(&m.cells, &m.ncells, 32)
 }
 
 // rowBlock returns a block of zero rows.
@@ -1694,16 +1696,65 @@ func (m *walkMem) rowBlock() []hrow {
 	if m == nil {
 		return make([]hrow, 16)
 	}
-	if m.nrows < len(m.rows) {
-		b := m.rows[m.nrows]
-		m.nrows++
+	return reuse(&m.rows, &m.nrows, 16)
+}
+
+// line returns a zero line.
+func (m *walkMem) line() *hline {
+	if m == nil {
+		return new(hline)
+	}
+	if len(m.lineFree) == 0 {
+		m.lineFree = reuse(&m.lines, &m.nlines, 32)
+	}
+	l := &m.lineFree[0]
+	m.lineFree = m.lineFree[1:]
+	return l
+}
+
+// bytes returns an empty slice with room for n bytes.
+func (m *walkMem) bytes(n int) []byte {
+	if m == nil || n > walkMemChunk/8 {
+		return make([]byte, 0, n)
+	}
+	if len(m.byteFree) < n {
+		m.byteFree = reuse(&m.byteChunks, &m.nbytes, walkMemChunk)
+	}
+	b := m.byteFree[:0:n]
+	m.byteFree = m.byteFree[n:]
+	return b
+}
+
+// segs returns an empty slice with room for n segments.
+func (m *walkMem) segs(n int) []posmap.Seg {
+	if m == nil || n > walkMemChunk/8 {
+		return make([]posmap.Seg, 0, n)
+	}
+	if len(m.segFree) < n {
+		m.segFree = reuse(&m.segChunks, &m.nsegs, walkMemChunk)
+	}
+	b := m.segFree[:0:n]
+	m.segFree = m.segFree[n:]
+	return b
+}
+
+// walkMemChunk is the length of the chunks bytes and segs hand out from.
+const walkMemChunk = 4096
+
+// reuse returns the next of the blocks kept in *kept (*used of them
+// handed out on this page), cleared, or a new block of n, kept if fewer
+// than walkMemBlocks are.
+func reuse[T any](kept *[][]T, used *int, n int) []T {
+	if *used < len(*kept) {
+		b := (*kept)[*used]
+		*used++
 		clear(b)
 		return b
 	}
-	b := make([]hrow, 16)
-	if len(m.rows) < walkMemBlocks {
-		m.rows = append(m.rows, b)
-		m.nrows++
+	b := make([]T, n)
+	if len(*kept) < walkMemBlocks {
+		*kept = append(*kept, b)
+		*used++
 	}
 	return b
 }
@@ -1712,6 +1763,7 @@ func (m *walkMem) rowBlock() []hrow {
 // The blocks are cleared when handed out, not here: what the last page
 // left in them stays reachable until then, at most walkMemBlocks blocks.
 func (m *walkMem) release() {
-	m.ncells, m.nrows = 0, 0
+	m.ncells, m.nrows, m.nlines, m.nbytes, m.nsegs = 0, 0, 0, 0, 0
+	m.lineFree, m.byteFree, m.segFree = nil, nil, nil
 	walkPool.Put(m)
 }
