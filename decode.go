@@ -244,7 +244,7 @@ func textUTF16(src []byte, bigEndian bool) bool {
 	for _, r := range utf16.Decode(units) {
 		n++
 		switch {
-		case r == '\n' || r == '\r' || r == '\t' || r == '\f':
+		case chars.IsHTMLSpace(r): // white space, control characters among it
 		case r == utf8.RuneError, unicode.IsControl(r), !unicode.IsPrint(r) && !chars.IsUnicodeSpace(r):
 			bad++
 		}

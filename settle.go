@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/schema"
 )
 
@@ -77,7 +78,7 @@ func nounCount(text, noun string) bool {
 			return false
 		}
 		i += j + len(noun)
-		if i < len(text) && text[i] >= '0' && text[i] <= '9' {
+		if i < len(text) && chars.IsASCIIDigit(rune(text[i])) {
 			return true
 		}
 	}
@@ -109,10 +110,10 @@ func proseMatches(re *regexp.Regexp, text, noun string) [][]int {
 			continue
 		}
 		hi := i
-		for hi < len(text) && text[hi] >= '0' && text[hi] <= '9' {
+		for hi < len(text) && chars.IsASCIIDigit(rune(text[hi])) {
 			hi++
 		}
-		for hi < len(text) && (text[hi] == ' ' || text[hi] == '\t' || text[hi] == '\n' || text[hi] == '\f' || text[hi] == '\r') {
+		for hi < len(text) && chars.IsHTMLSpace(rune(text[hi])) {
 			hi++
 		}
 		hi = min(hi+utf8.UTFMax, len(text))

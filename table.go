@@ -427,8 +427,10 @@ func (tp *tableParser) tokenizePipes(lines []lineInfo) []token {
 				}
 				parts = parts[:0]
 				start = i + 1
-			case ' ', '\t':
-				continue
+			default:
+				if chars.IsBreakingSpace(rune(s.text[i])) { // (a byte: ' ' or TAB)
+					continue
+				}
 			}
 			first = false
 		}
@@ -634,7 +636,7 @@ func unitRun(s string) []int {
 	var ends []int
 	for i := 0; i < len(s); {
 		j := i
-		for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '.' && j > i) {
+		for j < len(s) && (chars.IsASCIIDigit(rune(s[j])) || s[j] == '.' && j > i) {
 			j++
 		}
 		if j == i || s[j-1] == '.' {

@@ -73,7 +73,7 @@ func isValue(gs []glyph) bool {
 	dots := 0
 	for k, g := range gs {
 		switch {
-		case g.r >= '0' && g.r <= '9':
+		case chars.IsASCIIDigit(g.r):
 		case g.r == '.' && k > 0 && k < len(gs)-1:
 			dots++
 		default:

@@ -107,6 +107,12 @@ func IsBreakingSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000
 // page's text: a breaking space (IsBreakingSpace) or the no-break space.
 func IsInlineSpace(r rune) bool { return IsBreakingSpace(r) || r == NoBreakSpace }
 
+// StartsInlineSpace reports whether byte c can start the UTF-8 of an
+// IsInlineSpace rune: ' ', TAB, 0xC2 (U+00A0) or 0xE3 (U+3000). None of
+// them continues a rune, so text can be scanned a byte at a time and only
+// these decoded (TestStartsInlineSpace).
+func StartsInlineSpace(c byte) bool { return c == ' ' || c == '\t' || c == 0xC2 || c == 0xE3 }
+
 // IsHTMLSpace reports whether r is ASCII white space as HTML defines it:
 // space, TAB, LF, FF and CR (not the vertical tab). Go's regexp \s is the
 // same class. It is the ASCII part of IsCollapsible, less NUL.
@@ -240,6 +246,15 @@ func IsFullWidthASCII(r rune) bool { return r >= 0xFF01 && r <= 0xFF5E }
 func Narrow(r rune) (rune, bool) {
 	if IsFullWidthASCII(r) {
 		return r - 0xFF01 + 0x21, true
+	}
+	return r, false
+}
+
+// Widen returns the full-width form of the printable ASCII character r
+// (U+0021–U+007E to U+FF01–U+FF5E), and whether r is one: Narrow undone.
+func Widen(r rune) (rune, bool) {
+	if r >= 0x21 && r <= 0x7E {
+		return r - 0x21 + 0xFF01, true
 	}
 	return r, false
 }

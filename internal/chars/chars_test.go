@@ -215,3 +215,42 @@ func TestIsASCIIString(t *testing.T) {
 		}
 	}
 }
+
+// TestWiden: Widen is Narrow undone, for every printable ASCII character,
+// and leaves other runes.
+func TestWiden(t *testing.T) {
+	for r := rune(0); r < 0x80; r++ {
+		w, ok := Widen(r)
+		if want := r >= 0x21 && r <= 0x7E; ok != want {
+			t.Fatalf("Widen(%q) ok %v", r, ok)
+		}
+		if !ok {
+			if w != r {
+				t.Fatalf("Widen(%q) = %q, want it unchanged", r, w)
+			}
+			continue
+		}
+		if n, nok := Narrow(w); !nok || n != r || !IsFullWidthASCII(w) {
+			t.Fatalf("Narrow(Widen(%q)) = %q, %v", r, n, nok)
+		}
+	}
+	if w, ok := Widen('规'); ok || w != '规' {
+		t.Fatalf("Widen('规') = %q, %v", w, ok)
+	}
+}
+
+// TestStartsInlineSpace: StartsInlineSpace names exactly the first bytes
+// of the IsInlineSpace runes.
+func TestStartsInlineSpace(t *testing.T) {
+	starts := map[byte]bool{}
+	for r := rune(0); r < 0x10000; r++ {
+		if IsInlineSpace(r) {
+			starts[string(r)[0]] = true
+		}
+	}
+	for c := 0; c < 256; c++ {
+		if StartsInlineSpace(byte(c)) != starts[byte(c)] {
+			t.Errorf("StartsInlineSpace(%#x) = %v, want %v", c, StartsInlineSpace(byte(c)), starts[byte(c)])
+		}
+	}
+}

@@ -58,6 +58,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/opengovcn/nianbao/internal/chars"
 	"github.com/opengovcn/nianbao/internal/posmap"
 )
 
@@ -680,9 +681,9 @@ func (w *writer) cell(c cell) {
 	}
 }
 
-func isSpace(r rune) bool {
-	return r == ' ' || r == '\t' || r == '\n' || r == '\u3000' || r == '\u00a0'
-}
+// isSpace: a space in a line (chars.IsInlineSpace: space, TAB, U+3000, the
+// no-break space) or a line break.
+func isSpace(r rune) bool { return chars.IsInlineSpace(r) || r == '\n' }
 
 // firstPara returns the number of the first paragraph in a row, or 1.
 func firstPara(rw row) int {

@@ -7,6 +7,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 const numberingPart = "word/numbering.xml"
@@ -110,7 +112,7 @@ func (n *numbering) next(numID string, ilvl int) string {
 	var b strings.Builder
 	text := abs.levels[ilvl].text
 	for i := 0; i < len(text); i++ {
-		if text[i] == '%' && i+1 < len(text) && text[i+1] >= '1' && text[i+1] <= '9' {
+		if text[i] == '%' && i+1 < len(text) && chars.IsASCIIDigit(rune(text[i+1])) && text[i+1] != '0' {
 			k := int(text[i+1] - '1')
 			c := abs.count[k]
 			if c == 0 {

@@ -694,13 +694,13 @@ func squeeze(l string) (string, *sqMap) {
 	var b strings.Builder
 	b.Grow(len(l))
 	m := &sqMap{starts: []int{0}, shifts: []int{0}}
-	// A space rune starts with ' ', '\t', 0xC2 (U+00A0) or 0xE3 (U+3000),
-	// none of which continues a rune: other bytes are copied as they are,
-	// without decoding (the same bytes as copying their runes whole).
+	// A space rune starts with a byte of chars.StartsInlineSpace, none of
+	// which continues a rune: other bytes are copied as they are, without
+	// decoding (the same bytes as copying their runes whole).
 	run, dropped := 0, 0 // start of the bytes not yet copied; bytes dropped
 	for i := 0; i < len(l); {
 		c, n := l[i], 1
-		if c == ' ' || c == '\t' || c == 0xC2 || c == 0xE3 {
+		if chars.StartsInlineSpace(c) {
 			var r rune
 			r, n = utf8.DecodeRuneInString(l[i:])
 			if chars.IsInlineSpace(r) {

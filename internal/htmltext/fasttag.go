@@ -1,6 +1,10 @@
 package htmltext
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/opengovcn/nianbao/internal/chars"
+)
 
 // Tags of the common shape, and text up to a tag, read without a token.
 //
@@ -34,7 +38,7 @@ var tagNameByte, attrNameByte = func() (t [256]byte, a [256]bool) {
 		switch {
 		case 'A' <= b && b <= 'Z':
 			t[c] = nameByte | nameUpper
-		case 'a' <= b && b <= 'z' || '0' <= b && b <= '9' || b == '-' || b == ':' || b == '_' || b == '.':
+		case 'a' <= b && b <= 'z' || chars.IsASCIIDigit(rune(b)) || b == '-' || b == ':' || b == '_' || b == '.':
 			t[c] = nameByte
 		}
 		a[c] = !isSpace[c] && !strings.ContainsRune("/>=\"'<\x00", rune(b))

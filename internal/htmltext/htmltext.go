@@ -891,14 +891,16 @@ func (w *htmlWalker) checkedText(doc string, i, k int) {
 	}
 }
 
-// asciiCollapsible is chars.IsCollapsible for a byte below 0x80.
-func asciiCollapsible(b byte) bool {
-	switch b {
-	case ' ', '\t', '\n', '\r', '\f', 0:
-		return true
+// asciiCollapsible is chars.IsCollapsible for a byte below 0x80 (HTML's
+// white space and NUL), looked up.
+func asciiCollapsible(b byte) bool { return collapsibleByte[b] }
+
+var collapsibleByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = chars.IsCollapsible(rune(c))
 	}
-	return false
-}
+	return
+}()
 
 func (w *htmlWalker) visible(c *container, r rune, p posmap.Pos) {
 	switch {
@@ -924,7 +926,7 @@ func decodeEntity(s string) (string, int) {
 			end = i + 1
 			break
 		}
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '#') {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || chars.IsASCIIDigit(rune(c)) || c == '#') {
 			break
 		}
 		end = -(i + 1) // no semicolon yet: s[:i+1] is a candidate without one
@@ -1107,8 +1109,7 @@ func tagName(raw string) string {
 	}
 	j := i + 1
 	for j < len(raw) {
-		switch raw[j] {
-		case ' ', '\n', '\r', '\t', '\f', '/', '>':
+		if endsName[raw[j]] {
 			goto end
 		}
 		j++

@@ -15,8 +15,11 @@ package htmltext
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // span is a range of bytes in a tokenizer's buffer.
@@ -102,12 +105,15 @@ func (z *tokenizer) skipWhiteSpace() {
 	z.eof = true
 }
 
-// isSpace is HTML's white space: ' ', '\n', '\r', '\t', '\f'. endsName
-// adds '/' and '>', which end a tag name; endsKey adds '=' to those, which
-// ends an attribute name (unless it is the name's first byte).
+// isSpace is HTML's white space (chars.IsHTMLSpace: ' ', '\n', '\r', '\t',
+// '\f'). endsName adds '/' and '>', which end a tag name; endsKey adds '='
+// to those, which ends an attribute name (unless it is the name's first
+// byte).
 var isSpace, endsName, endsKey = func() (sp, name, key [256]bool) {
-	for _, c := range []byte(" \n\r\t\f") {
-		sp[c], name[c], key[c] = true, true, true
+	for c := range utf8.RuneSelf {
+		if chars.IsHTMLSpace(rune(c)) {
+			sp[c], name[c], key[c] = true, true, true
+		}
 	}
 	name['/'], name['>'] = true, true
 	key['/'], key['>'], key['='] = true, true, true
@@ -156,8 +162,7 @@ func (z *tokenizer) readRawEndTag() bool {
 	if z.eof {
 		return false
 	}
-	switch c {
-	case ' ', '\n', '\r', '\t', '\f', '/', '>':
+	if endsName[c] {
 		z.raw.end -= 3 + len(z.rawTag)
 		return true
 	}
@@ -298,8 +303,7 @@ scriptDataDoubleEscapeStart:
 	if z.eof {
 		return
 	}
-	switch c {
-	case ' ', '\n', '\r', '\t', '\f', '/', '>':
+	if endsName[c] {
 		goto scriptDataDoubleEscaped
 	}
 	z.raw.end--

@@ -18,10 +18,13 @@ package noise
 
 import (
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/opengovcn/nianbao/internal/chars"
 )
 
 // New returns a deterministic random generator for seed.
@@ -151,9 +154,8 @@ func Tables(s string, style Style) (out string, ok bool) {
 	return b.String(), true
 }
 
-var toWide = map[rune]rune{
-	'(': '（', ')': '）', ':': '：', ',': '，', '.': '．', '/': '／', '-': '－', ';': '；',
-}
+// widened is the ASCII punctuation Width turns full-width and back.
+const widened = "():,./-;"
 
 // Width swaps the width of digits and punctuation in table lines: in each
 // table line, with probability one half, ASCII digits and ASCII punctuation
@@ -175,18 +177,14 @@ func Width(s string, rng *rand.Rand) string {
 				continue
 			}
 			j += n
+			// Digits and the punctuation of widened change width;
+			// letters and other characters do not.
 			switch {
-			case wide && r >= '0' && r <= '9':
-				r = '０' + (r - '0')
-			case wide && toWide[r] != 0:
-				r = toWide[r]
-			case !wide && r >= '０' && r <= '９':
-				r = '0' + (r - '０')
+			case wide && (chars.IsASCIIDigit(r) || strings.ContainsRune(widened, r)):
+				r, _ = chars.Widen(r)
 			case !wide:
-				for a, w := range toWide {
-					if r == w {
-						r = a
-					}
+				if n, ok := chars.Narrow(r); ok && (chars.IsASCIIDigit(n) || strings.ContainsRune(widened, n)) {
+					r = n
 				}
 			}
 			b.WriteRune(r)
@@ -254,27 +252,16 @@ func PageNumbers(s string, n int, rng *rand.Rand) string {
 		if i < len(lines)-1 && rng.IntN(n) == 0 {
 			switch rng.IntN(3) {
 			case 0:
-				b.WriteString("\n- " + itoa(page) + " -")
+				b.WriteString("\n- " + strconv.Itoa(page) + " -")
 			case 1:
 				b.WriteString("\n\f")
 			default:
-				b.WriteString("\n\f- " + itoa(page) + " -")
+				b.WriteString("\n\f- " + strconv.Itoa(page) + " -")
 			}
 			page++
 		}
 	}
 	return b.String()
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var d []byte
-	for ; n > 0; n /= 10 {
-		d = append([]byte{byte('0' + n%10)}, d...)
-	}
-	return string(d)
 }
 
 // Markdown decorates the text: lines that start like a numbered section
