@@ -31,14 +31,7 @@ func TestRunSteps(t *testing.T) {
 	}
 	// Once before counting, in every run: lazily built tables (the
 	// catalog's vocabulary) are built here, not in the steps counted.
-	r, err := Parse(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	j, err := json.Marshal(r)
-	if err != nil {
-		t.Fatal(err)
-	}
+	j := reportJSON(t, src)
 	src = lineEnds(src)
 	fe := frontEndOf(src)
 	if fe == nil && (step == "front" || step == "core") {
@@ -66,4 +59,19 @@ func TestRunSteps(t *testing.T) {
 	for range n {
 		run()
 	}
+}
+
+// reportJSON parses src and returns the report as JSON, failing t if
+// either does not work.
+func reportJSON(t testing.TB, src []byte) []byte {
+	t.Helper()
+	r, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return j
 }

@@ -40,14 +40,7 @@ func TestWebInputRatio(t *testing.T) {
 		if fe == nil || fe.name != "html" && fe.name != "flat" {
 			continue
 		}
-		r, err := Parse(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		j, err := json.Marshal(r)
-		if err != nil {
-			t.Fatal(err)
-		}
+		j := reportJSON(t, src)
 		const rounds, per = 101, 3
 		ratios := make([]float64, 0, rounds)
 		for range rounds {

@@ -73,18 +73,7 @@ func tableSoups(n int) []string {
 // the pages under testdata, on random tags, on random report tables, and on
 // every prefix of some of them.
 func TestFastTagSameText(t *testing.T) {
-	for _, doc := range tagSoups(t) {
-		toTextBothWays(t, doc)
-	}
-	soups := tableSoups(5000)
-	for _, doc := range soups {
-		toTextBothWays(t, doc)
-	}
-	for _, doc := range soups[:200] {
-		for i := range len(doc) {
-			toTextBothWays(t, doc[:i])
-		}
-	}
+	checkPages(t, tableSoups(5000), 200, toTextBothWays)
 }
 
 func FuzzFastTag(f *testing.F) {

@@ -82,6 +82,21 @@ func sameTokens(t *testing.T, doc string) {
 	}
 }
 
+// checkPages runs check on the pages under testdata and random tags
+// (tagSoups), on soups, and on every prefix of the first prefixes of soups
+// (input ending anywhere).
+func checkPages(t *testing.T, soups []string, prefixes int, check func(*testing.T, string)) {
+	t.Helper()
+	for _, doc := range append(tagSoups(t), soups...) {
+		check(t, doc)
+	}
+	for _, doc := range soups[:prefixes] {
+		for i := range len(doc) {
+			check(t, doc[:i])
+		}
+	}
+}
+
 // markupSoups are random strings of the pieces HTML's tokenization turns
 // on: raw text elements and their end tags, script escapes, comments and
 // their odd ends, doctypes, bogus comments, processing instructions,
@@ -112,18 +127,7 @@ func markupSoups(n int) []string {
 // html.Tokenizer gives, on the pages under testdata, on tag soup, and on
 // random markup, and on every prefix of some of it (input ending anywhere).
 func TestTokenizerMatchesXNetHTML(t *testing.T) {
-	for _, doc := range tagSoups(t) {
-		sameTokens(t, doc)
-	}
-	soups := markupSoups(20000)
-	for _, doc := range soups {
-		sameTokens(t, doc)
-	}
-	for _, doc := range soups[:500] {
-		for i := range len(doc) {
-			sameTokens(t, doc[:i])
-		}
-	}
+	checkPages(t, markupSoups(20000), 500, sameTokens)
 	// A slash that ends the last value: the tag is self-closing only if
 	// that attribute was not saved (a repeated name).
 	for _, doc := range []string{"<td a=/>x", "<td a=x A=/>x", "<td style=x STYLE=/>x", "<td style=/>x",
