@@ -216,7 +216,9 @@ func (w *htmlWalker) fastTag(buf string, i int) (int, bool) {
 		if hasR {
 			rs = spanAttr(rowspan, 1)
 		}
-		w.element(name, cs, rs, hidden, false)
+		if hidden || classOf(name) != 0 {
+			w.element(name, cs, rs, hidden, false) // (an inline element that shows is nothing to it)
+		}
 	}
 	if hasS && styleKnown && w.check {
 		// The value's bytes are those of one read before (checkUTF8).

@@ -883,13 +883,22 @@ func (w *htmlWalker) checkUTF8(doc string, end int) {
 
 // checkedText reads the text doc[i:k], which it leaves out of the runs
 // checkUTF8 checks: w.text checks the runes it decodes.
+// Short text (the white space between two tags, a cell's "0") stays in
+// the run: ending a run there would make the runs many and short.
 func (w *htmlWalker) checkedText(doc string, i, k int) {
+	if k-i < shortText {
+		w.text(doc[i:k])
+		return
+	}
 	w.checkUTF8(doc, i)
 	w.text(doc[i:k])
 	if w.check {
 		w.checkedTo = k
 	}
 }
+
+// shortText is the length under which checkedText leaves text in the run.
+const shortText = 24
 
 // asciiCollapsible is chars.IsCollapsible for a byte below 0x80 (HTML's
 // white space and NUL), looked up.
