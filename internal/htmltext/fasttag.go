@@ -61,6 +61,33 @@ func rawTextElement(name string) bool {
 	return false
 }
 
+// fast reads tags of the common shape (fastTag) and text up to a tag
+// (textEnd) from doc[i] on, as long as they come, and returns where it
+// stopped: at the end, or at what the tokenizer is to read.
+func (w *htmlWalker) fast(doc string, i int) int {
+	for i < len(doc) {
+		if doc[i] == '<' {
+			j, ok := w.fastTag(doc, i)
+			if !ok {
+				return i
+			}
+			i = j
+			continue
+		}
+		k := textEnd(doc, i)
+		if k == 0 {
+			return i
+		}
+		if w.skip != "" {
+			w.tr.skip(doc[i:k])
+		} else {
+			w.checkedText(doc, i, k)
+		}
+		i = k
+	}
+	return i
+}
+
 // fastTag reads the tag at buf[i] (a '<') if it is of the common shape,
 // does what the walker does with its token, and returns the offset after
 // it and true; else it does nothing and returns false.

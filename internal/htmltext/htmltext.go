@@ -726,23 +726,10 @@ func (w *htmlWalker) walk(doc string) []*hline {
 	z := newTokenizer(doc)
 	z.only = true
 	for {
-		// A tag of the common shape, and the text up to a tag, read
-		// without a token (fasttag.go).
-		if i := z.raw.end; i < len(doc) && z.rawTag == "" && w.rawName == "" && !noFastTag {
-			if doc[i] == '<' {
-				if j, ok := w.fastTag(doc, i); ok {
-					z.raw.start, z.raw.end = i, j
-					continue
-				}
-			} else if k := textEnd(doc, i); k > 0 {
-				z.raw.start, z.raw.end = i, k
-				if w.skip != "" {
-					w.tr.skip(doc[i:k])
-				} else {
-					w.checkedText(doc, i, k)
-				}
-				continue
-			}
+		// Tags of the common shape, and the text up to a tag, read
+		// without tokens (fasttag.go) as long as they come.
+		if z.rawTag == "" && w.rawName == "" && !noFastTag {
+			z.raw.end = w.fast(doc, z.raw.end)
 		}
 		if w.invalid {
 			break
