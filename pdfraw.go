@@ -571,22 +571,29 @@ func (tp *tableParser) readColumnMajor(r *Report, b schema.Block, bi *blockInfo)
 	if b.ID != "t3" || tp.mode != modeSpace || n < 2 {
 		return false
 	}
-	// The groups of values, in text order.
+	// The groups of values, in text order: runs of tp.toks (not copied).
 	var groups [][]token
-	prev, broken := -1, true
-	for _, t := range tp.toks {
+	prev, start := -1, -1 // the line of the last value; where its group starts, -1 if none
+	for i, t := range tp.toks {
 		if t.kind != tkValue || isPageNumber(t.text) {
-			broken = true
+			if start >= 0 {
+				groups, start = append(groups, tp.toks[start:i]), -1
+			}
 			continue
 		}
 		if t.line == prev {
 			return false // two values on a line: not one a line
 		}
-		if broken || t.line != prev+1 {
-			groups = append(groups, nil)
+		if start >= 0 && t.line != prev+1 {
+			groups, start = append(groups, tp.toks[start:i]), -1
 		}
-		groups[len(groups)-1] = append(groups[len(groups)-1], t)
-		prev, broken = t.line, false
+		if start < 0 {
+			start = i
+		}
+		prev = t.line
+	}
+	if start >= 0 {
+		groups = append(groups, tp.toks[start:])
 	}
 	// Bands: n groups of k values each, one after another.
 	type band struct{ from, k int } // first row, rows
