@@ -277,6 +277,7 @@ type container struct {
 	prefix   string    // Markdown heading marker for the next line (h1–h6)
 	lbuf     [1]*hline // where lines starts: a cell's one line
 	spare    *hline    // a zero line for line to use first, or nil
+	mem      *walkMem  // where other lines are allocated (may be nil)
 }
 
 func (c *container) line() *hline {
@@ -286,7 +287,8 @@ func (c *container) line() *hline {
 			c.cur, c.spare = c.spare, nil
 			c.cur.anchor = c.anchor
 		} else {
-			c.cur = &hline{anchor: c.anchor}
+			c.cur = c.mem.line()
+			c.cur.anchor = c.anchor
 		}
 	}
 	return c.cur
@@ -345,7 +347,8 @@ func (c *container) flatten() *hline {
 	case len(c.lines) == 1 && bytes.IndexByte(c.lines[0].b, '\t') < 0:
 		return c.lines[0] // the common cell of one line: no copy
 	}
-	out := &hline{anchor: c.anchor}
+	out := c.mem.line()
+	out.anchor = c.anchor
 	for i, l := range c.lines {
 		if i > 0 && out.n > 0 && !(chars.IsCJK(out.last) && chars.IsCJK(l.first)) {
 			out.synth(' ')
@@ -721,7 +724,7 @@ func (w *htmlWalker) top() *container { return w.stack[len(w.stack)-1] }
 
 // walk reads the markup doc and returns the lines of its visible text.
 func (w *htmlWalker) walk(doc string) []*hline {
-	root := &container{anchor: w.tr.pos()}
+	root := &container{anchor: w.tr.pos(), mem: w.mem}
 	w.stack = []*container{root}
 	z := newTokenizer(doc)
 	z.only = true
@@ -1026,7 +1029,7 @@ func (w *htmlWalker) element(name string, colspan, rowspan int, hidden, selfClos
 			row := t.rows[len(t.rows)-1]
 			cell := w.newCell()
 			cell.colspan, cell.rowspan = min(max(colspan, 1), htmlMaxColspan), rowspan
-			cell.cont = container{anchor: p, cell: true}
+			cell.cont = container{anchor: p, cell: true, mem: w.mem}
 			cell.c = &cell.cont
 			cell.cont.spare = &cell.line
 			row.cells = append(row.cells, cell)
@@ -1211,7 +1214,7 @@ func (w *htmlWalker) table() *htable {
 
 func (w *htmlWalker) openTable(p posmap.Pos) {
 	w.top().brk()
-	t := &htable{stray: &container{anchor: p}, anchor: p, grid: gridState{mem: w.mem}}
+	t := &htable{stray: &container{anchor: p, mem: w.mem}, anchor: p, grid: gridState{mem: w.mem}}
 	w.tables = append(w.tables, t)
 	w.stack = append(w.stack, t.stray)
 }
