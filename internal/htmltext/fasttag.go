@@ -190,7 +190,7 @@ func (w *htmlWalker) fastTag(buf string, i int) (int, bool) {
 		case c != '>':
 			return 0, false
 		}
-		// (keep's names start with s, h, c or r: most others need no look)
+		// (the four kinds' names start with s, h, c or r: most others need no look)
 		kind := attrOther
 		switch buf[ks] | 0x20 {
 		case 's', 'h', 'c', 'r':

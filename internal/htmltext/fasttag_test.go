@@ -14,15 +14,23 @@ import (
 // first difference in the text or its map.
 func toTextBothWays(t *testing.T, doc string) {
 	t.Helper()
+	sameWithout(t, doc, &noFastTag, "with fastTag (-tokens +fast)")
+}
+
+// sameWithout converts doc as ToText does and with *off set (the way it
+// is compared with), and reports the first difference in the text or its
+// map, named by what.
+func sameWithout(t *testing.T, doc string, off *bool, what string) {
+	t.Helper()
 	text, m := ToText([]byte(doc))
-	noFastTag = true
+	*off = true
 	wantText, wantM := ToText([]byte(doc))
-	noFastTag = false
+	*off = false
 	if string(text) != string(wantText) {
-		t.Fatalf("%q:\ntext with fastTag (-tokens +fast):\n%s", doc, cmp.Diff(string(wantText), string(text)))
+		t.Fatalf("%q:\ntext %s:\n%s", doc, what, cmp.Diff(string(wantText), string(text)))
 	}
 	if diff := cmp.Diff(wantM, m); diff != "" {
-		t.Fatalf("%q:\nmap with fastTag (-tokens +fast):\n%s", doc, diff)
+		t.Fatalf("%q:\nmap %s:\n%s", doc, what, diff)
 	}
 }
 
@@ -125,16 +133,7 @@ func checkedBothWays(t *testing.T, v string) {
 			t.Fatalf("%q: walker found a byte not UTF-8: %v; utf8.ValidString: %v", v, invalid, utf8.ValidString(doc))
 		}
 	}
-	text, m := ToText([]byte(v))
-	noAssumeUTF8 = true
-	wantText, wantM := ToText([]byte(v))
-	noAssumeUTF8 = false
-	if string(text) != string(wantText) {
-		t.Fatalf("%q: text assuming UTF-8 (-checked first +assumed):\n%s", v, cmp.Diff(string(wantText), string(text)))
-	}
-	if diff := cmp.Diff(wantM, m); diff != "" {
-		t.Fatalf("%q: map assuming UTF-8 (-checked first +assumed):\n%s", v, diff)
-	}
+	sameWithout(t, v, &noAssumeUTF8, "assuming UTF-8 (-checked first +assumed)")
 }
 
 func FuzzCheckUTF8(f *testing.F) {

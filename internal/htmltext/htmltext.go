@@ -607,13 +607,6 @@ func classOf(name string) elemClass {
 	return 0
 }
 
-// isSkip is htmlSkip[name], isBlock htmlBlock[name] and isVoid whether the
-// element has no content, from the element's class: a map's hashing cost
-// more, on every tag (TestElementSwitches).
-func isSkip(name string) bool  { return classOf(name)&elSkip != 0 }
-func isBlock(name string) bool { return classOf(name)&elBlock != 0 }
-func isVoid(name string) bool  { return classOf(name)&elVoid != 0 }
-
 // mayHide reports whether a style may match hiddenStyle: whatever its case,
 // it holds "none" or "hidden" (letters that fold to no non-ASCII letter, so
 // ASCII case folding finds what the (?i) of hiddenStyle does). Most styles
@@ -1092,29 +1085,6 @@ func (w *htmlWalker) endTag(name string) {
 	case cls&elBlock != 0:
 		w.top().brk()
 	}
-}
-
-// tagName returns the name of the tag token raw ("<td …>", "</td>") in
-// lower case, as Tokenizer.TagName does (ASCII letters lowered, NUL as
-// U+FFFD), without allocating for the names this package knows. The name
-// runs from the letter after < or </ to white space, / or >.
-func tagName(raw string) string {
-	i := 1
-	if len(raw) > 1 && raw[1] == '/' {
-		i = 2
-	}
-	if i >= len(raw) {
-		return ""
-	}
-	j := i + 1
-	for j < len(raw) {
-		if endsName[raw[j]] {
-			goto end
-		}
-		j++
-	}
-end:
-	return lowerName(raw[i:j])
 }
 
 // tagName is the tagName of the current tag token: its name in lower

@@ -35,11 +35,10 @@ type tokenizer struct {
 	raw span
 	// buf[data.start:data.end] holds the current token's data: a tag
 	// token's tag name, a text token's text, and the like.
-	data          span
-	pendingAttr   [2]span
-	attr          [][2]span
-	attrNames     map[string]bool // names of attr in lower case, once it is long
-	nAttrReturned int
+	data        span
+	pendingAttr [2]span
+	attr        [][2]span
+	attrNames   map[string]bool // names of attr in lower case, once it is long
 	// rawTag is the lower-case "script" of the "</script>" that closes the
 	// next token, if the last start tag was of an element of raw text.
 	rawTag string
@@ -554,7 +553,6 @@ func (z *tokenizer) readStartTag() html.TokenType {
 func (z *tokenizer) readTag(saveAttr bool) {
 	z.attr = z.attr[:0]
 	z.kinds = z.kinds[:0]
-	z.nAttrReturned = 0
 	z.lastVal = -1
 	if len(z.attrNames) > 0 {
 		clear(z.attrNames)
@@ -669,11 +667,6 @@ const (
 	attrRowspan
 )
 
-// keep reports whether an attribute of this name is one the conversion
-// reads (style, hidden, colspan, rowspan), compared in ASCII lower case:
-// a tokenizer with only set saves no other.
-func keep(name string) bool { return attrKindOf(name) != attrOther }
-
 // attrKindOf returns the kind of an attribute of this name, compared in
 // ASCII lower case. (For a lower-case letter l, c|0x20 == l holds for c
 // = l and its upper case only.)
@@ -707,7 +700,7 @@ func attrKindOf(name string) attrKind {
 // a tag, a map once they are many (keeping a hostile tag linear).
 func (z *tokenizer) seenAttr(kind attrKind) bool {
 	if kind != attrOther {
-		// One of keep's names: the same name is the same kind.
+		// One of the four kinds: the same name is the same kind.
 		for _, k := range z.kinds {
 			if k == kind {
 				return true
@@ -915,23 +908,12 @@ func (z *tokenizer) attrKey(i int) string {
 	return key
 }
 
-// attrRaw returns the name of the i-th attribute of the current start tag
-// as written.
-func (z *tokenizer) attrRaw(i int) string { return z.buf[z.attr[i][0].start:z.attr[i][0].end] }
-
 // attrRawVal returns the value of the i-th attribute of the current start
 // tag as written (attrVal is a function of it).
 func (z *tokenizer) attrRawVal(i int) string { return z.buf[z.attr[i][1].start:z.attr[i][1].end] }
 
 // attrKind returns the kind of the i-th attribute of the current start tag.
 func (z *tokenizer) attrKind(i int) attrKind { return z.kinds[i] }
-
-// attrIs reports whether the i-th attribute of the current start tag is
-// named name (ASCII, lower case): whether attrKey(i) == name, without
-// lowering the key (a NUL in a key is U+FFFD there, never a letter).
-func (z *tokenizer) attrIs(i int, name string) bool {
-	return asciiEqualFold(z.buf[z.attr[i][0].start:z.attr[i][0].end], name)
-}
 
 // attrVal returns the value of the i-th attribute of the current start tag
 // as html.Tokenizer's TagAttr gives it: NUL as U+FFFD, CR LF and CR as LF,
@@ -948,7 +930,7 @@ func (z *tokenizer) attrVal(i int) string {
 	t.Next()
 	if z.only {
 		// z.attr holds some of the attributes: this one is the first of
-		// its name (one of keep's, ASCII) that html.Tokenizer gives.
+		// its name (one of the four kinds', ASCII) that html.Tokenizer gives.
 		key := z.attrKey(i)
 		for {
 			k, v, more := t.TagAttr()
