@@ -18,12 +18,7 @@ import (
 func parseAccounted(pr *Parser, src []byte) (*Report, *source, error) {
 	if fe := frontEndOf(src); fe != nil { // as Parse: the text a front end made
 		if text, m, ok := fe.toText(src); ok {
-			var cuts map[Position]bool
-			lost := false
-			if fe.spacedCuts {
-				cuts, lost = spacedCutsOf(text, m)
-			}
-			return pr.parseCut(text, cuts, lost, false)
+			return pr.parseCut(text, fe.in(text, m))
 		}
 	}
 	return pr.parse(src)

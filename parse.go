@@ -113,7 +113,7 @@ func (p *Parser) Parse(src []byte) (*Report, error) {
 	src = lineEnds(src)
 	if fe := frontEndOf(src); fe != nil {
 		if text, m, ok := fe.toText(src); ok {
-			return p.parseMapped(text, m, fe.spacedCuts, fe.clean)
+			return p.parseMapped(fe, text, m)
 		}
 		if fe.why != nil {
 			if err := fe.why(src); err != nil {
@@ -186,17 +186,32 @@ func frontEndOf(src []byte) *frontEnd {
 	return nil
 }
 
-// parseMapped parses text a front end made from the source and maps every
-// position back to the source; spaced says that the spaces the front end
-// dropped between two digits were cell boundaries (frontEnd.spacedCuts),
-// clean that the text needs no decoding (frontEnd.clean).
-func (pr *Parser) parseMapped(text []byte, m *posmap.Map, spaced, clean bool) (*Report, error) {
-	var cuts map[Position]bool
-	lost := false
-	if spaced {
-		cuts, lost = spacedCutsOf(text, m)
+// textIn is what is known of a text before it is read.
+type textIn struct {
+	// cuts: where a front end dropped spaces between two digits that
+	// were a cell boundary, the position of the digit after (spacedCutsOf).
+	cuts map[Position]bool
+	// lost: blank cells are known to leave no digit (spacedCutsOf's wide
+	// gaps).
+	lost bool
+	// clean: the text is valid UTF-8 with LF line ends and no NUL byte,
+	// and decode is skipped (its checks would find nothing).
+	clean bool
+}
+
+// in returns what fe's text (with its map m) tells before it is read.
+func (fe *frontEnd) in(text []byte, m *posmap.Map) textIn {
+	in := textIn{clean: fe.clean}
+	if fe.spacedCuts {
+		in.cuts, in.lost = spacedCutsOf(text, m)
 	}
-	r, _, err := pr.parseCut(text, cuts, lost, clean)
+	return in
+}
+
+// parseMapped parses text a front end fe made from the source and maps
+// every position back to the source.
+func (pr *Parser) parseMapped(fe *frontEnd, text []byte, m *posmap.Map) (*Report, error) {
+	r, _, err := pr.parseCut(text, fe.in(text, m))
 	var list ErrorList
 	errors.As(err, &list)
 	mapReport(m, r, list...)
@@ -361,36 +376,32 @@ func (p *parseState) tooManyWarnings() {
 // parse does the work of Parse and also returns the source with its claims,
 // for the accounting test.
 func (pr *Parser) parse(src []byte) (*Report, *source, error) {
-	return pr.parseCut(src, nil, false, false)
+	return pr.parseCut(src, textIn{})
 }
 
-// parseCut is parse for the text of a front end whose dropped spaces
-// between digits are cell boundaries: cuts holds the position of the digit
-// after each (spacedCutsOf); lost says that blank cells are known to leave
-// no digit from the start (spacedCutsOf's wide gaps).
-func (pr *Parser) parseCut(src []byte, cuts map[Position]bool, lost, clean bool) (*Report, *source, error) {
-	r, s, again, err := pr.parseOnce(src, lost, cuts, clean)
-	if again && !lost {
+// parseCut is parse for a text of which in tells what is known.
+func (pr *Parser) parseCut(src []byte, in textIn) (*Report, *source, error) {
+	var again bool
+	r, s, err := pr.parseText(src, in, &again)
+	if again && !in.lost {
 		// A later table showed that blank cells leave no digit, after an
 		// earlier one had cut glued runs as if none did: read again with
 		// that known from the start (glue.go, noteLostBlanks).
-		r, s, _, err = pr.parseOnce(src, true, cuts, clean)
+		in.lost = true
+		r, s, err = pr.parseText(src, in, &again)
 	}
 	return r, s, err
 }
 
-// parseOnce is one reading of src; lost says that blank cells leave no
-// digit in it, clean that src is valid UTF-8 with LF line ends and no NUL
-// (decode has nothing to do but copy it). again reports that a table cut
-// glued runs before a later one showed that.
-func (pr *Parser) parseOnce(src []byte, lost bool, cuts map[Position]bool, clean bool) (r *Report, s *source, again bool, err error) {
-	r, s, err = pr.parseText(src, lost, cuts, clean, &again)
-	return r, s, again, err
-}
-
-func (pr *Parser) parseText(src []byte, lost bool, cuts map[Position]bool, clean bool, again *bool) (*Report, *source, error) {
-	text, issues, err := string(src), []decodeIssue(nil), error(nil)
-	if !clean {
+// parseText is one reading of src; again reports that a table cut glued
+// runs before a later one showed that blank cells leave no digit.
+func (pr *Parser) parseText(src []byte, in textIn, again *bool) (*Report, *source, error) {
+	var text string
+	var issues []decodeIssue
+	var err error
+	if in.clean {
+		text = string(src)
+	} else {
 		text, issues, err = decode(src)
 	}
 	if err != nil {
@@ -400,7 +411,7 @@ func (pr *Parser) parseText(src []byte, lost bool, cuts map[Position]bool, clean
 		return nil, nil, pr.wrapErr(fmt.Errorf("%w: the input is empty", ErrNotAReport))
 	}
 	p := &parseState{src: newSource(text), file: pr.Filename, r: &Report{Editions: map[string]Edition{}}, sc: getScratch(),
-		alignShort: pr.AlignShortRows, looseGlue: pr.LooseGlue, lostBlanks: lost, spacedCuts: cuts}
+		alignShort: pr.AlignShortRows, looseGlue: pr.LooseGlue, lostBlanks: in.lost, spacedCuts: in.cuts}
 	defer putScratch(p.sc)
 	defer func() { *again = p.lostBlanks && p.cutEarly }()
 	r := p.r

@@ -44,7 +44,7 @@ func TestRunSteps(t *testing.T) {
 	case "core":
 		text, m, _ := fe.toText(src)
 		pr := &Parser{}
-		run = func() { pr.parseMapped(text, m, fe.spacedCuts, fe.clean) }
+		run = func() { pr.parseMapped(fe, text, m) }
 	case "parse":
 		run = func() { Parse(src) }
 	case "json":
