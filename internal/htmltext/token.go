@@ -923,7 +923,7 @@ func (z *tokenizer) attrKind(i int) attrKind { return z.kinds[i] }
 // it stands).
 func (z *tokenizer) attrVal(i int) string {
 	val := z.buf[z.attr[i][1].start:z.attr[i][1].end]
-	if strings.IndexByte(val, '&') < 0 && strings.IndexByte(val, '\r') < 0 && strings.IndexByte(val, 0) < 0 {
+	if !needsDecoding(val) {
 		return val
 	}
 	t := html.NewTokenizer(strings.NewReader(z.Raw()))
