@@ -566,7 +566,7 @@ type elemClass uint16
 const (
 	elSkip    elemClass = 1 << iota // htmlSkip: its content is not visible text
 	elBlock                         // htmlBlock: starts and ends a line
-	elVoid                          // has no content and no end tag (isVoid)
+	elVoid                          // has no content and no end tag
 	elTable                         // <table>
 	elRow                           // <tr>
 	elCell                          // <td>, <th>
@@ -1658,7 +1658,7 @@ func (m *walkMem) cellBlock() []hcell {
 	if m == nil {
 		return make([]hcell, 32)
 	}
-	return reuse(&m.cells, &m.ncells, 32)
+	return reuse(&m.cells, &m.ncells, 32, true)
 }
 
 // rowBlock returns a block of zero rows.
@@ -1666,7 +1666,7 @@ func (m *walkMem) rowBlock() []hrow {
 	if m == nil {
 		return make([]hrow, 16)
 	}
-	return reuse(&m.rows, &m.nrows, 16)
+	return reuse(&m.rows, &m.nrows, 16, true)
 }
 
 // line returns a zero line.
@@ -1675,7 +1675,7 @@ func (m *walkMem) line() *hline {
 		return new(hline)
 	}
 	if len(m.lineFree) == 0 {
-		m.lineFree = reuse(&m.lines, &m.nlines, 32)
+		m.lineFree = reuse(&m.lines, &m.nlines, 32, true)
 	}
 	l := &m.lineFree[0]
 	m.lineFree = m.lineFree[1:]
@@ -1688,7 +1688,7 @@ func (m *walkMem) bytes(n int) []byte {
 		return make([]byte, 0, n)
 	}
 	if len(m.byteFree) < n {
-		m.byteFree = reuse(&m.byteChunks, &m.nbytes, walkMemChunk)
+		m.byteFree = reuse(&m.byteChunks, &m.nbytes, walkMemChunk, false) // written before read
 	}
 	b := m.byteFree[:0:n]
 	m.byteFree = m.byteFree[n:]
@@ -1701,7 +1701,7 @@ func (m *walkMem) segs(n int) []posmap.Seg {
 		return make([]posmap.Seg, 0, n)
 	}
 	if len(m.segFree) < n {
-		m.segFree = reuse(&m.segChunks, &m.nsegs, walkMemChunk)
+		m.segFree = reuse(&m.segChunks, &m.nsegs, walkMemChunk, false)
 	}
 	b := m.segFree[:0:n]
 	m.segFree = m.segFree[n:]
@@ -1712,13 +1712,16 @@ func (m *walkMem) segs(n int) []posmap.Seg {
 const walkMemChunk = 4096
 
 // reuse returns the next of the blocks kept in *kept (*used of them
-// handed out on this page), cleared, or a new block of n, kept if fewer
-// than walkMemBlocks are.
-func reuse[T any](kept *[][]T, used *int, n int) []T {
+// handed out on this page), cleared if zero (bytes and segments are
+// appended to, never read before written), or a new block of n, kept if
+// fewer than walkMemBlocks are.
+func reuse[T any](kept *[][]T, used *int, n int, zero bool) []T {
 	if *used < len(*kept) {
 		b := (*kept)[*used]
 		*used++
-		clear(b)
+		if zero {
+			clear(b)
+		}
 		return b
 	}
 	b := make([]T, n)
