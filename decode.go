@@ -64,6 +64,20 @@ func decode(src []byte) (string, []decodeIssue, error) {
 	return text, issues, nil
 }
 
+// decodeString is decode for text that is already a string (a front
+// end's, or the input copied once): s itself when decode would return it
+// as it is (valid UTF-8 without NUL, CR or byte-order mark, no binary
+// format's first bytes: the common case), so that the text is not copied
+// again; else decode's result.
+func decodeString(s string) (string, []decodeIssue, error) {
+	if strings.IndexByte(s, 0) < 0 && strings.IndexByte(s, '\r') < 0 && !strings.HasPrefix(s, "\xEF\xBB\xBF") &&
+		utf8.ValidString(s) && binaryFormat([]byte(s[:min(len(s), sniff.PrefixLen)])) == "" {
+		// (Valid UTF-8 has no FF or FE byte, and without NUL no UTF-16.)
+		return s, nil, nil
+	}
+	return decode([]byte(s))
+}
+
 // decodeIssue is a repair decode made: off is its byte offset in the
 // decoded text.
 type decodeIssue struct {

@@ -68,7 +68,7 @@ func TestUnflatten(t *testing.T) {
 		"六、其他需要报告的事项",
 		"2023年，无收取信息处理费情况。",
 	}
-	if diff := cmp.Diff(want, strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")); diff != "" {
+	if diff := cmp.Diff(want, strings.Split(strings.TrimSuffix(out, "\n"), "\n")); diff != "" {
 		t.Errorf("unflattened lines (-want +got):\n%s", diff)
 	}
 	// Positions map back to the one source line: "行政规范性文件" and its

@@ -1352,23 +1352,38 @@ func layoutOffsets(text string, parts []string) []int {
 // digits ("0  10": the empty field of a blank cell between two values):
 // blank cells then leave no digit of their own (noteLostBlanks), and runs
 // are cut allowing for them.
-func spacedCutsOf(text []byte, m *posmap.Map) (cuts map[Position]bool, wide bool) {
+func spacedCutsOf(text string, m *posmap.Map) (cuts map[Position]bool, wide bool) {
 	cuts = map[Position]bool{}
-	for i, line := range strings.Split(string(text), "\n") {
-		if i >= len(m.Lines) {
-			break
-		}
+	for i := 0; i < len(m.Lines); i++ {
+		// (Past the text's last line, line is "" and holds no cut.)
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
 		segs := m.Lines[i].Segs
-		var rs []rune
+		// at is the byte offset of rune col of line; segments come in
+		// increasing Col, so it only moves on.
+		at, col := 0, 0
 		for k := 1; k < len(segs); k++ {
 			a, b := segs[k-1], segs[k]
 			if b.Pos.Line != a.Pos.Line || b.Pos.Column-a.Pos.Column <= b.Col-a.Col || b.Col < 1 {
 				continue
 			}
-			if rs == nil {
-				rs = []rune(line)
+			if b.Col-1 < col {
+				at, col = 0, 0
 			}
-			if b.Col < len(rs) && chars.IsDigit(rs[b.Col-1]) && chars.IsDigit(rs[b.Col]) {
+			for col < b.Col-1 && at < len(line) {
+				_, n := utf8.DecodeRuneInString(line[at:])
+				at, col = at+n, col+1
+			}
+			if at >= len(line) {
+				continue
+			}
+			// The runes at b.Col-1 and b.Col: both digits.
+			r0, n := utf8.DecodeRuneInString(line[at:])
+			if at+n >= len(line) {
+				continue
+			}
+			r1, _ := utf8.DecodeRuneInString(line[at+n:])
+			if chars.IsDigit(r0) && chars.IsDigit(r1) {
 				cuts[Position{Line: i + 1, Column: b.Col + 1}] = true
 				wide = wide || b.Pos.Column-a.Pos.Column-(b.Col-a.Col) >= 2
 			}

@@ -273,7 +273,7 @@ func TestUnflattenDoubledNumber(t *testing.T) {
 	if !ok {
 		t.Fatal("not seen as flattened")
 	}
-	if !strings.Contains(string(out), "二、上年结转政府信息公开申请数量 \t0000000\n三三、本年度办理结果\n") {
+	if !strings.Contains(out, "二、上年结转政府信息公开申请数量 \t0000000\n三三、本年度办理结果\n") {
 		t.Errorf("rows 二 and 三 not cut before 三三、:\n%s", out)
 	}
 	r, s, err := parseAccounted(&Parser{}, []byte(src))
@@ -295,7 +295,7 @@ func TestUnflattenDoubledNumber(t *testing.T) {
 	}
 	// Digits before a label written once are not touched.
 	out, _, _ = flattext.ToText([]byte(flatFields))
-	if !strings.Contains(string(out), "\n二、上年结转政府信息公开申请数量 \t0000000\n三、本年度办理结果\n") {
+	if !strings.Contains(out, "\n二、上年结转政府信息公开申请数量 \t0000000\n三、本年度办理结果\n") {
 		t.Errorf("rows 二 and 三 of the sample not as before:\n%s", out)
 	}
 }
@@ -308,7 +308,7 @@ func TestUnflattenRunIntoProse(t *testing.T) {
 		src = strings.Replace(src, "总计 00 0 0 01 0 0 0 1 0 0 0 00 五、", "总计 00 0 0 01 0 0 0 1 0 0 0 00本局严格规范政府信息公开流程，强化内部审核监督，确保公开内容合法合规、答复程序规范有序，有效防范了相关法律风险。五、", 1)
 		out, _, _ := flattext.ToText([]byte(src))
 		for _, want := range []string{"\t0000000\n2023年，本局共收到申请19件。\n", "总计\n00 0 0 01 0 0 0 1 0 0 0 00\n本局严格规范政府信息公开流程，强化内部审核监督，确保公开内容合法合规、答复程序规范有序，有效防范了相关法律风险。\n"} {
-			if !strings.Contains(string(out), want) {
+			if !strings.Contains(out, want) {
 				t.Errorf("no %q in\n%s", want, out)
 			}
 		}

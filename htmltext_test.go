@@ -104,7 +104,7 @@ func TestHTMLToText(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got, m := htmltext.ToText([]byte(tt.in))
 			want := strings.ReplaceAll(tt.want, "→", "\t")
-			if diff := cmp.Diff(want, string(got)); diff != "" {
+			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("htmltext.ToText mismatch (-want +got):\n%s", diff)
 			}
 			checkHTMLPositions(t, tt.in, got, m)
@@ -115,11 +115,11 @@ func TestHTMLToText(t *testing.T) {
 // checkHTMLPositions checks that every visible character of the converted
 // text maps to the same character in the source, or to the & of a character
 // reference or the \ of a JavaScript escape that produced it.
-func checkHTMLPositions(t *testing.T, src string, text []byte, m *posmap.Map) {
+func checkHTMLPositions(t *testing.T, src, text string, m *posmap.Map) {
 	t.Helper()
 	srcLines := strings.Split(src, "\n")
 	bad := 0
-	for i, line := range strings.Split(strings.TrimSuffix(string(text), "\n"), "\n") {
+	for i, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
 		marker := len([]rune(line)) - len([]rune(headingMarker.ReplaceAllString(line, "")))
 		for j, r := range []rune(line) {
 			if unicode.IsSpace(r) || j < marker {
@@ -196,7 +196,7 @@ func TestHTMLToTextKeepsVisibleText(t *testing.T) {
 		}
 		t.Run(tt.name, func(t *testing.T) {
 			got, _ := htmltext.ToText([]byte(tt.in))
-			if diff := cmp.Diff(visibleText(t, tt.in), nonSpace(string(got))); diff != "" {
+			if diff := cmp.Diff(visibleText(t, tt.in), nonSpace(got)); diff != "" {
 				t.Errorf("visible text mismatch (-want +got):\n%s", diff)
 			}
 		})
@@ -209,7 +209,7 @@ func TestHTMLToTextKeepsVisibleText(t *testing.T) {
 			}
 			doc := htmltext.Decode(src)
 			got, m := htmltext.ToText(src)
-			if diff := cmp.Diff(visibleText(t, doc), nonSpace(string(got))); diff != "" {
+			if diff := cmp.Diff(visibleText(t, doc), nonSpace(got)); diff != "" {
 				t.Errorf("visible text mismatch (-want +got):\n%s", diff)
 			}
 			checkHTMLPositions(t, doc, got, m)
@@ -249,7 +249,7 @@ func TestHTMLCharset(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, m := htmltext.ToText(tt.src)
-			if want := "行政许可\t１５\n"; string(got) != want {
+			if want := "行政许可\t１５\n"; got != want {
 				t.Errorf("htmltext.ToText = %q, want %q", got, want)
 			}
 			// Rune columns are those of the original, whatever its bytes.
@@ -263,7 +263,7 @@ func TestHTMLCharset(t *testing.T) {
 func TestHTMLMapReport(t *testing.T) {
 	src := "<table>\n<tr><td>规章</td><td>12</td></tr>\n<tr><td>行政规范性文件</td>\n<td>4</td></tr></table>\n"
 	text, m := htmltext.ToText([]byte(src))
-	if string(text) != "规章\t12\n行政规范性文件\t4\n" {
+	if text != "规章\t12\n行政规范性文件\t4\n" {
 		t.Fatalf("htmltext.ToText = %q", text)
 	}
 	r := NewReport(E2021)
@@ -331,7 +331,7 @@ func TestHTMLPages(t *testing.T) {
 				t.Fatal("htmltext.Is = false")
 			}
 			text, _ := htmltext.ToText(src)
-			lines := strings.Split(string(text), "\n")
+			lines := strings.Split(text, "\n")
 			for _, want := range tt.lines {
 				want = strings.ReplaceAll(want, "→", "\t")
 				found := false
@@ -343,7 +343,7 @@ func TestHTMLPages(t *testing.T) {
 				}
 			}
 			for _, invisible := range []string{"统计代码", "首页", "隐藏的内容", "请开启JavaScript", "正文开始"} {
-				if strings.Contains(string(text), invisible) {
+				if strings.Contains(text, invisible) {
 					t.Errorf("text holds invisible %q", invisible)
 				}
 			}
@@ -361,10 +361,10 @@ func FuzzHTMLToText(f *testing.F) {
 		text, m := htmltext.ToText(src)
 		// The front end's text is clean (frontEnd.clean): the parser
 		// does not decode it.
-		if !utf8.Valid(text) || bytes.IndexByte(text, 0) >= 0 || bytes.IndexByte(text, '\r') >= 0 {
+		if !utf8.ValidString(text) || strings.IndexByte(text, 0) >= 0 || strings.IndexByte(text, '\r') >= 0 {
 			t.Fatalf("text not clean (valid UTF-8, no NUL, no CR): %q", text)
 		}
-		n := strings.Count(string(text), "\n")
+		n := strings.Count(text, "\n")
 		if len(m.Lines) != n {
 			t.Fatalf("%d lines of text, %d mapped", n, len(m.Lines))
 		}
@@ -502,7 +502,7 @@ func TestParseHTMLAccounting(t *testing.T) {
 				t.Fatal(err)
 			}
 			text, _ := htmltext.ToText(src)
-			r, s, err := (&Parser{}).parse(text)
+			r, s, err := (&Parser{}).parse([]byte(text))
 			if r == nil {
 				t.Skipf("not a report: %v", err)
 			}

@@ -137,7 +137,7 @@ type frontEnd struct {
 	is func(src []byte) bool
 	// toText converts src (with LF line ends); ok false reads src as text
 	// after all.
-	toText func(src []byte) (text []byte, m *posmap.Map, ok bool)
+	toText func(src []byte) (text string, m *posmap.Map, ok bool)
 	// why, if not nil, says why toText could not read src: Parse returns
 	// that error rather than reading src as text (a damaged Word file is
 	// not text). Nil, or a nil error, reads src as text.
@@ -155,7 +155,7 @@ var frontEnds = []frontEnd{
 	// A web page: the visible text, one line per block and per table row
 	// (cells separated by TABs).
 	// Its text is made of decoded runes (htmltext.ToText): clean.
-	{"html", htmltext.Is, func(src []byte) ([]byte, *posmap.Map, bool) {
+	{"html", htmltext.Is, func(src []byte) (string, *posmap.Map, bool) {
 		text, m := htmltext.ToText(src)
 		return text, m, true
 	}, nil, false, true},
@@ -200,7 +200,7 @@ type textIn struct {
 }
 
 // in returns what fe's text (with its map m) tells before it is read.
-func (fe *frontEnd) in(text []byte, m *posmap.Map) textIn {
+func (fe *frontEnd) in(text string, m *posmap.Map) textIn {
 	in := textIn{clean: fe.clean}
 	if fe.spacedCuts {
 		in.cuts, in.lost = spacedCutsOf(text, m)
@@ -210,7 +210,7 @@ func (fe *frontEnd) in(text []byte, m *posmap.Map) textIn {
 
 // parseMapped parses text a front end fe made from the source and maps
 // every position back to the source.
-func (pr *Parser) parseMapped(fe *frontEnd, text []byte, m *posmap.Map) (*Report, error) {
+func (pr *Parser) parseMapped(fe *frontEnd, text string, m *posmap.Map) (*Report, error) {
 	r, _, err := pr.parseCut(text, fe.in(text, m))
 	var list ErrorList
 	errors.As(err, &list)
@@ -376,37 +376,35 @@ func (p *parseState) tooManyWarnings() {
 // parse does the work of Parse and also returns the source with its claims,
 // for the accounting test.
 func (pr *Parser) parse(src []byte) (*Report, *source, error) {
-	return pr.parseCut(src, textIn{})
+	return pr.parseCut(string(src), textIn{})
 }
 
-// parseCut is parse for a text of which in tells what is known.
-func (pr *Parser) parseCut(src []byte, in textIn) (*Report, *source, error) {
+// parseCut is parse for a text of which in tells what is known; unless it
+// is clean, it is decoded first.
+func (pr *Parser) parseCut(text string, in textIn) (*Report, *source, error) {
+	var issues []decodeIssue
+	if !in.clean {
+		var err error
+		if text, issues, err = decodeString(text); err != nil {
+			return nil, nil, pr.wrapErr(err)
+		}
+	}
 	var again bool
-	r, s, err := pr.parseText(src, in, &again)
+	r, s, err := pr.parseText(text, issues, in, &again)
 	if again && !in.lost {
 		// A later table showed that blank cells leave no digit, after an
 		// earlier one had cut glued runs as if none did: read again with
 		// that known from the start (glue.go, noteLostBlanks).
 		in.lost = true
-		r, s, err = pr.parseText(src, in, &again)
+		r, s, err = pr.parseText(text, issues, in, &again)
 	}
 	return r, s, err
 }
 
-// parseText is one reading of src; again reports that a table cut glued
-// runs before a later one showed that blank cells leave no digit.
-func (pr *Parser) parseText(src []byte, in textIn, again *bool) (*Report, *source, error) {
-	var text string
-	var issues []decodeIssue
-	var err error
-	if in.clean {
-		text = string(src)
-	} else {
-		text, issues, err = decode(src)
-	}
-	if err != nil {
-		return nil, nil, pr.wrapErr(err)
-	}
+// parseText is one reading of text (decoded, with the repairs decoding
+// made); again reports that a table cut glued runs before a later one
+// showed that blank cells leave no digit.
+func (pr *Parser) parseText(text string, issues []decodeIssue, in textIn, again *bool) (*Report, *source, error) {
 	if isBlank(text) {
 		return nil, nil, pr.wrapErr(fmt.Errorf("%w: the input is empty", ErrNotAReport))
 	}

@@ -91,9 +91,9 @@ func Is(src []byte) bool {
 // ToText returns the text of a Word file and the map of its positions
 // back to the document's paragraphs; ok is false if src cannot be read
 // (see [Read] for why).
-func ToText(src []byte) (text []byte, m *posmap.Map, ok bool) {
-	text, m, err := Read(src)
-	return text, m, err == nil
+func ToText(src []byte) (text string, m *posmap.Map, ok bool) {
+	b, m, err := Read(src)
+	return string(b), m, err == nil
 }
 
 // Read is [ToText] with the reason a file cannot be read: it is not a zip

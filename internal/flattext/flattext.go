@@ -141,7 +141,7 @@ var flatVocab = sync.OnceValue(func() flatMarks {
 // ToText returns src with the line breaks of flattened lines put back and
 // the map from its positions to those of src; ok is false, and nothing is
 // built, when no line of src is a flattened report. Lines end in LF.
-func ToText(src []byte) (out []byte, m *posmap.Map, ok bool) {
+func ToText(src []byte) (out string, m *posmap.Map, ok bool) {
 	text := string(src)
 	lines := strings.SplitAfter(text, "\n")
 	if lines[len(lines)-1] == "" {
@@ -153,10 +153,11 @@ func ToText(src []byte) (out []byte, m *posmap.Map, ok bool) {
 		ok = ok || flat[i]
 	}
 	if !ok {
-		return nil, nil, false
+		return "", nil, false
 	}
 	m = &posmap.Map{}
-	b := bytes.NewBuffer(make([]byte, 0, len(text)+256))
+	var b strings.Builder
+	b.Grow(len(text) + 256)
 	for i, l := range lines {
 		l = strings.TrimRight(l, "\r\n")
 		cuts, tabs := []int{0}, []int(nil)
@@ -211,7 +212,7 @@ func ToText(src []byte) (out []byte, m *posmap.Map, ok bool) {
 			m.Lines = append(m.Lines, lm)
 		}
 	}
-	return b.Bytes(), m, true
+	return b.String(), m, true
 }
 
 // chunk is a piece of a line written to the output, after a TAB if tab.

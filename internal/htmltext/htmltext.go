@@ -1563,7 +1563,7 @@ func hasReportTable(lines []*hline) bool {
 // block and per table row (cells separated by TABs), ending with a newline.
 // It returns the text and the map of its positions to the page's source
 // (line and rune column of the original bytes, whatever their charset).
-func ToText(src []byte) ([]byte, *posmap.Map) {
+func ToText(src []byte) (string, *posmap.Map) {
 	mem := walkPool.Get().(*walkMem)
 	defer mem.release()
 	// A page that is UTF-8 if it is valid UTF-8 is read as such, its bytes
@@ -1583,11 +1583,13 @@ func ToText(src []byte) ([]byte, *posmap.Map) {
 		size += len(l.b) + 1
 		nsegs += len(l.segs)
 	}
-	buf := make([]byte, 0, size)
+	var buf strings.Builder
+	buf.Grow(size)
 	segs := make([]posmap.Seg, 0, nsegs)
 	m := &posmap.Map{Lines: make([]posmap.Line, 0, len(lines))}
 	for _, l := range lines {
-		buf = append(append(buf, l.b...), '\n')
+		buf.Write(l.b)
+		buf.WriteByte('\n')
 		anchor := l.anchor
 		if len(l.segs) > 0 {
 			anchor = l.segs[0].Pos
@@ -1596,7 +1598,7 @@ func ToText(src []byte) ([]byte, *posmap.Map) {
 		segs = append(segs, l.segs...)
 		m.Lines = append(m.Lines, posmap.Line{Anchor: anchor, Segs: segs[k:len(segs):len(segs)]})
 	}
-	return buf, m
+	return buf.String(), m
 }
 
 // noAssumeUTF8 turns the assumption off (tests compare the two ways).

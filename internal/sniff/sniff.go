@@ -52,6 +52,11 @@ var magic = []struct {
 	{"\x1F\x8B", Format{Kind: Archive, EN: "a gzip archive", ZH: "gzip 压缩包"}},
 }
 
+// PrefixLen is how many of its first bytes tell whether src is of a
+// format Detect knows (naming a ZIP or OLE container may read more): a
+// text whose first PrefixLen bytes are no such format is none.
+const PrefixLen = 16
+
 // Detect names the format src is in, when it is one that is not text.
 func Detect(src []byte) (Format, bool) {
 	switch {

@@ -91,3 +91,19 @@ func TestByName(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefixLen: every format Detect knows is told by its first PrefixLen
+// bytes (the parser looks at no more of a text to know it is none).
+func TestPrefixLen(t *testing.T) {
+	for _, m := range magic {
+		if len(m.prefix) > PrefixLen {
+			t.Errorf("magic %q is longer than PrefixLen (%d)", m.prefix, PrefixLen)
+		}
+	}
+	// ZIP, OLE and WebP are told apart in Detect's switch: 4, 8 and 12 bytes.
+	for _, src := range []string{"PK\x03\x04", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "RIFF\x00\x00\x00\x00WEBP"} {
+		if _, ok := Detect([]byte(src)[:min(len(src), PrefixLen)]); !ok {
+			t.Errorf("Detect(%q) within PrefixLen: not found", src)
+		}
+	}
+}
