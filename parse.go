@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 
 	"github.com/opengovcn/nianbao/internal/docxtext"
@@ -267,9 +268,9 @@ type parseState struct {
 	// even when empty, for such a front end's text: its fields of digits
 	// apart are then groups of one run too (glue.go, spacedGroupsRow).
 	spacedCuts map[Position]bool
-	// prose is reportProse(r) when proseOf is 1 + the number of sections
-	// it was made with (settle.go, lazyProse).
-	prose   string
+	// prose is reportProse(r) as far as it was asked for: the preamble
+	// and proseOf-1 sections, when proseOf > 0 (settle.go, lazyProse).
+	prose   strings.Builder
 	proseOf int
 
 	src      *source

@@ -160,39 +160,47 @@ func proseClaims(text string, refs []string) map[string]proseClaim {
 // reportProse is the text of r outside its tables read so far, its lines
 // joined (a sentence wrapped in the middle of 行政规\n范性文件 still reads).
 func reportProse(r *Report) string {
+	var b strings.Builder
 	n := len(r.Preamble)
 	for _, s := range r.Sections {
 		n += len(s.Text)
 	}
-	b := make([]byte, 0, n)
-	for i := -1; i < len(r.Sections); i++ {
-		t := r.Preamble
-		if i >= 0 {
-			t = r.Sections[i].Text
-		}
-		for t != "" { // without its CRs and LFs
-			j := strings.IndexAny(t, "\r\n")
-			if j < 0 {
-				b = append(b, t...)
-				break
-			}
-			b = append(b, t[:j]...)
-			t = t[j+1:]
-		}
+	b.Grow(n)
+	writeProse(&b, r.Preamble)
+	for _, s := range r.Sections {
+		writeProse(&b, s.Text)
 	}
-	return string(b)
+	return b.String()
+}
+
+// writeProse writes t to b without its CRs and LFs.
+func writeProse(b *strings.Builder, t string) {
+	for t != "" {
+		j := strings.IndexAny(t, "\r\n")
+		if j < 0 {
+			b.WriteString(t)
+			return
+		}
+		b.WriteString(t[:j])
+		t = t[j+1:]
+	}
 }
 
 // lazyProse returns reportProse(p.r), made on the first call only: most
-// glued rows have one cut and never ask for it. It is the same for every
-// block of a section (its prose is added after its tables), so it is kept
-// until a section is added.
+// glued rows have one cut and never ask for it. Sections are only added
+// (each after its tables), the preamble set before them, so the prose is
+// extended by the sections added since the last call, not made again; a
+// string returned before stays as it was (strings.Builder only appends).
 func (p *parseState) lazyProse() func() string {
 	return func() string {
-		if p.proseOf != len(p.r.Sections)+1 {
-			p.prose, p.proseOf = reportProse(p.r), len(p.r.Sections)+1
+		if p.proseOf == 0 {
+			writeProse(&p.prose, p.r.Preamble)
+			p.proseOf = 1
 		}
-		return p.prose
+		for ; p.proseOf <= len(p.r.Sections); p.proseOf++ {
+			writeProse(&p.prose, p.r.Sections[p.proseOf-1].Text)
+		}
+		return p.prose.String()
 	}
 }
 
