@@ -146,7 +146,7 @@ func keepEscape(l string) bool {
 			return true
 		}
 	}
-	return strings.Contains(l, "报") && strings.Contains(l, "告") && looksLikeTitle(l)
+	return looksLikeTitle(l)
 }
 
 // maxEscapeTries is the most escapes unescape tries one by one, each with a

@@ -435,6 +435,12 @@ func hasYear(s string) bool {
 }
 
 func looksLikeTitle(s string) bool {
+	// Folding makes no ideograph (it keeps them, narrows and drops
+	// others): without 报 and 告 no fold of s ends in 报告. Most lines
+	// asked (a page's navigation before the title) are not folded.
+	if !strings.Contains(s, "告") || !strings.Contains(s, "报") {
+		return false
+	}
 	f := strings.TrimRight(fold(s), ")）》")
 	return strings.HasSuffix(f, "报告") && (strings.Contains(f, "信息公开") || strings.Contains(f, "年度报告") || strings.Contains(f, "年报"))
 }
