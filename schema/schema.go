@@ -553,15 +553,27 @@ func mergeNamed[T any](a, b []T, name func(T) string) []T {
 // LookupCell finds the cell with reference ref in edition e, including extra
 // subtotal cells.
 func LookupCell(e Edition, ref string) (Cell, bool) {
-	for i := range blocks[e] {
-		for _, c := range blocks[e][i].AllCells() {
-			if c.Ref == ref {
-				return c, true
+	c, ok := cellIndex()[e][ref]
+	return c, ok
+}
+
+// cellIndex maps each edition's cell references to their cells, the first
+// in catalog order where two blocks would name one reference.
+var cellIndex = sync.OnceValue(func() map[Edition]map[string]Cell {
+	idx := make(map[Edition]map[string]Cell, len(blocks))
+	for e, bs := range blocks {
+		m := map[string]Cell{}
+		for i := range bs {
+			for _, c := range bs[i].AllCells() {
+				if _, seen := m[c.Ref]; !seen {
+					m[c.Ref] = c
+				}
 			}
 		}
+		idx[e] = m
 	}
-	return Cell{}, false
-}
+	return idx
+})
 
 // BlockOf returns the block ID a cell reference belongs to, for either
 // edition: "t2.regulations.issued" → "t2.1".

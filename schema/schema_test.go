@@ -217,3 +217,37 @@ func TestLabelsUnique(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupCell: LookupCell (an index built once) finds what a search of
+// every block's cells in catalog order finds, for every reference of either
+// edition and for names that are no reference.
+func TestLookupCell(t *testing.T) {
+	search := func(e Edition, ref string) (Cell, bool) {
+		for i := range blocks[e] {
+			for _, c := range blocks[e][i].AllCells() {
+				if c.Ref == ref {
+					return c, true
+				}
+			}
+		}
+		return Cell{}, false
+	}
+	refs := append(AllRefs(), ExtraRefs()...)
+	refs = append(refs, "", "t3", "t3.new", "t3.new.total.x", "t9.new.total")
+	n := 0
+	for _, e := range Editions {
+		for _, ref := range refs {
+			want, wantOK := search(e, ref)
+			got, ok := LookupCell(e, ref)
+			if ok != wantOK || got != want {
+				t.Errorf("LookupCell(%v, %q) = %+v, %v; want %+v, %v", e, ref, got, ok, want, wantOK)
+			}
+			if ok {
+				n++
+			}
+		}
+	}
+	if n < 300 {
+		t.Errorf("only %d references found in the two editions", n)
+	}
+}
