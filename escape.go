@@ -237,7 +237,7 @@ func parserStructure(line string) bool {
 	}
 	// looksLikeTitle needs 报 and 告 (which folding leaves as they are).
 	if strings.Contains(line, "报") && strings.Contains(line, "告") && utf8.RuneCountInString(line) <= 60 &&
-		!strings.ContainsAny(line, "。；;") && looksLikeTitle(line) {
+		!chars.ContainsAny(line, "。；;") && looksLikeTitle(line) {
 		return true
 	}
 	for _, v := range vocabs() {

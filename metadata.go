@@ -149,7 +149,7 @@ func agencyFromSentence(text string) string {
 			cand := sentence[:i]
 			if j := strings.LastIndex(cand, "由"); j >= 0 {
 				cand = cand[j+len("由"):]
-			} else if strings.ContainsAny(cand, "，,、；（(《") {
+			} else if chars.ContainsAny(cand, "，,、；（(《") {
 				continue
 			}
 			cand = strings.TrimFunc(cand, chars.IsSpace)

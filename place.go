@@ -667,7 +667,7 @@ func (tp *tableParser) splitSigned(b schema.Block, row schema.Row, vals []token,
 	if k != 1 || change != 1 {
 		return nil
 	}
-	i := strings.IndexAny(t.text, "+-＋－")
+	i := chars.IndexAny(t.text, "+-＋－")
 	if i <= 0 {
 		return nil
 	}

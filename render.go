@@ -130,7 +130,7 @@ func (p *printer) escaped(l string) {
 // (1), 1.) or emphasis and other Markdown (**…**, # …, - …) a person wrote:
 // unescape keeps its escape only when the text reads back otherwise.
 func keepEscape(l string) bool {
-	if strings.HasPrefix(l, `\`) || strings.ContainsAny(l, "|\t｜") ||
+	if strings.HasPrefix(l, `\`) || chars.ContainsAny(l, "|\t｜") ||
 		isRuleLine(l) || isPageNumber(l) || isDateLine(l) || valueKind(l) != Text {
 		return true
 	}

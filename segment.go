@@ -425,7 +425,7 @@ func (p *parseState) splitTitle(front []lineInfo) (title, rest []lineInfo) {
 // title: not escaped, short, and no sentence, path or table row.
 func (p *parseState) titleLine(li lineInfo) (string, bool) {
 	c := p.src.str(li.content)
-	return c, !li.escaped && utf8.RuneCountInString(c) <= 60 && !strings.ContainsAny(c, "。；;/\t")
+	return c, !li.escaped && utf8.RuneCountInString(c) <= 60 && !chars.ContainsAny(c, "。；;/\t")
 }
 
 // hasYear reports whether s names a year: 2023年.
@@ -521,7 +521,7 @@ var agencySuffixes = []string{"局", "委", "办", "厅", "院", "府", "会", "
 // sentence punctuation, ending like an agency name.
 func isAgencyLine(s string) bool {
 	f, long := foldPrefix(s, 30)
-	if f == "" || long || strings.ContainsAny(f, "。,，;；:：!！?？、") {
+	if f == "" || long || chars.ContainsAny(f, "。,，;；:：!！?？、") {
 		return false
 	}
 	for _, suf := range agencySuffixes {

@@ -228,7 +228,7 @@ func (tp *tableParser) isAnchor(li lineInfo) bool {
 	if hasUnescapedPipe(c) || strings.ContainsRune(c, '\t') {
 		return true
 	}
-	if strings.ContainsAny(c, "。；") {
+	if chars.ContainsAny(c, "。；") {
 		return false
 	}
 	return tp.startsWithLabel(tp.labelPrefix(c), true)
@@ -276,7 +276,7 @@ func (tp *tableParser) looksTabular(li lineInfo) bool {
 			return true
 		}
 	}
-	if utf8.RuneCountInString(c) > 60 && strings.ContainsAny(c, "。；") {
+	if utf8.RuneCountInString(c) > 60 && chars.ContainsAny(c, "。；") {
 		return false
 	}
 	return tp.startsWithLabel(tp.labelPrefix(c), true) || utf8.RuneCountInString(c) <= 12

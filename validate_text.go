@@ -433,7 +433,7 @@ func (v *validation) findPeriod() (string, int) {
 				end++
 			}
 			stmt := text[m[0]:end]
-			if i := strings.IndexAny(stmt, "。；;"); i > 0 {
+			if i := chars.IndexAny(stmt, "。；;"); i > 0 {
 				stmt = stmt[:i]
 			}
 			return stmt, y

@@ -609,7 +609,7 @@ func t4RunBeforeProse(l string, t4, end int) (int, int) {
 			break
 		}
 	}
-	if strings.ContainsAny(l[t4:a], "，。；") {
+	if chars.ContainsAny(l[t4:a], "，。；") {
 		return -1, -1 // a 总计 in prose, not the header's
 	}
 	b, digits := a, 0

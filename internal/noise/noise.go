@@ -297,7 +297,7 @@ func Markdown(s string, rng *rand.Rand) string {
 }
 
 func isHeadingLike(t string) bool {
-	if utf8.RuneCountInString(t) > 30 || strings.ContainsAny(t, "。|\t#*\\") {
+	if utf8.RuneCountInString(t) > 30 || chars.ContainsAny(t, "。|\t#*\\") {
 		return false
 	}
 	for _, p := range []string{"一、", "二、", "三、", "四、", "五、", "六、", "七、"} {
