@@ -541,31 +541,13 @@ func (t *tracker) skipDecoding(b string) {
 	}
 }
 
-// Elements whose content is not visible text.
-var htmlSkip = map[string]bool{
-	"script": true, "style": true, "title": true, "noscript": true, "template": true, "iframe": true,
-	"svg": true, "object": true, "select": true, "nav": true, "textarea": true, "math": true, "noembed": true,
-	"noframes": true,
-}
-
-// Elements that start and end a block (a line of their own).
-var htmlBlock = map[string]bool{
-	"address": true, "article": true, "aside": true, "blockquote": true, "center": true, "dd": true,
-	"details": true, "dialog": true, "dir": true, "div": true, "dl": true, "dt": true, "fieldset": true,
-	"figcaption": true, "figure": true, "footer": true, "form": true, "h1": true, "h2": true, "h3": true,
-	"h4": true, "h5": true, "h6": true, "header": true, "hgroup": true, "hr": true, "li": true, "main": true,
-	"menu": true, "ol": true, "p": true, "pre": true, "section": true, "summary": true, "ul": true,
-	"br": true, "legend": true, "body": true, "html": true, "caption": true, "option": true, "xmp": true,
-	"listing": true, "plaintext": true,
-}
-
 // elemClass is what the conversion does with an element, by its name: the
 // bits below, looked up once per tag (classOf).
 type elemClass uint16
 
 const (
-	elSkip    elemClass = 1 << iota // htmlSkip: its content is not visible text
-	elBlock                         // htmlBlock: starts and ends a line
+	elSkip    elemClass = 1 << iota // its content is not visible text
+	elBlock                         // starts and ends a line
 	elVoid                          // has no content and no end tag
 	elTable                         // <table>
 	elRow                           // <tr>
@@ -575,9 +557,12 @@ const (
 	elEmbeds                        // <script>, <textarea>: may carry a report's markup
 )
 
-// classOf returns the class of the element of this name (in lower case):
-// one switch, which the compiler turns into a jump on the length and a few
-// comparisons (TestElementSwitches checks it against the maps).
+// classOf returns the class of the element of this name (in lower case);
+// any other element is inline (0): its text runs on in the line. It is
+// the one list of the elements the conversion looks at, and it is asked
+// for every tag: a switch, which the compiler turns into a jump on the
+// length and comparisons of a few bytes (a map, hashing the name, or a
+// table of names to compare costs several times as much).
 func classOf(name string) elemClass {
 	switch name {
 	case "script", "textarea":
@@ -655,7 +640,7 @@ var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hi
 // Invisible reports whether the content of an element of this name (in
 // lower case) is not visible text: scripts, styles, navigation, forms'
 // choices and the like. The conversion leaves it out.
-func Invisible(element string) bool { return htmlSkip[element] }
+func Invisible(element string) bool { return classOf(element)&elSkip != 0 }
 
 // HiddenStyle reports whether a style attribute hides its element
 // (display: none, visibility: hidden). The conversion leaves such an
@@ -1124,17 +1109,15 @@ func lowerName(name string) string {
 	return string(lower)
 }
 
-// knownNames are the element names the conversion looks at, and common
-// inline ones, kept so that tagName need not allocate them.
+// knownNames are the names of common elements, kept so that tagName need
+// not allocate them (what is done with an element is classOf's).
 var knownNames = func() map[string]string {
 	m := map[string]string{}
-	for _, set := range []map[string]bool{htmlSkip, htmlBlock} {
-		for n := range set {
-			m[n] = n
-		}
-	}
-	for _, n := range []string{"table", "tbody", "thead", "tfoot", "tr", "td", "th", "col", "colgroup", "span", "font",
-		"a", "b", "i", "u", "em", "strong", "img", "meta", "link", "head", "o:p", "input", "label", "sup", "sub", "small"} {
+	for _, n := range strings.Fields(`html head body title meta link style script noscript template iframe svg math
+		object nav select option textarea form input label table caption tbody thead tfoot tr td th col colgroup
+		p div br hr pre h1 h2 h3 h4 h5 h6 ul ol li dl dt dd blockquote center section article aside header footer
+		main address figure figcaption fieldset legend details summary dialog menu dir hgroup img area base embed
+		param source track wbr xmp listing plaintext noembed noframes span font a b i u em strong sup sub small o:p`) {
 		m[n] = n
 	}
 	return m

@@ -245,37 +245,50 @@ func TestRunesIn(t *testing.T) {
 	}
 }
 
-// TestElementSwitches: classOf gives the names of htmlSkip, htmlBlock and
-// the void elements their bits, and no other name those, and each of its
-// other bits to its names only.
-func TestElementSwitches(t *testing.T) {
-	names := []string{"", "td", "tr", "table", "span", "a", "h7", "Script", "P", "o:p", "font"}
-	for n := range htmlSkip {
-		names = append(names, n)
-	}
-	for n := range htmlBlock {
-		names = append(names, n)
-	}
+// TestElementClasses: the classes of the elements table agree with each
+// other and with HTML: the void elements are the standard's, headings are
+// h1–h6 and blocks, preformatted elements are blocks, elements that may
+// embed a report are skipped ones; names not in the table (inline
+// elements, upper case, "") have none.
+func TestElementClasses(t *testing.T) {
 	void := map[string]bool{}
-	for _, n := range []string{"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"} {
+	for _, n := range strings.Fields("area base br col embed hr img input link meta param source track wbr") {
 		void[n] = true
-		names = append(names, n)
 	}
-	for _, n := range names {
+	for n := range void {
+		if classOf(n)&elVoid == 0 {
+			t.Errorf("classOf(%q) lacks elVoid", n)
+		}
+	}
+	for n := range knownNames {
 		c := classOf(n)
+		isHeading := len(n) == 2 && n[0] == 'h' && '1' <= n[1] && n[1] <= '6'
 		for _, x := range []struct {
-			bit  elemClass
-			want bool
+			what string
+			ok   bool
 		}{
-			{elSkip, htmlSkip[n]}, {elBlock, htmlBlock[n]}, {elVoid, void[n]},
-			{elTable, n == "table"}, {elRow, n == "tr"}, {elCell, n == "td" || n == "th"},
-			{elPre, n == "pre" || n == "xmp" || n == "listing" || n == "plaintext"},
-			{elHeading, len(n) == 2 && n[0] == 'h' && '1' <= n[1] && n[1] <= '6'},
-			{elEmbeds, n == "script" || n == "textarea"},
+			{"void as HTML says", c&elVoid != 0 == void[n]},
+			{"a heading is h1–h6", c&elHeading != 0 == isHeading},
+			{"a heading is a block", c&elHeading == 0 || c&elBlock != 0},
+			{"preformatted is a block", c&elPre == 0 || c&elBlock != 0},
+			{"embedding is skipped", c&elEmbeds == 0 || c&elSkip != 0},
+			{"a table part is no block", c&(elTable|elRow|elCell) == 0 || c&elBlock == 0},
+			{"Invisible is elSkip", Invisible(n) == (c&elSkip != 0)},
 		} {
-			if c&x.bit != 0 != x.want {
-				t.Errorf("classOf(%q) = %b, bit %b want %v", n, c, x.bit, x.want)
+			if !x.ok {
+				t.Errorf("%s: %q has class %b", x.what, n, c)
 			}
+		}
+	}
+	for _, n := range []string{"", "span", "font", "a", "o:p", "h7", "Script", "P", "tbody"} {
+		if c := classOf(n); c != 0 {
+			t.Errorf("classOf(%q) = %b, want 0", n, c)
+		}
+	}
+	for n, want := range map[string]elemClass{"table": elTable, "tr": elRow, "td": elCell, "th": elCell,
+		"p": elBlock, "div": elBlock, "br": elBlock | elVoid, "script": elSkip | elEmbeds, "style": elSkip} {
+		if c := classOf(n); c != want {
+			t.Errorf("classOf(%q) = %b, want %b", n, c, want)
 		}
 	}
 }
