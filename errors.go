@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/opengovcn/nianbao/schema"
 )
@@ -253,8 +254,9 @@ func (d *Diagnostic) Finding() Finding {
 // translation returns the entry of diagTranslations that reads the
 // diagnostic's message, or nil.
 func (d *Diagnostic) translation() *diagTranslation {
-	for i := range diagTranslations {
-		t := &diagTranslations[i]
+	ts := diagTranslations()
+	for i := range ts {
+		t := &ts[i]
 		if strings.HasPrefix(d.Msg, t.prefix) && t.re.MatchString(d.Msg) {
 			return t
 		}
@@ -356,112 +358,116 @@ var controlEscaper = strings.NewReplacer("\n", `\n`, "\r", `\r`, "\t", `\t`)
 // diagTranslations are the messages of the parser, in Chinese. A test
 // (TestDiagnosticsBilingual) fails when a diagnostic on the corpus, the seeds
 // or the test reports is not listed: add a line here for a new message.
-var diagTranslations = []diagTranslation{
-	tr(`^page number from PDF extraction: (".*")$`, true, "PDF 提取出的页码：%s"),
-	tr(`^text before the report's title \(a page header, navigation or metadata\): (".*")$`, true, "报告标题之前的文字（页眉、导航或元数据）：%s"),
-	tr(`^text before the report's title: (".*")$`, true, "报告标题之前的文字：%s"),
-	tr(`^label (".*") was broken across lines; joined$`, true, "标签%s跨行断开，已连接"),
-	tr(`^label (".*") read as (".*")$`, true, "标签%s读作%s"),
-	tr(`^label (".*") has a local addition (".*")$`, true, "标签%s后有本地附加的%s"),
-	tr(`^row label (".*") of a one-row table under the heading (".*"): read as row (".*")$`, true, "标题%[2]s下单行小表的行标签%[1]s读作%[3]s行"),
-	tr(`^text in a table that matches no label of the template: (".*")$`, true, "表格中与模板的标签都不相符的文字：%s"),
-	tr(`^the digits (.+?) of row (.*) ran together; read as (.*), the only split that fits the row's sums and agrees with the report's text (.*)$`, true,
-		"“%[2]s”行的数字 %[1]s 连在一起；合乎行内合计、又与报告正文%[4]s相符的拆法只有一种，读作 %[3]s"),
-	trFunc(`^the digits (.+?) of row (.*) ran together and can be split in (\d+) ways that fit the row's sums; left blank: (.*); every split gives (.*), which are read \(the splits that agree with the report's text (.*)\)$`, false, func(m []string) string {
-		return fmt.Sprintf("“%s”行的数字 %s 连在一起，与报告正文%s相符的拆法有 %s 种，其余单元格留空：%s；各种拆法都给出%s，已读入",
-			zhQuote(m[2]), m[1], zhQuote(m[6]), m[3], zhSplits(m[4]), refsZH(m[5]))
-	}),
-	trFunc(`^the digits (.+?) of row (.*) ran together and can be split in (\d+) ways that fit the row's sums; left blank: (.*); every split gives (.*), which are read$`, false, func(m []string) string {
-		return fmt.Sprintf("“%s”行的数字 %s 连在一起，有 %s 种拆法都合乎行内合计：%s；各种拆法都给出%s，已读入，其余单元格留空",
-			zhQuote(m[2]), m[1], m[3], zhSplits(m[4]), refsZH(m[5]))
-	}),
-	tr(`^the digits (.+?) of row (.*) ran together; read as (.*), the only split that fits the row's sums$`, true,
-		"“%[2]s”行的数字 %[1]s 连在一起；按行内合计唯一可行的拆法读作 %[3]s"),
-	tr(`^the digits (.+?) of row (.*) ran together; read as (.*), no split fits the row's own sums, and the column sums of the result rows are exactly its digits$`, false,
-		"“%[2]s”行的数字 %[1]s 连在一起；没有一种拆法合乎本行的行内合计，而各办理结果行的列合计正好是这些数字，读作 %[3]s"),
-	tr(`^the digits (.+?) of row (.*) ran together; read as (.*), one digit a cell, the only split there is \(the row's sums do not hold\)$`, false,
-		"“%[2]s”行的数字 %[1]s 连在一起；每格一位数字，这是唯一的拆法，读作 %[3]s（行内合计不成立）"),
-	tr(`^the digits (.+?) of row (.*) ran together; read as (.*), of the (\d+) splits whose sums miss by as little as (\d+) \(no split fits the row's sums\), the only one that breaks as few as (\d+) of table 3's column sums$`, false,
-		"“%[2]s”行的数字 %[1]s 连在一起；没有一种拆法合乎行内合计，在相差最小（%[5]s）的 %[4]s 种拆法中，只有这一种只破坏 %[6]s 个表三列合计，读作 %[3]s"),
-	tr(`^the digits (.+?) of row (.*) ran together; read as (.*), the only split whose sums miss by as little as (\d+) \(no split fits the row's sums\)$`, false,
-		"“%[2]s”行的数字 %[1]s 连在一起；没有一种拆法合乎行内合计，只有这一种相差最小（%[4]s），读作 %[3]s"),
-	tr(`^the digits (.+?) of row (.*) ran together and could not be split: no split into (\d+) cells fits the row's sums; left blank$`, false,
-		"“%[2]s”行的数字 %[1]s 连在一起，拆成 %[3]s 格时没有一种拆法合乎行内合计，留空"),
-	trFunc(`^the digits (.+?) of row (.*) ran together and can be split in (\d+) ways that fit the row's sums; left blank: (.*)$`, false, func(m []string) string {
-		return fmt.Sprintf("“%s”行的数字 %s 连在一起，有 %s 种拆法都合乎行内合计，留空：%s", zhQuote(m[2]), m[1], m[3], zhSplits(m[4]))
-	}),
-	tr(`^the (\d+) values before table 3's first row label \((.*)\) are read as row (".*"): they come between the column header and row 二, add up, and row 一's label comes later without values \(text of a PDF out of reading order\?\)$`, true,
-		"表三第一个行标签之前的 %[1]s 个数值（%[2]s）读作%[3]s行：它们在表头与第二行之间、合计成立，而第一行的标签在后面单独出现（PDF 文字的阅读顺序错乱）"),
-	tr(`^the value (".*") stands apart from row (".*"), between the caption of its block and the next block's; the block has one cell, so it is read as that cell's \(text of a PDF out of reading order\?\)$`, true,
-		"数值 %[1]s 与%[2]s行分开，位于本栏目标题和下一栏目标题之间；本栏目只有一个单元格，读作该格的值（PDF 文字的阅读顺序错乱）"),
-	trFunc(`^block (\S+) has its values one a line and not in the table's order \((.*)\), and nothing proves which row each belongs to \(text of a PDF without -layout\); its cells are left blank and the values kept in Unrecognized$`, false, func(m []string) string {
-		block, _ := schema.BlockName(m[1])
-		return fmt.Sprintf("%s的数值每行一个，且不按表格的顺序（%s），没有依据能证明各数值属于哪一行（不带 -layout 的 PDF 文字）；单元格留空，数值保留为无法归位的内容", block, zhOrderWhy(m[2]))
-	}),
-	tr(`^table 4's values are out of order, and the report's text states row (".*") in full \((.*)\): its values (.*) are read as that row's$`, true,
-		"表四的数值顺序错乱，而报告正文完整写出了%[1]s行（“%[2]s”）：数值 %[3]s 读作该行的值"),
-	tr(`^table 3's values stand one a line in (\d+) groups that read as (\d+) bands of rows written column by column; read so in the template's row order, as every row adds up, 一 \+ 二 = 总计 \+ 四 and 总计 is the sum of the results, column by column \(text of a PDF without -layout\)$`, true,
-		"表三的数值每行一个，分成 %[1]s 组，可读成按列书写的 %[2]s 段行；按模板的行序读出，因为每行合计成立、各列第一项加第二项等于总计加第四项、总计等于各办理结果之和（不带 -layout 的 PDF 文字）"),
-	tr(`^row (".*") has (\d+) values, one a line, that read as (\d+) rows written column by column \((.*)\); the last of them, which balances rows 一, 二 and 四, is read as this row's and the others are kept in Unrecognized \(text of a PDF out of reading order\?\)$`, true,
-		"%[1]s行有 %[2]s 个每行一个的数值，可读成按列书写的 %[3]s 行（%[4]s）；其中与第一、二、四行平衡的最后一行读作本行，其余保留为无法归位的内容（PDF 文字的阅读顺序错乱）"),
-	tr(`^(\d+) rows of the Markdown table between rows (".*") and (".*") have no row label \(their labels stand apart as text\): as many as the template's rows between those two, each whole and adding up, they are read as (.*), in order$`, true,
-		"Markdown 表格中%[2]s行与%[3]s行之间的 %[1]s 行没有行标签（标签作为文字另起）：与模板中这两行之间的行数相同、各自完整且合计成立，依次读作%[4]s"),
-	tr(`^values \((.*)\) after the label of row (".*") are no row of the Markdown table; kept in Unrecognized$`, true,
-		"%[2]s行标签之后的数值（%[1]s）不是 Markdown 表格中的一行；保留为无法归位的内容"),
-	tr(`^row (".*") has (\d+) values, one a line, for (\d+) cells: (\d+) whole rows that each add up; the rows after the first are read as the next (\d+) rows of the template \((.*)\), whose labels come later without values \(text of a PDF out of reading order\?\)$`, true,
-		"%[1]s行有 %[2]s 个每行一个的数值，对应 %[3]s 格：是 %[4]s 个各自合计成立的整行；第一行之后的读作模板中接下来的 %[5]s 行（%[6]s），这些行的标签在后面单独出现（PDF 文字的阅读顺序错乱）"),
-	tr(`^row (".*") has (\d+) values, one a line, for (\d+) cells \((.*)\): which cells they fill cannot be told \(a blank cell leaves no line in text of a PDF without -layout\); its cells are left blank and the values kept in Unrecognized$`, false,
-		"%[1]s行有 %[2]s 个每行一个的数值，对应 %[3]s 格（%[4]s）：无法判断它们各在哪一格（不带 -layout 的 PDF 文字中空白单元格不占行）；单元格留空，数值保留为无法归位的内容"),
-	tr(`^row (".*") has (\d+) values, one a line, for (\d+) cells, and they do not read as rows that add up \((.*)\): which value belongs to which cell cannot be told \(text of a PDF out of reading order\?\); its cells are left blank and the values kept in Unrecognized$`, false,
-		"%[1]s行有 %[2]s 个每行一个的数值，对应 %[3]s 格，且不能读成合计成立的若干行（%[4]s）：无法判断各数值属于哪一格（PDF 文字的阅读顺序错乱）；单元格留空，数值保留为无法归位的内容"),
-	tr(`^table 4 has (\d+) values, one a line, for (\d+) cells \((.*)\): which cell each belongs to cannot be told \(a blank cell leaves no line in text of a PDF without -layout\); its cells are left blank and the values kept in Unrecognized$`, false,
-		"表四有 %[1]s 个每行一个的数值，对应 %[2]s 格（%[3]s）：无法判断各数值属于哪一格（不带 -layout 的 PDF 文字中空白单元格不占行）；单元格留空，数值保留为无法归位的内容"),
-	tr(`^table 4's values, one a line, come in pieces between labels \((.*)\) that do not match its rows: which value belongs to which cell cannot be told \(text of a PDF out of reading order\?\); its cells are left blank and the values kept in Unrecognized$`, false,
-		"表四每行一个的数值被标签分成几段（%s），与表四的行对不上：无法判断各数值属于哪一格（PDF 文字的阅读顺序错乱）；单元格留空，数值保留为无法归位的内容"),
-	guess(tr(`^table 4 has (\d+) of (\d+) fields; read aligned to the right$`, false, "表四只有 %s 个字段（应有 %s 个），按右对齐读取")),
-	guess(tr(`^row (".*") has (\d+) of (\d+) fields; read aligned to the right, the (\d+) cells before them are blank$`, false,
-		"%s行只有 %s 个字段（应有 %s 个），按右对齐读取，前面 %s 格为空白")),
-	trFunc(`^block (\S+) has (\d+) values, one a line, for (\d+) cells \((.*)\): blank cells left no line, and a value alone on its line has no position, so which row each belongs to cannot be told \(text of a PDF without -layout\); its cells are left blank and the values kept in Unrecognized$`, false, func(m []string) string {
-		block, _ := schema.BlockName(m[1])
-		return fmt.Sprintf("%s有 %s 个每行一个的数值，对应 %s 格（%s）：空白单元格不占行，单独一行的数值没有位置，无法判断各数值属于哪一行（不带 -layout 的 PDF 文字）；单元格留空，数值保留为无法归位的内容", block, m[2], m[3], m[4])
-	}),
-	trFunc(`^(\d+) rows of block (\S+) are missing and were left blank: (.*)$`, false, func(m []string) string {
-		block, _ := schema.BlockName(m[2])
-		return fmt.Sprintf("%s缺少 %s 行，留空：%s", block, m[1], m[3])
-	}),
-	tr(`^row (".*") has (\d+) values for (\d+) cells \((.*)\) and their positions do not tell which cells are blank: its cells are left blank and the values kept in Unrecognized \(Parser.AlignShortRows reads such a row aligned to the right\)$`, false,
-		"%s行有 %s 个数值，对应 %s 格（%s），数值的位置不能说明哪些单元格空白：单元格留空，数值保留为无法归位的内容（Parser.AlignShortRows 把这样的行按右对齐读取）"),
-	tr(`^table 4 has (\d+) values for (\d+) cells \((.*)\) and their positions do not tell which cells are blank \(Parser.AlignShortRows reads them aligned to the right\); its cells are left blank and the values kept in Unrecognized$`, false,
-		"表四有 %s 个数值，对应 %s 格（%s），数值的位置不能说明哪些单元格空白（Parser.AlignShortRows 按右对齐读取）；单元格留空，数值保留为无法归位的内容"),
-	tr(`^row (".*") has (\d+) fields for (\d+) cells \((.*)\), empty ones at both ends, and nothing tells which fields are its cells: its cells are left blank and the values kept in Unrecognized$`, false,
-		"%s行有 %s 个字段，对应 %s 格（%s），两端都有空字段，无法判断哪些字段是它的单元格：单元格留空，数值保留为无法归位的内容"),
-	tr(`^row (".*"): its label and the label before it stand apart from the table with no values between them, so which of them the values that follow \((.*)\) belong to cannot be told; its cells are left blank and the values kept in Unrecognized$`, false,
-		"%s行：它的标签和前一行的标签都与表格分开，中间没有数值，其后的数值（%s）属于哪一行无法判断；单元格留空，数值保留为无法归位的内容"),
-	tr(`^the cells of row (".*") ran together as (".*"): the sign starts (.*), so (.*) is (.*); how (".*") divides between (.*) and (.*) cannot be told, those cells are left blank and (".*") kept in Unrecognized$`, false,
-		"%[1]s行的单元格连成了%[2]s：正负号是“%[3]s”的开头，所以“%[4]s”是 %[5]s；%[6]s如何分给“%[7]s”和“%[8]s”无法确定，这两格留空，%[9]s保留为无法归位的内容"),
-	tr(`^the value (".*") has leading zeros: digits of several cells ran together\? the cell is left blank and the digits kept in Unrecognized$`, false,
-		"数值%s以 0 开头：可能是几个单元格的数字连在一起；单元格留空，数字保留为无法归位的内容"),
-	tr(`^row (".*") appears twice; the second is not used$`, false, "%s行出现两次，第二次未采用"),
-	tr(`^row (".*") is not part of the layout this block uses; its values are kept in Unrecognized$`, false,
-		"%s行不属于本表所用的版式，其数值保留为无法归位的内容"),
-	tr(`^the header of this block mixes labels of both template editions; its rows have the (\d+) number of values; read as edition (\d+)$`, false,
-		"本表表头混用了两版模板的标签；各行的数值个数是 %s 版的，按 %s 版读取"),
-	tr(`^the header of this block mixes labels of both template editions; read as edition (\d+)$`, false,
-		"本表表头混用了两版模板的标签，按 %s 版读取"),
-	tr(`^surplus value (".*") in a table row; kept in Unrecognized$`, false, "表格行中多出的数值%s，保留为无法归位的内容"),
-	tr(`^cell holds text (".*"), not a number$`, false, "单元格写的是文字%s，不是数字"),
-	tr(`^the row under the heading (".*"): it has (\d+) cells under a header of (\d+); its cells are not placed$`, false,
-		"标题%s下的一行：表头有 %[3]s 格，这一行有 %[2]s 格；单元格未归位"),
-	tr(`^a value outside any table row: (".*")$`, false, "表格行之外的数值：%s"),
-	tr(`^text the parser could not place: (".*")$`, false, "解析器无法归位的文字：%s"),
-	tr(`^this line is GB18030 text in a UTF-8 file; read as GB18030$`, false, "UTF-8 文件中的这一行是 GB18030 编码，按 GB18030 读取"),
-	tr(`^a NUL byte replaced by U\+FFFD$`, false, "一个 NUL 字节替换为 U+FFFD"),
-	tr(`^(\d+) NUL bytes replaced by U\+FFFD$`, false, "%s 个 NUL 字节替换为 U+FFFD"),
-	tr(`^a byte that is not UTF-8 replaced by U\+FFFD$`, false, "一个不是 UTF-8 的字节替换为 U+FFFD"),
-	tr(`^(\d+) bytes that are not UTF-8 replaced by U\+FFFD$`, false, "%s 个不是 UTF-8 的字节替换为 U+FFFD"),
-	tr(`^(\d+) bytes that are not UTF-8 \((\d+) of them NUL\) replaced by U\+FFFD$`, false, "%s 个不是 UTF-8 的字节（其中 %s 个 NUL）替换为 U+FFFD"),
-	tr(`^too many warnings: (\d+) more from here on are not listed \(at most (\d+) are\)$`, false, "警告过多：从这里起还有 %s 条没有列出（最多列出 %s 条）"),
-}
+// Made on first use: its hundred regular expressions took most of the
+// package's initialisation, paid by every program that imports it.
+var diagTranslations = sync.OnceValue(func() []diagTranslation {
+	return []diagTranslation{
+		tr(`^page number from PDF extraction: (".*")$`, true, "PDF 提取出的页码：%s"),
+		tr(`^text before the report's title \(a page header, navigation or metadata\): (".*")$`, true, "报告标题之前的文字（页眉、导航或元数据）：%s"),
+		tr(`^text before the report's title: (".*")$`, true, "报告标题之前的文字：%s"),
+		tr(`^label (".*") was broken across lines; joined$`, true, "标签%s跨行断开，已连接"),
+		tr(`^label (".*") read as (".*")$`, true, "标签%s读作%s"),
+		tr(`^label (".*") has a local addition (".*")$`, true, "标签%s后有本地附加的%s"),
+		tr(`^row label (".*") of a one-row table under the heading (".*"): read as row (".*")$`, true, "标题%[2]s下单行小表的行标签%[1]s读作%[3]s行"),
+		tr(`^text in a table that matches no label of the template: (".*")$`, true, "表格中与模板的标签都不相符的文字：%s"),
+		tr(`^the digits (.+?) of row (.*) ran together; read as (.*), the only split that fits the row's sums and agrees with the report's text (.*)$`, true,
+			"“%[2]s”行的数字 %[1]s 连在一起；合乎行内合计、又与报告正文%[4]s相符的拆法只有一种，读作 %[3]s"),
+		trFunc(`^the digits (.+?) of row (.*) ran together and can be split in (\d+) ways that fit the row's sums; left blank: (.*); every split gives (.*), which are read \(the splits that agree with the report's text (.*)\)$`, false, func(m []string) string {
+			return fmt.Sprintf("“%s”行的数字 %s 连在一起，与报告正文%s相符的拆法有 %s 种，其余单元格留空：%s；各种拆法都给出%s，已读入",
+				zhQuote(m[2]), m[1], zhQuote(m[6]), m[3], zhSplits(m[4]), refsZH(m[5]))
+		}),
+		trFunc(`^the digits (.+?) of row (.*) ran together and can be split in (\d+) ways that fit the row's sums; left blank: (.*); every split gives (.*), which are read$`, false, func(m []string) string {
+			return fmt.Sprintf("“%s”行的数字 %s 连在一起，有 %s 种拆法都合乎行内合计：%s；各种拆法都给出%s，已读入，其余单元格留空",
+				zhQuote(m[2]), m[1], m[3], zhSplits(m[4]), refsZH(m[5]))
+		}),
+		tr(`^the digits (.+?) of row (.*) ran together; read as (.*), the only split that fits the row's sums$`, true,
+			"“%[2]s”行的数字 %[1]s 连在一起；按行内合计唯一可行的拆法读作 %[3]s"),
+		tr(`^the digits (.+?) of row (.*) ran together; read as (.*), no split fits the row's own sums, and the column sums of the result rows are exactly its digits$`, false,
+			"“%[2]s”行的数字 %[1]s 连在一起；没有一种拆法合乎本行的行内合计，而各办理结果行的列合计正好是这些数字，读作 %[3]s"),
+		tr(`^the digits (.+?) of row (.*) ran together; read as (.*), one digit a cell, the only split there is \(the row's sums do not hold\)$`, false,
+			"“%[2]s”行的数字 %[1]s 连在一起；每格一位数字，这是唯一的拆法，读作 %[3]s（行内合计不成立）"),
+		tr(`^the digits (.+?) of row (.*) ran together; read as (.*), of the (\d+) splits whose sums miss by as little as (\d+) \(no split fits the row's sums\), the only one that breaks as few as (\d+) of table 3's column sums$`, false,
+			"“%[2]s”行的数字 %[1]s 连在一起；没有一种拆法合乎行内合计，在相差最小（%[5]s）的 %[4]s 种拆法中，只有这一种只破坏 %[6]s 个表三列合计，读作 %[3]s"),
+		tr(`^the digits (.+?) of row (.*) ran together; read as (.*), the only split whose sums miss by as little as (\d+) \(no split fits the row's sums\)$`, false,
+			"“%[2]s”行的数字 %[1]s 连在一起；没有一种拆法合乎行内合计，只有这一种相差最小（%[4]s），读作 %[3]s"),
+		tr(`^the digits (.+?) of row (.*) ran together and could not be split: no split into (\d+) cells fits the row's sums; left blank$`, false,
+			"“%[2]s”行的数字 %[1]s 连在一起，拆成 %[3]s 格时没有一种拆法合乎行内合计，留空"),
+		trFunc(`^the digits (.+?) of row (.*) ran together and can be split in (\d+) ways that fit the row's sums; left blank: (.*)$`, false, func(m []string) string {
+			return fmt.Sprintf("“%s”行的数字 %s 连在一起，有 %s 种拆法都合乎行内合计，留空：%s", zhQuote(m[2]), m[1], m[3], zhSplits(m[4]))
+		}),
+		tr(`^the (\d+) values before table 3's first row label \((.*)\) are read as row (".*"): they come between the column header and row 二, add up, and row 一's label comes later without values \(text of a PDF out of reading order\?\)$`, true,
+			"表三第一个行标签之前的 %[1]s 个数值（%[2]s）读作%[3]s行：它们在表头与第二行之间、合计成立，而第一行的标签在后面单独出现（PDF 文字的阅读顺序错乱）"),
+		tr(`^the value (".*") stands apart from row (".*"), between the caption of its block and the next block's; the block has one cell, so it is read as that cell's \(text of a PDF out of reading order\?\)$`, true,
+			"数值 %[1]s 与%[2]s行分开，位于本栏目标题和下一栏目标题之间；本栏目只有一个单元格，读作该格的值（PDF 文字的阅读顺序错乱）"),
+		trFunc(`^block (\S+) has its values one a line and not in the table's order \((.*)\), and nothing proves which row each belongs to \(text of a PDF without -layout\); its cells are left blank and the values kept in Unrecognized$`, false, func(m []string) string {
+			block, _ := schema.BlockName(m[1])
+			return fmt.Sprintf("%s的数值每行一个，且不按表格的顺序（%s），没有依据能证明各数值属于哪一行（不带 -layout 的 PDF 文字）；单元格留空，数值保留为无法归位的内容", block, zhOrderWhy(m[2]))
+		}),
+		tr(`^table 4's values are out of order, and the report's text states row (".*") in full \((.*)\): its values (.*) are read as that row's$`, true,
+			"表四的数值顺序错乱，而报告正文完整写出了%[1]s行（“%[2]s”）：数值 %[3]s 读作该行的值"),
+		tr(`^table 3's values stand one a line in (\d+) groups that read as (\d+) bands of rows written column by column; read so in the template's row order, as every row adds up, 一 \+ 二 = 总计 \+ 四 and 总计 is the sum of the results, column by column \(text of a PDF without -layout\)$`, true,
+			"表三的数值每行一个，分成 %[1]s 组，可读成按列书写的 %[2]s 段行；按模板的行序读出，因为每行合计成立、各列第一项加第二项等于总计加第四项、总计等于各办理结果之和（不带 -layout 的 PDF 文字）"),
+		tr(`^row (".*") has (\d+) values, one a line, that read as (\d+) rows written column by column \((.*)\); the last of them, which balances rows 一, 二 and 四, is read as this row's and the others are kept in Unrecognized \(text of a PDF out of reading order\?\)$`, true,
+			"%[1]s行有 %[2]s 个每行一个的数值，可读成按列书写的 %[3]s 行（%[4]s）；其中与第一、二、四行平衡的最后一行读作本行，其余保留为无法归位的内容（PDF 文字的阅读顺序错乱）"),
+		tr(`^(\d+) rows of the Markdown table between rows (".*") and (".*") have no row label \(their labels stand apart as text\): as many as the template's rows between those two, each whole and adding up, they are read as (.*), in order$`, true,
+			"Markdown 表格中%[2]s行与%[3]s行之间的 %[1]s 行没有行标签（标签作为文字另起）：与模板中这两行之间的行数相同、各自完整且合计成立，依次读作%[4]s"),
+		tr(`^values \((.*)\) after the label of row (".*") are no row of the Markdown table; kept in Unrecognized$`, true,
+			"%[2]s行标签之后的数值（%[1]s）不是 Markdown 表格中的一行；保留为无法归位的内容"),
+		tr(`^row (".*") has (\d+) values, one a line, for (\d+) cells: (\d+) whole rows that each add up; the rows after the first are read as the next (\d+) rows of the template \((.*)\), whose labels come later without values \(text of a PDF out of reading order\?\)$`, true,
+			"%[1]s行有 %[2]s 个每行一个的数值，对应 %[3]s 格：是 %[4]s 个各自合计成立的整行；第一行之后的读作模板中接下来的 %[5]s 行（%[6]s），这些行的标签在后面单独出现（PDF 文字的阅读顺序错乱）"),
+		tr(`^row (".*") has (\d+) values, one a line, for (\d+) cells \((.*)\): which cells they fill cannot be told \(a blank cell leaves no line in text of a PDF without -layout\); its cells are left blank and the values kept in Unrecognized$`, false,
+			"%[1]s行有 %[2]s 个每行一个的数值，对应 %[3]s 格（%[4]s）：无法判断它们各在哪一格（不带 -layout 的 PDF 文字中空白单元格不占行）；单元格留空，数值保留为无法归位的内容"),
+		tr(`^row (".*") has (\d+) values, one a line, for (\d+) cells, and they do not read as rows that add up \((.*)\): which value belongs to which cell cannot be told \(text of a PDF out of reading order\?\); its cells are left blank and the values kept in Unrecognized$`, false,
+			"%[1]s行有 %[2]s 个每行一个的数值，对应 %[3]s 格，且不能读成合计成立的若干行（%[4]s）：无法判断各数值属于哪一格（PDF 文字的阅读顺序错乱）；单元格留空，数值保留为无法归位的内容"),
+		tr(`^table 4 has (\d+) values, one a line, for (\d+) cells \((.*)\): which cell each belongs to cannot be told \(a blank cell leaves no line in text of a PDF without -layout\); its cells are left blank and the values kept in Unrecognized$`, false,
+			"表四有 %[1]s 个每行一个的数值，对应 %[2]s 格（%[3]s）：无法判断各数值属于哪一格（不带 -layout 的 PDF 文字中空白单元格不占行）；单元格留空，数值保留为无法归位的内容"),
+		tr(`^table 4's values, one a line, come in pieces between labels \((.*)\) that do not match its rows: which value belongs to which cell cannot be told \(text of a PDF out of reading order\?\); its cells are left blank and the values kept in Unrecognized$`, false,
+			"表四每行一个的数值被标签分成几段（%s），与表四的行对不上：无法判断各数值属于哪一格（PDF 文字的阅读顺序错乱）；单元格留空，数值保留为无法归位的内容"),
+		guess(tr(`^table 4 has (\d+) of (\d+) fields; read aligned to the right$`, false, "表四只有 %s 个字段（应有 %s 个），按右对齐读取")),
+		guess(tr(`^row (".*") has (\d+) of (\d+) fields; read aligned to the right, the (\d+) cells before them are blank$`, false,
+			"%s行只有 %s 个字段（应有 %s 个），按右对齐读取，前面 %s 格为空白")),
+		trFunc(`^block (\S+) has (\d+) values, one a line, for (\d+) cells \((.*)\): blank cells left no line, and a value alone on its line has no position, so which row each belongs to cannot be told \(text of a PDF without -layout\); its cells are left blank and the values kept in Unrecognized$`, false, func(m []string) string {
+			block, _ := schema.BlockName(m[1])
+			return fmt.Sprintf("%s有 %s 个每行一个的数值，对应 %s 格（%s）：空白单元格不占行，单独一行的数值没有位置，无法判断各数值属于哪一行（不带 -layout 的 PDF 文字）；单元格留空，数值保留为无法归位的内容", block, m[2], m[3], m[4])
+		}),
+		trFunc(`^(\d+) rows of block (\S+) are missing and were left blank: (.*)$`, false, func(m []string) string {
+			block, _ := schema.BlockName(m[2])
+			return fmt.Sprintf("%s缺少 %s 行，留空：%s", block, m[1], m[3])
+		}),
+		tr(`^row (".*") has (\d+) values for (\d+) cells \((.*)\) and their positions do not tell which cells are blank: its cells are left blank and the values kept in Unrecognized \(Parser.AlignShortRows reads such a row aligned to the right\)$`, false,
+			"%s行有 %s 个数值，对应 %s 格（%s），数值的位置不能说明哪些单元格空白：单元格留空，数值保留为无法归位的内容（Parser.AlignShortRows 把这样的行按右对齐读取）"),
+		tr(`^table 4 has (\d+) values for (\d+) cells \((.*)\) and their positions do not tell which cells are blank \(Parser.AlignShortRows reads them aligned to the right\); its cells are left blank and the values kept in Unrecognized$`, false,
+			"表四有 %s 个数值，对应 %s 格（%s），数值的位置不能说明哪些单元格空白（Parser.AlignShortRows 按右对齐读取）；单元格留空，数值保留为无法归位的内容"),
+		tr(`^row (".*") has (\d+) fields for (\d+) cells \((.*)\), empty ones at both ends, and nothing tells which fields are its cells: its cells are left blank and the values kept in Unrecognized$`, false,
+			"%s行有 %s 个字段，对应 %s 格（%s），两端都有空字段，无法判断哪些字段是它的单元格：单元格留空，数值保留为无法归位的内容"),
+		tr(`^row (".*"): its label and the label before it stand apart from the table with no values between them, so which of them the values that follow \((.*)\) belong to cannot be told; its cells are left blank and the values kept in Unrecognized$`, false,
+			"%s行：它的标签和前一行的标签都与表格分开，中间没有数值，其后的数值（%s）属于哪一行无法判断；单元格留空，数值保留为无法归位的内容"),
+		tr(`^the cells of row (".*") ran together as (".*"): the sign starts (.*), so (.*) is (.*); how (".*") divides between (.*) and (.*) cannot be told, those cells are left blank and (".*") kept in Unrecognized$`, false,
+			"%[1]s行的单元格连成了%[2]s：正负号是“%[3]s”的开头，所以“%[4]s”是 %[5]s；%[6]s如何分给“%[7]s”和“%[8]s”无法确定，这两格留空，%[9]s保留为无法归位的内容"),
+		tr(`^the value (".*") has leading zeros: digits of several cells ran together\? the cell is left blank and the digits kept in Unrecognized$`, false,
+			"数值%s以 0 开头：可能是几个单元格的数字连在一起；单元格留空，数字保留为无法归位的内容"),
+		tr(`^row (".*") appears twice; the second is not used$`, false, "%s行出现两次，第二次未采用"),
+		tr(`^row (".*") is not part of the layout this block uses; its values are kept in Unrecognized$`, false,
+			"%s行不属于本表所用的版式，其数值保留为无法归位的内容"),
+		tr(`^the header of this block mixes labels of both template editions; its rows have the (\d+) number of values; read as edition (\d+)$`, false,
+			"本表表头混用了两版模板的标签；各行的数值个数是 %s 版的，按 %s 版读取"),
+		tr(`^the header of this block mixes labels of both template editions; read as edition (\d+)$`, false,
+			"本表表头混用了两版模板的标签，按 %s 版读取"),
+		tr(`^surplus value (".*") in a table row; kept in Unrecognized$`, false, "表格行中多出的数值%s，保留为无法归位的内容"),
+		tr(`^cell holds text (".*"), not a number$`, false, "单元格写的是文字%s，不是数字"),
+		tr(`^the row under the heading (".*"): it has (\d+) cells under a header of (\d+); its cells are not placed$`, false,
+			"标题%s下的一行：表头有 %[3]s 格，这一行有 %[2]s 格；单元格未归位"),
+		tr(`^a value outside any table row: (".*")$`, false, "表格行之外的数值：%s"),
+		tr(`^text the parser could not place: (".*")$`, false, "解析器无法归位的文字：%s"),
+		tr(`^this line is GB18030 text in a UTF-8 file; read as GB18030$`, false, "UTF-8 文件中的这一行是 GB18030 编码，按 GB18030 读取"),
+		tr(`^a NUL byte replaced by U\+FFFD$`, false, "一个 NUL 字节替换为 U+FFFD"),
+		tr(`^(\d+) NUL bytes replaced by U\+FFFD$`, false, "%s 个 NUL 字节替换为 U+FFFD"),
+		tr(`^a byte that is not UTF-8 replaced by U\+FFFD$`, false, "一个不是 UTF-8 的字节替换为 U+FFFD"),
+		tr(`^(\d+) bytes that are not UTF-8 replaced by U\+FFFD$`, false, "%s 个不是 UTF-8 的字节替换为 U+FFFD"),
+		tr(`^(\d+) bytes that are not UTF-8 \((\d+) of them NUL\) replaced by U\+FFFD$`, false, "%s 个不是 UTF-8 的字节（其中 %s 个 NUL）替换为 U+FFFD"),
+		tr(`^too many warnings: (\d+) more from here on are not listed \(at most (\d+) are\)$`, false, "警告过多：从这里起还有 %s 条没有列出（最多列出 %s 条）"),
+	}
+})
 
 // zhOrderWhy translates the reason orderLost gives.
 func zhOrderWhy(s string) string {
