@@ -916,10 +916,12 @@ func makeGlueEquations(e Edition) []glueEquation {
 type gluedCells struct {
 	r     *Report
 	rows  []*gluedRow
-	owner map[string]int // ref → index into rows, for refs a glued row fills
-	col   map[string]int // ref → index of the cell within its glued row
+	at    map[string]gluedAt // for the refs a glued row fills: which row, which of its cells
 	fixed map[string]fixedValue
 }
+
+// gluedAt is where a glued row fills a cell: rows[row], its cell col.
+type gluedAt struct{ row, col int }
 
 type fixedValue struct {
 	v  int64
@@ -931,11 +933,10 @@ func newGluedCells(r *Report, rows []*gluedRow) *gluedCells {
 	for _, g := range rows {
 		n += len(g.refs)
 	}
-	gc := &gluedCells{r: r, rows: rows, owner: make(map[string]int, n), col: make(map[string]int, n),
-		fixed: make(map[string]fixedValue, 64)}
+	gc := &gluedCells{r: r, rows: rows, at: make(map[string]gluedAt, n), fixed: make(map[string]fixedValue, 64)}
 	for i, g := range rows {
 		for j, ref := range g.refs {
-			gc.owner[ref], gc.col[ref] = i, j
+			gc.at[ref] = gluedAt{i, j}
 		}
 	}
 	return gc
@@ -943,10 +944,10 @@ func newGluedCells(r *Report, rows []*gluedRow) *gluedCells {
 
 // known returns the cell's value and whether it is known.
 func (gc *gluedCells) known(ref string) (int64, bool) {
-	if i, ok := gc.owner[ref]; ok {
-		g := gc.rows[i]
+	if at, ok := gc.at[ref]; ok {
+		g := gc.rows[at.row]
 		if len(g.cands) == 1 && g.complete && !g.forced {
-			v, err := strconv.ParseInt(g.cands[0][gc.col[ref]], 10, 64)
+			v, err := strconv.ParseInt(g.cands[0][at.col], 10, 64)
 			return v, err == nil
 		}
 		return 0, false
@@ -997,8 +998,8 @@ func narrowGlued(r *Report, rows []*gluedRow) {
 		for k, side := range [][]string{eq.plus, eq.minus} {
 			for _, ref := range side {
 				c := eqCell{sign: int64(1 - 2*k), row: -1}
-				if i, glued := gc.owner[ref]; glued {
-					c.row, c.col = i, gc.col[ref]
+				if at, glued := gc.at[ref]; glued {
+					c.row, c.col = at.row, at.col
 				} else {
 					c.v, c.ok = gc.known(ref)
 				}
@@ -1635,7 +1636,7 @@ func pickLoose(r *Report, rows []*gluedRow) {
 		return // no row to choose a cut for (the loop below skips every row)
 	}
 	gc := newGluedCells(r, rows)
-	owner, col, known := gc.owner, gc.col, gc.known
+	at, known := gc.at, gc.known
 	eqs := glueEquations(r)
 	for k, g := range rows {
 		if len(g.cands) > 0 || len(g.loose) < 2 {
@@ -1650,8 +1651,8 @@ func pickLoose(r *Report, rows []*gluedRow) {
 			for side, refs := range [][]string{eq.plus, eq.minus} {
 				s := int64(1 - 2*side)
 				for _, ref := range refs {
-					if owner[ref] == k && slices.Contains(g.refs, ref) {
-						mine, signs = append(mine, col[ref]), append(signs, s)
+					if a := at[ref]; a.row == k && slices.Contains(g.refs, ref) {
+						mine, signs = append(mine, a.col), append(signs, s)
 						continue
 					}
 					v, isKnown := known(ref)
