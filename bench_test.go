@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -133,7 +134,11 @@ func BenchmarkRender(b *testing.B) {
 // flattened onto one line), front is the front end's conversion alone, parse
 // is Parse (the conversion included), and json is encoding/json decoding
 // the same report. parse/json is what reading the page costs against
-// reading clean JSON; front/parse is the front end's share.
+// reading clean JSON; front/parse is the front end's share. ratio reports
+// that parse/json itself (its metric "parse/json"), measured within rounds
+// (ratioRound: 3 parses, then 3 decodes; an op is a round) and taken as the
+// median over the rounds: a machine whose speed drifts between the parse
+// and the json runs, seconds apart, moves their ns/op, not this.
 func BenchmarkWebInput(b *testing.B) {
 	ins := benchInputs(b)
 	pages, _ := filepath.Glob("testdata/html/*.html")
@@ -182,6 +187,14 @@ func BenchmarkWebInput(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+		})
+		b.Run(fe.name+"/"+in.name+"/ratio", func(b *testing.B) {
+			var ratios []float64
+			for b.Loop() {
+				ratios = append(ratios, ratioRound(in.text, in.json))
+			}
+			slices.Sort(ratios)
+			b.ReportMetric(ratios[len(ratios)/2], "parse/json")
 		})
 	}
 }
