@@ -147,15 +147,7 @@ func BenchmarkWebInput(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		r, err := Parse(src)
-		if err != nil {
-			b.Fatal(err)
-		}
-		j, err := json.Marshal(r)
-		if err != nil {
-			b.Fatal(err)
-		}
-		ins = append(ins, benchInput{name: strings.TrimSuffix(filepath.Base(f), filepath.Ext(f)), text: src, json: j})
+		ins = append(ins, benchInput{name: strings.TrimSuffix(filepath.Base(f), filepath.Ext(f)), text: src, json: reportJSON(b, src)})
 	}
 	for _, in := range ins {
 		fe := frontEndOf(lineEnds(in.text))
